@@ -1,0 +1,58 @@
+// `apiidentity-sandbox [--port N] [--state FILE]` and `apiidentity-sandbox env --url BASE`.
+import { parseArgs } from "node:util";
+import { startSandbox } from "./server.js";
+
+async function env(url: string): Promise<number> {
+  const res = await fetch(new URL("/_sandbox/config", url));
+  if (!res.ok) {
+    process.stderr.write(`apiidentity-sandbox: ${url} answered ${res.status} for /_sandbox/config\n`);
+    return 2;
+  }
+  const cfg = (await res.json()) as { env: Record<string, string> };
+  for (const [k, v] of Object.entries(cfg.env)) process.stdout.write(`export ${k}=${shellQuote(v)}\n`);
+  return 0;
+}
+
+function shellQuote(v: string): string {
+  return /^[\w@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: "string", default: "0" },
+      state: { type: "string" },
+      url: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(
+      "usage: apiidentity-sandbox [--port N] [--state FILE]\n       apiidentity-sandbox env --url http://127.0.0.1:PORT\n",
+    );
+    return 0;
+  }
+  if (positionals[0] === "env") {
+    if (!values.url) {
+      process.stderr.write("apiidentity-sandbox env: --url <sandbox url> is required\n");
+      return 2;
+    }
+    return env(values.url);
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`apiidentity-sandbox: --port must be 0..65535, got ${values.port}\n`);
+    return 2;
+  }
+  const sandbox = await startSandbox({ port, ...(values.state ? { stateFile: values.state } : {}) });
+  process.stdout.write(`apiidentity sandbox listening on ${sandbox.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await sandbox.close();
+  return 0;
+}

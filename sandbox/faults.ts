@@ -1,0 +1,80 @@
+// Fault injection rules of the control API (`/_sandbox/faults`).
+import { z } from "zod";
+import { VENDOR_IDS } from "./types.js";
+
+export const faultEffectSchema = z.discriminatedUnion("type", [
+  /** Answer with this status and the vendor's own error body. */
+  z.object({ type: z.literal("status"), status: z.number().int().min(400).max(599), message: z.string().optional() }),
+  /** 429 with a `Retry-After` header (seconds). */
+  z.object({ type: z.literal("rateLimit"), retryAfterSeconds: z.number().min(0).default(1) }),
+  /** Delay before handling: fixed `ms`, or uniformly random in [minMs, maxMs]. */
+  z.object({
+    type: z.literal("latency"),
+    ms: z.number().min(0).optional(),
+    minMs: z.number().min(0).optional(),
+    maxMs: z.number().min(0).optional(),
+  }),
+  /** Destroy the connection before any response; the request is not handled. */
+  z.object({ type: z.literal("reset") }),
+  /** Handle the request (the write happens), then destroy the connection instead of answering. */
+  z.object({ type: z.literal("commitThenReset") }),
+  /** Expire every token the vendor issued, then handle the request normally. */
+  z.object({ type: z.literal("expireTokens") }),
+]);
+
+export const faultRuleSchema = z.object({
+  vendor: z.enum(VENDOR_IDS as [string, ...string[]]).optional(),
+  method: z.string().toUpperCase().optional(),
+  /** Route template as counted in `/_sandbox/requests` (e.g. `/v4/ApiUser/{apiUserGuid}`); `*` is a wildcard. */
+  route: z.string().optional(),
+  /** Chance in [0, 1] that a matching request is affected. */
+  probability: z.number().min(0).max(1).optional(),
+  /** Affect only the first N matching requests. */
+  count: z.number().int().min(1).optional(),
+  effect: faultEffectSchema,
+});
+
+export type FaultRuleInput = z.input<typeof faultRuleSchema>;
+export type FaultRule = z.output<typeof faultRuleSchema> & { id: string; matched: number; applied: number };
+export type FaultEffect = z.output<typeof faultEffectSchema>;
+
+function globMatch(pattern: string, value: string): boolean {
+  const re = new RegExp("^" + pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$", "i");
+  return re.test(value);
+}
+
+export class FaultTable {
+  private rules: FaultRule[] = [];
+  private seq = 0;
+
+  add(input: unknown): FaultRule {
+    const parsed = faultRuleSchema.parse(input);
+    const rule: FaultRule = { ...parsed, id: `fault-${++this.seq}`, matched: 0, applied: 0 };
+    this.rules.push(rule);
+    return rule;
+  }
+
+  list(): FaultRule[] {
+    return this.rules.map((r) => ({ ...r }));
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  /** The effects to apply to this request, in rule order; counts them. */
+  select(vendor: string, method: string, template: string): FaultEffect[] {
+    const effects: FaultEffect[] = [];
+    for (const r of this.rules) {
+      if (r.vendor && r.vendor !== vendor) continue;
+      if (r.method && r.method !== method) continue;
+      if (r.route && !globMatch(r.route, template)) continue;
+      if (r.count !== undefined && r.applied >= r.count) continue;
+      r.matched++;
+      if (r.probability !== undefined && Math.random() >= r.probability) continue;
+      r.applied++;
+      effects.push(r.effect);
+    }
+    return effects;
+  }
+}

@@ -1,0 +1,273 @@
+// The sandbox HTTP server: routes each vendor prefix to its module, applies fault rules, counts
+// requests and serves the `/_sandbox` control API.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { FaultTable, type FaultEffect } from "./faults.js";
+import { Router } from "./router.js";
+import { Store } from "./store.js";
+import type { RouteContext, SandboxRequest, SandboxResponse, VendorModule, VendorState } from "./types.js";
+import { vendorModules } from "./vendors/index.js";
+
+export interface SandboxOptions {
+  port?: number;
+  /** JSON file that keeps state across restarts. */
+  stateFile?: string;
+  /** Vendor modules to serve (default: all five). */
+  modules?: VendorModule[];
+}
+
+export interface RequestCount {
+  vendor: string;
+  method: string;
+  route: string;
+  status: number;
+  count: number;
+}
+
+export interface Sandbox {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  store: Store;
+  faults: FaultTable;
+  /** Base URL of one vendor (origin + prefix). */
+  baseUrl(vendor: VendorModule["id"]): string;
+  config(): SandboxConfig;
+  requests(): RequestCount[];
+  clearRequests(): void;
+  close(): Promise<void>;
+}
+
+export interface SandboxConfig {
+  vendors: Record<string, Record<string, string>>;
+  env: Record<string, string>;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error("body too large"));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function parseBody(raw: string, contentType: string | undefined): unknown {
+  if (!raw) return undefined;
+  if (contentType?.includes("application/x-www-form-urlencoded")) {
+    return Object.fromEntries(new URLSearchParams(raw));
+  }
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+function send(res: ServerResponse, r: SandboxResponse): void {
+  const headers: Record<string, string> = { ...(r.headers ?? {}) };
+  let payload = "";
+  if (r.body !== undefined) {
+    if (typeof r.body === "string") {
+      payload = r.body;
+      headers["content-type"] ??= "text/plain; charset=utf-8";
+    } else {
+      payload = JSON.stringify(r.body);
+      headers["content-type"] ??= "application/json; charset=utf-8";
+    }
+  }
+  headers["content-length"] = String(Buffer.byteLength(payload));
+  res.writeHead(r.status, headers);
+  res.end(payload);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const modules = options.modules ?? vendorModules;
+  const store = new Store(modules, options.stateFile);
+  const faults = new FaultTable();
+  const routers = new Map(modules.map((m) => [m.id, new Router(m.routes as never)]));
+  const counts = new Map<string, RequestCount>();
+  let clockOffset = 0;
+  let origin = "";
+
+  const count = (vendor: string, method: string, route: string, status: number) => {
+    const key = `${vendor} ${method} ${route} ${status}`;
+    const c = counts.get(key) ?? { vendor, method, route, status, count: 0 };
+    c.count++;
+    counts.set(key, c);
+  };
+
+  const config = (): SandboxConfig => {
+    const vendors: Record<string, Record<string, string>> = {};
+    const env: Record<string, string> = {};
+    for (const m of modules) {
+      const base = origin + m.prefix;
+      vendors[m.id] = m.config(base, store.vendor(m.id));
+      Object.assign(env, m.env(base, store.vendor(m.id)));
+    }
+    return { vendors, env };
+  };
+
+  async function control(req: IncomingMessage, res: ServerResponse, path: string, raw: string): Promise<void> {
+    const method = req.method ?? "GET";
+    const body = parseBody(raw, req.headers["content-type"]);
+    const route = `${method} ${path.replace(/\/$/, "")}`;
+    switch (route) {
+      case "GET /_sandbox/config":
+        return send(res, { status: 200, body: config() });
+      case "GET /_sandbox/state":
+        return send(res, { status: 200, body: { vendors: store.all() } });
+      case "POST /_sandbox/reset":
+        store.reset();
+        faults.clear();
+        counts.clear();
+        clockOffset = 0;
+        return send(res, { status: 200, body: { reset: true } });
+      case "GET /_sandbox/requests":
+        return send(res, { status: 200, body: { requests: [...counts.values()], total: [...counts.values()].reduce((a, c) => a + c.count, 0) } });
+      case "DELETE /_sandbox/requests":
+        counts.clear();
+        return send(res, { status: 204 });
+      case "GET /_sandbox/faults":
+        return send(res, { status: 200, body: { faults: faults.list() } });
+      case "POST /_sandbox/faults":
+        try {
+          const rules = Array.isArray(body) ? body.map((b) => faults.add(b)) : [faults.add(body)];
+          return send(res, { status: 201, body: { faults: rules } });
+        } catch (e) {
+          return send(res, { status: 400, body: { error: `invalid fault rule: ${(e as Error).message}` } });
+        }
+      case "DELETE /_sandbox/faults":
+        faults.clear();
+        return send(res, { status: 204 });
+      case "POST /_sandbox/clock": {
+        const secs = Number((body as { advanceSeconds?: unknown } | undefined)?.advanceSeconds ?? 0);
+        clockOffset += secs * 1000;
+        return send(res, { status: 200, body: { now: new Date(Date.now() + clockOffset).toISOString() } });
+      }
+      default:
+        return send(res, { status: 404, body: { error: `no control route ${route}` } });
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const raw = await readBody(req);
+    if (url.pathname.startsWith("/_sandbox/") || url.pathname === "/_sandbox") return control(req, res, url.pathname, raw);
+
+    const module = modules.find((m) => url.pathname === m.prefix || url.pathname.startsWith(m.prefix + "/"));
+    if (!module) return send(res, { status: 404, body: { error: `no vendor at ${url.pathname}` } });
+    const path = url.pathname.slice(module.prefix.length) || "/";
+    const method = (req.method ?? "GET").toUpperCase();
+    const match = routers.get(module.id)!.match(method, path);
+    if (!match || "methodMismatch" in match) {
+      const status = match ? 405 : 404;
+      count(module.id, method, "(unmatched)", status);
+      return send(res, module.errorResponse(status, status === 404 ? `No route ${method} ${path}` : `Method ${method} not allowed`));
+    }
+    const template = match.route.template;
+    const effects: FaultEffect[] = faults.select(module.id, method, template);
+    const state = store.vendor(module.id);
+    let commitThenReset = false;
+    for (const e of effects) {
+      switch (e.type) {
+        case "latency": {
+          const ms = e.ms ?? (e.minMs ?? 0) + Math.random() * Math.max(0, (e.maxMs ?? e.minMs ?? 0) - (e.minMs ?? 0));
+          await sleep(ms);
+          break;
+        }
+        case "expireTokens":
+          module.expireTokens(state);
+          store.persist();
+          break;
+        case "reset":
+          count(module.id, method, template, 0);
+          req.socket.destroy();
+          return;
+        case "status":
+          count(module.id, method, template, e.status);
+          return send(res, module.errorResponse(e.status, e.message ?? `Injected fault ${e.status}`));
+        case "rateLimit": {
+          const r = module.errorResponse(429, "Too many requests");
+          count(module.id, method, template, 429);
+          return send(res, { ...r, headers: { ...(r.headers ?? {}), "retry-after": String(e.retryAfterSeconds) } });
+        }
+        case "commitThenReset":
+          commitThenReset = true;
+          break;
+      }
+    }
+    const request: SandboxRequest = {
+      method,
+      path,
+      params: match.params,
+      query: url.searchParams,
+      headers: req.headers,
+      body: parseBody(raw, req.headers["content-type"]),
+      rawBody: raw,
+    };
+    const ctx: RouteContext<VendorState> = {
+      state,
+      now: () => Date.now() + clockOffset,
+      baseUrl: origin + module.prefix,
+      newId: () => randomUUID(),
+    };
+    let response: SandboxResponse;
+    try {
+      response = await match.route.handler(request, ctx);
+    } catch (e) {
+      response = module.errorResponse(500, `sandbox handler failed: ${(e as Error).message}`);
+    }
+    if (method !== "GET") store.persist();
+    if (commitThenReset) {
+      count(module.id, method, template, 0);
+      req.socket.destroy();
+      return;
+    }
+    count(module.id, method, template, response.status);
+    send(res, response);
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) send(res, { status: 500, body: { error: (e as Error).message } });
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: origin,
+    port,
+    store,
+    faults,
+    baseUrl: (vendor) => origin + modules.find((m) => m.id === vendor)!.prefix,
+    config,
+    requests: () => [...counts.values()].map((c) => ({ ...c })),
+    clearRequests: () => counts.clear(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,52 @@
+// In-memory state of every vendor, optionally persisted to a JSON file after each change.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import type { VendorId, VendorModule, VendorState } from "./types.js";
+
+export class Store {
+  private data: Record<string, VendorState> = {};
+
+  constructor(
+    private readonly modules: VendorModule[],
+    private readonly file?: string,
+  ) {
+    this.data = this.seed();
+    if (file) {
+      try {
+        const loaded = JSON.parse(readFileSync(file, "utf8")) as { vendors?: Record<string, VendorState> };
+        for (const m of modules) {
+          const v = loaded.vendors?.[m.id];
+          if (v) this.data[m.id] = v;
+        }
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`sandbox: cannot read state file ${file}: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  private seed(): Record<string, VendorState> {
+    return Object.fromEntries(this.modules.map((m) => [m.id, m.seed()]));
+  }
+
+  vendor(id: VendorId): VendorState {
+    return this.data[id]!;
+  }
+
+  all(): Record<string, VendorState> {
+    return this.data;
+  }
+
+  reset(): void {
+    this.data = this.seed();
+    this.persist();
+  }
+
+  /** Writes the whole state atomically (temp file + rename) when a state file is set. */
+  persist(): void {
+    if (!this.file) return;
+    mkdirSync(dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ version: 1, vendors: this.data }));
+    renameSync(tmp, this.file);
+  }
+}

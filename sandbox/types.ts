@@ -1,0 +1,69 @@
+// Shared types of the sandbox: what a vendor module provides and what a route handler sees.
+import type { IncomingHttpHeaders } from "node:http";
+
+export type VendorId = "uptrends" | "ivanti" | "automationAnywhere" | "ibmVerify" | "uipath";
+
+export const VENDOR_IDS: readonly VendorId[] = ["uptrends", "ivanti", "automationAnywhere", "ibmVerify", "uipath"];
+
+/** JSON-serialisable state of one vendor; persisted as is. */
+export type VendorState = Record<string, unknown>;
+
+export interface SandboxRequest {
+  method: string;
+  /** Path below the vendor prefix, e.g. `/v4/ApiUser/abc`. */
+  path: string;
+  /** Values of `{name}` segments of the matched route template. */
+  params: Record<string, string>;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  /** Parsed JSON, or the fields of an `application/x-www-form-urlencoded` body, or undefined. */
+  body: unknown;
+  rawBody: string;
+}
+
+export interface SandboxResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** Sent as JSON unless it is a string. */
+  body?: unknown;
+}
+
+export interface RouteContext<S extends VendorState = VendorState> {
+  /** This vendor's live state; mutate it in place. */
+  state: S;
+  /** Sandbox clock in ms; tests can move it forward through `POST /_sandbox/clock`. */
+  now(): number;
+  /** The sandbox origin plus this vendor's prefix (what the provider's base-URL setting takes). */
+  baseUrl: string;
+  /** A fresh random id (UUID v4). */
+  newId(): string;
+}
+
+export type RouteHandler<S extends VendorState = VendorState> = (
+  req: SandboxRequest,
+  ctx: RouteContext<S>,
+) => SandboxResponse | Promise<SandboxResponse>;
+
+export interface Route<S extends VendorState = VendorState> {
+  method: string;
+  /** Vendor path template below the prefix, e.g. `/v4/ApiUser/{apiUserGuid}`. */
+  template: string;
+  handler: RouteHandler<S>;
+}
+
+export interface VendorModule<S extends VendorState = VendorState> {
+  id: VendorId;
+  /** URL prefix in the sandbox, e.g. `/uptrends`. */
+  prefix: string;
+  /** The seeded state: admin credentials, roles, operators, groups… */
+  seed(): S;
+  routes: Route<S>[];
+  /** Entry of `GET /_sandbox/config` for this vendor, given its base URL. */
+  config(baseUrl: string, state: S): Record<string, string>;
+  /** Environment variables pointing the provider at this vendor in the sandbox. */
+  env(baseUrl: string, state: S): Record<string, string>;
+  /** The vendor's own error body for a status (used by fault injection and unknown routes). */
+  errorResponse(status: number, message: string): SandboxResponse;
+  /** Makes every token this vendor issued invalid now (fault `expireTokens`). */
+  expireTokens(state: S): void;
+}

@@ -1,0 +1,14 @@
+// PLACEHOLDER: replaced by the full emulator of this vendor.
+import type { VendorModule } from "../../types.js";
+import { json } from "../../http-util.js";
+
+export const uptrends: VendorModule = {
+  id: "uptrends",
+  prefix: "/uptrends",
+  seed: () => ({}),
+  routes: [],
+  config: (baseUrl) => ({ baseUrl }),
+  env: () => ({}),
+  errorResponse: (status, message) => json(status, { message }),
+  expireTokens: () => {},
+};

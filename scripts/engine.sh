@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Makes sure a Pulumi CLI, the Node.js language host and the dynamic-provider shim exist, without
+# downloading any binary: a matching `pulumi` on PATH, else a cached build, else a build from the Go
+# modules. Prints, as its last line, the absolute bin directory that holds all three.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+V=${PULUMI_ENGINE_VERSION:-$(node -p "require('$here/package.json').devDependencies?.['@pulumi/pulumi'] ?? require('$here/package.json').dependencies['@pulumi/pulumi']" 2>/dev/null || echo 3.259.0)}
+V=${V#^}; V=${V#~}
+cache=${APIIDENTITY_ENGINE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/apiidentity/pulumi-v$V}
+log() { echo "engine: $*" >&2; }
+
+write_shim() {
+  # The engine starts this with the program directory as cwd. Resolve the SDK from there first
+  # (as Pulumi's own script does), then fall back to this checkout's node_modules.
+  local bin=$1
+  cat > "$bin/pulumi-resource-pulumi-nodejs.tmp" <<SHIM
+#!/bin/sh
+NM="$here/node_modules"
+P=\$(node -e "try{console.log(require.resolve('@pulumi/pulumi/cmd/dynamic-provider'))}catch{}" 2>/dev/null)
+if [ -z "\$P" ]; then
+  P="\$NM/@pulumi/pulumi/cmd/dynamic-provider/index.js"
+  export NODE_PATH="\$NM\${NODE_PATH:+:\$NODE_PATH}"
+fi
+exec node "\$P" "\$@"
+SHIM
+  chmod +x "$bin/pulumi-resource-pulumi-nodejs.tmp"
+  mv "$bin/pulumi-resource-pulumi-nodejs.tmp" "$bin/pulumi-resource-pulumi-nodejs"
+}
+
+version_ok() { [ -x "$1" ] && [ "$("$1" version 2>/dev/null)" = "v$V" ]; }
+
+# 1. pulumi on PATH with the pinned version, and its language host beside it or on PATH.
+if onpath=$(command -v pulumi 2>/dev/null) && version_ok "$onpath"; then
+  dir=$(dirname "$(readlink -f "$onpath")")
+  if [ -x "$dir/pulumi-language-nodejs" ] || command -v pulumi-language-nodejs >/dev/null; then
+    if [ -w "$dir" ]; then write_shim "$dir"; echo "$dir"; exit 0; fi
+  fi
+fi
+
+# 2. cached build
+if version_ok "$cache/bin/pulumi" && [ -x "$cache/bin/pulumi-language-nodejs" ]; then
+  write_shim "$cache/bin"; echo "$cache/bin"; exit 0
+fi
+
+# 3. build from the Go modules
+if ! command -v go >/dev/null; then
+  cat >&2 <<MSG
+engine: no Pulumi CLI v$V found and no Go toolchain to build one.
+engine: install Pulumi v$V (https://www.pulumi.com/docs/install/) and put it on PATH,
+engine: or install Go >= 1.25 and run 'npm run engine' again to build it from source.
+MSG
+  exit 1
+fi
+start=$(date +%s)
+mkdir -p "$cache/bin"
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+log "building Pulumi CLI v$V from Go modules (first time only; takes several minutes)"
+export GOTOOLCHAIN=local GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0
+# The language host has no tagged release: it is pinned by the commit of tag v$V.
+case "$V" in
+  3.259.0) LH=0ac56e876614aedf12771d73ef7e80959b8a6fd4 ;;
+  *) LH=${PULUMI_LANGUAGE_HOST_COMMIT:?set PULUMI_LANGUAGE_HOST_COMMIT to the commit of tag v$V} ;;
+esac
+cd "$work"
+cat > go.mod <<MOD
+module apiidentity.invalid/pulumi-build
+
+go 1.25
+
+require (
+	github.com/pulumi/pulumi/pkg/v3 v$V
+	github.com/pulumi/pulumi/sdk/v3 v$V
+)
+
+replace github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e
+MOD
+ldf="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$V"
+go get github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$V >&2
+go build -trimpath -tags osusergo,grpcnotrace -ldflags "$ldf" -o "$cache/bin/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2
+go get "github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@$LH" >&2
+# go get may have raised pkg/sdk; hold them at the pinned version
+go mod edit -require=github.com/pulumi/pulumi/pkg/v3@v$V -require=github.com/pulumi/pulumi/sdk/v3@v$V
+go build -trimpath -tags osusergo,grpcnotrace -ldflags "$ldf" -o "$cache/bin/pulumi-language-nodejs.tmp" github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 >&2
+mv "$cache/bin/pulumi.tmp" "$cache/bin/pulumi"
+mv "$cache/bin/pulumi-language-nodejs.tmp" "$cache/bin/pulumi-language-nodejs"
+log "built in $(( $(date +%s) - start ))s"
+version_ok "$cache/bin/pulumi" || { log "built pulumi does not report v$V"; exit 1; }
+write_shim "$cache/bin"
+echo "$cache/bin"
