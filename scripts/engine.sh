@@ -55,15 +55,12 @@ fi
 start=$(date +%s)
 mkdir -p "$cache/bin"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-log "building Pulumi CLI v$V from Go modules (first time only; takes several minutes)"
 export GOTOOLCHAIN=local GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0
-# The language host has no tagged release: it is pinned by the commit of tag v$V.
-case "$V" in
-  3.259.0) LH=0ac56e876614aedf12771d73ef7e80959b8a6fd4 ;;
-  *) LH=${PULUMI_LANGUAGE_HOST_COMMIT:?set PULUMI_LANGUAGE_HOST_COMMIT to the commit of tag v$V} ;;
-esac
-cd "$work"
-cat > go.mod <<MOD
+ldf="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$V"
+if ! version_ok "$cache/bin/pulumi"; then
+  log "building Pulumi CLI v$V from Go modules (first time only; takes a few minutes)"
+  mkdir -p "$work/cli" && cd "$work/cli"
+  cat > go.mod <<MOD
 module apiidentity.invalid/pulumi-build
 
 go 1.25
@@ -75,15 +72,21 @@ require (
 
 replace github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e
 MOD
-ldf="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$V"
-go get github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$V >&2
-go build -trimpath -tags osusergo,grpcnotrace -ldflags "$ldf" -o "$cache/bin/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2
-go get "github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@$LH" >&2
-# go get may have raised pkg/sdk; hold them at the pinned version
-go mod edit -require=github.com/pulumi/pulumi/pkg/v3@v$V -require=github.com/pulumi/pulumi/sdk/v3@v$V
-go build -trimpath -tags osusergo,grpcnotrace -ldflags "$ldf" -o "$cache/bin/pulumi-language-nodejs.tmp" github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 >&2
-mv "$cache/bin/pulumi.tmp" "$cache/bin/pulumi"
-mv "$cache/bin/pulumi-language-nodejs.tmp" "$cache/bin/pulumi-language-nodejs"
+  go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$V" >&2
+  go build -trimpath -tags osusergo,grpcnotrace -ldflags "$ldf" -o "$cache/bin/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2
+  mv "$cache/bin/pulumi.tmp" "$cache/bin/pulumi"
+fi
+if [ ! -x "$cache/bin/pulumi-language-nodejs" ]; then
+  # The language host is its own Go module with no tagged release, and the module proxy does not
+  # serve it by commit. Until v3.68.0 it lived inside the sdk/v3 module, which the proxy does serve:
+  # that host speaks the same LanguageRuntime protocol and runs the @pulumi/pulumi we install.
+  LH_SDK=${PULUMI_LANGUAGE_HOST_SDK:-v3.68.0}
+  log "building pulumi-language-nodejs from github.com/pulumi/pulumi/sdk/v3@$LH_SDK"
+  mkdir -p "$work/lh" && cd "$work/lh"
+  printf 'module apiidentity.invalid/language-host\n\ngo 1.25\n\nrequire github.com/pulumi/pulumi/sdk/v3 %s\n' "$LH_SDK" > go.mod
+  go build -trimpath -ldflags "-s -w" -o "$cache/bin/pulumi-language-nodejs.tmp" github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs >&2
+  mv "$cache/bin/pulumi-language-nodejs.tmp" "$cache/bin/pulumi-language-nodejs"
+fi
 log "built in $(( $(date +%s) - start ))s"
 version_ok "$cache/bin/pulumi" || { log "built pulumi does not report v$V"; exit 1; }
 write_shim "$cache/bin"

@@ -1,0 +1,68 @@
+// Typed errors of the transport. Messages are built from redacted parts only.
+
+export interface VendorErrorInit {
+  vendor: string;
+  method: string;
+  /** Path template, e.g. `/v4/ApiUser/{apiUserGuid}`: never the concrete path, which may hold ids users consider private. */
+  pathTemplate: string;
+  status: number;
+  /** The vendor's own message, already redacted. */
+  vendorMessage: string;
+  requestId?: string;
+  /** Parsed vendor error body, already redacted. */
+  body?: unknown;
+}
+
+/** A vendor answered with an error status. */
+export class VendorError extends Error {
+  readonly vendor: string;
+  readonly method: string;
+  readonly pathTemplate: string;
+  readonly status: number;
+  readonly vendorMessage: string;
+  readonly requestId: string | undefined;
+  readonly body: unknown;
+
+  constructor(init: VendorErrorInit) {
+    const rid = init.requestId ? ` (request id ${init.requestId})` : "";
+    super(`${init.vendor} ${init.method} ${init.pathTemplate} failed with HTTP ${init.status}: ${init.vendorMessage || "no message"}${rid}`);
+    this.name = "VendorError";
+    this.vendor = init.vendor;
+    this.method = init.method;
+    this.pathTemplate = init.pathTemplate;
+    this.status = init.status;
+    this.vendorMessage = init.vendorMessage;
+    this.requestId = init.requestId;
+    this.body = init.body;
+  }
+}
+
+export type TransportErrorCode = "TIMEOUT" | "CONNECTION" | "ABORTED";
+
+/** No HTTP answer: timeout, reset, refused. */
+export class TransportError extends Error {
+  readonly vendor: string;
+  readonly method: string;
+  readonly pathTemplate: string;
+  readonly code: TransportErrorCode;
+  /**
+   * True when the request may have reached the vendor (it was sent, then the answer was lost):
+   * a write may have happened, so callers must not assume it did not.
+   */
+  readonly outcomeUnknown: boolean;
+
+  constructor(init: { vendor: string; method: string; pathTemplate: string; code: TransportErrorCode; detail: string; outcomeUnknown: boolean }) {
+    super(`${init.vendor} ${init.method} ${init.pathTemplate}: ${init.detail}`);
+    this.name = "TransportError";
+    this.vendor = init.vendor;
+    this.method = init.method;
+    this.pathTemplate = init.pathTemplate;
+    this.code = init.code;
+    this.outcomeUnknown = init.outcomeUnknown;
+  }
+}
+
+/** True when a create's result is unknown: the handler must look the identity up before anything else. */
+export function isOutcomeUnknown(e: unknown): boolean {
+  return (e instanceof TransportError && e.outcomeUnknown) || (e instanceof VendorError && e.status >= 500 && e.status !== 501);
+}

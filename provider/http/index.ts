@@ -1,0 +1,6 @@
+export { HttpClient, assertSafeUrl, debugEnabled, type AuthProvider, type HttpClientOptions, type HttpMethod, type HttpResponse, type RequestOptions } from "./client.js";
+export { VendorError, TransportError, isOutcomeUnknown, type TransportErrorCode } from "./errors.js";
+export { backoffDelay, parseRetryAfter, type BackoffOptions } from "./backoff.js";
+export { CachedToken, type IssuedToken } from "./token.js";
+export { REDACTED, redactText, redactValue, redactHeaders, isSecretKey } from "./redact.js";
+export { Semaphore } from "./limiter.js";

@@ -1,0 +1,47 @@
+// Removes secrets from anything that may reach an error message or a log line.
+
+/** Header and field names whose values are never shown. */
+const SECRET_KEY = /^(authorization|x-authorization|proxy-authorization|cookie|set-cookie|password|passwd|pwd|secret|client_?secret|api_?key|apikey|token|access_?token|refresh_?token|id_?token|x-api-key)$|secret|password|token|apikey|api_key/i;
+
+export const REDACTED = "[REDACTED]";
+
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key);
+}
+
+/** Deep copy of a JSON-like value with every secret-named field replaced. */
+export function redactValue(value: unknown, depth = 0): unknown {
+  if (depth > 20 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = isSecretKey(k) && v !== null && v !== undefined && v !== "" ? REDACTED : redactValue(v, depth + 1);
+  }
+  return out;
+}
+
+export function redactHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    if (v === undefined) continue;
+    out[k] = isSecretKey(k) ? REDACTED : Array.isArray(v) ? v.join(", ") : v;
+  }
+  return out;
+}
+
+/**
+ * Replaces every known secret value, any `Basic`/`Bearer` credential and secret-looking
+ * `key=value` / `"key":"value"` pairs in free text (vendor messages can echo what we sent).
+ */
+export function redactText(text: string, secrets: Iterable<string> = []): string {
+  let out = text;
+  for (const s of secrets) {
+    if (s && s.length >= 4) out = out.split(s).join(REDACTED);
+  }
+  out = out.replace(/\b(Basic|Bearer)\s+[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${REDACTED}`);
+  out = out.replace(
+    /("?(?:password|client_?secret|clientSecret|api_?key|apiKey|access_token|refresh_token|token|secret)"?\s*[:=]\s*)("[^"]*"|[^\s,&}]+)/gi,
+    `$1"${REDACTED}"`,
+  );
+  return out;
+}
