@@ -1,14 +1,33 @@
-// PLACEHOLDER: replaced by the full emulator of this vendor.
+// Automation Anywhere Automation 360 Control Room emulator: authentication, users, roles.
 import type { VendorModule } from "../../types.js";
-import { json } from "../../http-util.js";
+import { expireTokens } from "./auth.js";
+import { errorResponse } from "./errors.js";
+import { authRoutes } from "./routes-auth.js";
+import { rolesRoutes } from "./routes-roles.js";
+import { usersRoutes } from "./routes-users.js";
+import { ADMIN_ID, seed, type AaState } from "./state.js";
 
-export const automationAnywhere: VendorModule = {
+function admin(state: AaState) {
+  const user = state.users[String(ADMIN_ID)];
+  return { username: user?.username ?? "", apiKey: user?.apiKey ?? "", password: user?.password ?? "" };
+}
+
+export const automationAnywhere: VendorModule<AaState> = {
   id: "automationAnywhere",
   prefix: "/automation-anywhere",
-  seed: () => ({}),
-  routes: [],
-  config: (baseUrl) => ({ baseUrl }),
-  env: () => ({}),
-  errorResponse: (status, message) => json(status, { message }),
-  expireTokens: () => {},
+  seed,
+  routes: [...authRoutes, ...usersRoutes, ...rolesRoutes],
+  // baseUrl is what `controlRoomUrl` takes: the Control Room origin, below which `/v1/...` lives.
+  config: (baseUrl, state) => ({ baseUrl, ...admin(state) }),
+  env: (baseUrl, state) => {
+    const a = admin(state);
+    return {
+      CONTROL_ROOM_URL: baseUrl,
+      CONTROL_ROOM_USERNAME: a.username,
+      CONTROL_ROOM_API_KEY: a.apiKey,
+      CONTROL_ROOM_PASSWORD: a.password,
+    };
+  },
+  errorResponse,
+  expireTokens,
 };

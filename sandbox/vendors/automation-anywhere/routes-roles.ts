@@ -1,0 +1,32 @@
+// Role API subset the provider needs: search (to resolve role names to ids) and read by id.
+import { json } from "../../http-util.js";
+import type { Route } from "../../types.js";
+import { authed } from "./auth.js";
+import { errors } from "./errors.js";
+import { runList } from "./filter.js";
+import { ACTIONS, type AaState } from "./state.js";
+import { roleView } from "./views.js";
+
+const ROLE_FIELDS = ["id", "name", "description", "countPrincipals", "version", "createdBy", "createdOn", "updatedBy", "updatedOn", "systemRole"] as const;
+
+export const rolesRoutes: Route<AaState>[] = [
+  {
+    method: "POST",
+    template: "/v1/usermanagement/roles/list",
+    handler: authed(ACTIONS.viewRoles, (req, ctx) => {
+      const rows = Object.values(ctx.state.roles).map((r) => roleView(ctx.state, r));
+      const r = runList(rows, req.body, ROLE_FIELDS);
+      return "error" in r ? r.error : json(200, r.result);
+    }),
+  },
+  {
+    method: "GET",
+    template: "/v1/usermanagement/roles/{roleId}",
+    handler: authed(ACTIONS.viewRoles, (req, ctx) => {
+      const raw = req.params.roleId ?? "";
+      if (!/^\d+$/.test(raw)) return errors.validation(`Role id must be an integer, got ${raw}`);
+      const role = ctx.state.roles[String(Number(raw))];
+      return role ? json(200, roleView(ctx.state, role)) : errors.roleNotFound(raw);
+    }),
+  },
+];
