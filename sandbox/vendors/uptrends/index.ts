@@ -1,14 +1,35 @@
-// PLACEHOLDER: replaced by the full emulator of this vendor.
+// Uptrends API v4 emulator: API accounts ("API users") bound to operators, HTTP Basic auth.
 import type { VendorModule } from "../../types.js";
-import { json } from "../../http-util.js";
+import { messageList } from "./errors.js";
+import { accountRoutes } from "./routes-account.js";
+import { apiUserRoutes } from "./routes-apiuser.js";
+import { operatorRoutes } from "./routes-operator.js";
+import { registerRoutes } from "./routes-register.js";
+import { SEED, seedState, type UptrendsState } from "./state.js";
 
-export const uptrends: VendorModule = {
+export type { UptrendsState } from "./state.js";
+export { SEED as UPTRENDS_SEED } from "./state.js";
+
+export const uptrends: VendorModule<UptrendsState> = {
   id: "uptrends",
   prefix: "/uptrends",
-  seed: () => ({}),
-  routes: [],
-  config: (baseUrl) => ({ baseUrl }),
-  env: () => ({}),
-  errorResponse: (status, message) => json(status, { message }),
+  seed: seedState,
+  routes: [...apiUserRoutes, ...operatorRoutes, ...registerRoutes, ...accountRoutes],
+  config: (baseUrl) => ({
+    baseUrl: `${baseUrl}/v4`,
+    username: SEED.apiUserName,
+    password: SEED.apiPassword,
+    operatorGuid: SEED.operatorGuid,
+  }),
+  env: (baseUrl) => ({
+    UPTRENDS_USERNAME: SEED.apiUserName,
+    UPTRENDS_PASSWORD: SEED.apiPassword,
+    UPTRENDS_BASE_URL: `${baseUrl}/v4`,
+  }),
+  errorResponse: (status, message) => {
+    const r = messageList(status, message);
+    return status === 401 ? { ...r, headers: { "www-authenticate": 'Basic realm="Uptrends API"' } } : r;
+  },
+  // Uptrends has no tokens: every call carries Basic credentials, so there is nothing to expire.
   expireTokens: () => {},
 };
