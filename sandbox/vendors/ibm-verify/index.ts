@@ -1,14 +1,32 @@
-// PLACEHOLDER: replaced by the full emulator of this vendor.
+// Emulator of the IBM Verify SaaS API-client API and its OAuth token endpoint (reference/ibm-verify.md).
 import type { VendorModule } from "../../types.js";
-import { json } from "../../http-util.js";
+import { errorResponse } from "./errors.js";
+import { apiClientRoutes } from "./routes-apiclients.js";
+import { SEED_ADMIN, seed, type VerifyState } from "./state.js";
+import { issueToken } from "./token.js";
 
-export const ibmVerify: VendorModule = {
+/** The seeded admin client as it is now (a test may have rotated its secret through PUT). */
+function admin(state: VerifyState): { clientId: string; clientSecret: string } {
+  const c = state.apiClients.find((a) => a.id === SEED_ADMIN.id);
+  return { clientId: c?.clientId ?? SEED_ADMIN.clientId, clientSecret: c?.clientSecret ?? SEED_ADMIN.clientSecret };
+}
+
+export const ibmVerify: VendorModule<VerifyState> = {
   id: "ibmVerify",
   prefix: "/ibm-verify",
-  seed: () => ({}),
-  routes: [],
-  config: (baseUrl) => ({ baseUrl }),
-  env: () => ({}),
-  errorResponse: (status, message) => json(status, { message }),
-  expireTokens: () => {},
+  seed,
+  routes: [
+    { method: "POST", template: "/oauth2/token", handler: issueToken },
+    { method: "POST", template: "/v1.0/endpoint/default/token", handler: issueToken },
+    ...apiClientRoutes,
+  ],
+  config: (baseUrl, state) => ({ baseUrl, ...admin(state) }),
+  env: (baseUrl, state) => {
+    const a = admin(state);
+    return { VERIFY_TENANT_URL: baseUrl, VERIFY_CLIENT_ID: a.clientId, VERIFY_CLIENT_SECRET: a.clientSecret };
+  },
+  errorResponse,
+  expireTokens: (state) => {
+    state.tokens = {};
+  },
 };
