@@ -1,14 +1,50 @@
-// PLACEHOLDER: replaced by the full emulator of this vendor.
+// Emulator of UiPath Identity (Automation Cloud / Automation Suite) for robot accounts: the
+// client-credentials token endpoint, RobotAccount and Group APIs. See CONTRACT.md.
 import type { VendorModule } from "../../types.js";
-import { json } from "../../http-util.js";
+import { expireAll, tokenEndpoint } from "./auth.js";
+import { errorResponse } from "./errors.js";
+import { groupRoutes } from "./routes-groups.js";
+import { robotAccountRoutes } from "./routes-robot-accounts.js";
+import { seedState, type UiPathState } from "./state.js";
 
-export const uipath: VendorModule = {
+/** The seeded organization and the external application the provider logs in with. */
+function seeded(state: UiPathState) {
+  const org = state.organizations[0];
+  const client = state.clients[0];
+  return {
+    organization: org?.name ?? "",
+    partitionGlobalId: org?.partitionGlobalId ?? "",
+    clientId: client?.clientId ?? "",
+    clientSecret: client?.clientSecret ?? "",
+    scopes: client?.allowedScopes.join(" ") ?? "",
+  };
+}
+
+export const uipath: VendorModule<UiPathState> = {
   id: "uipath",
   prefix: "/uipath",
-  seed: () => ({}),
-  routes: [],
-  config: (baseUrl) => ({ baseUrl }),
-  env: () => ({}),
-  errorResponse: (status, message) => json(status, { message }),
-  expireTokens: () => {},
+  seed: seedState,
+  routes: [
+    // At the host root, never under an organization (documented).
+    { method: "POST", template: "/identity_/connect/token", handler: tokenEndpoint },
+    ...robotAccountRoutes,
+    ...groupRoutes,
+  ],
+  config: (baseUrl, state) => {
+    const s = seeded(state);
+    return { baseUrl, organization: s.organization, partitionGlobalId: s.partitionGlobalId, clientId: s.clientId, clientSecret: s.clientSecret };
+  },
+  env: (baseUrl, state) => {
+    const s = seeded(state);
+    return {
+      UIPATH_BASE_URL: baseUrl,
+      UIPATH_ORGANIZATION: s.organization,
+      UIPATH_PARTITION_GLOBAL_ID: s.partitionGlobalId,
+      UIPATH_CLIENT_ID: s.clientId,
+      UIPATH_CLIENT_SECRET: s.clientSecret,
+      UIPATH_SCOPES: s.scopes,
+    };
+  },
+  errorResponse,
+  expireTokens: expireAll,
 };
