@@ -1,14 +1,29 @@
-// PLACEHOLDER: replaced by the full emulator of this vendor.
+// Emulator of the Ivanti Neurons for MDM (MobileIron Cloud) Customer Integration API: users,
+// API users, roles and device spaces. See CONTRACT.md for what is documented and what is INFERRED.
 import type { VendorModule } from "../../types.js";
-import { json } from "../../http-util.js";
+import { globalError } from "./errors.js";
+import { accountRoutes } from "./routes-accounts.js";
+import { roleRoutes } from "./routes-roles.js";
+import { spaceRoutes } from "./routes-spaces.js";
+import { ADMIN_PASSWORD, ADMIN_UID, seed, type IvantiState } from "./state.js";
 
-export const ivanti: VendorModule = {
+/** The seeded Tenant Admin (super user); falls back to the seed values if the state lost it. */
+function admin(state: IvantiState): { username: string; password: string } {
+  const a = state.accounts.find((x) => x.superUser && x.password !== null);
+  return { username: a?.uid ?? ADMIN_UID, password: a?.password ?? ADMIN_PASSWORD };
+}
+
+export const ivanti: VendorModule<IvantiState> = {
   id: "ivanti",
   prefix: "/ivanti",
-  seed: () => ({}),
-  routes: [],
-  config: (baseUrl) => ({ baseUrl }),
-  env: () => ({}),
-  errorResponse: (status, message) => json(status, { message }),
+  seed,
+  routes: [...accountRoutes, ...roleRoutes, ...spaceRoutes],
+  config: (baseUrl, state) => ({ baseUrl, ...admin(state) }),
+  env: (baseUrl, state) => {
+    const a = admin(state);
+    return { IVANTI_BASE_URL: baseUrl, IVANTI_USERNAME: a.username, IVANTI_PASSWORD: a.password };
+  },
+  errorResponse: (status, message) => globalError(status, message),
+  // Basic auth only: Ivanti issues no tokens, so there is nothing to expire.
   expireTokens: () => {},
 };

@@ -1,0 +1,48 @@
+// Device spaces (partitions) and the device search an API user's credentials are for.
+import type { Route, RouteContext, SandboxRequest, SandboxResponse } from "../../types.js";
+import { authenticate, mayReadDevices } from "./auth.js";
+import { fieldErrors, forbidden, ok } from "./errors.js";
+import { parsePaging } from "./query.js";
+import type { IvantiState } from "./state.js";
+
+type Ctx = RouteContext<IvantiState>;
+
+/** GET /api/v1/tenant/partition/device ([C]): `{searchResults, totalCount, offset, limit}`; any signed-in account. */
+function listPartitions(req: SandboxRequest, ctx: Ctx): SandboxResponse {
+  const auth = authenticate(req, ctx);
+  if (!auth.ok) return auth.response;
+  const paging = parsePaging(req.query, ctx.state.settings);
+  if (Array.isArray(paging)) return fieldErrors(paging);
+  const all = [...ctx.state.partitions].sort((a, b) => a.id - b.id);
+  return ok({
+    searchResults: all.slice(paging.start, paging.start + paging.rows),
+    totalCount: all.length,
+    offset: paging.start,
+    limit: paging.rows,
+  });
+}
+
+/**
+ * GET /api/v1/device?dmPartitionId=… ([C]; `dmPartitionId` required, INFERRED 400 without it). The
+ * sandbox holds no devices; the call exists so that an API user's credentials and its Cisco ISE
+ * Operations role can be proven to work.
+ */
+function listDevices(req: SandboxRequest, ctx: Ctx): SandboxResponse {
+  const auth = authenticate(req, ctx);
+  if (!auth.ok) return auth.response;
+  const raw = req.query.get("dmPartitionId");
+  if (raw === null || raw.trim() === "") return fieldErrors([{ code: "NotNull", field: "dmPartitionId", message: "must not be null" }]);
+  const id = Number(raw);
+  if (!Number.isInteger(id) || !ctx.state.partitions.some((p) => p.id === id)) {
+    return fieldErrors([{ code: "Invalid", field: "dmPartitionId", message: `Unknown device space ${raw}` }]);
+  }
+  const paging = parsePaging(req.query, ctx.state.settings);
+  if (Array.isArray(paging)) return fieldErrors(paging);
+  if (!mayReadDevices(ctx.state, auth.caller, id)) return forbidden("You do not have permission to view devices in this space");
+  return ok({ totalCount: 0, queryTime: 0, searchResults: [] });
+}
+
+export const spaceRoutes: Route<IvantiState>[] = [
+  { method: "GET", template: "/api/v1/tenant/partition/device", handler: listPartitions },
+  { method: "GET", template: "/api/v1/device", handler: listDevices },
+];

@@ -1,0 +1,44 @@
+// Wire views: what the vendor sends back for accounts and roles.
+import type { IvantiAccount, IvantiRole, IvantiState, RoleAssignment } from "./state.js";
+
+/** The account object, in the documented field order; never the password. */
+export function accountView(state: IvantiState, a: IvantiAccount): Record<string, unknown> {
+  return {
+    id: a.id,
+    createdAt: a.createdAt,
+    createdBy: a.createdBy,
+    modifiedAt: a.modifiedAt,
+    modifiedBy: a.modifiedBy,
+    displayName: a.displayName,
+    firstName: a.firstName,
+    lastName: a.lastName,
+    ldapServerId: a.ldapServerId,
+    uid: a.uid,
+    emailAddress: a.emailAddress,
+    username: a.username,
+    accountSource: a.accountSource,
+    inviteState: a.inviteState,
+    inviteResendCount: a.inviteResendCount,
+    inviteLastSentAt: a.inviteLastSentAt,
+    locale: a.locale,
+    enabled: a.enabled,
+    locked: a.locked,
+    superUser: a.superUser,
+    termsAccepted: a.termsAccepted,
+    passwordExpiresAt: a.passwordExpiresAt,
+    distinguishedName: a.distinguishedName,
+    objectGuid: a.objectGuid,
+    // INFERRED marker of an API user (cannot log into the Admin Portal); its name is configurable.
+    [state.settings.apiUserField]: a.isApiUser,
+  };
+}
+
+export function roleView(r: IvantiRole): Record<string, unknown> {
+  return { id: r.id, key: r.key, name: r.name, description: r.description, spaceSpecific: r.spaceSpecific };
+}
+
+/** A role an account holds, with the space it holds it in (null for cross-space roles). */
+export function assignmentView(state: IvantiState, a: RoleAssignment): Record<string, unknown> | undefined {
+  const role = state.roles.find((r) => r.id === a.roleId);
+  return role ? { ...roleView(role), dmPartitionId: a.dmPartitionId } : undefined;
+}
