@@ -43,7 +43,7 @@ export function sortClients(clients: ApiClientRecord[], keys: SortKey[]): ApiCli
     for (const k of keys) {
       const av = a[k.field];
       const bv = b[k.field];
-      const c = typeof av === "boolean" ? Number(av) - Number(bv) : String(av).localeCompare(String(bv));
+      const c = typeof av === "boolean" ? Number(av) - Number(bv) : String(av).localeCompare(String(bv), "en");
       if (c !== 0) return k.desc ? -c : c;
     }
     return 0;
