@@ -1,5 +1,8 @@
 // Contract tests of /v1.0/apiclients: create, get, list (query syntax), update, delete, bulk delete,
 // validation and entitlement checks, over real HTTP.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { VerifyHarness, type Res } from "./harness.js";
 
@@ -407,5 +410,28 @@ describe("request counting", () => {
     const routes = h.sandbox.requests().map((r) => `${r.method} ${r.route} ${r.status}`);
     expect(routes).toContain("POST /v1.0/apiclients 201");
     expect(routes).toContain("GET /v1.0/apiclients/{apiClientId} 200");
+  });
+});
+
+describe("persistence", () => {
+  it("keeps API clients and tokens across a restart with a state file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "verify-state-"));
+    try {
+      const file = join(dir, "state.json");
+      const one = await VerifyHarness.start(file);
+      const t = await one.token();
+      const id = await one.create({ clientName: "durable", enabled: true, entitlements: ["readUsers"], clientSecret: "d" }, t);
+      await one.close();
+      const two = await VerifyHarness.start(file);
+      try {
+        const c = await two.get(id, t);
+        expect(c).toMatchObject({ id, clientName: "durable", clientSecret: "d" });
+        expect(await two.token(c.clientId as string, "d")).toBeTruthy();
+      } finally {
+        await two.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -13,8 +13,8 @@ export class VerifyHarness {
     readonly adminSecret: string,
   ) {}
 
-  static async start(): Promise<VerifyHarness> {
-    const sandbox = await startSandbox({ modules: [ibmVerify as unknown as VendorModule] });
+  static async start(stateFile?: string): Promise<VerifyHarness> {
+    const sandbox = await startSandbox({ modules: [ibmVerify as unknown as VendorModule], ...(stateFile ? { stateFile } : {}) });
     const cfg = sandbox.config().vendors.ibmVerify!;
     return new VerifyHarness(sandbox, cfg.baseUrl!, cfg.clientId!, cfg.clientSecret!);
   }

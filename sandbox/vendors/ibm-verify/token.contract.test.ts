@@ -55,11 +55,12 @@ describe("token endpoint", () => {
   });
 
   it("answers invalid_client for a wrong secret, an unknown client and missing credentials", async () => {
-    for (const form of [
+    const forms: Record<string, string>[] = [
       { grant_type: "client_credentials", client_id: h.adminId, client_secret: "wrong" },
       { grant_type: "client_credentials", client_id: "nobody", client_secret: h.adminSecret },
       { grant_type: "client_credentials" },
-    ]) {
+    ];
+    for (const form of forms) {
       const r = await h.tokenCall(form);
       expect(r.status).toBe(400);
       expect(Object.keys(r.json as object).sort()).toEqual(["error", "error_description"]);
