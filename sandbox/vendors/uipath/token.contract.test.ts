@@ -42,12 +42,13 @@ describe("token endpoint", () => {
   });
 
   it("rejects a wrong secret, an unknown client and missing credentials with invalid_client", async () => {
-    for (const form of [
+    const forms: Record<string, string>[] = [
       { ...creds(), client_secret: "wrong" },
       { ...creds(), client_id: "00000000-0000-0000-0000-000000000000" },
       { grant_type: "client_credentials", client_id: h.clientId },
       { grant_type: "client_credentials" },
-    ]) {
+    ];
+    for (const form of forms) {
       const r = await tokenRequest(h, form);
       expect(r.status).toBe(400);
       expect(r.body).toEqual({ error: "invalid_client" });
