@@ -1,0 +1,69 @@
+// Test-only resource kind `testing:Memo`: proves the dynamic adapter end to end without a vendor.
+// It keeps memos in a JSON file and, like a real vendor, refuses calls without the right credential
+// (`apiidentity:memoToken` or APIIDENTITY_MEMO_TOKEN must equal the file's `token`).
+import { randomUUID } from "node:crypto";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { z } from "zod";
+import { requireSetting } from "../config.js";
+import { checkWith, diffProperties, type ResourceHandler } from "../resource.js";
+
+const inputs = z.object({
+  key: z.string().min(1, "key must not be empty"),
+  text: z.string(),
+});
+const outputs = inputs.extend({ memoId: z.string() });
+type In = z.output<typeof inputs>;
+type Out = z.output<typeof outputs>;
+
+interface MemoFile {
+  token: string;
+  memos: Record<string, { key: string; text: string }>;
+}
+
+function open(): { file: string; data: MemoFile } {
+  const file = requireSetting("memoStore", "Memo");
+  const data = JSON.parse(readFileSync(file, "utf8")) as MemoFile;
+  if (requireSetting("memoToken", "Memo") !== data.token) throw new Error("Memo: the memo token was rejected (401)");
+  return { file, data };
+}
+
+function save(file: string, data: MemoFile): void {
+  writeFileSync(file + ".tmp", JSON.stringify(data, null, 2));
+  renameSync(file + ".tmp", file);
+}
+
+const spec = { properties: ["key", "text"], replaceOnChanges: ["key"] } as const;
+
+export const memo: ResourceHandler<In, Out> = {
+  kind: "testing:Memo",
+  vendor: "Memo",
+  inputs,
+  outputs,
+  secretOutputs: [],
+  replaceOnChanges: spec.replaceOnChanges,
+  check: async (news) => checkWith(inputs, news),
+  diff: async (_id, olds, news) => diffProperties(olds, news, spec),
+  async create(i) {
+    const { file, data } = open();
+    const id = randomUUID();
+    data.memos[id] = { key: i.key, text: i.text };
+    save(file, data);
+    return { id, outs: { ...i, memoId: id } };
+  },
+  async read(id) {
+    const m = open().data.memos[id];
+    if (!m) return {};
+    return { id, props: { ...m, memoId: id }, inputs: { ...m } };
+  },
+  async update(id, _olds, news) {
+    const { file, data } = open();
+    data.memos[id] = { key: news.key, text: news.text };
+    save(file, data);
+    return { ...news, memoId: id };
+  },
+  async delete(id) {
+    const { file, data } = open();
+    delete data.memos[id];
+    save(file, data);
+  },
+};

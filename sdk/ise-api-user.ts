@@ -1,0 +1,2 @@
+// PLACEHOLDER: replaced by the IseApiUser resource class.
+export {};

@@ -1,0 +1,2 @@
+// PLACEHOLDER: replaced by the UptrendsApiAccount resource class.
+export {};

@@ -1,0 +1,2 @@
+// PLACEHOLDER: replaced by the VerifyApiClient resource class.
+export {};
