@@ -232,7 +232,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     } catch (e) {
       response = module.errorResponse(500, `sandbox handler failed: ${(e as Error).message}`);
     }
-    if (method !== "GET") store.persist();
+    // GETs can change state too (e.g. "last used" stamps), so every vendor call persists.
+    store.persist();
     if (commitThenReset) {
       count(module.id, method, template, 0);
       req.socket.destroy();
