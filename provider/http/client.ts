@@ -222,7 +222,7 @@ export class HttpClient {
       status,
       vendorMessage: redactText((described.message ?? fallback).trim(), secrets),
       requestId: described.requestId ?? headers["x-request-id"] ?? headers["x-correlation-id"],
-      body: redactValue(parsed),
+      body: redactValue(parsed, secrets),
     });
   }
 

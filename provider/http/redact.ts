@@ -9,13 +9,14 @@ export function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key);
 }
 
-/** Deep copy of a JSON-like value with every secret-named field replaced. */
-export function redactValue(value: unknown, depth = 0): unknown {
+/** Deep copy of a JSON-like value with every secret-named field replaced and strings cleaned. */
+export function redactValue(value: unknown, secrets: readonly string[] = [], depth = 0): unknown {
+  if (typeof value === "string") return redactText(value, secrets);
   if (depth > 20 || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1));
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = isSecretKey(k) && v !== null && v !== undefined && v !== "" ? REDACTED : redactValue(v, depth + 1);
+    out[k] = isSecretKey(k) && v !== null && v !== undefined && v !== "" ? REDACTED : redactValue(v, secrets, depth + 1);
   }
   return out;
 }
