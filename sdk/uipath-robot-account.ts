@@ -1,2 +1,129 @@
-// PLACEHOLDER: replaced by the UiPathRobotAccount resource class.
-export {};
+// UiPathRobotAccount: a robot account in a UiPath Automation Cloud / Automation Suite organization,
+// and getUiPathGroup, the lookup that turns a group name into the id `groupIds` takes.
+import * as pulumi from "@pulumi/pulumi";
+import provider from "../provider/dynamic/kinds/UiPathRobotAccount.cjs";
+import { settingsFromConfig, uipathClient } from "../provider/vendors/uipath/client.js";
+import { normaliseTime } from "../provider/vendors/uipath/mappers.js";
+import { secretOptions } from "./options.js";
+import { useProgramConfig } from "./program-config.js";
+
+export interface UiPathRobotAccountArgs {
+  /**
+   * The robot account's name (its username), unique in the organization (case-insensitively).
+   * Printable ASCII without spaces or `@`, at most 64 characters. UiPath cannot rename a robot
+   * account: changing it replaces the account.
+   */
+  name: pulumi.Input<string>;
+  /** The name shown in the portal. Defaults to `name`. Updates in place. */
+  displayName?: pulumi.Input<string>;
+  /**
+   * Ids (GUIDs) of the groups the robot account belongs to, e.g. `getUiPathGroup({ name: "Robots" }).then(g => g.id)`.
+   * A set: order and letter case do not matter. Omitted means no groups. Updates in place.
+   */
+  groupIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * The organization's GUID (`partitionGlobalId`). Defaults to the provider setting
+   * `apiidentity:uipathPartitionGlobalId`. Changing it replaces the robot account.
+   */
+  partitionGlobalId?: pulumi.Input<string>;
+  /**
+   * Id of an existing robot account to adopt instead of creating one. Its name must equal `name`;
+   * the declared display name and groups are then applied. Never causes a diff.
+   */
+  importId?: pulumi.Input<string>;
+}
+
+/** A UiPath robot account (Identity API `RobotAccount`). It has no secret of its own. */
+export class UiPathRobotAccount extends pulumi.dynamic.Resource {
+  /** The robot account's id (GUID) at UiPath; also the resource id. */
+  declare readonly robotAccountId: pulumi.Output<string>;
+  /** The robot account's name. */
+  declare readonly name: pulumi.Output<string>;
+  /** The display name as UiPath stores it. */
+  declare readonly displayName: pulumi.Output<string>;
+  /** Ids of the groups the robot account belongs to. */
+  declare readonly groupIds: pulumi.Output<string[]>;
+  /** The organization (partition) GUID the robot account lives in. */
+  declare readonly partitionGlobalId: pulumi.Output<string>;
+  /** When UiPath created the robot account (UTC, ISO 8601). */
+  declare readonly creationTime: pulumi.Output<string | undefined>;
+  /** When the robot account last logged in (UTC, ISO 8601), if ever. Never causes a diff. */
+  declare readonly lastLoginTime: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: UiPathRobotAccountArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      provider,
+      name,
+      {
+        name: args.name,
+        displayName: args.displayName,
+        groupIds: args.groupIds,
+        partitionGlobalId: args.partitionGlobalId,
+        importId: args.importId,
+        robotAccountId: undefined,
+        creationTime: undefined,
+        lastLoginTime: undefined,
+      },
+      secretOptions(opts, []),
+      "apiidentity",
+      "UiPathRobotAccount",
+    );
+  }
+}
+
+export interface GetUiPathGroupArgs {
+  /** The group's name, e.g. `Robots` or the built-in `Automation Users`. Exact match first, then case-insensitive. */
+  name: string;
+  /** The organization GUID; defaults to the provider setting `apiidentity:uipathPartitionGlobalId`. */
+  partitionGlobalId?: string;
+}
+
+export interface UiPathGroup {
+  /** The group's id (GUID), for `groupIds`. */
+  id: string;
+  name: string;
+  /** `builtIn` or `custom`. */
+  type?: string;
+  /** UTC, ISO 8601. */
+  creationTime?: string;
+  /** UTC, ISO 8601; absent until the group changes. */
+  lastModificationTime?: string;
+  /** Ids of the group's members (users, robot accounts, groups, applications). */
+  memberIds: string[];
+}
+
+/**
+ * Finds a UiPath group by name (one call: `GET /api/Group/{partitionGlobalId}`), in the program
+ * process with the `apiidentity:uipath*` stack config (or the UIPATH_* environment variables).
+ * Needs the scope `PM.Group.Read` (or `PM.Group`). Throws, listing the known names, when none matches.
+ */
+export async function getUiPathGroup(args: GetUiPathGroupArgs): Promise<UiPathGroup> {
+  useProgramConfig();
+  const settings = settingsFromConfig();
+  const partitionGlobalId = args.partitionGlobalId ?? settings.partitionGlobalId;
+  if (!partitionGlobalId) {
+    throw new Error("getUiPathGroup: no partitionGlobalId: pass one, or set 'apiidentity:uipathPartitionGlobalId' (or UIPATH_PARTITION_GLOBAL_ID)");
+  }
+  let groups;
+  try {
+    groups = await uipathClient(settings).listGroups(partitionGlobalId);
+  } catch (e) {
+    throw new Error(`getUiPathGroup('${args.name}'): listing UiPath groups failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const wanted = args.name.toLowerCase();
+  const exact = groups.filter((g) => g.name === args.name);
+  const loose = groups.filter((g) => g.name.toLowerCase() === wanted);
+  const g = exact.length === 1 ? exact[0] : loose.length === 1 ? loose[0] : undefined;
+  if (!g) {
+    const names = groups.map((x) => `'${x.name}'`).sort().join(", ");
+    const why = exact.length > 1 || loose.length > 1 ? "more than one group has" : "no group has";
+    throw new Error(`getUiPathGroup: ${why} the name '${args.name}' in UiPath partition '${partitionGlobalId}'; known groups: ${names || "none"}`);
+  }
+  const group: UiPathGroup = { id: g.id, name: g.name, memberIds: (g.members ?? []).map((m) => m.identifier).filter((x): x is string => !!x) };
+  if (g.type) group.type = g.type;
+  const created = normaliseTime(g.creationTime);
+  if (created) group.creationTime = created;
+  const modified = normaliseTime(g.lastModificationTime);
+  if (modified) group.lastModificationTime = modified;
+  return group;
+}

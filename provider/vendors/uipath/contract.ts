@@ -1,0 +1,67 @@
+// Every path, field and behaviour of UiPath Identity this client relies on, in one place, each
+// tagged documented or INFERRED (see /work/shared/reference/uipath.md and the README section
+// docs/resources/UiPathRobotAccount.md, "Vendor contract", which lists the same items).
+
+/** Token endpoint below `{uipathBaseUrl}`, never with the organization segment (documented). */
+export const TOKEN_PATH = "/identity_/connect/token";
+
+/**
+ * API root below `{uipathBaseUrl}`: `/{organization}/identity_/api` (current docs), or
+ * `/identity_/api` when no organization is configured (older docs and the OpenAPI `servers`).
+ * That both forms reach the same API is INFERRED.
+ */
+export function apiRoot(organization: string | undefined): string {
+  return organization ? `/${encodeURIComponent(organization)}/identity_/api` : "/identity_/api";
+}
+
+export const PATHS = {
+  /** POST, `CreateRobotAccountCommand` → 201 RobotAccountDto (documented). */
+  createRobot: "/RobotAccount",
+  /** GET `?searchTerm&top&skip` → `{totalCount, results}` (documented). */
+  listRobots: "/RobotAccount/{partitionGlobalId}",
+  /** GET → RobotAccountDto; DELETE → 204 (documented). 404 for an unknown id: INFERRED. */
+  robot: "/RobotAccount/{partitionGlobalId}/{robotAccountId}",
+  /** PUT, `UpdateRobotAccountCommand`; no partition in the path (documented). */
+  updateRobot: "/RobotAccount/{robotAccountId}",
+  /** GET → plain `GroupDto[]`, no paging (documented). */
+  listGroups: "/Group/{partitionGlobalId}",
+} as const;
+
+/** `top` may not exceed 1000 (documented range 0–1000); the default is 10 (documented). */
+export const MAX_PAGE = 1000;
+
+/** Scopes (documented): the umbrella scope, or its `.Read` / `.Write` half. */
+export const ROBOT_SCOPES = { all: "PM.RobotAccount", read: "PM.RobotAccount.Read", write: "PM.RobotAccount.Write" } as const;
+export const GROUP_SCOPES = { all: "PM.Group", read: "PM.Group.Read" } as const;
+/** What the external application is assumed to hold when `uipathScopes` is unset (the reference's example). */
+export const DEFAULT_GRANTED_SCOPES = "PM.RobotAccount PM.Group";
+
+/**
+ * Robot-account name rules. Documented: unique per organization and immutable. Not documented:
+ * length and characters; INFERRED (the reference's advice, enforced by the sandbox): printable
+ * ASCII without spaces or `@`, at most 64 characters. Uniqueness is case-insensitive (INFERRED).
+ */
+export const NAME_MAX_LENGTH = 64;
+export const NAME_PATTERN = /^[\x21-\x3F\x41-\x7E]+$/;
+
+/**
+ * Duplicate name on create: undocumented status. INFERRED 409, or a 400 whose `errors.name`
+ * mentions the name.
+ */
+export function isDuplicateName(status: number, fieldErrors: Record<string, string[]> | undefined): boolean {
+  if (status === 409) return true;
+  return status === 400 && (fieldErrors?.name ?? []).some((m) => /exist|taken|duplicate|already/i.test(m));
+}
+
+/**
+ * `creationTime` has 7 fractional digits, with `Z` on the create response and without any offset
+ * on reads (documented examples); both are UTC (INFERRED).
+ */
+export const TIME_WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/;
+
+/**
+ * A 404 from a robot-account call means "no such robot" only when the partition itself is known:
+ * the same status also answers an unknown organization or partition (INFERRED), which the client
+ * tells apart with a list call on the partition.
+ */
+export const PARTITION_PROBE_TOP = 1;

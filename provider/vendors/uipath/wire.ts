@@ -1,0 +1,80 @@
+// Wire shapes of UiPath Identity (OpenAPI `UiPath/uipathcli:definitions/identity.yaml`): exactly the
+// fields this client reads. Unknown fields are ignored so that additions at the vendor break nothing.
+import { z } from "zod";
+
+export const tokenResponse = z.object({
+  access_token: z.string().min(1),
+  expires_in: z.coerce.number().positive().default(3600),
+  token_type: z.string().optional(),
+  scope: z.string().optional(),
+});
+
+export const robotAccountDto = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  displayName: z.string().nullish(),
+  creationTime: z.string().nullish(),
+  lastLoginTime: z.string().nullish(),
+  groupIds: z.array(z.string()).nullish(),
+});
+export type RobotAccountDto = z.output<typeof robotAccountDto>;
+
+export const robotAccountPage = z.object({
+  totalCount: z.coerce.number().int().nonnegative(),
+  results: z.array(robotAccountDto),
+});
+
+export const groupDto = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  displayName: z.string().nullish(),
+  type: z.string().nullish(),
+  creationTime: z.string().nullish(),
+  lastModificationTime: z.string().nullish(),
+  members: z
+    .array(
+      z.object({
+        objectType: z.string().nullish(),
+        identifier: z.string().nullish(),
+        name: z.string().nullish(),
+      }),
+    )
+    .nullish(),
+});
+export type GroupDto = z.output<typeof groupDto>;
+
+export const groupList = z.array(groupDto);
+
+/** ASP.NET Core ProblemDetails / ValidationProblemDetails, and the OAuth2 error of the token endpoint. */
+export const problemDetails = z.object({
+  title: z.string().optional(),
+  detail: z.string().optional(),
+  status: z.number().optional(),
+  traceId: z.string().optional(),
+  errors: z.record(z.string(), z.array(z.string())).optional(),
+  error: z.string().optional(),
+  error_description: z.string().optional(),
+});
+
+export interface CreateRobotAccountCommand {
+  partitionGlobalId: string;
+  name: string;
+  displayName?: string;
+  groupIDsToAdd?: string[];
+}
+
+export interface UpdateRobotAccountCommand {
+  partitionGlobalId: string;
+  displayName?: string;
+  groupIDsToAdd?: string[];
+  groupIDsToRemove?: string[];
+}
+
+/** Parses a vendor answer; a shape mismatch is a clear error naming the call, not a crash later. */
+export function parseWire<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
+  const r = schema.safeParse(body);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const where = issue?.path.length ? ` at '${issue.path.join(".")}'` : "";
+  throw new Error(`UiPath answered ${what} with an unexpected body${where}: ${issue?.message ?? "invalid"}`);
+}
