@@ -1,0 +1,138 @@
+// Uptrends API v4 client: HTTP Basic with an API account on every call (no token, no login call),
+// and the ApiUser / Operator endpoints the resource and the operator lookup need.
+import { createHash } from "node:crypto";
+import type { z } from "zod";
+import { requireSetting } from "../../config.js";
+import { HttpClient, type AuthProvider, type HttpMethod } from "../../http/index.js";
+import { PATHS, STATUS } from "./contract.js";
+import {
+  wireApiUser,
+  wireApiUserList,
+  wireCreatedApiUser,
+  wireMessageList,
+  wireOperatorList,
+  type WireApiUser,
+  type WireApiUserBody,
+  type WireCreatedApiUser,
+  type WireOperator,
+} from "./wire.js";
+
+export const VENDOR = "Uptrends";
+
+export interface UptrendsSettings {
+  baseUrl: string;
+  username: string;
+  password: string;
+}
+
+/** Settings from stack config or environment, read at call time. */
+export function uptrendsSettings(): UptrendsSettings {
+  return {
+    baseUrl: requireSetting("uptrendsBaseUrl", VENDOR),
+    username: requireSetting("uptrendsUsername", VENDOR),
+    password: requireSetting("uptrendsPassword", VENDOR),
+  };
+}
+
+/** Basic credentials of the provider's API account. Nothing to refresh: a 401 is final. */
+export function basicAuth(username: string, password: string): AuthProvider {
+  const header = "Basic " + Buffer.from(`${username}:${password}`, "utf8").toString("base64");
+  return {
+    headers: async () => ({ authorization: header }),
+    secrets: () => [password, header.slice(6)],
+  };
+}
+
+/** The vendor's `MessageList` joined into one line; any other body is kept as text. */
+export function describeUptrendsError(body: unknown): { message?: string } {
+  const parsed = wireMessageList.safeParse(body);
+  if (parsed.success && parsed.data.Messages?.length) {
+    const texts = parsed.data.Messages.map((m) => m.Message?.trim()).filter((m): m is string => !!m);
+    // describeFailure adds its own full stop.
+    if (texts.length) return { message: texts.join(" ").replace(/\.$/, "") };
+  }
+  if (typeof body === "string" && body.trim()) return { message: body.trim().slice(0, 300) };
+  return {};
+}
+
+/** An answer of an unexpected shape. Names fields only, never values (a create answer holds a password). */
+export class UnexpectedAnswerError extends Error {
+  constructor(method: HttpMethod, path: string, error: z.ZodError) {
+    const what = error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+    super(`${VENDOR} ${method} ${path} answered with an unexpected body (${what}); the API may have changed (see the Vendor contract of UptrendsApiAccount)`);
+    this.name = "UnexpectedAnswerError";
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, method: HttpMethod, path: string, body: unknown, note = ""): z.output<S> {
+  const r = schema.safeParse(body);
+  if (!r.success) {
+    const e = new UnexpectedAnswerError(method, path, r.error);
+    e.message += note;
+    throw e;
+  }
+  return r.data;
+}
+
+export class UptrendsClient {
+  constructor(readonly http: HttpClient) {}
+
+  /** `POST /ApiUser`: one call; the answer is the only place the password ever appears. */
+  async createApiUser(body: WireApiUserBody): Promise<WireCreatedApiUser> {
+    const r = await this.http.request({ method: "POST", path: PATHS.apiUsers, json: body });
+    // A 2xx means the account exists even if the answer is not what we expect: name it.
+    const guid = (r.body as { ApiUserGuid?: unknown } | undefined)?.ApiUserGuid;
+    const note = typeof guid === "string" ? `. The API account ${guid} was created anyway: delete it or adopt it with importId` : "";
+    return parse(wireCreatedApiUser, "POST", PATHS.apiUsers, r.body, note);
+  }
+
+  /** `GET /ApiUser/{apiUserGuid}`; undefined when the vendor does not know it (404). */
+  async getApiUser(apiUserGuid: string): Promise<WireApiUser | undefined> {
+    const r = await this.http.request({ method: "GET", path: PATHS.apiUser, params: { apiUserGuid }, accept: [STATUS.notFound] });
+    if (r.status === STATUS.notFound) return undefined;
+    return parse(wireApiUser, "GET", PATHS.apiUser, r.body);
+  }
+
+  /** `GET /ApiUser/Operator/{operatorGuid}`: every API user of one operator (no paging). */
+  async listApiUsersOfOperator(operatorGuid: string): Promise<WireApiUser[]> {
+    const r = await this.http.request({ method: "GET", path: PATHS.apiUsersOfOperator, params: { operatorGuid } });
+    return parse(wireApiUserList, "GET", PATHS.apiUsersOfOperator, r.body);
+  }
+
+  /** `PUT /ApiUser/{apiUserGuid}`: only Description changes; OperatorGuid must be the current one. */
+  async updateApiUser(apiUserGuid: string, body: WireApiUserBody): Promise<void> {
+    await this.http.request({ method: "PUT", path: PATHS.apiUser, params: { apiUserGuid }, json: body });
+  }
+
+  /** `DELETE /ApiUser/{apiUserGuid}`; false when it was already gone (404). */
+  async deleteApiUser(apiUserGuid: string): Promise<boolean> {
+    const r = await this.http.request({ method: "DELETE", path: PATHS.apiUser, params: { apiUserGuid }, accept: [STATUS.notFound] });
+    return r.status !== STATUS.notFound;
+  }
+
+  /** `GET /Operator`: every operator of the account. */
+  async listOperators(): Promise<WireOperator[]> {
+    const r = await this.http.request({ method: "GET", path: PATHS.operators });
+    return parse(wireOperatorList, "GET", PATHS.operators, r.body);
+  }
+}
+
+// One client per distinct settings for the life of the process, so connections are pooled.
+const clients = new Map<string, UptrendsClient>();
+
+export function uptrendsClient(settings: UptrendsSettings = uptrendsSettings()): UptrendsClient {
+  const key = [settings.baseUrl, settings.username, createHash("sha256").update(settings.password).digest("hex")].join("\n");
+  let c = clients.get(key);
+  if (!c) {
+    c = new UptrendsClient(
+      new HttpClient({
+        vendor: VENDOR,
+        baseUrl: settings.baseUrl,
+        auth: basicAuth(settings.username, settings.password),
+        describeError: (body) => describeUptrendsError(body),
+      }),
+    );
+    clients.set(key, c);
+  }
+  return c;
+}

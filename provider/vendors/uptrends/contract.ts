@@ -1,0 +1,42 @@
+// Everything this client assumes about the Uptrends API v4 ApiUser and Operator endpoints, in one
+// place. The endpoints are documented (KB "ApiUser API", Swagger 2022); the ApiUser field names,
+// status codes and the empty-description default are INFERRED (reference/uptrends.md §2.2) and must
+// be checked against the live https://api.uptrends.com/v4/swagger/v1/swagger.json.
+
+/** Paths below the base URL (which already ends in `/v4`). Documented. */
+export const PATHS = {
+  apiUsers: "/ApiUser",
+  apiUser: "/ApiUser/{apiUserGuid}",
+  apiUsersOfOperator: "/ApiUser/Operator/{operatorGuid}",
+  operators: "/Operator",
+} as const;
+
+/** Wire field names of the ApiUser object. `OperatorGuid` and `Description` are documented; the rest INFERRED. */
+export const API_USER_FIELDS = {
+  guid: "ApiUserGuid", // INFERRED (the path parameter is {apiUserGuid})
+  operatorGuid: "OperatorGuid", // documented
+  description: "Description", // documented
+  username: "UserName", // INFERRED (spelling of RegistrationResponse)
+  password: "Password", // INFERRED: only in the POST response
+  accessType: "ApiAccessType", // INFERRED name; values documented
+  createdDate: "CreatedDate", // INFERRED
+  lastUsed: "LastUsed", // INFERRED: null or absent while never used
+} as const;
+
+/**
+ * What the vendor stores for an empty or missing Description. Documented for `/Register`
+ * ("If this is empty, it will be defaulted to 'API'"); INFERRED for `POST`/`PUT /ApiUser`.
+ */
+export const DEFAULT_DESCRIPTION = "API";
+
+/**
+ * Statuses. INFERRED (the pattern of every other Uptrends GUID resource): POST 201 with the object
+ * and its password, PUT 204, DELETE 204, unknown GUID 404.
+ */
+export const STATUS = { created: 201, noContent: 204, notFound: 404 } as const;
+
+/**
+ * A lost create is matched to accounts created no earlier than this before the request started, to
+ * allow for a vendor clock behind ours. Our own choice (INFERRED: CreatedDate is the vendor's clock).
+ */
+export const LOST_CREATE_CLOCK_SKEW_MS = 5 * 60 * 1000;

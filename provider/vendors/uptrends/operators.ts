@@ -1,0 +1,57 @@
+// Finding an operator by name or e-mail (for the `getUptrendsOperator` lookup): list and match, as
+// the API has no filter (SWAGGER-2022 `GET /Operator`).
+import type { UptrendsClient } from "./client.js";
+import type { WireOperator } from "./wire.js";
+
+export interface UptrendsOperatorQuery {
+  /** Full name of the operator, compared case-insensitively. */
+  name?: string;
+  /** E-mail (login name) of the operator, compared case-insensitively. */
+  email?: string;
+}
+
+export interface UptrendsOperator {
+  /** GUID of the operator: pass it as `operatorGuid` of an UptrendsApiAccount. */
+  operatorGuid: string;
+  fullName: string;
+  email: string;
+  /** Whether the operator is an account administrator. */
+  isAccountAdministrator: boolean;
+  /** The operator's role, when the API returns one. */
+  operatorRole?: string;
+}
+
+const same = (a: string | null | undefined, b: string) => (a ?? "").trim().toLowerCase() === b.trim().toLowerCase();
+
+function toOperator(o: WireOperator): UptrendsOperator {
+  const out: UptrendsOperator = {
+    operatorGuid: o.OperatorGuid.toLowerCase(),
+    fullName: o.FullName ?? "",
+    email: o.Email ?? "",
+    isAccountAdministrator: o.IsAccountAdministrator === true,
+  };
+  if (o.OperatorRole) out.operatorRole = o.OperatorRole;
+  return out;
+}
+
+const show = (o: WireOperator) => `${o.FullName ?? "(no name)"} <${o.Email ?? "no e-mail"}>`;
+
+/** The one operator matching the query; otherwise an error that lists what exists. */
+export function matchOperator(list: readonly WireOperator[], q: UptrendsOperatorQuery): UptrendsOperator {
+  const name = q.name?.trim() ? q.name : undefined;
+  const email = q.email?.trim() ? q.email : undefined;
+  if (!name && !email) throw new Error("getUptrendsOperator: give the operator's name or email (or both).");
+  const wanted = [name && `name '${name}'`, email && `e-mail '${email}'`].filter(Boolean).join(" and ");
+  const hits = list.filter((o) => (!name || same(o.FullName, name)) && (!email || same(o.Email, email)));
+  const [only] = hits;
+  if (hits.length === 1 && only) return toOperator(only);
+  if (hits.length > 1) {
+    throw new Error(`getUptrendsOperator: ${hits.length} Uptrends operators have ${wanted}: ${hits.map(show).join(", ")}. Look it up by e-mail, which is unique.`);
+  }
+  const existing = list.length ? list.map(show).join(", ") : "none";
+  throw new Error(`getUptrendsOperator: no Uptrends operator has ${wanted}. The account's operators: ${existing}.`);
+}
+
+export async function findOperator(client: UptrendsClient, q: UptrendsOperatorQuery): Promise<UptrendsOperator> {
+  return matchOperator(await client.listOperators(), q);
+}
