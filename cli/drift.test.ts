@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { collectDrift, formatDrift, MASK, type PreviewStepJson, type StateResourceJson } from "./drift.js";
+
+const T = "pulumi-nodejs:dynamic/apiidentity:";
+const urn = (kind: string, name: string) => `urn:pulumi:dev::p::${T}${kind}::${name}`;
+const state: StateResourceJson[] = [
+  { urn: "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev", type: "pulumi:pulumi:Stack" },
+  { urn: urn("ControlRoomUser", "bot"), type: `${T}ControlRoomUser`, id: "17", inputs: { __provider: "x", disabled: false, roles: ["A"], password: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: "zz" } } },
+  { urn: urn("VerifyApiClient", "gone"), type: `${T}VerifyApiClient`, id: "abc", inputs: { clientName: "c" } },
+  { urn: urn("UiPathRobotAccount", "same"), type: `${T}UiPathRobotAccount`, id: "r", inputs: { name: "n" } },
+  { urn: urn("UptrendsApiAccount", "pw"), type: `${T}UptrendsApiAccount`, id: "g", inputs: { description: "old", clientSecret: "plain-old" } },
+];
+const steps: PreviewStepJson[] = [
+  { op: "refresh", urn: urn("ControlRoomUser", "bot"), oldState: { id: "17" }, newState: { id: "17" } },
+  {
+    op: "update",
+    urn: urn("ControlRoomUser", "bot"),
+    oldState: { id: "17", inputs: { __provider: "y", disabled: true, roles: ["A"], password: "[secret]" } },
+    newState: { inputs: { disabled: false, roles: ["A"], password: "[secret]" } },
+  },
+  { op: "create", urn: urn("VerifyApiClient", "gone"), newState: { inputs: { clientName: "c" } } },
+  { op: "same", urn: urn("UiPathRobotAccount", "same"), oldState: { id: "r", inputs: { name: "n" } } },
+  { op: "update", urn: urn("UptrendsApiAccount", "pw"), oldState: { id: "g", inputs: { description: "new", clientSecret: "plain-new" } } },
+  { op: "create", urn: urn("UiPathRobotAccount", "brand-new"), newState: { inputs: { name: "x" } } },
+];
+
+describe("collectDrift", () => {
+  const items = collectDrift(state, steps);
+  it("compares state before the refresh with what the vendor holds, property by property", () => {
+    expect(items.filter((i) => i.kind === "ControlRoomUser")).toEqual([
+      { vendor: "Automation Anywhere", kind: "ControlRoomUser", name: "bot", id: "17", property: "disabled", inState: false, atVendor: true },
+    ]);
+    expect(items.some((i) => i.name === "same")).toBe(false);
+  });
+  it("reports an identity deleted at the vendor, but not a resource new in the program", () => {
+    expect(items).toContainEqual({ vendor: "IBM Verify", kind: "VerifyApiClient", name: "gone", id: "abc", property: "(identity)", inState: "exists", atVendor: "deleted" });
+    expect(items.some((i) => i.name === "brand-new")).toBe(false);
+  });
+  it("masks secret-named properties and never prints secret values", () => {
+    const pw = items.filter((i) => i.name === "pw");
+    expect(pw.map((i) => i.property)).toEqual(["clientSecret", "description"]);
+    expect([pw[0]!.inState, pw[0]!.atVendor]).toEqual([MASK, MASK]);
+    expect(JSON.stringify(items)).not.toMatch(/plain-|ciphertext|zz/);
+  });
+});
+
+describe("formatDrift", () => {
+  const items = collectDrift(state, steps);
+  it("text names identity, vendor, property and both values", () => {
+    const t = formatDrift(items, "text", "dev");
+    expect(t).toContain("Drift in stack dev: 3 identities");
+    expect(t).toContain("ControlRoomUser bot (Automation Anywhere, id 17)");
+    expect(t).toContain("disabled: in state false, at the vendor true");
+  });
+  it("markdown is a table for a pull-request comment", () => {
+    const m = formatDrift(items, "markdown", "dev");
+    expect(m).toContain("| Vendor | Resource | Property | In state | At the vendor |");
+    expect(m).toContain("| Automation Anywhere | ControlRoomUser `bot` | `disabled` | false | true |");
+  });
+  it("json carries the items and a count", () => {
+    const j = JSON.parse(formatDrift(items, "json", "dev")) as { drifted: number; items: unknown[] };
+    expect(j.drifted).toBe(3);
+    expect(j.items).toHaveLength(items.length);
+  });
+  it("says so when there is no drift", () => {
+    expect(formatDrift([], "text", "dev")).toBe("No drift in stack dev.\n");
+    expect(formatDrift([], "markdown", "dev")).toContain("No drift");
+  });
+});

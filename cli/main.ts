@@ -1,0 +1,46 @@
+// `apiidentity <command>`: drift reports and discovery of existing identities.
+import { parseArgs } from "node:util";
+import { collectDrift, exportState, formatDrift, runRefreshPreview, type DriftFormat } from "./drift.js";
+
+const USAGE = `usage:
+  apiidentity drift [--cwd DIR] [--stack NAME] [--format text|json|markdown]
+      Refresh-preview the stack and report identities that drifted at the vendor.
+      Exit code: 0 no drift, 1 drift, 2 error.
+  apiidentity discover <ise|uptrends|controlroom|verify|uipath> [--format ts|json]
+      List the identities that exist at a vendor and print TypeScript declarations with importId.
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "-h" || command === "--help") {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  try {
+    if (command === "drift") return await drift(rest);
+    if (command === "discover") {
+      const { discover } = await import("./discover.js");
+      return await discover(rest);
+    }
+    process.stderr.write(`apiidentity: unknown command '${command}'\n${USAGE}`);
+    return 2;
+  } catch (e) {
+    process.stderr.write(`apiidentity ${command}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+async function drift(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { cwd: { type: "string", default: process.cwd() }, stack: { type: "string" }, format: { type: "string", default: "text" } },
+  });
+  const format = values.format as DriftFormat;
+  if (!["text", "json", "markdown"].includes(format)) throw new Error(`--format must be text, json or markdown, not '${format}'`);
+  const opts = { cwd: values.cwd!, ...(values.stack ? { stack: values.stack } : {}) };
+  const state = await exportState(opts);
+  const { stack, steps } = await runRefreshPreview(opts);
+  const items = collectDrift(state, steps);
+  process.stdout.write(formatDrift(items, format, stack));
+  return items.length ? 1 : 0;
+}
