@@ -1,0 +1,139 @@
+// IBM Verify client: client_credentials token (cached per provider process) and the
+// /v1.0/apiclients endpoints this resource uses.
+import { createHash } from "node:crypto";
+import { requireSetting } from "../../config.js";
+import { CachedToken, HttpClient, VendorError, type AuthProvider } from "../../http/index.js";
+import { COLLECTION_PATH, ITEM_PATH, SEARCHABLE_NAME, TOKEN_PATH } from "./contract.js";
+import { apiClientListWire, apiClientWire, errorWire, tokenWire, type ApiClientBody, type ApiClientWire } from "./wire.js";
+
+export const VENDOR = "IBM Verify";
+
+export interface VerifySettings {
+  /** `https://<tenant>.verify.ibm.com`, without a trailing slash. */
+  tenantUrl: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+/** Accepts `https://tenant.verify.ibm.com[/]` or a bare host name (IBM's SDK takes the host). */
+export function normaliseTenantUrl(raw: string): string {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw.trim()) ? raw.trim() : `https://${raw.trim()}`;
+  return withScheme.replace(/\/+$/, "");
+}
+
+export function verifySettings(): VerifySettings {
+  return {
+    tenantUrl: normaliseTenantUrl(requireSetting("verifyTenantUrl", VENDOR)),
+    clientId: requireSetting("verifyClientId", VENDOR),
+    clientSecret: requireSetting("verifyClientSecret", VENDOR),
+  };
+}
+
+/** The vendor's own words from either error shape: `{messageId, messageDescription}` or OAuth's `{error, error_description}`. */
+export function describeVerifyError(body: unknown): { message?: string } {
+  const parsed = errorWire.safeParse(body);
+  if (!parsed.success) return {};
+  const e = parsed.data;
+  if (e.messageDescription) return { message: e.messageId ? `${e.messageId} ${e.messageDescription}` : e.messageDescription };
+  if (e.error) return { message: e.error_description ? `${e.error}: ${e.error_description}` : e.error };
+  return {};
+}
+
+/** The object id of a new client: last segment of `Location` (absolute or relative), else `id` of a body. */
+export function idFromCreateAnswer(headers: Record<string, string>, body: unknown): string | undefined {
+  const location = headers["location"];
+  if (location) {
+    const path = new URL(location, "http://relative.invalid").pathname;
+    const last = path.split("/").filter(Boolean).pop();
+    if (last) return decodeURIComponent(last);
+  }
+  if (body && typeof body === "object" && typeof (body as { id?: unknown }).id === "string" && (body as { id: string }).id) {
+    return (body as { id: string }).id;
+  }
+  return undefined;
+}
+
+export class VerifyClient {
+  readonly http: HttpClient;
+  private readonly token: CachedToken;
+
+  constructor(private readonly settings: VerifySettings) {
+    this.token = new CachedToken(() => this.fetchToken());
+    const auth: AuthProvider = {
+      headers: async () => ({ authorization: `Bearer ${await this.token.get()}` }),
+      invalidate: () => this.token.invalidate(),
+      secrets: () => [settings.clientSecret, this.token.value() ?? ""],
+    };
+    this.http = new HttpClient({ vendor: VENDOR, baseUrl: settings.tenantUrl, auth, describeError: describeVerifyError });
+  }
+
+  private async fetchToken(): Promise<{ token: string; expiresInSeconds: number }> {
+    try {
+      const res = await this.http.request({
+        method: "POST",
+        path: TOKEN_PATH,
+        form: { grant_type: "client_credentials", client_id: this.settings.clientId, client_secret: this.settings.clientSecret },
+        noAuth: true,
+        // Asking for a token twice has no effect at the vendor beyond a second token.
+        retrySafe: true,
+        secrets: [this.settings.clientSecret],
+      });
+      const t = tokenWire.parse(res.body);
+      // Documented lifetime is 7199 s; assume a short one if the answer leaves it out.
+      return { token: t.access_token, expiresInSeconds: t.expires_in ?? 300 };
+    } catch (e) {
+      if (e instanceof VendorError && (e.status === 400 || e.status === 401) && /invalid_client|unauthorized_client/.test(e.vendorMessage)) {
+        throw new Error(
+          `${e.message}. The provider credentials were rejected: check apiidentity:verifyClientId and apiidentity:verifyClientSecret (or VERIFY_CLIENT_ID / VERIFY_CLIENT_SECRET) and that the API client is enabled`,
+          { cause: e },
+        );
+      }
+      throw e;
+    }
+  }
+
+  /** POST /v1.0/apiclients: 201, no body, `Location` names the new object. Returns that id. */
+  async create(body: ApiClientBody): Promise<string | undefined> {
+    const res = await this.http.request({ method: "POST", path: COLLECTION_PATH, json: body, secrets: body.clientSecret ? [body.clientSecret] : [] });
+    return idFromCreateAnswer(res.headers, res.body);
+  }
+
+  /** GET /v1.0/apiclients/{id}; undefined when the client does not exist (404). */
+  async get(id: string): Promise<ApiClientWire | undefined> {
+    const res = await this.http.request({ method: "GET", path: ITEM_PATH, params: { id }, accept: [404] });
+    if (res.status === 404) return undefined;
+    return apiClientWire.parse(res.body);
+  }
+
+  /** Clients whose name is exactly `name` (names are not unique). */
+  async findByName(name: string): Promise<ApiClientWire[]> {
+    // The search expression goes through the path template so that it is percent-encoded as one
+    // value (spaces as %20, never `+`), as the reference's examples show.
+    const res = SEARCHABLE_NAME.test(name)
+      ? await this.http.request({ method: "GET", path: `${COLLECTION_PATH}?search={search}`, params: { search: `clientName = "${name}"` } })
+      : await this.http.request({ method: "GET", path: COLLECTION_PATH });
+    const list = apiClientListWire.parse(res.body ?? {});
+    return (list.apiClients ?? []).filter((c) => c.clientName === name);
+  }
+
+  /** PUT /v1.0/apiclients/{id}: full replace, 204. Without `clientSecret` IBM generates a new secret. */
+  async replace(id: string, body: Record<string, unknown>): Promise<void> {
+    const secret = typeof body.clientSecret === "string" ? [body.clientSecret] : [];
+    await this.http.request({ method: "PUT", path: ITEM_PATH, params: { id }, json: body, secrets: secret });
+  }
+
+  /** DELETE /v1.0/apiclients/{id}: 204, documented also for an unknown id; a 404 counts as gone too. */
+  async delete(id: string): Promise<void> {
+    await this.http.request({ method: "DELETE", path: ITEM_PATH, params: { id }, accept: [404] });
+  }
+}
+
+const clients = new Map<string, VerifyClient>();
+
+/** One client (and so one cached token) per distinct settings in this provider process. */
+export function verifyClient(settings: VerifySettings = verifySettings()): VerifyClient {
+  const key = createHash("sha256").update(`${settings.tenantUrl}\n${settings.clientId}\n${settings.clientSecret}`).digest("hex");
+  let c = clients.get(key);
+  if (!c) clients.set(key, (c = new VerifyClient(settings)));
+  return c;
+}

@@ -1,0 +1,93 @@
+// Inputs and outputs of VerifyApiClient: the single source of validation, types and schema.json.
+import { isIP } from "node:net";
+import { z } from "zod";
+import { MARKER_PREFIX } from "./contract.js";
+import { isKnownEntitlement, unknownEntitlementReason } from "./entitlements.js";
+
+/** An IPv4/IPv6 address, or a CIDR block of either family. */
+export function isIpOrCidr(entry: string): boolean {
+  const parts = entry.split("/");
+  if (parts.length > 2) return false;
+  const [addr = "", bits] = parts;
+  const family = isIP(addr);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+const scope = z
+  .object({
+    name: z.string().trim().min(1, "a scope name must not be empty").describe("OAuth scope name."),
+    description: z.string().optional().describe("What the scope is for (shown in the admin console)."),
+  })
+  .strict();
+
+export const verifyApiClientInputs = z
+  .object({
+    clientName: z
+      .string()
+      .refine((s) => s.trim().length > 0, "clientName must not be empty")
+      .describe("Display name of the API client. Names are not unique at IBM Verify; changing it updates the client in place."),
+    entitlements: z
+      .array(z.string().refine(isKnownEntitlement, { error: (i) => unknownEntitlementReason(String(i.input)) }))
+      .min(1, "entitlements must hold at least one IBM Verify entitlement name, e.g. 'readUsers'")
+      .describe(
+        "Entitlements (permissions) of the client, e.g. `readUsers`, `manageUserGroups`. A set: order and duplicates do not matter. Names are case-sensitive and must be documented IBM Verify entitlement names.",
+      ),
+    description: z
+      .string()
+      .refine((s) => !s.includes(MARKER_PREFIX), `description must not contain '${MARKER_PREFIX}' (the provider's create marker)`)
+      .optional()
+      .describe("Free-text description of the client."),
+    enabled: z.boolean().default(true).describe("Whether the client can obtain tokens. Default true."),
+    ipFilterOp: z
+      .enum(["allow", "deny"], { error: "ipFilterOp must be 'allow' (only the listed addresses may get tokens) or 'deny' (all but the listed addresses)" })
+      .optional()
+      .describe("`allow`: only `ipFilters` may obtain tokens; `deny`: every address except `ipFilters`. Unset: no IP filter."),
+    ipFilters: z
+      .array(z.string().refine(isIpOrCidr, { error: (i) => `${JSON.stringify(i.input)} is not an IP address or CIDR block (e.g. 203.0.113.7 or 10.0.0.0/8)` }))
+      .optional()
+      .describe("IP addresses or CIDR blocks the `ipFilterOp` applies to. A set: order does not matter."),
+    restrictScopes: z.boolean().optional().describe("When true the client may request only the `scopes` listed. Default false."),
+    scopes: z.array(scope).optional().describe("Scopes of the client's override settings. A set keyed by name: order does not matter."),
+    secretRotation: z
+      .union([z.string(), z.number()], { error: "secretRotation must be a string or a number" })
+      .optional()
+      .describe(
+        "Any value; changing it makes IBM Verify generate a new client secret in place (same clientId, same apiClientId). The new secret appears in `clientSecret`.",
+      ),
+    importId: z
+      .string()
+      .trim()
+      .min(1, "importId must be the id of an existing API client")
+      .optional()
+      .describe(
+        "Adopt an existing API client instead of creating one: its object id (the last segment of the create call's Location, shown as `id` by GET /v1.0/apiclients). Never causes a diff.",
+      ),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.ipFilters !== undefined && v.ipFilters.length > 0 && v.ipFilterOp === undefined) {
+      ctx.addIssue({ code: "custom", path: ["ipFilterOp"], message: "ipFilters has no effect without ipFilterOp: set ipFilterOp to 'allow' or 'deny'" });
+    }
+    if (v.ipFilterOp !== undefined && (v.ipFilters === undefined || v.ipFilters.length === 0)) {
+      const what = v.ipFilterOp === "allow" ? "no address could obtain a token" : "the filter would do nothing";
+      ctx.addIssue({ code: "custom", path: ["ipFilters"], message: `ipFilterOp '${v.ipFilterOp}' needs at least one entry in ipFilters (otherwise ${what})` });
+    }
+    const seen = new Set<string>();
+    for (const [i, s] of (v.scopes ?? []).entries()) {
+      if (seen.has(s.name)) ctx.addIssue({ code: "custom", path: ["scopes", i, "name"], message: `scope '${s.name}' is listed twice` });
+      seen.add(s.name);
+    }
+  });
+
+export const verifyApiClientOutputs = z.object({
+  ...verifyApiClientInputs.shape,
+  apiClientId: z.string().describe("The API client's object id at IBM Verify (the resource id; used in /v1.0/apiclients/{id})."),
+  clientId: z.string().describe("The generated OAuth client id to request tokens with."),
+  clientSecret: z.string().describe("The generated OAuth client secret (a Pulumi secret)."),
+});
+
+export type VerifyApiClientInputs = z.output<typeof verifyApiClientInputs>;
+export type VerifyApiClientOutputs = z.output<typeof verifyApiClientOutputs>;
+export type Scope = z.output<typeof scope>;
