@@ -2,10 +2,8 @@
 // getUptrendsOperator lookup that finds the operator's GUID by name or e-mail.
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../provider/dynamic/kinds/UptrendsApiAccount.cjs";
-import { describeFailure } from "../provider/resource.js";
-import { uptrendsClient } from "../provider/vendors/uptrends/client.js";
 import { UPTRENDS_SECRET_OUTPUTS } from "../provider/vendors/uptrends/inputs.js";
-import { findOperator, type UptrendsOperator, type UptrendsOperatorQuery } from "../provider/vendors/uptrends/operators.js";
+import { lookupOperator, type UptrendsOperator, type UptrendsOperatorQuery } from "../provider/vendors/uptrends/operators.js";
 import { secretOptions } from "./options.js";
 import { useProgramConfig } from "./program-config.js";
 
@@ -76,9 +74,5 @@ export class UptrendsApiAccount extends pulumi.dynamic.Resource {
  */
 export async function getUptrendsOperator(query: UptrendsOperatorQuery): Promise<UptrendsOperator> {
   useProgramConfig();
-  try {
-    return await findOperator(uptrendsClient(), query);
-  } catch (e) {
-    throw describeFailure("getUptrendsOperator", "listing Uptrends operators (GET /Operator)", e);
-  }
+  return lookupOperator(query);
 }

@@ -1,6 +1,7 @@
 // Finding an operator by name or e-mail (for the `getUptrendsOperator` lookup): list and match, as
 // the API has no filter (SWAGGER-2022 `GET /Operator`).
-import type { UptrendsClient } from "./client.js";
+import { describeFailure } from "../../resource.js";
+import { uptrendsClient, type UptrendsClient } from "./client.js";
 import type { WireOperator } from "./wire.js";
 
 export interface UptrendsOperatorQuery {
@@ -54,4 +55,16 @@ export function matchOperator(list: readonly WireOperator[], q: UptrendsOperator
 
 export async function findOperator(client: UptrendsClient, q: UptrendsOperatorQuery): Promise<UptrendsOperator> {
   return matchOperator(await client.listOperators(), q);
+}
+
+/**
+ * The lookup behind `getUptrendsOperator`, with the provider settings as they stand (the SDK points
+ * them at the program's stack config first). Every failure is one line naming the lookup.
+ */
+export async function lookupOperator(q: UptrendsOperatorQuery): Promise<UptrendsOperator> {
+  try {
+    return await findOperator(uptrendsClient(), q);
+  } catch (e) {
+    throw describeFailure("getUptrendsOperator", "listing Uptrends operators (GET /Operator)", e);
+  }
 }
