@@ -1,20 +1,235 @@
-// PLACEHOLDER: replaced by the real handler of IseApiUser.
-import { z } from "zod";
-import type { ResourceHandler } from "../../resource.js";
+// IseApiUser: an Ivanti Neurons for MDM API user holding "Cisco ISE Operations", for Cisco ISE.
+// create = one POST (plus the role catalogue once per process); read = account + its roles;
+// update = a partial PUT of what changed and, if roles changed, one PUT of the role set.
+import { isOutcomeUnknown } from "../../http/index.js";
+import { asSet, caseless, checkWith, describeFailure, diffProperties, step, stripInternal, type DiffSpec, type ResourceHandler } from "../../resource.js";
+import { ISE_ROLE_NAME, LOST_CREATE_CLOCK_SKEW_MS, PATHS } from "./contract.js";
+import { ivantiClient, VENDOR, type IvantiClient } from "./client.js";
+import { iseApiUserInputs, iseApiUserOutputs, withDefaults, type IseApiUserInputs, type IseApiUserOutputs } from "./inputs.js";
+import { createForm, inputsOf, isoTime, liveOutputs, outputsFrom, sameRoles, updateForm } from "./mappers.js";
+import type { WireAccount } from "./wire.js";
 
-const notYet = () => Promise.reject(new Error("IseApiUser is not implemented yet"));
+export const KIND = "IseApiUser";
 
-export const iseApiUser: ResourceHandler = {
-  kind: "IseApiUser",
-  vendor: "Ivanti",
-  inputs: z.object({}),
-  outputs: z.object({}),
-  secretOutputs: [],
-  replaceOnChanges: [],
-  check: notYet,
-  diff: notYet,
-  create: notYet,
-  read: notYet,
-  update: notYet,
-  delete: notYet,
+/** What the engine passes for a value not known yet (preview of a value computed by another resource). */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+const spec: DiffSpec<IseApiUserInputs> = {
+  properties: ["emailAddress", "username", "firstName", "lastName", "displayName", "password", "roles", "enabled"],
+  // The UID is the email address and neither it nor the username changes in place (reference §4.4).
+  replaceOnChanges: ["emailAddress", "username"],
+  normalise: { emailAddress: caseless, username: caseless, roles: asSet },
+  defaults: { roles: [ISE_ROLE_NAME], enabled: true },
+};
+
+const holdsUnknown = (v: unknown): boolean => v === UNKNOWN || (Array.isArray(v) && v.some(holdsUnknown));
+
+/** Validates; properties not known yet (preview) are left to the real run. Fills dependent defaults. */
+export function checkInputs(news: unknown): { inputs: IseApiUserInputs; failures: { property: string; reason: string }[] } {
+  const raw = stripInternal(news);
+  const unknown = Object.keys(raw).filter((k) => holdsUnknown(raw[k]));
+  type Key = keyof typeof iseApiUserInputs.shape;
+  const mask = Object.fromEntries(unknown.filter((k) => k in iseApiUserInputs.shape).map((k) => [k, true])) as Partial<Record<Key, true>>;
+  const known = Object.fromEntries(Object.entries(raw).filter(([k]) => !unknown.includes(k)));
+  const r = checkWith(iseApiUserInputs.omit(mask), known);
+  if (r.failures.length) return { inputs: raw as IseApiUserInputs, failures: r.failures };
+  const parsed = { ...r.inputs, ...Object.fromEntries(unknown.map((k) => [k, raw[k]])) } as IseApiUserInputs;
+  const out = withDefaults(parsed);
+  // A display name derived from a name that is not known yet is not known either.
+  if (parsed.displayName === undefined && (parsed.firstName === UNKNOWN || parsed.lastName === UNKNOWN)) out.displayName = UNKNOWN;
+  return { inputs: out, failures: [] };
+}
+
+/** Whether the replacement would take a login name (uid or username) the old account still holds. */
+function loginsCollide(olds: Partial<IseApiUserOutputs>, news: IseApiUserInputs): boolean {
+  const old = new Set([olds.uid, olds.emailAddress, olds.username].filter((v): v is string => !!v).map((v) => v.toLowerCase()));
+  return [news.emailAddress, news.username ?? news.emailAddress].some((v) => old.has(v.toLowerCase()));
+}
+
+/** Role names to ids through the catalogue (fetched once per process, again once on a miss). */
+async function resolveRoles(client: IvantiClient, names: string[]): Promise<{ ids: number[]; space: number | undefined }> {
+  const find = (cat: Awaited<ReturnType<IvantiClient["roles"]>>) => names.map((n) => cat.find((r) => r.name.toLowerCase() === n.toLowerCase()));
+  let catalogue = await client.roles();
+  if (find(catalogue).includes(undefined)) catalogue = await client.roles(true);
+  const found = find(catalogue);
+  const missing = names.filter((_, i) => found[i] === undefined);
+  if (missing.length) {
+    throw new Error(
+      `${KIND}: roles: Ivanti has no role named ${missing.map((m) => `"${m}"`).join(", ")}. Roles this tenant lists: ${catalogue.map((r) => r.name).join(", ")}.`,
+    );
+  }
+  const roles = found.filter((r) => r !== undefined);
+  const ids = [...new Set(roles.map((r) => r.id))];
+  // Space-specific roles are held in one device space: the tenant's default one.
+  const space = roles.some((r) => r.spaceSpecific) ? await client.defaultSpaceId() : undefined;
+  return { ids, space };
+}
+
+/**
+ * After a 404 from a per-account call (an INFERRED path), ask the documented search too: if it still
+ * lists the account, the path is wrong for this tenant and "gone" would be a lie.
+ */
+async function confirmGone(client: IvantiClient, id: string, uid: string | undefined, action: string): Promise<void> {
+  if (!uid) return;
+  const found = await step(KIND, `${action} account ${id}: confirm it is gone`, () => client.findAccounts("uid", uid));
+  if (found.some((a) => String(a.id) === id)) {
+    throw new Error(
+      `${KIND}: ${action} account ${id}: ${VENDOR} answered 404 on ${PATHS.account}, yet the documented search still lists ${uid} with this id. The INFERRED per-account path does not match this tenant's API (see the Vendor contract of IseApiUser); nothing was changed in state.`,
+    );
+  }
+}
+
+type LostCreate = { kind: "ours"; account: WireAccount } | { kind: "absent" } | { kind: "other"; account: WireAccount; why: string };
+
+/**
+ * Looks for the account a create with an unknown outcome may have made. It is taken only when it is
+ * provably that request's work: same UID, created after the request started (less clock skew), by
+ * the provider's own account (when Ivanti reports creators), with exactly the fields and roles sent.
+ */
+async function findLostCreate(client: IvantiClient, desired: IseApiUserInputs, roleIds: number[], startedAt: number): Promise<LostCreate> {
+  const [account] = await client.findAccounts("uid", desired.emailAddress);
+  if (!account) return { kind: "absent" };
+  const why: string[] = [];
+  if (typeof account.createdAt !== "number" || account.createdAt < startedAt - LOST_CREATE_CLOCK_SKEW_MS) why.push("it was created before this request");
+  const self = await client.selfId();
+  if (self !== undefined && account.createdBy != null && account.createdBy !== self) why.push("another account created it");
+  if ((account.username ?? account.uid).toLowerCase() !== (desired.username ?? desired.emailAddress).toLowerCase()) why.push("its username differs");
+  for (const f of ["firstName", "lastName", "displayName"] as const) if ((account[f] ?? undefined) !== desired[f]) why.push(`its ${f} differs`);
+  if ((account.enabled ?? true) !== desired.enabled) why.push("its enabled flag differs");
+  if (account.apiUser === false) why.push("it is not an API user");
+  if (why.length === 0) {
+    const held = (await client.heldRoles(String(account.id))) ?? [];
+    const heldIds = new Set(held.map((r) => r.id));
+    if (heldIds.size !== new Set(roleIds).size || !roleIds.every((r) => heldIds.has(r))) why.push("its roles differ");
+  }
+  return why.length ? { kind: "other", account, why: why.join(", ") } : { kind: "ours", account };
+}
+
+/** POST once; on an unknown outcome look before anything else, and send again only when provably absent. */
+async function createAccount(client: IvantiClient, desired: IseApiUserInputs, roleIds: number[], space: number | undefined): Promise<WireAccount> {
+  const form = createForm(desired, roleIds);
+  const email = desired.emailAddress;
+  for (let attempt = 1; ; attempt++) {
+    const startedAt = Date.now();
+    try {
+      return await client.createAccount(form, [desired.password], space);
+    } catch (e) {
+      if (!isOutcomeUnknown(e)) throw describeFailure(KIND, `create API user ${email}`, e);
+      const cause = e instanceof Error ? e.message : String(e);
+      const found = await step(KIND, `look up ${email} after the create answer was lost`, () => findLostCreate(client, desired, roleIds, startedAt));
+      if (found.kind === "ours") {
+        process.stderr.write(`apiidentity: ${KIND} ${email}: the create answer was lost (${cause}); account ${found.account.id} was made by that request and is now managed\n`);
+        return found.account;
+      }
+      if (found.kind === "other") {
+        const a = found.account;
+        throw new Error(
+          `${KIND}: create API user ${email} got no clear answer (${cause}). ${VENDOR} now has an account ${a.uid} (id ${a.id}, created ${isoTime(a.createdAt) ?? "at an unknown time"}) that cannot be proven to be this request's (${found.why}), so it was not taken over. Check it in the Admin Portal, then adopt it with importId: "${a.id}" or delete it, and run 'pulumi up' again.`,
+        );
+      }
+      if (attempt >= 2) {
+        throw new Error(`${KIND}: create API user ${email} got no clear answer twice (${cause}); ${VENDOR} has no account with this email address. Run 'pulumi up' again.`);
+      }
+      // Provably not created: sending it again cannot make a duplicate.
+    }
+  }
+}
+
+/**
+ * Brings an existing account to the desired inputs: a partial PUT of the fields that differ (the
+ * password only when it differs or is unknown), and the role set only when it differs.
+ */
+async function converge(client: IvantiClient, id: string, current: Partial<IseApiUserOutputs>, desired: IseApiUserInputs): Promise<{ outs: IseApiUserOutputs; changed: string[] }> {
+  const { form, changed } = updateForm(current, desired);
+  let account: WireAccount | undefined;
+  if (changed.length) {
+    account = await step(KIND, `update API user ${id} (${changed.join(", ")})`, () => client.updateAccount(id, form, [desired.password]));
+  }
+  if (!sameRoles(current.roles, desired.roles)) {
+    const { ids, space } = await step(KIND, `resolve the roles of API user ${id}`, () => resolveRoles(client, desired.roles));
+    await step(KIND, `set the roles of API user ${id}`, () => client.replaceRoles(id, ids, space));
+    changed.push("roles");
+  }
+  const meta = account
+    ? { id: account.id, uid: account.uid, inviteState: account.inviteState, createdAt: account.createdAt }
+    : { id: Number(id), uid: current.uid ?? desired.emailAddress, inviteState: current.inviteState, createdAt: current.createdAt ? Date.parse(current.createdAt) : null };
+  return { outs: outputsFrom(desired, meta), changed };
+}
+
+/** Takes an existing account under management (`importId`): no create call at the vendor. */
+async function adopt(client: IvantiClient, id: string, desired: IseApiUserInputs): Promise<IseApiUserOutputs> {
+  const account = await step(KIND, `adopt account ${id}`, () => client.getAccount(id));
+  if (!account) {
+    throw new Error(`${KIND}: importId "${id}": ${VENDOR} has no account with this id (GET ${PATHS.account} answered 404). Check the id in the Admin Portal (Users) or remove importId to create a new API user.`);
+  }
+  if (account.superUser) throw new Error(`${KIND}: importId "${id}" is the tenant's super user (${account.uid}); it cannot be managed as an API user.`);
+  const email = account.emailAddress ?? account.uid;
+  if (email.toLowerCase() !== desired.emailAddress.toLowerCase()) {
+    throw new Error(`${KIND}: importId "${id}" is the account ${email}, but emailAddress is "${desired.emailAddress}". The email address cannot change in place: set emailAddress to "${email}".`);
+  }
+  const username = account.username ?? email;
+  if (username.toLowerCase() !== (desired.username ?? desired.emailAddress).toLowerCase()) {
+    throw new Error(`${KIND}: importId "${id}" has the username "${username}", but the inputs ask for "${desired.username ?? desired.emailAddress}". The username cannot change in place: set username to "${username}".`);
+  }
+  const held = await step(KIND, `read the roles of account ${id}`, () => client.heldRoles(id));
+  // The current password cannot be read, so the declared one is set.
+  const current = liveOutputs(account, held ?? [], {});
+  const { outs, changed } = await converge(client, id, current, desired);
+  process.stderr.write(`apiidentity: adopted ${KIND} ${id}; changed: ${changed.length ? changed.join(", ") : "nothing"}\n`);
+  return outs;
+}
+
+export const iseApiUser: ResourceHandler<IseApiUserInputs, IseApiUserOutputs> = {
+  kind: KIND,
+  vendor: VENDOR,
+  inputs: iseApiUserInputs,
+  outputs: iseApiUserOutputs,
+  secretOutputs: ["password"],
+  replaceOnChanges: spec.replaceOnChanges,
+
+  check: async (news) => checkInputs(news),
+
+  async diff(_id, olds, news) {
+    const desired = withDefaults(news);
+    const r = diffProperties(olds, desired, spec);
+    // The old account must go first when the new one would take a login name it still holds.
+    if (r.replaces.length && loginsCollide(olds, desired)) r.deleteBeforeReplace = true;
+    return r;
+  },
+
+  async create(inputs) {
+    const desired = withDefaults(inputs);
+    const client = await step(KIND, "configure the Ivanti client", async () => ivantiClient());
+    if (desired.importId) {
+      const outs = await adopt(client, desired.importId, desired);
+      return { id: outs.accountId, outs };
+    }
+    const { ids, space } = await step(KIND, `resolve the roles of ${desired.emailAddress}`, () => resolveRoles(client, desired.roles));
+    const account = await createAccount(client, desired, ids, space);
+    return { id: String(account.id), outs: outputsFrom(desired, account) };
+  },
+
+  async read(id, props) {
+    const client = await step(KIND, "configure the Ivanti client", async () => ivantiClient());
+    const account = await step(KIND, `read API user ${id}`, () => client.getAccount(id));
+    if (!account) {
+      await confirmGone(client, id, props.uid ?? props.emailAddress, "read");
+      return {};
+    }
+    const held = await step(KIND, `read the roles of API user ${id}`, () => client.heldRoles(id));
+    if (!held) return {};
+    const outs = liveOutputs(account, held, props);
+    return { id, props: outs, inputs: inputsOf(outs) };
+  },
+
+  async update(id, olds, news) {
+    const client = await step(KIND, "configure the Ivanti client", async () => ivantiClient());
+    return (await converge(client, id, olds, withDefaults(news))).outs;
+  },
+
+  async delete(id, props) {
+    const client = await step(KIND, "configure the Ivanti client", async () => ivantiClient());
+    const deleted = await step(KIND, `delete API user ${id}`, () => client.deleteAccount(id));
+    if (!deleted) await confirmGone(client, id, props.uid ?? props.emailAddress, "delete");
+  },
 };

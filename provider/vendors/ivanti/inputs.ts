@@ -1,0 +1,96 @@
+// The IseApiUser input and output schemas: validation, TypeScript types, schema.json and docs text.
+import { z } from "zod";
+import { DEFAULT_PASSWORD_POLICY, ISE_ROLE_NAME, MAX_TEXT } from "./contract.js";
+
+const CHARACTER_CLASSES: Array<[string, RegExp]> = [
+  ["lowercase letters", /[a-z]/],
+  ["uppercase letters", /[A-Z]/],
+  ["digits", /[0-9]/],
+  ["special characters", /[^A-Za-z0-9]/],
+];
+
+/** Problems of a password under the default tenant policy (INFERRED, see contract.ts). */
+export function passwordProblems(password: string, policy = DEFAULT_PASSWORD_POLICY): string[] {
+  const out: string[] = [];
+  if (password.length < policy.minLength || password.length > policy.maxLength) {
+    out.push(`must be ${policy.minLength} to ${policy.maxLength} characters long (it has ${password.length})`);
+  }
+  const classes = CHARACTER_CLASSES.filter(([, re]) => re.test(password)).length;
+  if (classes < policy.minCharacterClasses) {
+    out.push(`must mix at least ${policy.minCharacterClasses} of: ${CHARACTER_CLASSES.map(([n]) => n).join(", ")} (it has ${classes})`);
+  }
+  return out;
+}
+
+/** Free text the vendor stores as given: no empty value (omit it instead), no padding. */
+const text = (what: string) =>
+  z
+    .string()
+    .min(1, `${what} must not be empty; omit it instead`)
+    .max(MAX_TEXT, `${what} must be at most ${MAX_TEXT} characters`)
+    .refine((v) => v.trim() === v, `${what} must not start or end with whitespace (Ivanti trims it)`);
+
+export const iseApiUserInputs = z
+  .object({
+    emailAddress: z
+      .email(`emailAddress must be a valid email address, e.g. "ise-api@example.com"`)
+      .max(MAX_TEXT, `emailAddress must be at most ${MAX_TEXT} characters`)
+      .describe("Email address of the API user; also its UID (its login name, unique in the tenant). Changing it replaces the API user."),
+    username: text("username")
+      .refine((v) => !v.includes(":"), "username must not contain ':' (it is a login name for HTTP Basic)")
+      .optional()
+      .describe("Username (a second login name, unique in the tenant). Defaults to the email address, as the Admin Portal advises. Changing it replaces the API user."),
+    firstName: text("firstName").optional().describe("First name."),
+    lastName: text("lastName").optional().describe("Last name."),
+    displayName: text("displayName")
+      .optional()
+      .describe('Display name. Defaults to "<firstName> <lastName>" (what Ivanti fills in) when either name is set.'),
+    password: z
+      .string()
+      .superRefine((v, ctx) => {
+        for (const p of passwordProblems(v)) ctx.addIssue({ code: "custom", message: `password ${p} (the default tenant password policy)` });
+      })
+      .describe(
+        `Password Cisco ISE uses to call the API (HTTP Basic). Secret; never read back from Ivanti. Checked against the default password policy (${DEFAULT_PASSWORD_POLICY.minLength}-${DEFAULT_PASSWORD_POLICY.maxLength} characters, ${DEFAULT_PASSWORD_POLICY.minCharacterClasses} of lowercase, uppercase, digits, special characters); a stricter tenant policy is reported by Ivanti on create/update. Sent only when it changes.`,
+      ),
+    roles: z
+      .array(z.string().min(1, "a role name must not be empty"), { error: "roles must be a list of role names" })
+      .refine((r) => r.some((n) => n.toLowerCase() === ISE_ROLE_NAME.toLowerCase()), `roles must contain "${ISE_ROLE_NAME}" (the role that makes this an ISE API user)`)
+      .default([ISE_ROLE_NAME])
+      .describe(`Names of the roles the API user holds, as the Admin Portal lists them (a set: order, case and repeats do not matter). Must contain "${ISE_ROLE_NAME}". Space-specific roles are held in the tenant's default device space.`),
+    enabled: z.boolean({ error: "enabled must be true or false" }).default(true).describe("Whether the API user may sign in. A disabled API user's calls are refused."),
+    importId: z
+      .string()
+      .regex(/^\d+$/, "importId must be the numeric account id of an existing Ivanti account, e.g. \"10005\"")
+      .optional()
+      .describe("Adopt the existing Ivanti account with this numeric id instead of creating one (its inputs are then applied). Never causes a diff."),
+  })
+  .describe("An Ivanti Neurons for MDM API user holding the Cisco ISE Operations role, for Cisco ISE's MDM integration.");
+
+export const iseApiUserOutputs = iseApiUserInputs
+  .extend({
+    username: z.string().describe("Username (defaults to the email address)."),
+    roles: z.array(z.string()).describe("Names of the roles the API user holds."),
+    enabled: z.boolean().describe("Whether the API user may sign in."),
+    accountId: z.string().describe("Ivanti's numeric account id (the resource id)."),
+    uid: z.string().describe("The account's UID as Ivanti stores it (the email address)."),
+    inviteState: z.string().nullable().describe('Invitation state as Ivanti reports it ("None" for an API user with a password).'),
+    createdAt: z.string().nullable().describe("When the account was created (ISO 8601), as Ivanti reports it."),
+  })
+  .describe("An Ivanti Neurons for MDM API user holding the Cisco ISE Operations role.");
+
+export type IseApiUserInputs = z.output<typeof iseApiUserInputs>;
+export type IseApiUserOutputs = z.output<typeof iseApiUserOutputs>;
+
+/** What Ivanti fills in for a missing display name (INFERRED): the names joined by a space. */
+export function defaultDisplayName(firstName: string | undefined, lastName: string | undefined): string | undefined {
+  return [firstName, lastName].filter(Boolean).join(" ") || undefined;
+}
+
+/** Inputs with the defaults that depend on other inputs filled in (username, displayName). */
+export function withDefaults(i: IseApiUserInputs): IseApiUserInputs {
+  const out: IseApiUserInputs = { ...i, username: i.username ?? i.emailAddress };
+  const display = i.displayName ?? defaultDisplayName(i.firstName, i.lastName);
+  if (display !== undefined) out.displayName = display;
+  return out;
+}
