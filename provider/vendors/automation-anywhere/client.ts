@@ -1,0 +1,191 @@
+// The Control Room client: login (API key preferred, else password) with a token cached per provider
+// process, the user and role endpoints, and the role-name cache. One client per distinct settings,
+// kept in module scope so every resource of one `pulumi` run shares the token and the role list.
+import { createHash } from "node:crypto";
+import type { z } from "zod";
+import { requireOneOf, requireSetting, setting } from "../../config.js";
+import { CachedToken, HttpClient, VendorError, type AuthProvider } from "../../http/index.js";
+import { INFERRED, PATHS, VENDOR } from "./contract.js";
+import { wireError, wireLogin, wireRoleList, wireUser, wireUserList, type ListRequest, type UserBody, type WireRole, type WireUser } from "./wire.js";
+
+export interface ControlRoomSettings {
+  url: string;
+  username: string;
+  credential: { kind: "apiKey" | "password"; value: string };
+}
+
+/** Reads the provider settings at call time (stack config first, then the environment). */
+export function readSettings(): ControlRoomSettings {
+  const url = requireSetting("controlRoomUrl", VENDOR);
+  const username = requireSetting("controlRoomUsername", VENDOR);
+  const c = requireOneOf(["controlRoomApiKey", "controlRoomPassword"], VENDOR);
+  return { url, username, credential: { kind: c.name === "controlRoomApiKey" ? "apiKey" : "password", value: c.value } };
+}
+
+/** True when every setting a call needs is there (check only talks to the vendor then). */
+export function hasSettings(): boolean {
+  return (
+    setting("controlRoomUrl") !== undefined &&
+    setting("controlRoomUsername") !== undefined &&
+    (setting("controlRoomApiKey") !== undefined || setting("controlRoomPassword") !== undefined)
+  );
+}
+
+/** Pulls the vendor's own message out of an error body. */
+export function describeError(body: unknown): { message?: string } {
+  const parsed = wireError.safeParse(body);
+  if (!parsed.success) return {};
+  const { message, details, code } = parsed.data;
+  const parts = [message?.trim(), details?.trim() && details.trim() !== message?.trim() ? `(${details.trim()})` : undefined, code ? `[${code}]` : undefined];
+  const text = parts.filter(Boolean).join(" ");
+  return text ? { message: text } : {};
+}
+
+/** The `iat`/`exp` claims of a JWT, when it is one we can read (the signature is not ours to check). */
+export function tokenClaims(token: string): { iat?: number; exp?: number } {
+  try {
+    const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as { iat?: unknown; exp?: unknown };
+    return {
+      ...(typeof payload.iat === "number" ? { iat: payload.iat } : {}),
+      ...(typeof payload.exp === "number" ? { exp: payload.exp } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
+/** Seconds the token lives, from its own `iat`/`exp` (clock differences cancel out), else the documented 20 minutes. */
+export function tokenLifetimeSeconds(token: string): number {
+  const { iat, exp } = tokenClaims(token);
+  return iat !== undefined && exp !== undefined && exp > iat ? exp - iat : INFERRED.defaultTokenLifetimeSeconds;
+}
+
+function parse<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
+  const r = schema.safeParse(body);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new Error(`${VENDOR} answered ${what} with an unexpected body (${issue ? `${issue.path.join(".") || "body"}: ${issue.message}` : "unreadable"})`);
+  }
+  return r.data;
+}
+
+export class ControlRoomClient {
+  readonly http: HttpClient;
+  private readonly token: CachedToken;
+  private loginPath: string = PATHS.loginV2;
+  private roles: Promise<WireRole[]> | undefined;
+  /** Id of the user the provider logs in as (from the login answer): lost-create checks use it. */
+  callerId: number | undefined;
+  /** Control Room clock minus ours (ms, from the token's `iat`), so lost-create checks compare like with like. */
+  clockOffsetMs: number | undefined;
+
+  constructor(private readonly settings: ControlRoomSettings) {
+    this.token = new CachedToken(() => this.login(), 60);
+    const auth: AuthProvider = {
+      headers: async () => ({ "x-authorization": await this.token.get() }),
+      invalidate: () => this.token.invalidate(),
+      secrets: () => [settings.credential.value, this.token.value() ?? ""].filter(Boolean),
+    };
+    this.http = new HttpClient({ vendor: VENDOR, baseUrl: settings.url, auth, describeError });
+  }
+
+  private async login(): Promise<{ token: string; expiresInSeconds: number }> {
+    const body = { username: this.settings.username, [this.settings.credential.kind]: this.settings.credential.value };
+    const call = (path: string) =>
+      this.http.request({ method: "POST", path, json: body, noAuth: true, retrySafe: true, secrets: [this.settings.credential.value], accept: [INFERRED.loginFallbackStatus] });
+    const sentAt = Date.now();
+    let res = await call(this.loginPath);
+    if (res.status === INFERRED.loginFallbackStatus && this.loginPath === PATHS.loginV2) {
+      this.loginPath = PATHS.loginV1;
+      res = await call(this.loginPath);
+    }
+    if (res.status === INFERRED.loginFallbackStatus) {
+      throw new VendorError({ vendor: VENDOR, method: "POST", pathTemplate: this.loginPath, status: res.status, vendorMessage: describeError(res.body).message ?? "login endpoint not found" });
+    }
+    const login = parse(wireLogin, res.body, "the login");
+    this.callerId = login.user?.id;
+    const { iat } = tokenClaims(login.token);
+    // `iat` is whole seconds taken between sending and answering: the offset is exact to about a second.
+    this.clockOffsetMs = iat !== undefined ? iat * 1000 - sentAt : undefined;
+    return { token: login.token, expiresInSeconds: tokenLifetimeSeconds(login.token) };
+  }
+
+  async createUser(body: UserBody): Promise<WireUser> {
+    const res = await this.http.request({ method: "POST", path: PATHS.users, json: body, secrets: body.password ? [body.password] : [] });
+    return parse(wireUser, res.body, "the user create");
+  }
+
+  /** The user, or undefined when it is gone (404 or flagged deleted). */
+  async getUser(id: string): Promise<WireUser | undefined> {
+    const res = await this.http.request({ method: "GET", path: PATHS.user, params: { userId: id }, accept: [INFERRED.notFoundStatus] });
+    if (res.status === INFERRED.notFoundStatus) return undefined;
+    const user = parse(wireUser, res.body, "the user read");
+    return user.deleted ? undefined : user;
+  }
+
+  async updateUser(id: string, body: UserBody): Promise<WireUser> {
+    const res = await this.http.request({ method: "PUT", path: PATHS.user, params: { userId: id }, json: body, secrets: body.password ? [body.password] : [] });
+    return parse(wireUser, res.body, "the user update");
+  }
+
+  /** Deletes the user; false when it was already gone. */
+  async deleteUser(id: string): Promise<boolean> {
+    const res = await this.http.request({ method: "DELETE", path: PATHS.user, params: { userId: id }, accept: [INFERRED.notFoundStatus] });
+    return res.status !== INFERRED.notFoundStatus;
+  }
+
+  /** Users whose username equals `username` (case-insensitively, as the vendor compares them). */
+  async findUsersByName(username: string): Promise<WireUser[]> {
+    const req: ListRequest = {
+      filter: { operator: INFERRED.usernameFilterOperator, field: "username", value: username },
+      page: { offset: 0, length: INFERRED.pageLength },
+      fields: [],
+    };
+    const res = await this.http.request({ method: "POST", path: PATHS.usersList, json: req, retrySafe: true });
+    // Filter again locally: a Control Room that reads `eq` differently must not hand us a near-miss.
+    return parse(wireUserList, res.body, "the user search").list.filter((u) => u.username.toLowerCase() === username.toLowerCase() && !u.deleted);
+  }
+
+  /** Every role, fetched once per client (provider process); `refresh` fetches again. */
+  listRoles(refresh = false): Promise<WireRole[]> {
+    if (refresh || !this.roles) {
+      const p = this.fetchRoles();
+      this.roles = p;
+      // A failed fetch must not stick in the cache.
+      p.catch(() => {
+        if (this.roles === p) this.roles = undefined;
+      });
+    }
+    return this.roles;
+  }
+
+  private async fetchRoles(): Promise<WireRole[]> {
+    const all: WireRole[] = [];
+    for (let offset = 0; ; offset += INFERRED.pageLength) {
+      const req: ListRequest = { sort: [{ field: "name", direction: "asc" }], filter: {}, page: { offset, length: INFERRED.pageLength }, fields: [] };
+      // A list is a read: safe to send again after a lost answer.
+      const res = await this.http.request({ method: "POST", path: PATHS.rolesList, json: req, retrySafe: true });
+      const page = parse(wireRoleList, res.body, "the role list");
+      all.push(...page.list);
+      const total = page.page?.totalFilter ?? page.page?.total;
+      if (page.list.length < INFERRED.pageLength || (total !== undefined && total !== null && all.length >= total)) return all;
+    }
+  }
+}
+
+const clients = new Map<string, ControlRoomClient>();
+
+/** The client for the current settings: one per distinct URL, user and credential in this process. */
+export function controlRoom(settings: ControlRoomSettings = readSettings()): ControlRoomClient {
+  const key = createHash("sha256")
+    .update(JSON.stringify([settings.url, settings.username, settings.credential.kind, settings.credential.value]))
+    .digest("hex");
+  let c = clients.get(key);
+  if (!c) clients.set(key, (c = new ControlRoomClient(settings)));
+  return c;
+}
+
+/** Test hook: forget cached clients (tokens and role lists). */
+export function resetClients(): void {
+  clients.clear();
+}

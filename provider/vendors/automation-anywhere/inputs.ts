@@ -1,0 +1,76 @@
+// Inputs and outputs of ControlRoomUser: the single source of validation, types and schema.json.
+// Rules are the vendor's documented create-user rules (reference §3).
+import { z } from "zod";
+import { LICENSE_FEATURES } from "./wire.js";
+
+/** 8–15 characters from a-z A-Z 0-9 @ - _ ! # $ % & . (create-user page). */
+export const PASSWORD_RULE = /^[A-Za-z0-9@\-_!#$%&.]{8,15}$/;
+const PASSWORD_REASON = "password must be 8 to 15 characters, each one of a-z A-Z 0-9 @ - _ ! # $ % & .";
+
+const optionalText = (what: string) => z.string(`${what} must be a string`).optional();
+
+export const baseInputs = z.object({
+  username: z
+    .string("username is required and must be a string")
+    .min(1, "username must not be empty")
+    .max(255, "username must be at most 255 characters")
+    .describe("Login name of the user, unique in the Control Room (compared ignoring case). At most 255 characters. Changing it replaces the user."),
+  email: z.email("email must be a valid email address, e.g. bot-owner@example.com").describe("Email address of the user (a valid address)."),
+  password: z
+    .string("password must be a string")
+    .regex(PASSWORD_RULE, PASSWORD_REASON)
+    .optional()
+    .describe(
+      "Password for Control Room (database) authentication: 8 to 15 characters from a-z A-Z 0-9 @ - _ ! # $ % & . Required unless `domain` is set (Active Directory / SAML users) or an existing user is adopted with `importId` (it then keeps its password). Write-only: stored as a secret, sent to the vendor only when it changes.",
+    ),
+  roles: z
+    .array(z.string("each role must be a role name").min(1, "a role name must not be empty"), "roles must be a list of role names")
+    .min(1, "roles must name at least one role (e.g. AAE_Basic)")
+    .refine((rs) => new Set(rs.map((r) => r.toLowerCase())).size === rs.length, "roles must not name the same role twice")
+    .describe("Names of the roles the user holds (at least one, e.g. `AAE_Basic`); order does not matter. Resolved to role ids through the Control Room roles list."),
+  firstName: optionalText("firstName").describe("First name."),
+  lastName: optionalText("lastName").describe("Last name."),
+  description: optionalText("description").describe("Free-text description of the user."),
+  disabled: z.boolean("disabled must be true or false").default(false).describe("Whether the user is disabled (cannot log in). Default false."),
+  enableAutoLogin: z.boolean("enableAutoLogin must be true or false").optional().describe("Whether auto-login is enabled for the user's device. The vendor's default is false."),
+  licenseFeatures: z
+    .array(z.enum(LICENSE_FEATURES, `each licenseFeatures entry must be one of ${LICENSE_FEATURES.join(", ")}`), "licenseFeatures must be a list")
+    .refine((ls) => new Set(ls).size === ls.length, "licenseFeatures must not list the same feature twice")
+    .optional()
+    .describe(`Device licenses of the user, any of ${LICENSE_FEATURES.join(", ")}; order does not matter. Default none.`),
+  domain: z
+    .string("domain must be a string")
+    .min(1, "domain must not be empty (leave it out for a Control Room user)")
+    .optional()
+    .describe("Active Directory / SAML domain of the user. Set for directory users, who need no password. Changing it replaces the user."),
+  importId: z
+    .string("importId must be a string")
+    .regex(/^\d+$/, "importId must be the numeric Control Room user id, e.g. '2075'")
+    .optional()
+    .describe("Adopt an existing Control Room user (its numeric id) instead of creating one. Never causes a diff."),
+});
+
+export const inputs = baseInputs.superRefine((v, ctx) => {
+  // An adopted user keeps the password it has: adoption must not force a password reset.
+  if (v.password === undefined && v.domain === undefined && v.importId === undefined) {
+    ctx.addIssue({ code: "custom", path: ["password"], message: "password is required for a Control Room (database) user; leave it out only for directory users, which set `domain` (or when adopting a user with `importId`)" });
+  }
+});
+
+export const outputs = baseInputs.extend({
+  userId: z.string().describe("Numeric Control Room id of the user (also the resource id)."),
+  roleIds: z.array(z.number()).describe("Ids of the roles the user holds, in the order of `roles`."),
+  passwordSet: z.boolean().describe("Whether the user has a Control Room password (the password itself is never returned)."),
+  emailVerified: z.boolean().describe("Whether the user has verified the email address."),
+  createdOn: z.string().optional().describe("When the user was created (ISO-8601, UTC)."),
+  updatedOn: z.string().optional().describe("When the user was last changed (ISO-8601, UTC)."),
+});
+
+export type Inputs = z.output<typeof inputs>;
+export type Outputs = z.output<typeof outputs>;
+
+/** Updatable in place through the full-replace PUT. */
+export const UPDATABLE = ["email", "password", "roles", "firstName", "lastName", "description", "disabled", "enableAutoLogin", "licenseFeatures"] as const;
+/** Not part of the update body: a change makes a new user. */
+export const REPLACE_ON_CHANGES = ["username", "domain"] as const;
+export const SECRET_OUTPUTS = ["password"] as const;

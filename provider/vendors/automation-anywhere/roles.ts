@@ -1,0 +1,38 @@
+// Role names → role ids through the (cached) roles list. Shared by check, create/update and the
+// program-side lookup `getControlRoomRole`.
+import type { ControlRoomClient } from "./client.js";
+import type { WireRole } from "./wire.js";
+
+/** The role named `name`: exact spelling first, else the one role whose name matches ignoring case. */
+export function matchRole(roles: readonly WireRole[], name: string): WireRole | undefined {
+  const exact = roles.find((r) => r.name === name);
+  if (exact) return exact;
+  const caseless = roles.filter((r) => r.name.toLowerCase() === name.toLowerCase());
+  return caseless.length === 1 ? caseless[0] : undefined;
+}
+
+export function knownRoleNames(roles: readonly WireRole[]): string {
+  return roles.map((r) => r.name).sort((a, b) => a.localeCompare(b)).join(", ") || "(none)";
+}
+
+export class UnknownRolesError extends Error {
+  constructor(
+    readonly missing: string[],
+    readonly known: string,
+  ) {
+    super(`unknown Control Room role${missing.length > 1 ? "s" : ""} ${missing.map((m) => `'${m}'`).join(", ")}; known roles: ${known}`);
+    this.name = "UnknownRolesError";
+  }
+}
+
+/**
+ * Resolves role names to roles. A name missing from the cached list triggers one fresh fetch (the
+ * role may have been made since the cache filled) before it is reported unknown.
+ */
+export async function resolveRoles(client: ControlRoomClient, names: readonly string[]): Promise<WireRole[]> {
+  let roles = await client.listRoles();
+  if (names.some((n) => !matchRole(roles, n))) roles = await client.listRoles(true);
+  const missing = names.filter((n) => !matchRole(roles, n));
+  if (missing.length) throw new UnknownRolesError(missing, knownRoleNames(roles));
+  return names.map((n) => matchRole(roles, n)!);
+}

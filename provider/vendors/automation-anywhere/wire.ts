@@ -1,0 +1,78 @@
+// Zod schemas of what the Control Room sends back. Loose on purpose: unknown fields are kept out of
+// the way, optional-looking fields tolerate null, so a newer Control Room build does not break us.
+import { z } from "zod";
+
+/** The documented `licenseFeatures` values of the create-user page. */
+export const LICENSE_FEATURES = ["DEVELOPMENT", "RUNTIME", "IQBOTRUNTIME", "ANALYTICSCLIENT", "ANALYTICSAPI"] as const;
+export type LicenseFeature = (typeof LICENSE_FEATURES)[number];
+
+const text = z.string().nullish();
+const flag = z.boolean().nullish();
+
+export const wireRoleRef = z.looseObject({ id: z.number(), name: z.string().nullish() });
+
+export const wireUser = z.looseObject({
+  id: z.number(),
+  username: z.string(),
+  domain: text,
+  firstName: text,
+  lastName: text,
+  email: text,
+  description: text,
+  version: z.number().nullish(),
+  deleted: flag,
+  roles: z.array(wireRoleRef).nullish(),
+  // Kept as strings: a Control Room with more license kinds than we know must still be readable.
+  licenseFeatures: z.array(z.string()).nullish(),
+  emailVerified: flag,
+  passwordSet: flag,
+  enableAutoLogin: flag,
+  disabled: flag,
+  createdBy: z.number().nullish(),
+  createdOn: text,
+  updatedOn: text,
+});
+export type WireUser = z.output<typeof wireUser>;
+
+export const wireRole = z.looseObject({
+  id: z.number(),
+  name: z.string(),
+  description: text,
+});
+export type WireRole = z.output<typeof wireRole>;
+
+const page = z.looseObject({ offset: z.number().nullish(), total: z.number().nullish(), totalFilter: z.number().nullish() });
+
+export const wireUserList = z.looseObject({ page: page.nullish(), list: z.array(wireUser) });
+export const wireRoleList = z.looseObject({ page: page.nullish(), list: z.array(wireRole) });
+
+export const wireLogin = z.looseObject({
+  token: z.string().min(1),
+  user: z.looseObject({ id: z.number() }).nullish(),
+});
+
+/** `{code, details, message}` (INFERRED shape, see contract.ts). */
+export const wireError = z.looseObject({ code: z.string().nullish(), details: z.string().nullish(), message: z.string().nullish() });
+
+/** Body of create and of the full-replace update. */
+export interface UserBody {
+  username?: string;
+  email: string;
+  password?: string;
+  roles: { id: number }[];
+  firstName: string | null;
+  lastName: string | null;
+  description: string | null;
+  disabled: boolean;
+  enableAutoLogin: boolean;
+  licenseFeatures: string[];
+  domain?: string | null;
+}
+
+/** The `/list` request grammar (ref §5). */
+export interface ListRequest {
+  filter?: { operator: string; field: string; value: string } | Record<string, never>;
+  sort?: { field: string; direction: "asc" | "desc" }[];
+  page: { offset: number; length: number };
+  fields: string[];
+}
