@@ -2,8 +2,7 @@
 // and getUiPathGroup, the lookup that turns a group name into the id `groupIds` takes.
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../provider/dynamic/kinds/UiPathRobotAccount.cjs";
-import { settingsFromConfig, uipathClient } from "../provider/vendors/uipath/client.js";
-import { normaliseTime } from "../provider/vendors/uipath/mappers.js";
+import { findUiPathGroup, type FindGroupArgs, type UiPathGroup } from "../provider/vendors/uipath/lookup.js";
 import { secretOptions } from "./options.js";
 import { useProgramConfig } from "./program-config.js";
 
@@ -71,59 +70,16 @@ export class UiPathRobotAccount extends pulumi.dynamic.Resource {
   }
 }
 
-export interface GetUiPathGroupArgs {
-  /** The group's name, e.g. `Robots` or the built-in `Automation Users`. Exact match first, then case-insensitive. */
-  name: string;
-  /** The organization GUID; defaults to the provider setting `apiidentity:uipathPartitionGlobalId`. */
-  partitionGlobalId?: string;
-}
-
-export interface UiPathGroup {
-  /** The group's id (GUID), for `groupIds`. */
-  id: string;
-  name: string;
-  /** `builtIn` or `custom`. */
-  type?: string;
-  /** UTC, ISO 8601. */
-  creationTime?: string;
-  /** UTC, ISO 8601; absent until the group changes. */
-  lastModificationTime?: string;
-  /** Ids of the group's members (users, robot accounts, groups, applications). */
-  memberIds: string[];
-}
+export type GetUiPathGroupArgs = FindGroupArgs;
+export type { UiPathGroup };
 
 /**
  * Finds a UiPath group by name (one call: `GET /api/Group/{partitionGlobalId}`), in the program
  * process with the `apiidentity:uipath*` stack config (or the UIPATH_* environment variables).
- * Needs the scope `PM.Group.Read` (or `PM.Group`). Throws, listing the known names, when none matches.
+ * Needs the scope `PM.Group.Read` (or `PM.Group`). Throws, listing the known names, when none
+ * matches. Use the result in `groupIds`: `getUiPathGroup({ name: "Robots" }).then((g) => g.id)`.
  */
-export async function getUiPathGroup(args: GetUiPathGroupArgs): Promise<UiPathGroup> {
+export function getUiPathGroup(args: GetUiPathGroupArgs): Promise<UiPathGroup> {
   useProgramConfig();
-  const settings = settingsFromConfig();
-  const partitionGlobalId = args.partitionGlobalId ?? settings.partitionGlobalId;
-  if (!partitionGlobalId) {
-    throw new Error("getUiPathGroup: no partitionGlobalId: pass one, or set 'apiidentity:uipathPartitionGlobalId' (or UIPATH_PARTITION_GLOBAL_ID)");
-  }
-  let groups;
-  try {
-    groups = await uipathClient(settings).listGroups(partitionGlobalId);
-  } catch (e) {
-    throw new Error(`getUiPathGroup('${args.name}'): listing UiPath groups failed: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const wanted = args.name.toLowerCase();
-  const exact = groups.filter((g) => g.name === args.name);
-  const loose = groups.filter((g) => g.name.toLowerCase() === wanted);
-  const g = exact.length === 1 ? exact[0] : loose.length === 1 ? loose[0] : undefined;
-  if (!g) {
-    const names = groups.map((x) => `'${x.name}'`).sort().join(", ");
-    const why = exact.length > 1 || loose.length > 1 ? "more than one group has" : "no group has";
-    throw new Error(`getUiPathGroup: ${why} the name '${args.name}' in UiPath partition '${partitionGlobalId}'; known groups: ${names || "none"}`);
-  }
-  const group: UiPathGroup = { id: g.id, name: g.name, memberIds: (g.members ?? []).map((m) => m.identifier).filter((x): x is string => !!x) };
-  if (g.type) group.type = g.type;
-  const created = normaliseTime(g.creationTime);
-  if (created) group.creationTime = created;
-  const modified = normaliseTime(g.lastModificationTime);
-  if (modified) group.lastModificationTime = modified;
-  return group;
+  return findUiPathGroup(args);
 }

@@ -282,3 +282,8 @@ export function uipathClient(settings: UiPathSettings = settingsFromConfig()): U
   if (!c) clients.set(key, (c = new UiPathClient(settings)));
   return c;
 }
+
+/** Drops cached clients and their tokens (tests: start each case with a cold cache). */
+export function forgetClients(): void {
+  clients.clear();
+}

@@ -17,7 +17,8 @@ export const robotAccountInputs = z.object({
     .string({ error: "name is required: the robot account's unique name in the organization" })
     .min(1, "name must not be empty")
     .max(NAME_MAX_LENGTH, `name must be at most ${NAME_MAX_LENGTH} characters`)
-    .regex(NAME_PATTERN, "name may only contain printable ASCII characters other than spaces and '@'")
+    // An empty name already has its own message.
+    .refine((v) => v === "" || NAME_PATTERN.test(v), "name may only contain printable ASCII characters other than spaces and '@'")
     .describe(
       `The robot account's name (its username), unique in the organization (case-insensitively). Printable ASCII without spaces or '@', at most ${NAME_MAX_LENGTH} characters. UiPath cannot rename a robot account: changing it replaces the account.`,
     ),

@@ -1,0 +1,87 @@
+// Validation of UiPathRobotAccount inputs (check): each rule, defaults, and the failure messages.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { uiPathRobotAccount as h } from "./handler.js";
+
+const PG = "6a0e1c9e-5d2b-4c1f-9f43-2f0b7d3c8a11";
+const G1 = "5a6b1e7c-4f8b-4c2e-9a05-7d9e6b1f2c05";
+
+let saved: string | undefined;
+beforeEach(() => {
+  saved = process.env.UIPATH_PARTITION_GLOBAL_ID;
+  process.env.UIPATH_PARTITION_GLOBAL_ID = PG;
+});
+afterEach(() => {
+  if (saved === undefined) delete process.env.UIPATH_PARTITION_GLOBAL_ID;
+  else process.env.UIPATH_PARTITION_GLOBAL_ID = saved;
+});
+
+const failuresOf = async (news: Record<string, unknown>) => (await h.check(news)).failures;
+
+describe("UiPathRobotAccount check", () => {
+  it("accepts a minimal robot and fills in the defaults", async () => {
+    const r = await h.check({ name: "ci-bot" });
+    expect(r.failures).toEqual([]);
+    expect(r.inputs).toEqual({ name: "ci-bot", displayName: "ci-bot", groupIds: [], partitionGlobalId: PG });
+  });
+
+  it("keeps given values as written (no case folding) and drops engine keys", async () => {
+    const r = await h.check({ name: "Bot_1", displayName: "Bot one", groupIds: [G1.toUpperCase()], partitionGlobalId: PG.toUpperCase(), __provider: "x" });
+    expect(r.failures).toEqual([]);
+    expect(r.inputs).toEqual({ name: "Bot_1", displayName: "Bot one", groupIds: [G1.toUpperCase()], partitionGlobalId: PG.toUpperCase() });
+  });
+
+  it("requires a name", async () => {
+    expect(await failuresOf({})).toEqual([{ property: "name", reason: expect.stringContaining("name is required") }]);
+    expect(await failuresOf({ name: "" })).toEqual([{ property: "name", reason: expect.stringContaining("must not be empty") }]);
+  });
+
+  it.each([
+    ["with space", "spaces and '@'"],
+    ["bot@corp", "spaces and '@'"],
+    ["bøt", "spaces and '@'"],
+    ["a".repeat(65), "at most 64"],
+  ])("rejects the name %j", async (name, reason) => {
+    const f = await failuresOf({ name });
+    expect(f).toHaveLength(1);
+    expect(f[0]!.property).toBe("name");
+    expect(f[0]!.reason).toContain(reason);
+  });
+
+  it("accepts a 64-character name and punctuation other than '@'", async () => {
+    expect(await failuresOf({ name: "a".repeat(64) })).toEqual([]);
+    expect(await failuresOf({ name: "bot.ci-01_x+y" })).toEqual([]);
+  });
+
+  it("rejects an empty displayName, telling to omit it", async () => {
+    expect(await failuresOf({ name: "b", displayName: "" })).toEqual([{ property: "displayName", reason: expect.stringContaining("omit it") }]);
+  });
+
+  it("rejects a group id that is not a GUID, naming its index", async () => {
+    const f = await failuresOf({ name: "b", groupIds: [G1, "Robots"] });
+    expect(f).toEqual([{ property: "groupIds.1", reason: expect.stringContaining("must be a GUID") }]);
+  });
+
+  it("rejects a group listed twice, whatever the case", async () => {
+    const f = await failuresOf({ name: "b", groupIds: [G1, G1.toUpperCase()] });
+    expect(f).toEqual([{ property: "groupIds.1", reason: expect.stringContaining("listed twice") }]);
+  });
+
+  it("rejects a partitionGlobalId or importId that is not a GUID", async () => {
+    expect(await failuresOf({ name: "b", partitionGlobalId: "DatacomGroup" })).toEqual([
+      { property: "partitionGlobalId", reason: expect.stringContaining("must be a GUID") },
+    ]);
+    expect(await failuresOf({ name: "b", importId: "rb-12" })).toEqual([{ property: "importId", reason: expect.stringContaining("must be a GUID") }]);
+  });
+
+  it("fails without partitionGlobalId and provider setting, naming the setting", async () => {
+    delete process.env.UIPATH_PARTITION_GLOBAL_ID;
+    const f = await failuresOf({ name: "b" });
+    expect(f).toEqual([{ property: "partitionGlobalId", reason: expect.stringContaining("apiidentity:uipathPartitionGlobalId") }]);
+    expect(f[0]!.reason).toContain("UIPATH_PARTITION_GLOBAL_ID");
+  });
+
+  it("fails when the provider setting is not a GUID", async () => {
+    process.env.UIPATH_PARTITION_GLOBAL_ID = "my-org";
+    expect(await failuresOf({ name: "b" })).toEqual([{ property: "partitionGlobalId", reason: expect.stringContaining("is not a GUID") }]);
+  });
+});

@@ -1,0 +1,63 @@
+// Group lookup by name (behind the SDK's getUiPathGroup): one call to the unpaged group list,
+// exact name first, then case-insensitive; a miss lists the names that exist.
+import { settingsFromConfig, uipathClient } from "./client.js";
+import { normaliseTime } from "./mappers.js";
+import type { GroupDto } from "./wire.js";
+
+export interface FindGroupArgs {
+  /** The group's name, e.g. `Robots` or the built-in `Automation Users`. Exact match first, then case-insensitive. */
+  name: string;
+  /** The organization GUID; defaults to the provider setting `uipathPartitionGlobalId`. */
+  partitionGlobalId?: string;
+}
+
+export interface UiPathGroup {
+  /** The group's id (GUID), for `groupIds`. */
+  id: string;
+  /** The group's name. */
+  name: string;
+  /** `builtIn` or `custom`. */
+  type?: string;
+  /** UTC, ISO 8601. */
+  creationTime?: string;
+  /** UTC, ISO 8601; absent until the group changes. */
+  lastModificationTime?: string;
+  /** Ids of the group's members (users, robot accounts, groups, applications). */
+  memberIds: string[];
+}
+
+function pick(groups: GroupDto[], name: string): GroupDto | "ambiguous" | undefined {
+  const exact = groups.filter((g) => g.name === name);
+  if (exact.length === 1) return exact[0];
+  const loose = groups.filter((g) => g.name.toLowerCase() === name.toLowerCase());
+  if (loose.length === 1) return loose[0];
+  return exact.length > 1 || loose.length > 1 ? "ambiguous" : undefined;
+}
+
+/** Reads the settings at call time: stack config when the caller pointed them there, else environment. */
+export async function findUiPathGroup(args: FindGroupArgs): Promise<UiPathGroup> {
+  const settings = settingsFromConfig();
+  const partitionGlobalId = args.partitionGlobalId ?? settings.partitionGlobalId;
+  if (!partitionGlobalId) {
+    throw new Error("getUiPathGroup: no partitionGlobalId: pass one, or set 'apiidentity:uipathPartitionGlobalId' (or UIPATH_PARTITION_GLOBAL_ID)");
+  }
+  let groups: GroupDto[];
+  try {
+    groups = await uipathClient(settings).listGroups(partitionGlobalId);
+  } catch (e) {
+    throw new Error(`getUiPathGroup('${args.name}'): listing UiPath groups failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const g = pick(groups, args.name);
+  if (!g || g === "ambiguous") {
+    const names = groups.map((x) => `'${x.name}'`).sort().join(", ");
+    const why = g === "ambiguous" ? "more than one group has" : "no group has";
+    throw new Error(`getUiPathGroup: ${why} the name '${args.name}' in UiPath partition '${partitionGlobalId}'; known groups: ${names || "none"}`);
+  }
+  const group: UiPathGroup = { id: g.id, name: g.name, memberIds: (g.members ?? []).map((m) => m.identifier).filter((x): x is string => !!x) };
+  if (g.type) group.type = g.type;
+  const created = normaliseTime(g.creationTime);
+  if (created) group.creationTime = created;
+  const modified = normaliseTime(g.lastModificationTime);
+  if (modified) group.lastModificationTime = modified;
+  return group;
+}
