@@ -137,3 +137,8 @@ export function verifyClient(settings: VerifySettings = verifySettings()): Verif
   if (!c) clients.set(key, (c = new VerifyClient(settings)));
   return c;
 }
+
+/** Tests only: forget every client and its cached token, as a new provider process would. */
+export function forgetVerifyClients(): void {
+  clients.clear();
+}
