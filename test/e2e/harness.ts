@@ -2,7 +2,8 @@
 // file:// backend, a passphrase and no network. Programs import this package by its name from the
 // built output (dist/), exactly as a user's program does.
 import { execFile, execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { installLocalPackage } from "../../cli/local-project.js";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -173,24 +174,8 @@ function parseJson<T>(r: RunResult): T {
   return JSON.parse(r.stdout.slice(start)) as T;
 }
 
-/**
- * A user's program has `pulumi-apiidentity` installed in node_modules. Give the temp project the same
- * layout npm makes: a copy of the package (package.json and dist/) plus its dependencies beside it.
- * A copy, not a link: Pulumi serialises modules that live under node_modules by reference.
- */
-export function linkModules(dir: string): void {
-  const nm = join(dir, "node_modules");
-  mkdirSync(nm, { recursive: true });
-  for (const entry of readdirSync(join(repoRoot, "node_modules"))) {
-    if (entry.startsWith(".") || entry === "pulumi-apiidentity") continue;
-    symlinkSync(join(repoRoot, "node_modules", entry), join(nm, entry), "dir");
-  }
-  const pkg = join(nm, "pulumi-apiidentity");
-  mkdirSync(pkg);
-  for (const f of ["package.json", "dist", "bin", "schema.json"]) {
-    if (existsSync(join(repoRoot, f))) cpSync(join(repoRoot, f), join(pkg, f), { recursive: true });
-  }
-}
+/** A user's program has `pulumi-apiidentity` installed in node_modules; give the temp project the same. */
+export const linkModules = installLocalPackage;
 
 /**
  * Input properties a preview step changes. Dynamic providers report no per-property diff to the

@@ -1,0 +1,256 @@
+// `npm run demo`: the main job end to end against the local sandbox — no vendor accounts, no Pulumi
+// account, no network. Every step is printed as it happens. `--keep` leaves stack and sandbox up.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { collectDrift, exportState, formatDrift, runRefreshPreview } from "./drift.js";
+import { installLocalPackage, offlinePulumiEnv, packageRoot } from "./local-project.js";
+
+const STACK = "demo";
+const TYPE_PREFIX = "pulumi-nodejs:dynamic/apiidentity:";
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+
+const say = (s = "") => process.stdout.write(s + "\n");
+const heading = (n: number, s: string) => say(`\n━━ ${n}. ${s}`);
+
+interface Ctx {
+  root: string;
+  dir: string;
+  env: Record<string, string>;
+  pulumi: string;
+}
+
+/** Runs pulumi with its output shown indented under the current step. */
+function pulumiStep(ctx: Ctx, args: string[], opts: { quiet?: boolean } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(ctx.pulumi, [...args, "--non-interactive", "--cwd", ctx.dir, "--stack", STACK], { env: ctx.env });
+    let out = "";
+    const show = (d: Buffer) => {
+      out += d.toString();
+      if (!opts.quiet) process.stdout.write(d.toString().replace(/^(?=.)/gm, "   │ "));
+    };
+    child.stdout.on("data", show);
+    child.stderr.on("data", show);
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`pulumi ${args.join(" ")} exited ${code}\n${opts.quiet ? out : ""}`))));
+  });
+}
+
+async function startSandbox(stateFile: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(packageRoot, "bin/apiidentity-sandbox.js"), "--port", "0", "--state", stateFile], {
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: false,
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buf = "";
+    child.stdout!.on("data", (d: Buffer) => {
+      buf += d.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
+      if (m) resolve(m[1]!);
+    });
+    child.on("exit", (code) => reject(new Error(`sandbox exited ${code}`)));
+  });
+  return { url, child };
+}
+
+async function json<T>(url: string, init?: RequestInit): Promise<T> {
+  const r = await fetch(url, init);
+  if (!r.ok) throw new Error(`${init?.method ?? "GET"} ${url} answered ${r.status}: ${await r.text()}`);
+  return (await r.json()) as T;
+}
+
+type Vendors = Record<string, Record<string, string>>;
+
+/** Password that satisfies the Control Room (8–15, limited set) and Ivanti (3 of 4 classes) rules. */
+function demoPassword(): string {
+  const hex = [...crypto.getRandomValues(new Uint8Array(4))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `Dm#${hex}Q7`;
+}
+
+interface Row {
+  vendor: string;
+  kind: string;
+  name: string;
+  id: string;
+  lastUsed: string;
+}
+
+const VENDOR: Record<string, string> = {
+  IseApiUser: "Ivanti",
+  UptrendsApiAccount: "Uptrends",
+  ControlRoomUser: "Automation Anywhere",
+  VerifyApiClient: "IBM Verify",
+  UiPathRobotAccount: "UiPath",
+};
+
+/** What exists at each vendor now, read live through each resource's own read(). */
+interface Ref {
+  kind: string;
+  id: string;
+  outputs: Record<string, unknown>;
+}
+
+async function vendorTable(ctx: Ctx): Promise<{ rows: Row[]; secrets: string[]; refs: Ref[] }> {
+  const { handlerFor } = await import("../provider/index.js");
+  const exported = JSON.parse(execFileSync(ctx.pulumi, ["stack", "export", "--show-secrets", "--cwd", ctx.dir, "--stack", STACK], { env: ctx.env, encoding: "utf8" })) as {
+    deployment: { resources?: { type: string; urn: string; id?: string; outputs?: Record<string, unknown> }[] };
+  };
+  const encrypted = JSON.parse(execFileSync(ctx.pulumi, ["stack", "export", "--cwd", ctx.dir, "--stack", STACK], { env: ctx.env, encoding: "utf8" })) as typeof exported;
+  const rows: Row[] = [];
+  const secrets: string[] = [];
+  const refs: Ref[] = [];
+  for (const r of exported.deployment.resources ?? []) {
+    if (!r.type.startsWith(TYPE_PREFIX) || !r.id) continue;
+    const kind = r.type.slice(TYPE_PREFIX.length);
+    refs.push({ kind, id: r.id, outputs: r.outputs ?? {} });
+    const live = await handlerFor(kind).read(r.id, r.outputs ?? {});
+    const p = (live.props ?? {}) as Record<string, unknown>;
+    const name = String(p.username ?? p.clientName ?? p.name ?? p.emailAddress ?? r.urn.split("::").pop());
+    const lastUsed = p.lastUsed ?? p.lastLoginTime;
+    rows.push({ vendor: VENDOR[kind] ?? kind, kind, name, id: live.id ?? "(gone)", lastUsed: lastUsed ? String(lastUsed) : "never / not tracked" });
+  }
+  for (const r of encrypted.deployment.resources ?? []) {
+    if (!r.type.startsWith(TYPE_PREFIX)) continue;
+    for (const [k, v] of Object.entries(r.outputs ?? {})) {
+      if (typeof v === "object" && v !== null && SECRET_SIG in v) secrets.push(`${r.type.slice(TYPE_PREFIX.length)}.${k}`);
+    }
+  }
+  return { rows, secrets: [...new Set(secrets)].sort(), refs };
+}
+
+function printTable(rows: Row[]): void {
+  const cols: (keyof Row)[] = ["vendor", "kind", "name", "id", "lastUsed"];
+  const head: Record<keyof Row, string> = { vendor: "VENDOR", kind: "KIND", name: "NAME", id: "ID", lastUsed: "LAST USED" };
+  const width = Object.fromEntries(cols.map((c) => [c, Math.max(head[c].length, ...rows.map((r) => r[c].length))])) as Record<keyof Row, number>;
+  const line = (r: Record<keyof Row, string>) => "   " + cols.map((c) => r[c].padEnd(width[c])).join("  ");
+  say(line(head));
+  for (const r of rows) say(line(r));
+}
+
+/** The console edits a colleague might make: done through the vendor APIs, outside Pulumi. */
+async function consoleEdits(vendors: Vendors, ids: Record<string, string>): Promise<string[]> {
+  const done: string[] = [];
+  const aa = vendors.automationAnywhere!;
+  const { token } = await json<{ token: string }>(`${aa.baseUrl}/v1/authentication`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: aa.username, apiKey: aa.apiKey }),
+  });
+  const userUrl = `${aa.baseUrl}/v1/usermanagement/users/${ids.ControlRoomUser}`;
+  const user = await json<Record<string, unknown>>(userUrl, { headers: { "x-authorization": token } });
+  await json(userUrl, { method: "PUT", headers: { "x-authorization": token, "content-type": "application/json" }, body: JSON.stringify({ ...user, disabled: true }) });
+  done.push(`Automation Anywhere: Control Room user '${String(user.username)}' disabled`);
+
+  const v = vendors.ibmVerify!;
+  const tok = await json<{ access_token: string }>(`${v.baseUrl}/oauth2/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "client_credentials", client_id: v.clientId!, client_secret: v.clientSecret! }).toString(),
+  });
+  const clientUrl = `${v.baseUrl}/v1.0/apiclients/${ids.VerifyApiClient}`;
+  const auth = { authorization: `Bearer ${tok.access_token}` };
+  const client = await json<Record<string, unknown> & { entitlements: string[] }>(clientUrl, { headers: auth });
+  const r = await fetch(clientUrl, {
+    method: "PUT",
+    headers: { ...auth, "content-type": "application/json" },
+    body: JSON.stringify({ ...client, entitlements: [...client.entitlements, "readGroupMembers"] }),
+  });
+  if (!r.ok) throw new Error(`Verify PUT answered ${r.status}: ${await r.text()}`);
+  done.push(`IBM Verify: entitlement 'readGroupMembers' added to API client '${String(client.clientName)}'`);
+  return done;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { keep: { type: "boolean", default: false } } });
+  const started = Date.now();
+  say("apiidentity demo: the main job against the local sandbox (no vendor accounts, no network)");
+
+  heading(0, "Setting up: Pulumi engine, sandbox, a fresh stack of examples/quickstart");
+  const engineBin = execFileSync("bash", [join(packageRoot, "scripts/engine.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim().split("\n").pop()!;
+  say(`   engine:  ${engineBin}`);
+  const root = mkdtempSync(join(tmpdir(), "apiidentity-demo-"));
+  const sandbox = await startSandbox(join(root, "sandbox-state.json"));
+  say(`   sandbox: ${sandbox.url} (state in ${join(root, "sandbox-state.json")})`);
+  const cfg = await json<{ vendors: Vendors; env: Record<string, string> }>(`${sandbox.url}/_sandbox/config`);
+  Object.assign(process.env, cfg.env); // for the live reads of step 2
+  const dir = join(root, "quickstart");
+  cpSync(join(packageRoot, "examples/quickstart"), dir, { recursive: true, filter: (s) => !/node_modules|Pulumi\.[^/]+\.yaml$/.test(s) });
+  installLocalPackage(dir);
+  const ctx: Ctx = { root, dir, env: { ...offlinePulumiEnv(root, engineBin, "apiidentity-demo"), ...cfg.env }, pulumi: join(engineBin, "pulumi") };
+  execFileSync("mkdir", ["-p", join(root, "pulumi-state")]);
+  const cleanup = () => {
+    sandbox.child.kill("SIGTERM");
+    rmSync(root, { recursive: true, force: true });
+  };
+  try {
+    await pulumiStep(ctx, ["stack", "init", STACK], { quiet: true }).catch(async () => pulumiStep(ctx, ["stack", "select", STACK], { quiet: true }));
+    const up = cfg.vendors.uptrends!;
+    const operator = await json<{ Email: string }>(`${up.baseUrl}/Operator/${up.operatorGuid}`, {
+      headers: { authorization: "Basic " + Buffer.from(`${up.username}:${up.password}`).toString("base64") },
+    });
+    await pulumiStep(ctx, ["config", "set", "uptrendsOperatorEmail", operator.Email], { quiet: true });
+    await pulumiStep(ctx, ["config", "set", "--secret", "iseApiPassword", demoPassword()], { quiet: true });
+    await pulumiStep(ctx, ["config", "set", "--secret", "botRunnerPassword", demoPassword()], { quiet: true });
+    say(`   stack:   ${STACK} in ${dir} (local file backend)`);
+
+    heading(1, "pulumi up — one identity at each of the five vendors");
+    await pulumiStep(ctx, ["up", "--yes", "--skip-preview", "--suppress-progress"]);
+
+    heading(2, "What now exists at each vendor (read live from the vendor APIs)");
+    const { rows, secrets, refs } = await vendorTable(ctx);
+    printTable(rows);
+    say(`   Held encrypted in state: ${secrets.join(", ")}.`);
+
+    heading(3, "Someone edits two identities in the vendor consoles (simulated through the vendor APIs)");
+    const ids = Object.fromEntries(rows.map((r) => [r.kind, r.id]));
+    for (const d of await consoleEdits(cfg.vendors, ids)) say(`   • ${d}`);
+
+    heading(4, "pulumi preview --refresh — exactly that drift");
+    const opts = { cwd: dir, stack: STACK, pulumi: ctx.pulumi, env: ctx.env };
+    const state = await exportState(opts);
+    const { steps } = await runRefreshPreview(opts);
+    const drift = collectDrift(state, steps);
+    process.stdout.write(formatDrift(drift, "text", STACK).replace(/^/gm, "   "));
+    const changes = steps.filter((s) => s.op !== "refresh" && s.op !== "same" && s.urn.includes(TYPE_PREFIX));
+    say(`   pulumi plans ${changes.length} change(s): ${changes.map((s) => `${s.op} ${s.urn.split("::").pop()}`).join(", ")}`);
+
+    heading(5, "pulumi up --refresh — putting the declared state back");
+    await pulumiStep(ctx, ["up", "--refresh", "--yes", "--skip-preview", "--suppress-progress"]);
+    const after = collectDrift(await exportState(opts), (await runRefreshPreview(opts)).steps);
+    say(after.length ? `   still drifting: ${after.length} properties` : "   No drift left: every identity matches its declaration again.");
+
+    if (values.keep) {
+      heading(6, "Kept running (--keep)");
+      say(`   sandbox ${sandbox.url} (pid ${sandbox.child.pid}); stop it with: kill ${sandbox.child.pid}`);
+      say("   explore the stack:");
+      say(`     export PATH=${engineBin}:$PATH PULUMI_HOME=${ctx.env.PULUMI_HOME} PULUMI_BACKEND_URL=${ctx.env.PULUMI_BACKEND_URL} PULUMI_CONFIG_PASSPHRASE=apiidentity-demo`);
+      say(`     eval "$(node ${join(packageRoot, "bin/apiidentity-sandbox.js")} env --url ${sandbox.url})"`);
+      say(`     cd ${dir} && pulumi stack output --show-secrets && pulumi preview --refresh`);
+      say(`     curl ${sandbox.url}/_sandbox/state`);
+      say(`   remove everything afterwards: pulumi destroy --yes && kill ${sandbox.child.pid} && rm -rf ${root}`);
+      sandbox.child.unref();
+      sandbox.child.stdout?.destroy();
+      return after.length ? 1 : 0;
+    }
+
+    heading(6, "pulumi destroy — and the sandbox stopped, temp files removed");
+    await pulumiStep(ctx, ["destroy", "--yes", "--skip-preview", "--suppress-progress"]);
+    const { handlerFor } = await import("../provider/index.js");
+    const left = [];
+    for (const r of refs) if ((await handlerFor(r.kind).read(r.id, r.outputs)).id) left.push(`${r.kind} ${r.id}`);
+    say(left.length ? `   still at the vendors: ${left.join(", ")}` : `   All ${refs.length} identities are gone at their vendors.`);
+    cleanup();
+    say(`\napiidentity demo finished in ${Math.round((Date.now() - started) / 1000)} s.`);
+    return after.length || left.length ? 1 : 0;
+  } catch (e) {
+    say(`\napiidentity demo failed: ${e instanceof Error ? e.message : String(e)}`);
+    if (!values.keep) cleanup();
+    return 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await main(process.argv.slice(2));
+}
