@@ -2,24 +2,15 @@
 // `getControlRoomRole` lookup whose result can name the user's roles.
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../provider/dynamic/kinds/ControlRoomUser.cjs";
-import { controlRoom } from "../provider/vendors/automation-anywhere/client.js";
 import { SECRET_OUTPUTS } from "../provider/vendors/automation-anywhere/inputs.js";
-import { resolveRoles } from "../provider/vendors/automation-anywhere/roles.js";
+import { findRole, type ControlRoomRole } from "../provider/vendors/automation-anywhere/roles.js";
 import type { LicenseFeature } from "../provider/vendors/automation-anywhere/wire.js";
 import { secretInput, secretOptions } from "./options.js";
 import { useProgramConfig } from "./program-config.js";
 
 export type ControlRoomLicenseFeature = LicenseFeature;
 
-/** A Control Room role, as `getControlRoomRole` returns it. */
-export interface ControlRoomRole {
-  /** Numeric role id. */
-  id: number;
-  /** Role name, e.g. `AAE_Basic`. */
-  name: string;
-  /** The role's description, when it has one. */
-  description?: string;
-}
+export type { ControlRoomRole };
 
 export interface ControlRoomUserArgs {
   /** Login name, unique in the Control Room (ignoring case), at most 255 characters. Changing it replaces the user. */
@@ -124,11 +115,5 @@ export interface GetControlRoomRoleArgs {
  */
 export async function getControlRoomRole(args: GetControlRoomRoleArgs): Promise<ControlRoomRole> {
   useProgramConfig();
-  try {
-    const [role] = await resolveRoles(controlRoom(), [args.name]);
-    return { id: role!.id, name: role!.name, ...(role!.description ? { description: role!.description } : {}) };
-  } catch (e) {
-    throw new Error(`getControlRoomRole: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  return findRole(args.name);
 }
-

@@ -1,6 +1,6 @@
 // Role names → role ids through the (cached) roles list. Shared by check, create/update and the
 // program-side lookup `getControlRoomRole`.
-import type { ControlRoomClient } from "./client.js";
+import { controlRoom, type ControlRoomClient } from "./client.js";
 import type { WireRole } from "./wire.js";
 
 /** The role named `name`: exact spelling first, else the one role whose name matches ignoring case. */
@@ -35,4 +35,24 @@ export async function resolveRoles(client: ControlRoomClient, names: readonly st
   const missing = names.filter((n) => !matchRole(roles, n));
   if (missing.length) throw new UnknownRolesError(missing, knownRoleNames(roles));
   return names.map((n) => matchRole(roles, n)!);
+}
+
+/** A Control Room role as the program-side lookup returns it. */
+export interface ControlRoomRole {
+  /** Numeric role id. */
+  id: number;
+  /** Role name, e.g. `AAE_Basic`. */
+  name: string;
+  /** The role's description, when it has one. */
+  description?: string;
+}
+
+/** The role named `name` with the current settings, or an error listing the known names. */
+export async function findRole(name: string): Promise<ControlRoomRole> {
+  try {
+    const [role] = await resolveRoles(controlRoom(), [name]);
+    return { id: role!.id, name: role!.name, ...(role!.description ? { description: role!.description } : {}) };
+  } catch (e) {
+    throw new Error(`getControlRoomRole: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }

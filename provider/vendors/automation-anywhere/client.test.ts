@@ -1,0 +1,42 @@
+// Offline parts of the Control Room client: error text, token lifetime, role matching.
+import { describe, expect, it } from "vitest";
+import { describeError, tokenClaims, tokenLifetimeSeconds } from "./client.js";
+import { knownRoleNames, matchRole } from "./roles.js";
+
+const jwt = (payload: object) => `${Buffer.from('{"alg":"RS512"}').toString("base64url")}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}.sig`;
+
+describe("describeError", () => {
+  it("takes the vendor's message, details and code", () => {
+    expect(describeError({ code: "usermanagement.user.duplicate", details: "", message: "User with username x already exists" })).toEqual({ message: "User with username x already exists [usermanagement.user.duplicate]" });
+    expect(describeError({ code: "request.validation.failed", details: "email: bad; roles: empty", message: "email: bad" })).toEqual({ message: "email: bad (email: bad; roles: empty) [request.validation.failed]" });
+  });
+  it("gives nothing for bodies it does not know (the transport falls back to raw text)", () => {
+    expect(describeError("<html>")).toEqual({});
+    expect(describeError({})).toEqual({});
+  });
+});
+
+describe("token lifetime", () => {
+  it("reads iat/exp from the JWT", () => {
+    expect(tokenClaims(jwt({ iat: 1573108061, exp: 1573109261 }))).toEqual({ iat: 1573108061, exp: 1573109261 });
+    expect(tokenLifetimeSeconds(jwt({ iat: 1573108061, exp: 1573109261 }))).toBe(1200);
+  });
+  it("falls back to the documented 20 minutes", () => {
+    expect(tokenLifetimeSeconds("opaque-token")).toBe(1200);
+    expect(tokenLifetimeSeconds(jwt({ sub: "1" }))).toBe(1200);
+  });
+});
+
+describe("role matching", () => {
+  const roles = [{ id: 1, name: "AAE_Admin" }, { id: 2, name: "AAE_Basic" }, { id: 3, name: "Team" }, { id: 4, name: "TEAM" }];
+  it("exact name first, then a single case-insensitive match", () => {
+    expect(matchRole(roles, "AAE_Basic")?.id).toBe(2);
+    expect(matchRole(roles, "aae_basic")?.id).toBe(2);
+    expect(matchRole(roles, "TEAM")?.id).toBe(4);
+    expect(matchRole(roles, "team")).toBeUndefined();
+    expect(matchRole(roles, "nope")).toBeUndefined();
+  });
+  it("lists known names sorted", () => {
+    expect(knownRoleNames(roles)).toBe("AAE_Admin, AAE_Basic, Team, TEAM");
+  });
+});

@@ -1,0 +1,51 @@
+// The core of getControlRoomRole (the program-side lookup of the public SDK) against the sandbox.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox, type Sandbox } from "../../../sandbox/server.js";
+import type { VendorModule } from "../../../sandbox/types.js";
+import { automationAnywhere } from "../../../sandbox/vendors/automation-anywhere/index.js";
+import { resetClients } from "./client.js";
+import { findRole } from "./roles.js";
+
+// The SDK's getControlRoomRole is useProgramConfig() + findRole(); the e2e test runs it in a real program.
+const getControlRoomRole = (a: { name: string }) => findRole(a.name);
+
+let sandbox: Sandbox;
+const saved: Record<string, string | undefined> = {};
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ modules: [automationAnywhere as unknown as VendorModule] });
+  for (const [k, v] of Object.entries(sandbox.config().env)) (saved[k] = process.env[k]), (process.env[k] = v);
+  resetClients();
+});
+afterAll(async () => {
+  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+  else process.env[k] = v;
+  await sandbox.close();
+});
+
+describe("getControlRoomRole", () => {
+  it("returns the typed role, with one login and one roles list per process", async () => {
+    sandbox.clearRequests();
+    expect(await getControlRoomRole({ name: "Bot_Runner" })).toEqual({ id: 26, name: "Bot_Runner", description: expect.any(String) });
+    expect(await getControlRoomRole({ name: "aae_basic" })).toMatchObject({ id: 2, name: "AAE_Basic" });
+    const n = (route: string) => sandbox.requests().filter((r) => r.route === route).reduce((a, r) => a + r.count, 0);
+    expect(n("/v2/authentication")).toBe(1);
+    expect(n("/v1/usermanagement/roles/list")).toBe(1);
+  });
+
+  it("throws a clear error listing the known role names", async () => {
+    await expect(getControlRoomRole({ name: "Bot_Wizard" })).rejects.toThrow(
+      "getControlRoomRole: unknown Control Room role 'Bot_Wizard'; known roles: AAE_Admin, AAE_Basic, Bot_Creator, Bot_Runner, Device_admin",
+    );
+  });
+
+  it("names the missing setting when the provider is not configured", async () => {
+    const url = process.env.CONTROL_ROOM_URL;
+    delete process.env.CONTROL_ROOM_URL;
+    try {
+      await expect(getControlRoomRole({ name: "AAE_Basic" })).rejects.toThrow(/controlRoomUrl.*CONTROL_ROOM_URL/);
+    } finally {
+      process.env.CONTROL_ROOM_URL = url;
+    }
+  });
+});
