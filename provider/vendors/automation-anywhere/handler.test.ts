@@ -8,7 +8,10 @@ const ENV = ["CONTROL_ROOM_URL", "CONTROL_ROOM_USERNAME", "CONTROL_ROOM_API_KEY"
 const saved: Record<string, string | undefined> = {};
 beforeEach(() => {
   // No settings: check must not try to reach a vendor.
-  for (const k of ENV) (saved[k] = process.env[k]), delete process.env[k];
+  for (const k of ENV) {
+    saved[k] = process.env[k];
+    delete process.env[k];
+  }
 });
 afterEach(() => {
   for (const k of ENV) if (saved[k] !== undefined) process.env[k] = saved[k];

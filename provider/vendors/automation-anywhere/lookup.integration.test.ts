@@ -14,7 +14,10 @@ const saved: Record<string, string | undefined> = {};
 
 beforeAll(async () => {
   sandbox = await startSandbox({ modules: [automationAnywhere as unknown as VendorModule] });
-  for (const [k, v] of Object.entries(sandbox.config().env)) (saved[k] = process.env[k]), (process.env[k] = v);
+  for (const [k, v] of Object.entries(sandbox.config().env)) {
+    saved[k] = process.env[k];
+    process.env[k] = v;
+  }
   resetClients();
 });
 afterAll(async () => {
