@@ -42,7 +42,7 @@ export function basicAuth(username: string, password: string): AuthProvider {
   return { headers: async () => ({ authorization: `Basic ${token}` }), secrets: () => [password, token] };
 }
 
-/** `errors` as one line: global messages, then `field: message (code)` for each field error. */
+/** `errors` as one line: global messages, then `message (code on field)` for each field error. */
 export function describeErrors(errors: WireErrors | null | undefined): string | undefined {
   if (!errors) return undefined;
   const parts: string[] = [];
@@ -52,8 +52,10 @@ export function describeErrors(errors: WireErrors | null | undefined): string | 
   }
   for (const f of errors.fieldErrors ?? []) {
     // `accounts[0].password` reads better as `password`: this client only ever posts one account.
+    // "field: message" would look like a secret pair to the redactor, so the field goes last.
     const field = f.field?.replace(/^accounts\[\d+\]\./, "");
-    const text = [field ? `${field}:` : "", f.message?.trim() ?? "", f.code ? `(${f.code})` : ""].filter(Boolean).join(" ");
+    const where = [f.code, field ? `on ${field}` : ""].filter(Boolean).join(" ");
+    const text = [f.message?.trim() ?? "", where ? `(${where})` : ""].filter(Boolean).join(" ");
     if (text) parts.push(text);
   }
   return parts.length ? parts.join("; ") : undefined;
@@ -224,4 +226,9 @@ export function ivantiClient(settings: IvantiSettings = ivantiSettings()): Ivant
     clients.set(key, (c = new IvantiClient(http, settings.username)));
   }
   return c;
+}
+
+/** Drops the cached clients (and their role and space caches), as a new provider process would start. */
+export function forgetIvantiClients(): void {
+  clients.clear();
 }

@@ -1,0 +1,372 @@
+// IseApiUser handler against the in-process sandbox: real HTTP, the emulated Ivanti semantics.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { startSandbox, type Sandbox } from "../../../sandbox/server.js";
+import type { VendorModule } from "../../../sandbox/types.js";
+import { ivanti as ivantiModule } from "../../../sandbox/vendors/ivanti/index.js";
+import type { IvantiAccount, IvantiState } from "../../../sandbox/vendors/ivanti/state.js";
+import { forgetIvantiClients } from "./client.js";
+import { iseApiUser as h } from "./handler.js";
+import type { IseApiUserInputs, IseApiUserOutputs } from "./inputs.js";
+
+const PASSWORD = "Str0ng-Passw0rd-1";
+const ISE_ROLE_ID = 1006;
+
+let sb: Sandbox;
+let saved: NodeJS.ProcessEnv;
+let ADMIN = { username: "", password: "" };
+let seq = 0;
+
+const state = () => sb.store.vendor("ivanti") as unknown as IvantiState;
+const accountsWithUid = (uid: string): IvantiAccount[] => state().accounts.filter((a) => a.uid.toLowerCase() === uid.toLowerCase());
+const byId = (id: string | number): IvantiAccount | undefined => state().accounts.find((a) => a.id === Number(id));
+const email = () => `ise-${++seq}@example.com`;
+
+/** Ivanti calls since the last clear, as "METHOD route status" -> count (Basic auth: no token calls exist). */
+function calls(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of sb.requests()) {
+    if (r.vendor !== "ivanti") continue;
+    const k = `${r.method} ${r.route} ${r.status}`;
+    out[k] = (out[k] ?? 0) + r.count;
+  }
+  return out;
+}
+
+/** A direct vendor call (the out-of-band side), form-encoded like the real API. */
+async function vendor(method: string, path: string, form?: Record<string, string>, creds = ADMIN): Promise<{ status: number; body: { errors: unknown; result: unknown } }> {
+  const res = await fetch(sb.baseUrl("ivanti") + path, {
+    method,
+    headers: {
+      accept: "application/json",
+      authorization: "Basic " + Buffer.from(`${creds.username}:${creds.password}`).toString("base64"),
+      ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+    },
+    body: form ? new URLSearchParams(form).toString() : undefined,
+  });
+  return { status: res.status, body: (await res.json()) as { errors: unknown; result: unknown } };
+}
+
+async function check(news: Record<string, unknown>): Promise<IseApiUserInputs> {
+  const r = await h.check(news);
+  expect(r.failures).toEqual([]);
+  return r.inputs;
+}
+
+async function create(news: Record<string, unknown>): Promise<{ id: string; outs: IseApiUserOutputs; inputs: IseApiUserInputs }> {
+  const inputs = await check(news);
+  const r = await h.create(inputs);
+  return { ...r, inputs };
+}
+
+const failure = async (p: Promise<unknown>): Promise<Error> => {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error("expected a failure");
+};
+
+beforeAll(async () => {
+  sb = await startSandbox({ modules: [ivantiModule as unknown as VendorModule] });
+  saved = { ...process.env };
+  Object.assign(process.env, sb.config().env);
+  const v = sb.config().vendors.ivanti!;
+  ADMIN = { username: v.username!, password: v.password! };
+});
+afterAll(async () => {
+  process.env = saved;
+  await sb.close();
+});
+beforeEach(() => {
+  // Each test starts like a fresh provider process: no cached role catalogue or device space.
+  forgetIvantiClients();
+  sb.clearRequests();
+});
+afterEach(() => {
+  sb.faults.clear();
+  vi.restoreAllMocks();
+});
+
+describe("IseApiUser against the Ivanti sandbox", () => {
+  it("creates an API user in one POST (plus the role catalogue once per process)", async () => {
+    const e = email();
+    const { id, outs, inputs } = await create({ emailAddress: e, firstName: "Ise", lastName: "Robot", password: PASSWORD });
+    expect(calls()).toEqual({ "GET /api/v1/roles 200": 1, "POST /api/v1/accounts 200": 1 });
+    const a = byId(id)!;
+    expect(a).toMatchObject({ uid: e, emailAddress: e, username: e, firstName: "Ise", lastName: "Robot", displayName: "Ise Robot", isApiUser: true, enabled: true, password: PASSWORD });
+    expect(a.roles).toEqual([{ roleId: ISE_ROLE_ID, dmPartitionId: null }]);
+    expect(outs).toEqual({ ...inputs, accountId: id, uid: e, inviteState: "None", createdAt: new Date(a.createdAt!).toISOString() });
+
+    // The role catalogue is cached for the process: a second create is one call.
+    sb.clearRequests();
+    await create({ emailAddress: email(), password: PASSWORD });
+    expect(calls()).toEqual({ "POST /api/v1/accounts 200": 1 });
+  });
+
+  it("the API user's own credentials work for Cisco ISE's device calls", async () => {
+    const e = email();
+    await create({ emailAddress: e, password: PASSWORD });
+    const r = await vendor("GET", "/api/v1/device?dmPartitionId=100001&rows=1", undefined, { username: e, password: PASSWORD });
+    expect(r.status).toBe(200);
+  });
+
+  it("space-specific roles go to the default space, looked up once per process", async () => {
+    const { id } = await create({ emailAddress: email(), password: PASSWORD, roles: ["Cisco ISE Operations", "device read only"] });
+    expect(calls()).toEqual({ "GET /api/v1/roles 200": 1, "GET /api/v1/tenant/partition/device 200": 1, "POST /api/v1/accounts 200": 1 });
+    expect(byId(id)!.roles).toEqual([
+      { roleId: ISE_ROLE_ID, dmPartitionId: null },
+      { roleId: 2002, dmPartitionId: 100001 },
+    ]);
+    sb.clearRequests();
+    await create({ emailAddress: email(), password: PASSWORD, roles: ["Cisco ISE Operations", "Device Read Only"] });
+    expect(calls()).toEqual({ "POST /api/v1/accounts 200": 1 });
+  });
+
+  it("an unknown role name fails before any create, listing the tenant's roles", async () => {
+    const e = email();
+    const err = await failure(create({ emailAddress: e, password: PASSWORD, roles: ["Cisco ISE Operations", "Wizard"] }));
+    expect(err.message).toMatch(/^IseApiUser: roles: Ivanti has no role named "Wizard"\. Roles this tenant lists: .*Cisco ISE Operations/);
+    // Fetched twice: once cached, once again on the miss.
+    expect(calls()).toEqual({ "GET /api/v1/roles 200": 2 });
+    expect(accountsWithUid(e)).toHaveLength(0);
+  });
+
+  it("surfaces the tenant's own password policy error, without the password", async () => {
+    state().passwordPolicy.minLength = 20;
+    try {
+      const err = await failure(create({ emailAddress: email(), password: PASSWORD }));
+      expect(err.message).toContain("IseApiUser: create API user");
+      expect(err.message).toContain("Ivanti POST /api/v1/accounts failed with HTTP 400: Password must be between 20 and 128 characters long (Size on password)");
+      expect(err.message).not.toContain(PASSWORD);
+    } finally {
+      state().passwordPolicy.minLength = 8;
+    }
+  });
+
+  it("a duplicate email address is the vendor's clear 400", async () => {
+    const e = email();
+    await create({ emailAddress: e, password: PASSWORD });
+    const err = await failure(create({ emailAddress: e.toUpperCase(), password: PASSWORD }));
+    expect(err.message).toMatch(/HTTP 400: An account with UID .* already exists \(Duplicate on uid\)/);
+    expect(accountsWithUid(e)).toHaveLength(1);
+  });
+
+  it("reads an unchanged API user back as exactly its inputs", async () => {
+    const { id, outs, inputs } = await create({ emailAddress: `Mixed.${email()}`, password: PASSWORD, roles: ["cisco ise operations"], firstName: "Ise" });
+    sb.clearRequests();
+    const r = await h.read(id, outs);
+    expect(calls()).toEqual({ "GET /api/v1/account/{accountId} 200": 1, "GET /api/v1/account/{accountId}/roles 200": 1 });
+    expect(r).toEqual({ id, props: outs, inputs });
+  });
+
+  it("read shows out-of-band changes on the right properties", async () => {
+    const { id, outs } = await create({ emailAddress: email(), password: PASSWORD, displayName: "ISE" });
+    expect((await vendor("PUT", `/api/v1/account/${id}`, { displayName: "Changed", enabled: "false" })).status).toBe(200);
+    expect((await vendor("PUT", `/api/v1/account/${id}/roles`, { "roles[0]": String(ISE_ROLE_ID), "roles[1]": "1004" })).status).toBe(200);
+    const r = await h.read(id, outs);
+    expect(r.inputs).toEqual({ ...(await check({ emailAddress: outs.emailAddress, password: PASSWORD, displayName: "Changed", enabled: false })), roles: ["Cisco ISE Operations", "User Read Only"] });
+    expect((await h.diff(id, r.props!, await check({ emailAddress: outs.emailAddress, password: PASSWORD, displayName: "ISE" }))).changed).toEqual(["displayName", "roles", "enabled"]);
+  });
+
+  it("a vanished API user reads as gone; deleting it again succeeds", async () => {
+    const { id, outs } = await create({ emailAddress: email(), password: PASSWORD });
+    state().accounts = state().accounts.filter((a) => a.id !== Number(id));
+    sb.clearRequests();
+    expect(await h.read(id, outs)).toEqual({});
+    // The 404 of the INFERRED path is confirmed through the documented search.
+    expect(calls()).toEqual({ "GET /api/v1/account/{accountId} 404": 1, "GET /api/v1/account 200": 1 });
+    sb.clearRequests();
+    await h.delete(id, outs);
+    expect(calls()).toEqual({ "DELETE /api/v1/account/{accountId} 404": 1, "GET /api/v1/account 200": 1 });
+  });
+
+  it("a 404 while the documented search still lists the account is an error, not 'gone'", async () => {
+    const { id, outs } = await create({ emailAddress: email(), password: PASSWORD });
+    sb.faults.add({ vendor: "ivanti", method: "GET", route: "/api/v1/account/{accountId}", count: 1, effect: { type: "status", status: 404 } });
+    const err = await failure(h.read(id, outs));
+    expect(err.message).toContain("INFERRED per-account path does not match");
+    expect(byId(id)).toBeDefined();
+  });
+
+  it("deletes", async () => {
+    const { id, outs } = await create({ emailAddress: email(), password: PASSWORD });
+    sb.clearRequests();
+    await h.delete(id, outs);
+    expect(calls()).toEqual({ "DELETE /api/v1/account/{accountId} 200": 1 });
+    expect(byId(id)).toBeUndefined();
+  });
+
+  describe("update", () => {
+    it("sends only what changed, in one PUT; the password only when it changed", async () => {
+      const { id, outs } = await create({ emailAddress: email(), password: PASSWORD, firstName: "Ise" });
+      const before = byId(id)!;
+      sb.clearRequests();
+      const news = await check({ emailAddress: outs.emailAddress, password: PASSWORD, firstName: "Cisco", enabled: false });
+      const up = await h.update(id, outs, news);
+      expect(calls()).toEqual({ "PUT /api/v1/account/{accountId} 200": 1 });
+      expect(byId(id)).toMatchObject({ firstName: "Cisco", displayName: "Cisco", enabled: false, password: PASSWORD, passwordExpiresAt: before.passwordExpiresAt });
+      expect(up).toMatchObject({ accountId: id, firstName: "Cisco", enabled: false });
+
+      sb.clearRequests();
+      const pw2 = "An0ther-Passw0rd!";
+      const up2 = await h.update(id, up, { ...news, password: pw2 });
+      expect(calls()).toEqual({ "PUT /api/v1/account/{accountId} 200": 1 });
+      expect(byId(id)!.password).toBe(pw2);
+      expect(up2.password).toBe(pw2);
+
+      sb.clearRequests();
+      expect(await h.update(id, up2, { ...news, password: pw2 })).toEqual(up2);
+      expect(calls()).toEqual({});
+    });
+
+    it("changes roles with one PUT of the set (catalogue once per process)", async () => {
+      const { id, outs } = await create({ emailAddress: email(), password: PASSWORD });
+      forgetIvantiClients();
+      sb.clearRequests();
+      const up = await h.update(id, outs, await check({ emailAddress: outs.emailAddress, password: PASSWORD, roles: ["Cisco ISE Operations", "User Read Only"] }));
+      expect(calls()).toEqual({ "GET /api/v1/roles 200": 1, "PUT /api/v1/account/{accountId}/roles 200": 1 });
+      expect(byId(id)!.roles.map((r) => r.roleId)).toEqual([ISE_ROLE_ID, 1004]);
+      expect(up.roles).toEqual(["Cisco ISE Operations", "User Read Only"]);
+    });
+
+    it("a password the tenant refuses fails with the vendor's message and no secret", async () => {
+      const { id, outs } = await create({ emailAddress: email(), password: PASSWORD });
+      state().passwordPolicy.minCharacterClasses = 4;
+      try {
+        const weak = "Weak3r-passw0rd".replace("-", "x");
+        const err = await failure(h.update(id, outs, { ...(await check({ emailAddress: outs.emailAddress, password: weak })) }));
+        expect(err.message).toMatch(/^IseApiUser: update API user \d+ \(password\) failed: Ivanti PUT \/api\/v1\/account\/\{accountId\} failed with HTTP 400: Password must contain .*\(PasswordComplexity on password\)/);
+        expect(err.message).not.toContain(weak);
+        expect(byId(id)!.password).toBe(PASSWORD);
+      } finally {
+        state().passwordPolicy.minCharacterClasses = 3;
+      }
+    });
+  });
+
+  describe("lost create answers", () => {
+    it("takes the account a committed-then-reset create made, without a duplicate", async () => {
+      const e = email();
+      const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+      sb.faults.add({ vendor: "ivanti", method: "POST", route: "/api/v1/accounts", count: 1, effect: { type: "commitThenReset" } });
+      const { id, outs } = await create({ emailAddress: e, password: PASSWORD, firstName: "Ise" });
+      expect(accountsWithUid(e)).toHaveLength(1);
+      expect(String(accountsWithUid(e)[0]!.id)).toBe(id);
+      expect(outs.accountId).toBe(id);
+      expect(calls()).toMatchObject({ "POST /api/v1/accounts 0": 1, "GET /api/v1/account 200": 2, "GET /api/v1/account/{accountId}/roles 200": 1 });
+      expect(calls()["POST /api/v1/accounts 200"]).toBeUndefined();
+      expect(stderr.mock.calls.map((c) => String(c[0])).join("")).toContain(`the create answer was lost`);
+    });
+
+    it("sends again only when the lookup proves nothing was created", async () => {
+      const e = email();
+      sb.faults.add({ vendor: "ivanti", method: "POST", route: "/api/v1/accounts", count: 1, effect: { type: "status", status: 503 } });
+      const { id } = await create({ emailAddress: e, password: PASSWORD });
+      expect(accountsWithUid(e).map((a) => String(a.id))).toEqual([id]);
+      expect(calls()).toMatchObject({ "POST /api/v1/accounts 503": 1, "GET /api/v1/account 200": 1, "POST /api/v1/accounts 200": 1 });
+    });
+
+    it("does not take an account that existed before, and names it", async () => {
+      const e = email();
+      const pre = await vendor("POST", "/api/v1/accounts?sendInvite=false", {
+        "accounts[0].emailAddress": e,
+        "accounts[0].accountSource": "LOCAL",
+        "accounts[0].password": PASSWORD,
+      });
+      const preId = (pre.body.result as { id: number }).id;
+      byId(preId)!.createdAt = Date.now() - 3_600_000;
+      sb.faults.add({ vendor: "ivanti", method: "POST", route: "/api/v1/accounts", count: 1, effect: { type: "reset" } });
+      const err = await failure(create({ emailAddress: e, password: PASSWORD }));
+      expect(err.message).toContain(`IseApiUser: create API user ${e} got no clear answer`);
+      expect(err.message).toContain(`(id ${preId}`);
+      expect(err.message).toContain(`importId: "${preId}"`);
+      expect(err.message).toContain("it was created before this request");
+      expect(err.message).not.toContain(PASSWORD);
+      expect(accountsWithUid(e)).toHaveLength(1);
+    });
+  });
+
+  describe("credentials", () => {
+    it("Basic auth has no token: expireTokens changes nothing and costs no call", async () => {
+      sb.faults.add({ vendor: "ivanti", effect: { type: "expireTokens" } });
+      await create({ emailAddress: email(), password: PASSWORD });
+      expect(calls()).toEqual({ "GET /api/v1/roles 200": 1, "POST /api/v1/accounts 200": 1 });
+    });
+
+    it("wrong provider credentials fail once, clearly, without the secret", async () => {
+      const wrong = "Wr0ng-Admin-Secret";
+      process.env.IVANTI_PASSWORD = wrong;
+      try {
+        const err = await failure(create({ emailAddress: email(), password: PASSWORD }));
+        expect(err.message).toContain("HTTP 401: Bad credentials");
+        expect(err.message).toContain("apiidentity:*");
+        expect(err.message).not.toContain(wrong);
+        expect(err.message).not.toContain(Buffer.from(`${ADMIN.username}:${wrong}`).toString("base64"));
+        expect(calls()).toEqual({ "GET /api/v1/roles 401": 1 });
+      } finally {
+        process.env.IVANTI_PASSWORD = ADMIN.password;
+      }
+    });
+
+    it("a missing setting names the config key and the environment variable", async () => {
+      delete process.env.IVANTI_BASE_URL;
+      try {
+        const err = await failure(create({ emailAddress: email(), password: PASSWORD }));
+        expect(err.message).toContain("apiidentity:ivantiBaseUrl");
+        expect(err.message).toContain("IVANTI_BASE_URL");
+      } finally {
+        process.env.IVANTI_BASE_URL = sb.baseUrl("ivanti");
+      }
+    });
+  });
+
+  describe("adoption (importId)", () => {
+    it("takes an existing account under management with no create call and applies the inputs", async () => {
+      const e = email();
+      const pre = await vendor("POST", "/api/v1/accounts?sendInvite=false", {
+        "accounts[0].emailAddress": e,
+        "accounts[0].accountSource": "LOCAL",
+        "accounts[0].displayName": "Old name",
+        "accounts[0].password": "0ld-Passw0rd",
+        "accounts[0].apiUser": "true",
+        "accounts[0].roles[0]": String(ISE_ROLE_ID),
+        "accounts[0].roles[1]": "1004",
+      });
+      const preId = String((pre.body.result as { id: number }).id);
+      const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+      sb.clearRequests();
+      const { id, outs, inputs } = await create({ emailAddress: e, password: PASSWORD, displayName: "ISE", importId: preId });
+      expect(id).toBe(preId);
+      expect(calls()["POST /api/v1/accounts 200"]).toBeUndefined();
+      expect(calls()).toEqual({
+        "GET /api/v1/account/{accountId} 200": 1,
+        "GET /api/v1/account/{accountId}/roles 200": 1,
+        "PUT /api/v1/account/{accountId} 200": 1,
+        "GET /api/v1/roles 200": 1,
+        "PUT /api/v1/account/{accountId}/roles 200": 1,
+      });
+      expect(byId(id)).toMatchObject({ displayName: "ISE", password: PASSWORD });
+      expect(byId(id)!.roles.map((r) => r.roleId)).toEqual([ISE_ROLE_ID]);
+      expect(stderr.mock.calls.map((c) => String(c[0])).join("")).toContain(`apiidentity: adopted IseApiUser ${id}; changed: displayName, password, roles`);
+      // Afterwards a refresh sees exactly the program's inputs.
+      const r = await h.read(id, outs);
+      expect(r.inputs).toEqual(inputs);
+    });
+
+    it("an unknown id is a clear error naming the id and the vendor", async () => {
+      const err = await failure(create({ emailAddress: email(), password: PASSWORD, importId: "99999" }));
+      expect(err.message).toBe(
+        'IseApiUser: importId "99999": Ivanti has no account with this id (GET /api/v1/account/{accountId} answered 404). Check the id in the Admin Portal (Users) or remove importId to create a new API user.',
+      );
+    });
+
+    it("refuses an account whose email differs, and the super user", async () => {
+      const { id } = await create({ emailAddress: email(), password: PASSWORD });
+      const err = await failure(create({ emailAddress: email(), password: PASSWORD, importId: id }));
+      expect(err.message).toMatch(/importId "\d+" is the account .* but emailAddress is/);
+      const err2 = await failure(create({ emailAddress: ADMIN.username, password: PASSWORD, importId: "10000" }));
+      expect(err2.message).toContain("super user");
+    });
+  });
+});
