@@ -1,7 +1,7 @@
 // Wire <-> inputs/outputs of IseApiUser, and the vendor's error envelope as one line.
 import { describe, expect, it } from "vitest";
 import { describeIvantiError } from "./client.js";
-import type { IseApiUserInputs, IseApiUserOutputs } from "./inputs.js";
+import type { IseApiUserInputs } from "./inputs.js";
 import { createForm, inputsOf, liveOutputs, outputsFrom, roleNames, sameRoles, updateForm } from "./mappers.js";
 import type { WireAccount, WireHeldRole } from "./wire.js";
 
