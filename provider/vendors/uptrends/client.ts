@@ -75,7 +75,11 @@ function parse<S extends z.ZodType>(schema: S, method: HttpMethod, path: string,
 }
 
 export class UptrendsClient {
-  constructor(readonly http: HttpClient) {}
+  /** `username`: the provider's own API account, which the resource must never take over. */
+  constructor(
+    readonly http: HttpClient,
+    readonly username: string,
+  ) {}
 
   /** `POST /ApiUser`: one call; the answer is the only place the password ever appears. */
   async createApiUser(body: WireApiUserBody): Promise<WireCreatedApiUser> {
@@ -131,6 +135,7 @@ export function uptrendsClient(settings: UptrendsSettings = uptrendsSettings()):
         auth: basicAuth(settings.username, settings.password),
         describeError: (body) => describeUptrendsError(body),
       }),
+      settings.username,
     );
     clients.set(key, c);
   }

@@ -287,6 +287,12 @@ describe("UptrendsApiAccount handler against the sandbox", () => {
       expect(calls()).toEqual({ "GET /v4/ApiUser/{apiUserGuid} 404": 1 });
     });
 
+    it("the provider's own account cannot be adopted", async () => {
+      const own = state().apiUsers.find((u) => u.userName === ADMIN.username)!;
+      await expect(create({ operatorGuid: OP, importId: own.apiUserGuid })).rejects.toThrow(/it is the account the provider logs in with/);
+      expect(calls()).toEqual({ "GET /v4/ApiUser/{apiUserGuid} 200": 1 });
+    });
+
     it("an account of another operator cannot be adopted under this one", async () => {
       const other = await vendor("POST", "/Operator", { FullName: "Other Op", Email: "other-op@example.com", Password: "Other-Op-Login-1" });
       const otherGuid = (other.body as { OperatorGuid: string }).OperatorGuid;

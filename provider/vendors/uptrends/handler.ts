@@ -86,6 +86,10 @@ async function adopt(client: UptrendsClient, i: In & { importId: string }): Prom
   if (!live) {
     throw new Error(`${KIND}: cannot adopt API account ${id} (importId): ${VENDOR} has no API account with that ApiUserGuid, or the provider credentials cannot see it.`);
   }
+  if (live.UserName === client.username) {
+    // Managing it would let 'pulumi destroy' delete the credentials the provider itself logs in with.
+    throw new Error(`${KIND}: cannot adopt API account ${id} (importId): it is the account the provider logs in with (apiidentity:uptrendsUsername).`);
+  }
   const current = toOutputs(live, { password: "", importId: id });
   const { outs, changed } = await applyInputs(client, current.apiUserGuid, current, i);
   process.stderr.write(`apiidentity: adopted ${KIND} ${current.apiUserGuid}; changed: ${changed.length ? changed.join(", ") : "nothing"}\n`);

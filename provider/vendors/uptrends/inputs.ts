@@ -2,6 +2,10 @@
 import { z } from "zod";
 import { DEFAULT_DESCRIPTION } from "./contract.js";
 
+const RESOURCE_DESCRIPTION =
+  "An Uptrends API v4 API account (\"API user\"): a generated username and password for HTTP Basic, acting as one operator. " +
+  "Uptrends shows the password only when the account is created.";
+
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 const guid = (property: string, what: string) =>
@@ -28,7 +32,7 @@ export const uptrendsApiAccountInputs = z.object({
       "ApiUserGuid of an existing API account to adopt instead of creating one. Its password cannot be " +
         "retrieved, so the password output of an adopted account stays empty. Never causes a diff.",
     ),
-});
+}).describe(RESOURCE_DESCRIPTION);
 
 export const uptrendsApiAccountOutputs = z.object({
   apiUserGuid: z.string().describe("GUID of the API account at Uptrends; also the resource id."),
@@ -45,7 +49,7 @@ export const uptrendsApiAccountOutputs = z.object({
   createdDate: z.string().describe("When the API account was created (ISO 8601, vendor clock)."),
   lastUsed: z.string().describe("When the API account was last used (ISO 8601); empty while never used. Refresh updates it; never a diff."),
   importId: z.string().optional().describe("The importId this resource adopted, when it was adopted."),
-});
+}).describe(RESOURCE_DESCRIPTION);
 
 export type UptrendsApiAccountInputs = z.output<typeof uptrendsApiAccountInputs>;
 export type UptrendsApiAccountOutputs = z.output<typeof uptrendsApiAccountOutputs>;
