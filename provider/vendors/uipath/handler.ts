@@ -3,7 +3,7 @@
 // membership through add/remove deltas. No secret: robot accounts have no credential of their own.
 import { setting } from "../../config.js";
 import { isOutcomeUnknown, VendorError } from "../../http/index.js";
-import { asSet, caseless, checkWith, describeFailure, diffProperties, step, type DiffResult, type ResourceHandler } from "../../resource.js";
+import { asSet, caseless, checkWith, describeFailure, diffProperties, step, stripInternal, type DiffResult, type ResourceHandler } from "../../resource.js";
 import { uipathClient, type UiPathClient } from "./client.js";
 import { isDuplicateName } from "./contract.js";
 import { isGuid, robotAccountInputs, robotAccountOutputs, type RobotAccountInputs, type RobotAccountOutputs } from "./inputs.js";
@@ -88,6 +88,12 @@ export function isOurs(r: RobotAccountDto, i: Resolved, sentAtVendorMs: number, 
   );
 }
 
+/** True when going from `olds` to `news` replaces the robot account (name or partition changes). */
+function replaced(olds: Partial<RobotAccountInputs>, news: RobotAccountInputs): boolean {
+  const pg = (v: string | undefined) => (v ?? setting("uipathPartitionGlobalId") ?? "").toLowerCase();
+  return olds.name !== news.name || pg(olds.partitionGlobalId) !== pg(news.partitionGlobalId);
+}
+
 async function createNew(i: Resolved): Promise<{ id: string; outs: RobotAccountOutputs }> {
   const cmd = {
     partitionGlobalId: i.partitionGlobalId,
@@ -155,7 +161,7 @@ export const uiPathRobotAccount: ResourceHandler<RobotAccountInputs, RobotAccoun
   secretOutputs: [],
   replaceOnChanges: DIFF_SPEC.replaceOnChanges,
 
-  async check(news) {
+  async check(news, olds) {
     const r = checkWith(robotAccountInputs, news);
     if (r.failures.length) return r;
     const i = { ...r.inputs };
@@ -180,6 +186,10 @@ export const uiPathRobotAccount: ResourceHandler<RobotAccountInputs, RobotAccoun
       }
       i.partitionGlobalId = fallback;
     }
+    // importId adopts at the first create only: when an existing resource is replaced (new name
+    // or partition), the replacement must be a new robot account, not the adopted one again.
+    const o = stripInternal(olds) as Partial<RobotAccountInputs>;
+    if (i.importId && typeof o.name === "string" && replaced(o, i)) delete i.importId;
     return { inputs: i, failures: [] };
   },
 

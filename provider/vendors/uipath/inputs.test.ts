@@ -84,4 +84,14 @@ describe("UiPathRobotAccount check", () => {
     process.env.UIPATH_PARTITION_GLOBAL_ID = "my-org";
     expect(await failuresOf({ name: "b" })).toEqual([{ property: "partitionGlobalId", reason: expect.stringContaining("is not a GUID") }]);
   });
+
+  it("keeps importId for the first create and while nothing replaces, drops it when a replacement will create", async () => {
+    const ID = "0b5e0f6e-1111-4a2b-9c3d-123456789abc";
+    expect((await h.check({ name: "b", importId: ID }, {})).inputs.importId).toBe(ID);
+    const olds = { name: "b", displayName: "b", groupIds: [], partitionGlobalId: PG, importId: ID };
+    expect((await h.check({ name: "b", displayName: "B", importId: ID }, olds)).inputs.importId).toBe(ID);
+    expect((await h.check({ name: "b", partitionGlobalId: PG.toUpperCase(), importId: ID }, olds)).inputs.importId).toBe(ID);
+    expect((await h.check({ name: "b2", importId: ID }, olds)).inputs.importId).toBeUndefined();
+    expect((await h.check({ name: "b", partitionGlobalId: G1, importId: ID }, olds)).inputs.importId).toBeUndefined();
+  });
 });
