@@ -1,10 +1,10 @@
 // VerifyApiClient: an IBM Verify API client (client_credentials grant) with entitlements.
 import { randomUUID } from "node:crypto";
 import { isOutcomeUnknown } from "../../http/index.js";
-import { checkWith, describeFailure, diffProperties, step, type ResourceHandler } from "../../resource.js";
+import { describeFailure, diffProperties, step, type ResourceHandler } from "../../resource.js";
 import { VENDOR, verifyClient, type VerifyClient } from "./client.js";
 import { MARKER_PREFIX, SECRET_VISIBLE_WITH } from "./contract.js";
-import { verifyApiClientInputs, verifyApiClientOutputs, type VerifyApiClientInputs, type VerifyApiClientOutputs } from "./inputs.js";
+import { checkInputs, verifyApiClientInputs, verifyApiClientOutputs, type VerifyApiClientInputs, type VerifyApiClientOutputs } from "./inputs.js";
 import { DIFF_SPEC, afterReplace, asText, changedAtVendor, createBody, markerOf, replaceBody, toOutputs } from "./mappers.js";
 import type { ApiClientWire } from "./wire.js";
 
@@ -96,7 +96,7 @@ export const verifyApiClient: ResourceHandler<In, Out> = {
   secretOutputs: ["clientSecret"],
   replaceOnChanges: DIFF_SPEC.replaceOnChanges,
 
-  check: async (news) => checkWith(verifyApiClientInputs, news),
+  check: async (news) => checkInputs(news),
 
   diff: async (_id, olds, news) => diffProperties(olds, news, DIFF_SPEC),
 

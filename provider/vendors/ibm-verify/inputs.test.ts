@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { verifyApiClient } from "./handler.js";
-import { isIpOrCidr } from "./inputs.js";
+import { UNKNOWN_VALUE, isIpOrCidr } from "./inputs.js";
 
 const valid = { clientName: "ci-robot", entitlements: ["readUsers"] };
 
@@ -103,6 +103,14 @@ describe("VerifyApiClient check", () => {
     const f = await failures({ ...valid, entitlement: ["readUsers"] });
     expect(f).toHaveLength(1);
     expect(f[0]!.reason).toMatch(/entitlement/);
+  });
+});
+
+describe("check during preview with values not known yet", () => {
+  it("does not judge unknown values, but still judges the known ones", async () => {
+    const f = await failures({ clientName: "x", entitlements: [UNKNOWN_VALUE, "readUsers"], enabled: UNKNOWN_VALUE, ipFilterOp: "block" });
+    expect(f.map((x) => x.property)).toEqual(["ipFilterOp"]);
+    expect(await failures({ clientName: UNKNOWN_VALUE, entitlements: UNKNOWN_VALUE, scopes: [{ name: UNKNOWN_VALUE }] })).toEqual([]);
   });
 });
 
