@@ -225,6 +225,15 @@ describe("VerifyApiClient handler against the sandbox", () => {
     expect(vendor.named("int-lost-unknown")).toHaveLength(1);
   });
 
+  it("names the created client when it cannot be read back after the create", async () => {
+    sandbox.faults.add({ vendor: "ibmVerify", method: "GET", route: "/v1.0/apiclients/{apiClientId}", count: 1, effect: { type: "status", status: 403 } });
+    const inputs = await checked({ clientName: "int-unreadable", entitlements: ["readUsers"] });
+    const err = (await h.create(inputs).catch((e: Error) => e)) as Error;
+    const [made] = vendor.named("int-unreadable");
+    expect(err.message).toMatch(/^VerifyApiClient: reading the new API client .+ failed: IBM Verify GET \/v1.0\/apiclients\/\{id\} failed with HTTP 403/);
+    expect(err.message).toContain(`API client ${made!.id} was created; adopt it with importId '${made!.id}' or delete it.`);
+  });
+
   it("fetches a new token once when the vendor forgot the cached one (expireTokens)", async () => {
     const inputs = await checked({ clientName: "int-token", entitlements: ["readUsers"] });
     const { id, outs } = await h.create(inputs);

@@ -115,7 +115,11 @@ export const verifyApiClient: ResourceHandler<In, Out> = {
     }
     // 201 without a usable Location: the client exists, find it the same way.
     id ??= await recoverLostCreate(client, inputs.clientName, nonce, new Error(`${VENDOR} answered 201 without a Location header`));
-    const live = await mustGet(client, id, `reading the new API client ${id}`);
+    const created = id;
+    const live = await mustGet(client, id, `reading the new API client ${id}`).catch((e: unknown) => {
+      // The client exists even though we could not read it: say so, so nothing is left unreported.
+      throw new Error(`${e instanceof Error ? e.message : String(e)} API client ${created} was created; adopt it with importId '${created}' or delete it.`);
+    });
     if (!live.clientSecret) {
       throw new Error(`${KIND}: created API client ${id} (clientId ${live.clientId}) but ${VENDOR} did not return its clientSecret; ${noSecretHint}. Delete it or adopt it with importId.`);
     }
