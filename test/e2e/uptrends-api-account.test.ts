@@ -151,6 +151,7 @@ describe("UptrendsApiAccount through the pulumi CLI", () => {
     expect(res!.outputs!.lastUsed).toMatch(/^\d{4}-\d\d-\d\dT/);
     // The password is carried over from state and still a secret.
     expectSecret(res!.outputs!.password);
+    expect((await p.outputs()).password).toBe(first.password);
     expect(raw).not.toContain(first.password);
     expect((await p.preview({ expectNoChanges: true })).code).toBe(0);
   });
@@ -186,6 +187,9 @@ describe("UptrendsApiAccount through the pulumi CLI", () => {
     expect(out.operatorGuid).toBe(otherOp);
     expect(managed().map((u) => u.apiUserGuid)).toEqual([second]);
     expect((await vendor("GET", "/Account", undefined, first)).status).toBe(401);
+    const { raw, res } = await robot(p);
+    expectSecret(res!.outputs!.password);
+    expect(raw).not.toContain(out.password as string);
   });
 
   it("an out-of-band description change shows on refresh as a description change, and up --refresh restores it", async () => {

@@ -50,6 +50,11 @@ describe("UptrendsApiAccount check", () => {
     expect(f[0]!.reason).toMatch(/ApiUserGuid/);
   });
 
+  it("passes values not known yet during preview (the engine's unknown placeholder is GUID-shaped)", async () => {
+    const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    expect((await h.check({ operatorGuid: unknown, description: unknown })).failures).toEqual([]);
+  });
+
   it("reports every bad property at once", async () => {
     const f = await failures({ operatorGuid: "nope", description: false, importId: 1 });
     expect(f.map((x) => x.property).sort()).toEqual(["description", "importId", "operatorGuid"]);
