@@ -38,7 +38,8 @@ async function createApiUser(client: UptrendsClient, i: In): Promise<WireCreated
       return created;
     } catch (e) {
       if (!isOutcomeUnknown(e)) throw describeFailure(KIND, action, e);
-      const lost = describeFailure(KIND, action, e).message;
+      // Transport and vendor messages are already redacted.
+      const lost = `${KIND}: ${action} failed: its answer was lost (${e instanceof Error ? e.message : String(e)})`;
       const list = await step(KIND, `looking up the API account a lost create may have made (after: ${lost})`, () =>
         client.listApiUsersOfOperator(body.OperatorGuid),
       );
