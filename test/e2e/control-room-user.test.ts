@@ -45,7 +45,8 @@ interface ProgramOptions {
   email?: string;
   description?: string;
   importId?: string;
-  password?: boolean;
+  password?: string | false;
+  extraRole?: string;
 }
 
 const program = (o: ProgramOptions) => `
@@ -54,8 +55,8 @@ const runner = await getControlRoomRole({ name: "bot_runner" });
 const u = new ControlRoomUser("robot", {
   username: ${JSON.stringify(o.username)},
   email: ${JSON.stringify(o.email ?? "robot@example.com")},
-  ${o.password === false ? "" : `password: ${JSON.stringify(PASSWORD)},`}
-  roles: [runner, "AAE_Basic"],
+  ${o.password === false ? "" : `password: ${JSON.stringify(o.password ?? PASSWORD)},`}
+  roles: [runner, "AAE_Basic"${o.extraRole ? `, ${JSON.stringify(o.extraRole)}` : ""}],
   licenseFeatures: ["RUNTIME"],
   ${o.description === undefined ? "" : `description: ${JSON.stringify(o.description)},`}
   ${o.importId === undefined ? "" : `importId: ${JSON.stringify(o.importId)},`}
@@ -210,6 +211,32 @@ describe("ControlRoomUser through the pulumi CLI", () => {
     sb.clearRequests();
     await p.destroy();
     expect(calls()).toEqual({ "POST /v2/authentication 200": 1, "DELETE /v1/usermanagement/users/{userId} 200": 1 });
+    expect(managed()).toHaveLength(0);
+  });
+});
+
+describe("ControlRoomUser bad input through the pulumi CLI", () => {
+  let p: PulumiProject;
+  beforeAll(async () => {
+    p = new PulumiProject({ program: program({ username: "e2e-bad", password: "short" }), env: sb.config().env });
+    await p.init();
+  });
+  afterAll(() => p?.cleanup());
+
+  it("preview fails on a bad password with no provider call, and on an unknown role listing the known ones", async () => {
+    sb.clearRequests();
+    const bad = await p.preview();
+    expect(bad.code).not.toBe(0);
+    expect(bad.raw.stdout + bad.raw.stderr).toContain("password must be 8 to 15 characters");
+    // Only the program's own lookup talked to the Control Room.
+    expect(calls()).toEqual(PROGRAM);
+
+    p.writeProgram(program({ username: "e2e-bad", extraRole: "Bot_Wizard" }));
+    sb.clearRequests();
+    const unknown = await p.preview();
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.raw.stdout + unknown.raw.stderr).toContain("unknown Control Room role 'Bot_Wizard'; known roles: AAE_Admin, AAE_Basic, Bot_Creator, Bot_Runner, Device_admin");
+    expect(calls()).toEqual(plus(PROGRAM, { "POST /v2/authentication 200": 1, "POST /v1/usermanagement/roles/list 200": 1 }));
     expect(managed()).toHaveLength(0);
   });
 });

@@ -146,6 +146,11 @@ export class ControlRoomClient {
     return parse(wireUserList, res.body, "the user search").list.filter((u) => u.username.toLowerCase() === username.toLowerCase() && !u.deleted);
   }
 
+  /** True when a roles list is cached (or being fetched). */
+  hasRoles(): boolean {
+    return this.roles !== undefined;
+  }
+
   /** Every role, fetched once per client (provider process); `refresh` fetches again. */
   listRoles(refresh = false): Promise<WireRole[]> {
     if (refresh || !this.roles) {

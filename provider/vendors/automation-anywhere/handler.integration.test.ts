@@ -240,6 +240,11 @@ describe("ControlRoomUser adoption", () => {
     await controlRoom().deleteUser(String(existing.id));
   });
 
+  it("refuses to adopt the provider's own login user", async () => {
+    const news = await inputsFor({ username: "admin", importId: "1" });
+    await expect(h.create(news)).rejects.toThrow(`importId "1" is the user the provider logs in with ('admin')`);
+  });
+
   it("an unknown importId fails naming the id and the vendor", async () => {
     const news = await inputsFor({ importId: "999999" });
     await expect(h.create(news)).rejects.toThrow(/importId "999999": Automation Anywhere has no user with id 999999/);
@@ -261,6 +266,13 @@ describe("ControlRoomUser auth and errors", () => {
   it("check finds an unknown role name and lists the known ones", async () => {
     const r = await h.check({ username: "x", email: "x@example.com", password: PASSWORD, roles: ["AAE_Basic", "Bot_Wizard"] });
     expect(r.failures).toEqual([{ property: "roles", reason: expect.stringContaining("unknown Control Room role 'Bot_Wizard'; known roles: AAE_Admin, AAE_Basic, Bot_Creator, Bot_Runner, Device_admin") }]);
+  });
+
+  it("check makes no vendor call when another rule fails", async () => {
+    sandbox.clearRequests();
+    const r = await h.check({ username: "x", email: "x@example.com", password: "short", roles: ["Bot_Wizard"] });
+    expect(r.failures.map((f) => f.property)).toEqual(["password"]);
+    expect(calls()).toEqual({});
   });
 
   it("check makes no call for role names the old inputs already had", async () => {

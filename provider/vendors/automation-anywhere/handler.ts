@@ -49,9 +49,10 @@ export async function check(news: unknown, olds?: unknown): Promise<{ inputs: In
         .map((i) => ({ property: i.path.length ? i.path.map(String).join(".") : "(inputs)", reason: i.message }));
   const result = parsed.success ? parsed.data : (raw as Inputs);
   // Role names are checked against the Control Room (read-only roles list, cached per process) only
-  // when the provider settings are there and a name is new, so a steady state costs no call.
+  // when every other rule passed, the provider settings are there and a name is new: bad input
+  // fails without a vendor call, and a steady state costs none.
   const roles = result.roles;
-  if (!failures.some((f) => f.property.startsWith("roles")) && Array.isArray(roles) && !unknown.has("roles") && hasSettings()) {
+  if (failures.length === 0 && Array.isArray(roles) && !unknown.has("roles") && hasSettings()) {
     const fresh = newRoleNames(roles, olds);
     if (fresh.length) {
       try {
@@ -133,6 +134,10 @@ async function createUser(client: ControlRoomClient, body: UserBody): Promise<Wi
 async function adopt(client: ControlRoomClient, news: Inputs, importId: string): Promise<{ id: string; outs: Outputs }> {
   const user = await step(KIND, `reading user ${importId} to adopt it`, () => client.getUser(importId));
   if (!user) throw new Error(`${KIND}: importId "${importId}": ${VENDOR} has no user with id ${importId} at ${readSettings().url}. Check the id in the Control Room (Administration > Users).`);
+  if (client.callerId === user.id) {
+    // A later destroy would delete the provider's own login and lock it out.
+    throw new Error(`${KIND}: importId "${importId}" is the user the provider logs in with ('${user.username}'); it cannot be adopted. Manage another user, or log the provider in as a different user.`);
+  }
   if (caseless(user.username) !== caseless(news.username)) {
     throw new Error(`${KIND}: importId "${importId}" is the user '${user.username}', but username is '${news.username}'. A username cannot change: set username to '${user.username}' or use another importId.`);
   }

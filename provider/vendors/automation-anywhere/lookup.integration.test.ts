@@ -52,3 +52,18 @@ describe("getControlRoomRole", () => {
     }
   });
 });
+
+describe("role cache", () => {
+  it("fetches again, once, for a name missing from an earlier list (a role made since)", async () => {
+    resetClients();
+    await findRole("AAE_Basic");
+    const roles = (sandbox.store.vendor("automationAnywhere") as unknown as { roles: Record<string, Record<string, unknown>> }).roles;
+    roles["500"] = { ...roles["26"]!, id: 500, name: "Made_Later" };
+    sandbox.clearRequests();
+    expect(await findRole("Made_Later")).toMatchObject({ id: 500 });
+    await expect(findRole("Never_Made")).rejects.toThrow(/unknown Control Room role 'Never_Made'/);
+    const lists = sandbox.requests().filter((r) => r.route === "/v1/usermanagement/roles/list").reduce((a, r) => a + r.count, 0);
+    expect(lists).toBe(2);
+    delete roles["500"];
+  });
+});

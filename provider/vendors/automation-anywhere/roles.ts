@@ -26,12 +26,13 @@ export class UnknownRolesError extends Error {
 }
 
 /**
- * Resolves role names to roles. A name missing from the cached list triggers one fresh fetch (the
- * role may have been made since the cache filled) before it is reported unknown.
+ * Resolves role names to roles. A name missing from an earlier cached list triggers one fresh fetch
+ * (the role may have been made since) before it is reported unknown.
  */
 export async function resolveRoles(client: ControlRoomClient, names: readonly string[]): Promise<WireRole[]> {
+  const cached = client.hasRoles();
   let roles = await client.listRoles();
-  if (names.some((n) => !matchRole(roles, n))) roles = await client.listRoles(true);
+  if (cached && names.some((n) => !matchRole(roles, n))) roles = await client.listRoles(true);
   const missing = names.filter((n) => !matchRole(roles, n));
   if (missing.length) throw new UnknownRolesError(missing, knownRoleNames(roles));
   return names.map((n) => matchRole(roles, n)!);
