@@ -1,7 +1,7 @@
 // `npm run demo`: the main job end to end against the local sandbox — no vendor accounts, no Pulumi
 // account, no network. Every step is printed as it happens. `--keep` leaves stack and sandbox up.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { closeSync, cpSync, mkdtempSync, openSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -38,11 +38,14 @@ function pulumiStep(ctx: Ctx, args: string[], opts: { quiet?: boolean } = {}): P
   });
 }
 
-async function startSandbox(stateFile: string): Promise<{ url: string; child: ChildProcess }> {
+async function startSandbox(stateFile: string, logFile: string): Promise<{ url: string; child: ChildProcess }> {
+  // Its own process group and a log file: with --keep it must outlive the demo and hold none of our pipes.
+  const log = openSync(logFile, "a");
   const child = spawn(process.execPath, [join(packageRoot, "bin/apiidentity-sandbox.js"), "--port", "0", "--state", stateFile], {
-    stdio: ["ignore", "pipe", "inherit"],
-    detached: false,
+    stdio: ["ignore", "pipe", log],
+    detached: true,
   });
+  closeSync(log);
   const url = await new Promise<string>((resolve, reject) => {
     let buf = "";
     child.stdout!.on("data", (d: Buffer) => {
@@ -171,7 +174,7 @@ export async function main(argv: string[]): Promise<number> {
   const engineBin = execFileSync("bash", [join(packageRoot, "scripts/engine.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim().split("\n").pop()!;
   say(`   engine:  ${engineBin}`);
   const root = mkdtempSync(join(tmpdir(), "apiidentity-demo-"));
-  const sandbox = await startSandbox(join(root, "sandbox-state.json"));
+  const sandbox = await startSandbox(join(root, "sandbox-state.json"), join(root, "sandbox.log"));
   say(`   sandbox: ${sandbox.url} (state in ${join(root, "sandbox-state.json")})`);
   const cfg = await json<{ vendors: Vendors; env: Record<string, string> }>(`${sandbox.url}/_sandbox/config`);
   Object.assign(process.env, cfg.env); // for the live reads of step 2
@@ -185,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
     rmSync(root, { recursive: true, force: true });
   };
   try {
-    await pulumiStep(ctx, ["stack", "init", STACK], { quiet: true }).catch(async () => pulumiStep(ctx, ["stack", "select", STACK], { quiet: true }));
+    await pulumiStep(ctx, ["stack", "init"], { quiet: true }); // the stack name comes from --stack
     const up = cfg.vendors.uptrends!;
     const operator = await json<{ Email: string }>(`${up.baseUrl}/Operator/${up.operatorGuid}`, {
       headers: { authorization: "Basic " + Buffer.from(`${up.username}:${up.password}`).toString("base64") },
@@ -208,6 +211,8 @@ export async function main(argv: string[]): Promise<number> {
     for (const d of await consoleEdits(cfg.vendors, ids)) say(`   • ${d}`);
 
     heading(4, "pulumi preview --refresh — exactly that drift");
+    await pulumiStep(ctx, ["preview", "--refresh", "--diff", "--suppress-progress"]);
+    say("   In short (apiidentity drift):");
     const opts = { cwd: dir, stack: STACK, pulumi: ctx.pulumi, env: ctx.env };
     const state = await exportState(opts);
     const { steps } = await runRefreshPreview(opts);
