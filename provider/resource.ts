@@ -55,17 +55,33 @@ export interface ResourceHandler<I extends object = object, O extends object = o
   delete(id: string, props: O): Promise<void>;
 }
 
-/** Zod issues as check failures: the property path and a sentence a person can act on. */
+/** The value the engine passes during preview for an input that is not known yet. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** True when a value is, or contains, a not-yet-known input. */
+export function holdsUnknown(v: unknown): boolean {
+  if (v === UNKNOWN) return true;
+  if (Array.isArray(v)) return v.some(holdsUnknown);
+  return v !== null && typeof v === "object" && Object.values(v).some(holdsUnknown);
+}
+
+/**
+ * Zod issues as check failures: the property path and a sentence a person can act on. A property
+ * whose value is not known yet (preview) is not judged now: the engine checks again once it is.
+ */
 export function checkWith<S extends z.ZodType>(schema: S, news: unknown): CheckResult<z.output<S>> {
   const raw = stripInternal(news);
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { inputs: parsed.data, failures: [] };
+  const pending = new Set(Object.entries(raw).filter(([, v]) => holdsUnknown(v)).map(([k]) => k));
   return {
     inputs: raw as z.output<S>,
-    failures: parsed.error.issues.map((i) => ({
-      property: i.path.length ? i.path.map(String).join(".") : "(inputs)",
-      reason: i.message,
-    })),
+    failures: parsed.error.issues
+      .filter((i) => !pending.has(String(i.path[0])))
+      .map((i) => ({
+        property: i.path.length ? i.path.map(String).join(".") : "(inputs)",
+        reason: i.message,
+      })),
   };
 }
 
@@ -139,14 +155,20 @@ const HINTS: Record<number, string> = {
 export function describeFailure(kind: string, action: string, e: unknown): Error {
   if (e instanceof VendorError) {
     const hint = HINTS[e.status] ?? (e.status >= 500 ? "The vendor failed; try again later." : "");
-    return new Error(`${kind}: ${action} failed: ${e.message}.${hint ? " " + hint : ""}`);
+    return new Error(`${kind}: ${action} failed: ${sentence(e.message)}${hint ? " " + hint : ""}`);
   }
   if (e instanceof TransportError) {
-    return new Error(`${kind}: ${action} failed: ${e.message}. Check the base URL setting and network access to the vendor.`);
+    return new Error(`${kind}: ${action} failed: ${sentence(e.message)} Check the base URL setting and network access to the vendor.`);
   }
   if (e instanceof ConfigError) return new Error(`${kind}: ${e.message}`);
   const msg = e instanceof Error ? e.message : String(e);
   return new Error(msg.startsWith(`${kind}:`) ? msg : `${kind}: ${action} failed: ${msg}`);
+}
+
+/** Ends a message with exactly one full stop. */
+function sentence(msg: string): string {
+  const t = msg.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
 /** Runs a vendor step and rethrows any failure as a user-facing error naming the step. */

@@ -18,6 +18,10 @@ describe("redaction", () => {
     const t = redactText('bad "password":"hunter22" token=abc123 Bearer eyJhbGciOi.x.y value s3cr3tValue', ["s3cr3tValue"]);
     expect(t).not.toMatch(/hunter22|abc123|eyJhbGciOi|s3cr3tValue/);
   });
+  it("leaves validation prose readable", () => {
+    const msg = "password: Password must be at least 8 characters (Size on password)";
+    expect(redactText(msg)).toBe(msg);
+  });
 });
 
 describe("backoff", () => {

@@ -5,6 +5,10 @@ const SECRET_KEY = /^(authorization|x-authorization|proxy-authorization|cookie|s
 
 export const REDACTED = "[REDACTED]";
 
+const PAIR_KEYS = "password|passwd|client_?secret|clientSecret|api_?key|apiKey|access_token|refresh_token|id_token|token|secret";
+const SECRET_JSON_PAIR = new RegExp(`("(?:${PAIR_KEYS})"\\s*:\\s*)"[^"]*"`, "gi");
+const SECRET_FORM_PAIR = new RegExp(`\\b((?:${PAIR_KEYS})=)[^\\s&,;]+`, "gi");
+
 export function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key);
 }
@@ -40,9 +44,9 @@ export function redactText(text: string, secrets: Iterable<string> = []): string
     if (s && s.length >= 4) out = out.split(s).join(REDACTED);
   }
   out = out.replace(/\b(Basic|Bearer)\s+[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${REDACTED}`);
-  out = out.replace(
-    /("?(?:password|client_?secret|clientSecret|api_?key|apiKey|access_token|refresh_token|token|secret)"?\s*[:=]\s*)("[^"]*"|[^\s,&}]+)/gi,
-    `$1"${REDACTED}"`,
-  );
+  // JSON pairs ("password": "…") and form/query pairs (password=…); not prose such as
+  // "password: Password must be longer", which vendors use in validation messages.
+  out = out.replace(SECRET_JSON_PAIR, `$1"${REDACTED}"`);
+  out = out.replace(SECRET_FORM_PAIR, `$1${REDACTED}`);
   return out;
 }

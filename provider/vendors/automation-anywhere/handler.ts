@@ -12,7 +12,7 @@ import type { UserBody, WireUser } from "./wire.js";
 
 const KIND = "ControlRoomUser";
 /** What the engine sends for a value not known yet during preview (e.g. another resource's output). */
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { holdsUnknown as isUnknown } from "../../resource.js";
 /**
  * Tolerance when proving a lost create by its `createdOn`: small when the Control Room's clock is
  * known from the token's `iat` (whole seconds, plus latency), larger when it is not.
@@ -28,7 +28,6 @@ export const diffSpec: DiffSpec<Inputs> = {
   defaults: { disabled: false, enableAutoLogin: false, licenseFeatures: [] },
 };
 
-const isUnknown = (v: unknown): boolean => v === UNKNOWN || (Array.isArray(v) && v.some(isUnknown));
 
 /** Role names that `olds` already resolved (no vendor call needed for them). */
 function newRoleNames(news: readonly string[], olds: unknown): string[] {

@@ -1,7 +1,7 @@
 // Inputs and outputs of VerifyApiClient: the single source of validation, types and schema.json.
 import { isIP } from "node:net";
 import { z } from "zod";
-import { checkWith, stripInternal, type CheckResult } from "../../resource.js";
+import { checkWith, type CheckResult } from "../../resource.js";
 import { MARKER_PREFIX } from "./contract.js";
 import { isKnownEntitlement, unknownEntitlementReason } from "./entitlements.js";
 
@@ -94,21 +94,12 @@ export type VerifyApiClientOutputs = z.output<typeof verifyApiClientOutputs>;
 export type Scope = z.output<typeof scope>;
 
 /** What the engine puts in place of a value not known yet during preview (`rpc.unknownValue`). */
-export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-function holdsUnknown(v: unknown): boolean {
-  if (v === UNKNOWN_VALUE) return true;
-  if (Array.isArray(v)) return v.some(holdsUnknown);
-  return v !== null && typeof v === "object" && Object.values(v).some(holdsUnknown);
-}
+export { UNKNOWN as UNKNOWN_VALUE } from "../../resource.js";
 
 /**
  * Validates the inputs. A property whose value is not known yet during preview (it comes from
  * another resource's output) is not judged now: the engine checks again once it is known.
  */
 export function checkInputs(news: unknown): CheckResult<VerifyApiClientInputs> {
-  const r = checkWith(verifyApiClientInputs, news);
-  const pending = new Set(Object.entries(stripInternal(news)).filter(([, v]) => holdsUnknown(v)).map(([k]) => k));
-  if (pending.size === 0) return r;
-  return { inputs: r.inputs, failures: r.failures.filter((f) => !pending.has(f.property.split(".")[0]!)) };
+  return checkWith(verifyApiClientInputs, news);
 }

@@ -12,7 +12,8 @@ import type { WireAccount } from "./wire.js";
 export const KIND = "IseApiUser";
 
 /** What the engine passes for a value not known yet (preview of a value computed by another resource). */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export { UNKNOWN } from "../../resource.js";
+import { UNKNOWN, holdsUnknown } from "../../resource.js";
 
 const spec: DiffSpec<IseApiUserInputs> = {
   properties: ["emailAddress", "username", "firstName", "lastName", "displayName", "password", "roles", "enabled"],
@@ -22,7 +23,6 @@ const spec: DiffSpec<IseApiUserInputs> = {
   defaults: { roles: [ISE_ROLE_NAME], enabled: true },
 };
 
-const holdsUnknown = (v: unknown): boolean => v === UNKNOWN || (Array.isArray(v) && v.some(holdsUnknown));
 
 /** Validates; properties not known yet (preview) are left to the real run. Fills dependent defaults. */
 export function checkInputs(news: unknown): { inputs: IseApiUserInputs; failures: { property: string; reason: string }[] } {

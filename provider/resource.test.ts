@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { VendorError } from "./http/index.js";
+import { UNKNOWN, asSet, caseless, checkWith, describeFailure, diffProperties } from "./resource.js";
+
+const schema = z.object({
+  name: z.string().min(3, "name must have at least 3 characters"),
+  tags: z.array(z.enum(["a", "b"])).default([]),
+  enabled: z.boolean().default(true),
+});
+
+describe("checkWith", () => {
+  it("returns parsed inputs with defaults and drops engine-internal keys", () => {
+    expect(checkWith(schema, { name: "abc", __provider: "x" })).toEqual({ inputs: { name: "abc", tags: [], enabled: true }, failures: [] });
+  });
+  it("names the property and the rule", () => {
+    expect(checkWith(schema, { name: "x", tags: ["c"] }).failures).toEqual([
+      { property: "name", reason: "name must have at least 3 characters" },
+      expect.objectContaining({ property: "tags.0" }),
+    ]);
+  });
+  it("does not judge values that are not known yet (preview), but still the others", () => {
+    const r = checkWith(schema, { name: UNKNOWN, tags: [UNKNOWN], enabled: UNKNOWN });
+    expect(r.failures).toEqual([]);
+    expect(checkWith(schema, { name: "x", enabled: UNKNOWN }).failures.map((f) => f.property)).toEqual(["name"]);
+  });
+});
+
+describe("diffProperties", () => {
+  const spec = { properties: ["name", "tags", "guid", "enabled"], replaceOnChanges: ["name"], normalise: { tags: asSet, guid: caseless }, defaults: { enabled: true } } as const;
+  it("no diff for order, case or an omitted default", () => {
+    const r = diffProperties({ name: "n", tags: ["a", "b"], guid: "ABC", enabled: true }, { name: "n", tags: ["b", "a"], guid: "abc" }, spec);
+    expect(r).toEqual({ changes: false, replaces: [], changed: [] });
+  });
+  it("update vs replace", () => {
+    expect(diffProperties({ name: "n", enabled: true }, { name: "n", enabled: false }, spec)).toEqual({ changes: true, replaces: [], changed: ["enabled"] });
+    expect(diffProperties({ name: "n" }, { name: "m" }, spec).replaces).toEqual(["name"]);
+  });
+});
+
+describe("describeFailure", () => {
+  it("one line: kind, action, vendor call, vendor message, status and a hint; one full stop", () => {
+    const e = new VendorError({ vendor: "Uptrends", method: "POST", pathTemplate: "/ApiUser", status: 404, vendorMessage: "The specified operator was not found." });
+    const m = describeFailure("UptrendsApiAccount", "creating the API account", e).message;
+    expect(m).toBe(
+      "UptrendsApiAccount: creating the API account failed: Uptrends POST /ApiUser failed with HTTP 404: The specified operator was not found. The vendor does not know this object; it may have been deleted out of band (run 'pulumi refresh').",
+    );
+    expect(m).not.toContain("..");
+  });
+});
