@@ -1,5 +1,166 @@
-// PLACEHOLDER until the vendor clients' list calls are wired in.
-export async function discover(_args: string[]): Promise<number> {
-  process.stderr.write("apiidentity discover: not available yet\n");
-  return 2;
+// `apiidentity discover <vendor>`: lists the identities that already exist at a vendor and prints
+// declarations with `importId` set, so a team can take them under management with `pulumi up`.
+// The inputs come from each resource's own read(), i.e. exactly what refresh would report.
+import { parseArgs } from "node:util";
+import { handlerFor } from "../provider/handlers.js";
+import { setting } from "../provider/config.js";
+import { controlRoom } from "../provider/vendors/automation-anywhere/client.js";
+import { verifyClient } from "../provider/vendors/ibm-verify/client.js";
+import { ivantiClient } from "../provider/vendors/ivanti/client.js";
+import { uipathClient } from "../provider/vendors/uipath/client.js";
+import { uptrendsClient } from "../provider/vendors/uptrends/client.js";
+
+interface Found {
+  id: string;
+  /** A readable name for the Pulumi resource. */
+  label: string;
+}
+
+interface VendorSpec {
+  kind: string;
+  vendor: string;
+  /** Existing identities, without the account the provider itself logs in with. */
+  list(): Promise<Found[]>;
+  /** Write-only inputs the vendor never returns: declared from stack config secrets. */
+  secretInputs: string[];
+}
+
+const same = (a: string | undefined | null, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
+
+export const VENDORS: Record<string, VendorSpec> = {
+  ise: {
+    kind: "IseApiUser",
+    vendor: "Ivanti",
+    secretInputs: ["password"],
+    async list() {
+      const self = setting("ivantiUsername");
+      const all = await ivantiClient().listAccounts();
+      return all
+        .filter((a) => a.apiUser === true && !same(a.uid, self) && !same(a.username, self))
+        .map((a) => ({ id: String(a.id), label: a.username ?? a.uid ?? String(a.id) }));
+    },
+  },
+  uptrends: {
+    kind: "UptrendsApiAccount",
+    vendor: "Uptrends",
+    secretInputs: [],
+    async list() {
+      const client = uptrendsClient();
+      const self = setting("uptrendsUsername");
+      const found: Found[] = [];
+      for (const op of await client.listOperators()) {
+        for (const u of await client.listApiUsersOfOperator(op.OperatorGuid)) {
+          if (!same(u.UserName, self)) found.push({ id: u.ApiUserGuid, label: u.Description || u.UserName });
+        }
+      }
+      return found;
+    },
+  },
+  controlroom: {
+    kind: "ControlRoomUser",
+    vendor: "Automation Anywhere",
+    secretInputs: [],
+    async list() {
+      const self = setting("controlRoomUsername");
+      return (await controlRoom().listUsers()).filter((u) => !same(u.username, self)).map((u) => ({ id: String(u.id), label: u.username }));
+    },
+  },
+  verify: {
+    kind: "VerifyApiClient",
+    vendor: "IBM Verify",
+    secretInputs: [],
+    async list() {
+      const self = setting("verifyClientId");
+      return (await verifyClient().list()).filter((c) => c.clientId !== self).map((c) => ({ id: c.id, label: c.clientName }));
+    },
+  },
+  uipath: {
+    kind: "UiPathRobotAccount",
+    vendor: "UiPath",
+    secretInputs: [],
+    async list() {
+      const partition = setting("uipathPartitionGlobalId");
+      if (!partition) throw new Error("UiPath: set apiidentity:uipathPartitionGlobalId or UIPATH_PARTITION_GLOBAL_ID to discover robot accounts");
+      return (await uipathClient().listRobots(partition)).map((r) => ({ id: r.id, label: r.name }));
+    },
+  },
+};
+
+const ALIASES: Record<string, string> = {
+  ivanti: "ise",
+  "automation-anywhere": "controlroom",
+  "ibm-verify": "verify",
+};
+
+export interface Discovered {
+  kind: string;
+  name: string;
+  id: string;
+  inputs: Record<string, unknown>;
+  secretInputs: string[];
+}
+
+/** Pulumi resource names: lower-case, dashes, unique within the output. */
+function resourceNames(labels: string[]): string[] {
+  const used = new Map<string, number>();
+  return labels.map((l) => {
+    const base = l.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "identity";
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  });
+}
+
+export async function discoverVendor(key: string): Promise<Discovered[]> {
+  const spec = VENDORS[ALIASES[key] ?? key];
+  if (!spec) throw new Error(`unknown vendor '${key}': use one of ${Object.keys(VENDORS).join(", ")}`);
+  const handler = handlerFor(spec.kind);
+  const found = await spec.list();
+  const names = resourceNames(found.map((f) => f.label));
+  const out: Discovered[] = [];
+  for (const [i, f] of found.entries()) {
+    const r = await handler.read(f.id, {});
+    if (!r.id || !r.inputs) continue; // deleted meanwhile
+    const inputs = Object.fromEntries(
+      Object.entries(r.inputs as Record<string, unknown>).filter(([k, v]) => v !== undefined && v !== null && k !== "importId" && !spec.secretInputs.includes(k)),
+    );
+    out.push({ kind: spec.kind, name: names[i]!, id: r.id, inputs, secretInputs: spec.secretInputs });
+  }
+  return out;
+}
+
+const camel = (s: string) => s.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** TypeScript that is also plain ES-module JavaScript, ready to paste into a program. */
+export function declarations(found: Discovered[], vendorKey: string): string {
+  const kinds = [...new Set(found.map((f) => f.kind))];
+  const needsConfig = found.some((f) => f.secretInputs.length > 0);
+  const lines = [
+    `// ${found.length} existing identit${found.length === 1 ? "y" : "ies"} found by 'apiidentity discover ${vendorKey}'.`,
+    "// 'pulumi up' adopts each one (importId) instead of creating it, then applies what is declared here.",
+  ];
+  if (needsConfig) lines.push('import * as pulumi from "@pulumi/pulumi";');
+  if (kinds.length) lines.push(`import { ${kinds.join(", ")} } from "pulumi-apiidentity";`);
+  if (needsConfig) lines.push("", "const config = new pulumi.Config();");
+  for (const f of found) {
+    lines.push("", `new ${f.kind}(${JSON.stringify(f.name)}, {`, `  importId: ${JSON.stringify(f.id)},`);
+    for (const [k, v] of Object.entries(f.inputs)) lines.push(`  ${k}: ${JSON.stringify(v)},`);
+    for (const k of f.secretInputs) {
+      const key = camel(`${f.name}-${k}`);
+      lines.push(`  ${k}: config.requireSecret(${JSON.stringify(key)}), // the vendor never returns it: pulumi config set --secret ${key}`);
+    }
+    lines.push("});");
+  }
+  return lines.join("\n") + "\n";
+}
+
+export async function discover(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: "string", default: "ts" } } });
+  const key = positionals[0];
+  if (!key) throw new Error(`name a vendor: ${Object.keys(VENDORS).join(", ")}`);
+  if (values.format !== "ts" && values.format !== "json") throw new Error(`--format must be ts or json, not '${values.format}'`);
+  const found = await discoverVendor(key);
+  process.stdout.write(values.format === "json" ? JSON.stringify(found, null, 2) + "\n" : declarations(found, key));
+  process.stderr.write(`apiidentity discover: ${found.length} identit${found.length === 1 ? "y" : "ies"} at ${VENDORS[ALIASES[key] ?? key]!.vendor}\n`);
+  return 0;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { VendorError } from "./http/index.js";
-import { UNKNOWN, asSet, caseless, checkWith, describeFailure, diffProperties } from "./resource.js";
+import { UNKNOWN, asSet, caseless, checkWith, describeFailure, diffProperties, type DiffSpec } from "./resource.js";
 
 const schema = z.object({
   name: z.string().min(3, "name must have at least 3 characters"),
@@ -26,15 +26,22 @@ describe("checkWith", () => {
   });
 });
 
+interface Item {
+  name?: string;
+  tags?: string[];
+  guid?: string;
+  enabled?: boolean;
+}
+
 describe("diffProperties", () => {
-  const spec = { properties: ["name", "tags", "guid", "enabled"], replaceOnChanges: ["name"], normalise: { tags: asSet, guid: caseless }, defaults: { enabled: true } } as const;
+  const spec: DiffSpec<Item> = { properties: ["name", "tags", "guid", "enabled"], replaceOnChanges: ["name"], normalise: { tags: asSet, guid: caseless }, defaults: { enabled: true } };
   it("no diff for order, case or an omitted default", () => {
-    const r = diffProperties({ name: "n", tags: ["a", "b"], guid: "ABC", enabled: true }, { name: "n", tags: ["b", "a"], guid: "abc" }, spec);
+    const r = diffProperties<Item>({ name: "n", tags: ["a", "b"], guid: "ABC", enabled: true }, { name: "n", tags: ["b", "a"], guid: "abc" }, spec);
     expect(r).toEqual({ changes: false, replaces: [], changed: [] });
   });
   it("update vs replace", () => {
-    expect(diffProperties({ name: "n", enabled: true }, { name: "n", enabled: false }, spec)).toEqual({ changes: true, replaces: [], changed: ["enabled"] });
-    expect(diffProperties({ name: "n" }, { name: "m" }, spec).replaces).toEqual(["name"]);
+    expect(diffProperties<Item>({ name: "n", enabled: true }, { name: "n", enabled: false }, spec)).toEqual({ changes: true, replaces: [], changed: ["enabled"] });
+    expect(diffProperties<Item>({ name: "n" }, { name: "m" }, spec).replaces).toEqual(["name"]);
   });
 });
 

@@ -146,6 +146,19 @@ export class ControlRoomClient {
     return parse(wireUserList, res.body, "the user search").list.filter((u) => u.username.toLowerCase() === username.toLowerCase() && !u.deleted);
   }
 
+  /** Every user, page by page (for `apiidentity discover`). */
+  async listUsers(): Promise<WireUser[]> {
+    const all: WireUser[] = [];
+    for (let offset = 0; ; offset += INFERRED.pageLength) {
+      const req: ListRequest = { sort: [{ field: "id", direction: "asc" }], filter: {}, page: { offset, length: INFERRED.pageLength }, fields: [] };
+      const res = await this.http.request({ method: "POST", path: PATHS.usersList, json: req, retrySafe: true });
+      const page = parse(wireUserList, res.body, "the user list");
+      all.push(...page.list.filter((u) => !u.deleted));
+      const total = page.page?.totalFilter ?? page.page?.total;
+      if (page.list.length < INFERRED.pageLength || (total !== undefined && total !== null && offset + page.list.length >= total)) return all;
+    }
+  }
+
   /** True when a roles list is cached (or being fetched). */
   hasRoles(): boolean {
     return this.roles !== undefined;

@@ -116,6 +116,12 @@ export class VerifyClient {
     return (list.apiClients ?? []).filter((c) => c.clientName === name);
   }
 
+  /** Every API client (no `pagination` parameter: the vendor returns all matches). */
+  async list(): Promise<ApiClientWire[]> {
+    const res = await this.http.request({ method: "GET", path: COLLECTION_PATH });
+    return apiClientListWire.parse(res.body ?? {}).apiClients ?? [];
+  }
+
   /** PUT /v1.0/apiclients/{id}: full replace, 204. Without `clientSecret` IBM generates a new secret. */
   async replace(id: string, body: Record<string, unknown>): Promise<void> {
     const secret = typeof body.clientSecret === "string" ? [body.clientSecret] : [];

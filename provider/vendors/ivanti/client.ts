@@ -136,6 +136,17 @@ export class IvantiClient {
     return page.searchResults.filter((a) => (by === "uid" ? a.uid : (a.username ?? "")).toLowerCase() === want);
   }
 
+  /** Every account of the tenant, page by page (documented `start`/`rows` paging). */
+  async listAccounts(): Promise<WireAccount[]> {
+    const all: WireAccount[] = [];
+    for (let start = 0; ; start += MAX_ROWS) {
+      const r = await this.http.request({ method: "GET", path: PATHS.searchAccounts, query: { [QUERY.rows]: MAX_ROWS, [QUERY.start]: start } });
+      const page = this.unwrap(wireAccountPage, "GET", PATHS.searchAccounts, r.status, r.body);
+      all.push(...page.searchResults);
+      if (page.searchResults.length < MAX_ROWS) return all;
+    }
+  }
+
   /** `PUT /api/v1/account/{id}` with only the given fields (INFERRED partial update). */
   async updateAccount(id: string, form: Record<string, string>, secrets: string[]): Promise<WireAccount> {
     const r = await this.http.request({ method: "PUT", path: PATHS.account, params: { accountId: id }, form, secrets });

@@ -246,6 +246,17 @@ export class UiPathClient {
     return { matches, vendorNow, receivedAt };
   }
 
+  /** Every robot account of the partition, page by page. */
+  async listRobots(partitionGlobalId: string): Promise<RobotAccountDto[]> {
+    const all: RobotAccountDto[] = [];
+    for (let skip = 0; ; skip += MAX_PAGE) {
+      const res = await this.api("robotAccounts").request({ method: "GET", path: PATHS.listRobots, params: { partitionGlobalId }, query: { top: MAX_PAGE, skip } });
+      const page = parseWire(robotAccountPage, res.body, `GET ${PATHS.listRobots}`);
+      all.push(...page.results);
+      if (page.results.length === 0 || skip + MAX_PAGE >= page.totalCount) return all;
+    }
+  }
+
   /** Every group of the partition (one call: the list is not paged). */
   async listGroups(partitionGlobalId: string): Promise<GroupDto[]> {
     const res = await this.api("groups").request({ method: "GET", path: PATHS.listGroups, params: { partitionGlobalId } });
