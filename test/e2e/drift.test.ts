@@ -1,4 +1,5 @@
-// `apiidentity drift` through the real CLI on the test-only Memo kind: exit codes and what it reports.
+// `apiidentity drift` through the real CLI: exit codes and what it reports, on the test-only Memo kind
+// and on vendor resources changed and deleted out of band in the sandbox.
 import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -64,5 +65,44 @@ new Memo("b", { key: "b", text: "beta" });`,
     );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/apiidentity drift: pulumi stack export failed: .*nope/);
+  });
+});
+
+describe("apiidentity drift (vendor resources against the sandbox)", () => {
+  it("reports a property changed at the vendor and an identity deleted there", async () => {
+    const { startSandbox } = await import("../../sandbox/server.js");
+    const sandbox = await startSandbox();
+    const env = sandbox.config().env;
+    const p = new PulumiProject({
+      env,
+      program: `import { UiPathRobotAccount, UptrendsApiAccount } from "pulumi-apiidentity";
+new UiPathRobotAccount("robot", { name: "drift-robot", displayName: "Drift robot" });
+new UptrendsApiAccount("monitor", { operatorGuid: ${JSON.stringify(sandbox.config().vendors.uptrends!.operatorGuid)}, description: "drift check" });`,
+    });
+    try {
+      await p.init();
+      await p.up();
+      const ids = Object.fromEntries((await p.exportStack()).resources.filter((r) => r.id).map((r) => [r.urn.split("::").pop()!, r.id!]));
+      const v = sandbox.config().vendors;
+      // out of band: rename the robot's display name, delete the API account
+      const ui = v.uipath!;
+      const tok = (await (await fetch(`${ui.baseUrl}/identity_/connect/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ grant_type: "client_credentials", client_id: ui.clientId!, client_secret: ui.clientSecret!, scope: "PM.RobotAccount" }).toString() })).json()) as { access_token: string };
+      const put = await fetch(`${ui.baseUrl}/${ui.organization}/identity_/api/RobotAccount/${ids.robot}`, { method: "PUT", headers: { authorization: `Bearer ${tok.access_token}`, "content-type": "application/json" }, body: JSON.stringify({ partitionGlobalId: ui.partitionGlobalId, displayName: "Renamed in the console" }) });
+      expect(put.status).toBeLessThan(300);
+      const up = v.uptrends!;
+      const del = await fetch(`${up.baseUrl}/ApiUser/${ids.monitor}`, { method: "DELETE", headers: { authorization: "Basic " + Buffer.from(`${up.username}:${up.password}`).toString("base64") } });
+      expect(del.status).toBe(204);
+
+      const r = await drift(p, "json");
+      expect(r.code, r.stderr).toBe(1);
+      const j = JSON.parse(r.stdout) as { drifted: number; items: { vendor: string; name: string; property: string; inState: unknown; atVendor: unknown }[] };
+      expect(j.drifted).toBe(2);
+      expect(j.items).toContainEqual(expect.objectContaining({ vendor: "UiPath", name: "robot", property: "displayName", inState: "Drift robot", atVendor: "Renamed in the console" }));
+      expect(j.items).toContainEqual(expect.objectContaining({ vendor: "Uptrends", name: "monitor", property: "(identity)", atVendor: "deleted" }));
+      expect(r.stdout).not.toMatch(/"password"/);
+    } finally {
+      p.cleanup();
+      await sandbox.close();
+    }
   });
 });
