@@ -111,8 +111,10 @@ async function vendorTable(ctx: Ctx): Promise<{ rows: Row[]; secrets: string[]; 
     const live = await handlerFor(kind).read(r.id, r.outputs ?? {});
     const p = (live.props ?? {}) as Record<string, unknown>;
     const name = String(p.username ?? p.clientName ?? p.name ?? p.emailAddress ?? r.urn.split("::").pop());
-    const lastUsed = p.lastUsed ?? p.lastLoginTime;
-    rows.push({ vendor: VENDOR[kind] ?? kind, kind, name, id: live.id ?? "(gone)", lastUsed: lastUsed ? String(lastUsed) : "never / not tracked" });
+    // Only Uptrends (LastUsed) and UiPath (lastLoginTime) report use through their APIs.
+    const tracked = kind === "UptrendsApiAccount" || kind === "UiPathRobotAccount";
+    const lastUsed = p.lastUsed || p.lastLoginTime;
+    rows.push({ vendor: VENDOR[kind] ?? kind, kind, name, id: live.id ?? "(gone)", lastUsed: lastUsed ? String(lastUsed) : tracked ? "never" : "not reported by the API" });
   }
   for (const r of encrypted.deployment.resources ?? []) {
     if (!r.type.startsWith(TYPE_PREFIX)) continue;
@@ -120,6 +122,8 @@ async function vendorTable(ctx: Ctx): Promise<{ rows: Row[]; secrets: string[]; 
       if (typeof v === "object" && v !== null && SECRET_SIG in v) secrets.push(`${r.type.slice(TYPE_PREFIX.length)}.${k}`);
     }
   }
+  const order = Object.keys(VENDOR);
+  rows.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   return { rows, secrets: [...new Set(secrets)].sort(), refs };
 }
 
@@ -202,6 +206,12 @@ export async function main(argv: string[]): Promise<number> {
     await pulumiStep(ctx, ["up", "--yes", "--skip-preview", "--suppress-progress"]);
 
     heading(2, "What now exists at each vendor (read live from the vendor APIs)");
+    // The monitoring pipeline makes its first call with the new account, so "last used" has a value.
+    const outs = JSON.parse(await pulumiStep(ctx, ["stack", "output", "--json", "--show-secrets"], { quiet: true })) as Record<string, string>;
+    const usedAt = await fetch(`${cfg.vendors.uptrends!.baseUrl}/Account`, {
+      headers: { authorization: "Basic " + Buffer.from(`${outs.uptrendsUsername}:${outs.uptrendsPassword}`).toString("base64") },
+    });
+    say(`   (the monitoring pipeline called Uptrends once with its new API account: HTTP ${usedAt.status})`);
     const { rows, secrets, refs } = await vendorTable(ctx);
     printTable(rows);
     say(`   Held encrypted in state: ${secrets.join(", ")}.`);
@@ -217,7 +227,7 @@ export async function main(argv: string[]): Promise<number> {
     const state = await exportState(opts);
     const { steps } = await runRefreshPreview(opts);
     const drift = collectDrift(state, steps);
-    process.stdout.write(formatDrift(drift, "text", STACK).replace(/^/gm, "   "));
+    say(formatDrift(drift, "text", STACK).trimEnd().replace(/^/gm, "   "));
     const changes = steps.filter((s) => s.op !== "refresh" && s.op !== "same" && s.urn.includes(TYPE_PREFIX));
     say(`   pulumi plans ${changes.length} change(s): ${changes.map((s) => `${s.op} ${s.urn.split("::").pop()}`).join(", ")}`);
 
