@@ -8,6 +8,7 @@ export const SETTINGS = {
   ivantiBaseUrl: "IVANTI_BASE_URL",
   ivantiUsername: "IVANTI_USERNAME",
   ivantiPassword: "IVANTI_PASSWORD",
+  ivantiDmPartitionId: "IVANTI_DM_PARTITION_ID",
   controlRoomUrl: "CONTROL_ROOM_URL",
   controlRoomUsername: "CONTROL_ROOM_USERNAME",
   controlRoomApiKey: "CONTROL_ROOM_API_KEY",

@@ -123,6 +123,22 @@ describe("IseApiUser against the Ivanti sandbox", () => {
     expect(calls()).toEqual({ "POST /api/v1/accounts 200": 1 });
   });
 
+  it("ivantiDmPartitionId chooses the device space of space-specific roles, with no space lookup", async () => {
+    state().partitions.push({ ...state().partitions[0]!, id: 100002, name: "Kiosks", defaultPartition: false });
+    process.env.IVANTI_DM_PARTITION_ID = "100002";
+    try {
+      const { id } = await create({ emailAddress: email(), password: PASSWORD, roles: ["Cisco ISE Operations", "Device Read Only"] });
+      expect(calls()).toEqual({ "GET /api/v1/roles 200": 1, "POST /api/v1/accounts 200": 1 });
+      expect(byId(id)!.roles).toContainEqual({ roleId: 2002, dmPartitionId: 100002 });
+      process.env.IVANTI_DM_PARTITION_ID = "kiosks";
+      const err = await failure(create({ emailAddress: email(), password: PASSWORD, roles: ["Cisco ISE Operations", "Device Read Only"] }));
+      expect(err.message).toContain("provider setting 'ivantiDmPartitionId' (IVANTI_DM_PARTITION_ID) must be a device space id");
+    } finally {
+      delete process.env.IVANTI_DM_PARTITION_ID;
+      state().partitions.pop();
+    }
+  });
+
   it("an unknown role name fails before any create, listing the tenant's roles", async () => {
     const e = email();
     const err = await failure(create({ emailAddress: e, password: PASSWORD, roles: ["Cisco ISE Operations", "Wizard"] }));

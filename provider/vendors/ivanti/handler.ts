@@ -14,6 +14,7 @@ export const KIND = "IseApiUser";
 /** What the engine passes for a value not known yet (preview of a value computed by another resource). */
 export { UNKNOWN } from "../../resource.js";
 import { UNKNOWN, holdsUnknown } from "../../resource.js";
+import { setting } from "../../config.js";
 
 const spec: DiffSpec<IseApiUserInputs> = {
   properties: ["emailAddress", "username", "firstName", "lastName", "displayName", "password", "roles", "enabled"],
@@ -60,9 +61,20 @@ async function resolveRoles(client: IvantiClient, names: string[]): Promise<{ id
   }
   const roles = found.filter((r) => r !== undefined);
   const ids = [...new Set(roles.map((r) => r.id))];
-  // Space-specific roles are held in one device space: the tenant's default one.
-  const space = roles.some((r) => r.spaceSpecific) ? await client.defaultSpaceId() : undefined;
+  // Space-specific roles are held in one device space: the configured one, else the tenant's default.
+  const space = roles.some((r) => r.spaceSpecific) ? (configuredSpace() ?? (await client.defaultSpaceId())) : undefined;
   return { ids, space };
+}
+
+/** `apiidentity:ivantiDmPartitionId` / IVANTI_DM_PARTITION_ID: the device space for space-specific roles. */
+function configuredSpace(): number | undefined {
+  const raw = setting("ivantiDmPartitionId");
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new Error(`${KIND}: provider setting 'ivantiDmPartitionId' (IVANTI_DM_PARTITION_ID) must be a device space id (a positive whole number), not '${raw}'.`);
+  }
+  return n;
 }
 
 /**
