@@ -4,3 +4,6 @@ export { backoffDelay, parseRetryAfter, type BackoffOptions } from "./backoff.js
 export { CachedToken, type IssuedToken } from "./token.js";
 export { REDACTED, redactText, redactValue, redactHeaders, isSecretKey } from "./redact.js";
 export { Semaphore } from "./limiter.js";
+export { basicAuth } from "./basic-auth.js";
+export { parseAnswer, UnexpectedAnswerError } from "./answer.js";
+export { PerSettings } from "./per-settings.js";

@@ -1,10 +1,9 @@
 // The Control Room client: login (API key preferred, else password) with a token cached per provider
 // process, the user and role endpoints, and the role-name cache. One client per distinct settings,
 // kept in module scope so every resource of one `pulumi` run shares the token and the role list.
-import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { requireOneOf, requireSetting, setting } from "../../config.js";
-import { CachedToken, HttpClient, VendorError, type AuthProvider } from "../../http/index.js";
+import { CachedToken, HttpClient, parseAnswer, PerSettings, VendorError, type AuthProvider } from "../../http/index.js";
 import { INFERRED, PATHS, VENDOR } from "./contract.js";
 import { wireError, wireLogin, wireRoleList, wireUser, wireUserList, type ListRequest, type UserBody, type WireRole, type WireUser } from "./wire.js";
 
@@ -61,12 +60,7 @@ export function tokenLifetimeSeconds(token: string): number {
 }
 
 function parse<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
-  const r = schema.safeParse(body);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new Error(`${VENDOR} answered ${what} with an unexpected body (${issue ? `${issue.path.join(".") || "body"}: ${issue.message}` : "unreadable"})`);
-  }
-  return r.data;
+  return parseAnswer(schema, body, VENDOR, what);
 }
 
 export class ControlRoomClient {
@@ -191,16 +185,11 @@ export class ControlRoomClient {
   }
 }
 
-const clients = new Map<string, ControlRoomClient>();
+const clients = new PerSettings((settings: ControlRoomSettings) => new ControlRoomClient(settings));
 
 /** The client for the current settings: one per distinct URL, user and credential in this process. */
 export function controlRoom(settings: ControlRoomSettings = readSettings()): ControlRoomClient {
-  const key = createHash("sha256")
-    .update(JSON.stringify([settings.url, settings.username, settings.credential.kind, settings.credential.value]))
-    .digest("hex");
-  let c = clients.get(key);
-  if (!c) clients.set(key, (c = new ControlRoomClient(settings)));
-  return c;
+  return clients.get(settings);
 }
 
 /** Test hook: forget cached clients (tokens and role lists). */

@@ -1,8 +1,7 @@
 // IBM Verify client: client_credentials token (cached per provider process) and the
 // /v1.0/apiclients endpoints this resource uses.
-import { createHash } from "node:crypto";
 import { requireSetting } from "../../config.js";
-import { CachedToken, HttpClient, VendorError, type AuthProvider } from "../../http/index.js";
+import { CachedToken, HttpClient, parseAnswer, PerSettings, VendorError, type AuthProvider } from "../../http/index.js";
 import { COLLECTION_PATH, ITEM_PATH, SEARCHABLE_NAME, TOKEN_PATH } from "./contract.js";
 import { apiClientListWire, apiClientWire, errorWire, tokenWire, type ApiClientBody, type ApiClientWire } from "./wire.js";
 
@@ -78,7 +77,7 @@ export class VerifyClient {
         retrySafe: true,
         secrets: [this.settings.clientSecret],
       });
-      const t = tokenWire.parse(res.body);
+      const t = parseAnswer(tokenWire, res.body, VENDOR, `POST ${TOKEN_PATH}`);
       // Documented lifetime is 7199 s; assume a short one if the answer leaves it out.
       return { token: t.access_token, expiresInSeconds: t.expires_in ?? 300 };
     } catch (e) {
@@ -102,7 +101,7 @@ export class VerifyClient {
   async get(id: string): Promise<ApiClientWire | undefined> {
     const res = await this.http.request({ method: "GET", path: ITEM_PATH, params: { id }, accept: [404] });
     if (res.status === 404) return undefined;
-    return apiClientWire.parse(res.body);
+    return parseAnswer(apiClientWire, res.body, VENDOR, `GET ${ITEM_PATH}`);
   }
 
   /** Clients whose name is exactly `name` (names are not unique). */
@@ -112,14 +111,14 @@ export class VerifyClient {
     const res = SEARCHABLE_NAME.test(name)
       ? await this.http.request({ method: "GET", path: `${COLLECTION_PATH}?search={search}`, params: { search: `clientName = "${name}"` } })
       : await this.http.request({ method: "GET", path: COLLECTION_PATH });
-    const list = apiClientListWire.parse(res.body ?? {});
+    const list = parseAnswer(apiClientListWire, res.body ?? {}, VENDOR, `GET ${COLLECTION_PATH}`);
     return (list.apiClients ?? []).filter((c) => c.clientName === name);
   }
 
   /** Every API client (no `pagination` parameter: the vendor returns all matches). */
   async list(): Promise<ApiClientWire[]> {
     const res = await this.http.request({ method: "GET", path: COLLECTION_PATH });
-    return apiClientListWire.parse(res.body ?? {}).apiClients ?? [];
+    return parseAnswer(apiClientListWire, res.body ?? {}, VENDOR, `GET ${COLLECTION_PATH}`).apiClients ?? [];
   }
 
   /** PUT /v1.0/apiclients/{id}: full replace, 204. Without `clientSecret` IBM generates a new secret. */
@@ -134,14 +133,11 @@ export class VerifyClient {
   }
 }
 
-const clients = new Map<string, VerifyClient>();
+const clients = new PerSettings((settings: VerifySettings) => new VerifyClient(settings));
 
 /** One client (and so one cached token) per distinct settings in this provider process. */
 export function verifyClient(settings: VerifySettings = verifySettings()): VerifyClient {
-  const key = createHash("sha256").update(`${settings.tenantUrl}\n${settings.clientId}\n${settings.clientSecret}`).digest("hex");
-  let c = clients.get(key);
-  if (!c) clients.set(key, (c = new VerifyClient(settings)));
-  return c;
+  return clients.get(settings);
 }
 
 /** Tests only: forget every client and its cached token, as a new provider process would. */

@@ -1,10 +1,9 @@
 // Ivanti Neurons for MDM client: HTTP Basic with Tenant Admin credentials on every call (no token, no
 // session), the `{errors, result}` envelope, and the account, role and space endpoints the IseApiUser
 // resource needs. Paths and field names come from contract.ts only.
-import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { requireSetting } from "../../config.js";
-import { HttpClient, VendorError, type AuthProvider, type HttpMethod } from "../../http/index.js";
+import { basicAuth, HttpClient, parseAnswer, PerSettings, VendorError, type HttpMethod } from "../../http/index.js";
 import { API_PREFIX, FILTERS, MAX_ROWS, PATHS, QUERY, ROLES_FIELD } from "./contract.js";
 import {
   wireAccount,
@@ -37,11 +36,6 @@ export function ivantiSettings(): IvantiSettings {
 }
 
 /** Pre-emptive Basic credentials (the vendor sends no challenge first). A 401 is final. */
-export function basicAuth(username: string, password: string): AuthProvider {
-  const token = Buffer.from(`${username}:${password}`, "utf8").toString("base64");
-  return { headers: async () => ({ authorization: `Basic ${token}` }), secrets: () => [password, token] };
-}
-
 /** `errors` as one line: global messages, then `message (code on field)` for each field error. */
 export function describeErrors(errors: WireErrors | null | undefined): string | undefined {
   if (!errors) return undefined;
@@ -70,14 +64,7 @@ export function describeIvantiError(body: unknown): { message?: string } {
   return {};
 }
 
-/** An answer of an unexpected shape. Names fields only, never values. */
-export class UnexpectedAnswerError extends Error {
-  constructor(method: HttpMethod, path: string, error: z.ZodError) {
-    const what = error.issues.map((i) => `${i.path.join(".") || "result"}: ${i.message}`).join("; ");
-    super(`${VENDOR} ${method} ${path} answered with an unexpected body (${what}); the API may differ from the INFERRED contract (see the Vendor contract of IseApiUser)`);
-    this.name = "UnexpectedAnswerError";
-  }
-}
+const CONTRACT_HINT = "the API may differ from the INFERRED contract (see the Vendor contract of IseApiUser)";
 
 export class IvantiClient {
   private catalogue: Promise<WireRole[]> | undefined;
@@ -92,13 +79,10 @@ export class IvantiClient {
 
   /** The envelope's `result`, parsed; errors riding in a 2xx envelope still fail (reference §5). */
   private unwrap<S extends z.ZodType>(schema: S, method: HttpMethod, path: string, status: number, body: unknown): z.output<S> {
-    const env = wireEnvelope.safeParse(body);
-    if (!env.success) throw new UnexpectedAnswerError(method, path, env.error);
-    const message = describeErrors(env.data.errors);
+    const env = parseAnswer(wireEnvelope, body, VENDOR, `${method} ${path}`, CONTRACT_HINT);
+    const message = describeErrors(env.errors);
     if (message) throw new VendorError({ vendor: VENDOR, method, pathTemplate: path, status, vendorMessage: message });
-    const r = schema.safeParse(env.data.result);
-    if (!r.success) throw new UnexpectedAnswerError(method, path, r.error);
-    return r.data;
+    return parseAnswer(schema, env.result, VENDOR, `${method} ${path}`, CONTRACT_HINT);
   }
 
   /**
@@ -222,21 +206,17 @@ export class IvantiClient {
 }
 
 /** One client per distinct settings, for the life of the provider process. */
-const clients = new Map<string, IvantiClient>();
+const clients = new PerSettings(
+  (settings: IvantiSettings) =>
+    new IvantiClient(
+      new HttpClient({ vendor: VENDOR, baseUrl: settings.baseUrl, auth: basicAuth(settings.username, settings.password), describeError: describeIvantiError }),
+      settings.username,
+    ),
+);
 
+/** The client for the current settings: one per distinct settings in this provider process. */
 export function ivantiClient(settings: IvantiSettings = ivantiSettings()): IvantiClient {
-  const key = [settings.baseUrl, settings.username, createHash("sha256").update(settings.password).digest("hex")].join("\n");
-  let c = clients.get(key);
-  if (!c) {
-    const http = new HttpClient({
-      vendor: VENDOR,
-      baseUrl: settings.baseUrl,
-      auth: basicAuth(settings.username, settings.password),
-      describeError: describeIvantiError,
-    });
-    clients.set(key, (c = new IvantiClient(http, settings.username)));
-  }
-  return c;
+  return clients.get(settings);
 }
 
 /** Drops the cached clients (and their role and space caches), as a new provider process would start. */

@@ -1,9 +1,8 @@
 // UiPath Identity client: provider settings, the client-credentials token (cached per provider
 // process and per scope set, renewed before expiry and once on a 401), and the robot-account and
 // group endpoints. Paths and INFERRED behaviours come from contract.ts.
-import { createHash } from "node:crypto";
 import { ConfigError, requireSetting, setting } from "../../config.js";
-import { CachedToken, HttpClient, VendorError, type AuthProvider } from "../../http/index.js";
+import { CachedToken, HttpClient, PerSettings, VendorError, type AuthProvider } from "../../http/index.js";
 import {
   apiRoot,
   DEFAULT_GRANTED_SCOPES,
@@ -284,14 +283,11 @@ export class UiPathClient {
   }
 }
 
-const clients = new Map<string, UiPathClient>();
+const clients = new PerSettings((settings: UiPathSettings) => new UiPathClient(settings));
 
 /** One client (and so one token cache) per distinct settings, for the life of the process. */
 export function uipathClient(settings: UiPathSettings = settingsFromConfig()): UiPathClient {
-  const key = createHash("sha256").update(JSON.stringify(settings)).digest("hex");
-  let c = clients.get(key);
-  if (!c) clients.set(key, (c = new UiPathClient(settings)));
-  return c;
+  return clients.get(settings);
 }
 
 /** Drops cached clients and their tokens (tests: start each case with a cold cache). */

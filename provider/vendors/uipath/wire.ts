@@ -1,6 +1,7 @@
 // Wire shapes of UiPath Identity (OpenAPI `UiPath/uipathcli:definitions/identity.yaml`): exactly the
 // fields this client reads. Unknown fields are ignored so that additions at the vendor break nothing.
 import { z } from "zod";
+import { parseAnswer } from "../../http/index.js";
 
 export const tokenResponse = z.object({
   access_token: z.string().min(1),
@@ -72,9 +73,5 @@ export interface UpdateRobotAccountCommand {
 
 /** Parses a vendor answer; a shape mismatch is a clear error naming the call, not a crash later. */
 export function parseWire<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
-  const r = schema.safeParse(body);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const where = issue?.path.length ? ` at '${issue.path.join(".")}'` : "";
-  throw new Error(`UiPath answered ${what} with an unexpected body${where}: ${issue?.message ?? "invalid"}`);
+  return parseAnswer(schema, body, "UiPath", what);
 }

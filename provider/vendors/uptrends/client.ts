@@ -1,9 +1,10 @@
 // Uptrends API v4 client: HTTP Basic with an API account on every call (no token, no login call),
 // and the ApiUser / Operator endpoints the resource and the operator lookup need.
-import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { requireSetting } from "../../config.js";
-import { HttpClient, type AuthProvider, type HttpMethod } from "../../http/index.js";
+import { basicAuth, HttpClient, parseAnswer, PerSettings, type HttpMethod } from "../../http/index.js";
+
+export { basicAuth };
 import { PATHS, STATUS } from "./contract.js";
 import {
   wireApiUser,
@@ -35,14 +36,6 @@ export function uptrendsSettings(): UptrendsSettings {
 }
 
 /** Basic credentials of the provider's API account. Nothing to refresh: a 401 is final. */
-export function basicAuth(username: string, password: string): AuthProvider {
-  const header = "Basic " + Buffer.from(`${username}:${password}`, "utf8").toString("base64");
-  return {
-    headers: async () => ({ authorization: header }),
-    secrets: () => [password, header.slice(6)],
-  };
-}
-
 /** The vendor's `MessageList` joined into one line; any other body is kept as text. */
 export function describeUptrendsError(body: unknown): { message?: string } {
   const parsed = wireMessageList.safeParse(body);
@@ -55,23 +48,9 @@ export function describeUptrendsError(body: unknown): { message?: string } {
   return {};
 }
 
-/** An answer of an unexpected shape. Names fields only, never values (a create answer holds a password). */
-export class UnexpectedAnswerError extends Error {
-  constructor(method: HttpMethod, path: string, error: z.ZodError) {
-    const what = error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
-    super(`${VENDOR} ${method} ${path} answered with an unexpected body (${what}); the API may have changed (see the Vendor contract of UptrendsApiAccount)`);
-    this.name = "UnexpectedAnswerError";
-  }
-}
-
+/** The Uptrends answer read with its wire schema; `note` adds what the user must know about a failure. */
 function parse<S extends z.ZodType>(schema: S, method: HttpMethod, path: string, body: unknown, note = ""): z.output<S> {
-  const r = schema.safeParse(body);
-  if (!r.success) {
-    const e = new UnexpectedAnswerError(method, path, r.error);
-    e.message += note;
-    throw e;
-  }
-  return r.data;
+  return parseAnswer(schema, body, VENDOR, `${method} ${path}`, `the API may have changed (see the Vendor contract of UptrendsApiAccount)${note}`);
 }
 
 export class UptrendsClient {
@@ -122,22 +101,14 @@ export class UptrendsClient {
 }
 
 // One client per distinct settings for the life of the process, so connections are pooled.
-const clients = new Map<string, UptrendsClient>();
+const clients = new PerSettings((settings: UptrendsSettings) =>
+  new UptrendsClient(
+    new HttpClient({ vendor: VENDOR, baseUrl: settings.baseUrl, auth: basicAuth(settings.username, settings.password), describeError: (body) => describeUptrendsError(body) }),
+    settings.username,
+  ),
+);
 
+/** The client for the current settings: one per distinct settings in this provider process. */
 export function uptrendsClient(settings: UptrendsSettings = uptrendsSettings()): UptrendsClient {
-  const key = [settings.baseUrl, settings.username, createHash("sha256").update(settings.password).digest("hex")].join("\n");
-  let c = clients.get(key);
-  if (!c) {
-    c = new UptrendsClient(
-      new HttpClient({
-        vendor: VENDOR,
-        baseUrl: settings.baseUrl,
-        auth: basicAuth(settings.username, settings.password),
-        describeError: (body) => describeUptrendsError(body),
-      }),
-      settings.username,
-    );
-    clients.set(key, c);
-  }
-  return c;
+  return clients.get(settings);
 }
