@@ -33,6 +33,16 @@ interface Item {
   enabled?: boolean;
 }
 
+describe("checkWith with cross-property rules", () => {
+  const withRule = z
+    .object({ password: z.string().optional(), domain: z.string().optional() })
+    .refine((v) => v.password !== undefined || v.domain !== undefined, { message: "password is required unless domain is set", path: ["password"] });
+  it("judges a refinement when every value is known, defers it while one is not", () => {
+    expect(checkWith(withRule, {}).failures).toEqual([{ property: "password", reason: "password is required unless domain is set" }]);
+    expect(checkWith(withRule, { domain: UNKNOWN }).failures).toEqual([]);
+  });
+});
+
 describe("diffProperties", () => {
   const spec: DiffSpec<Item> = { properties: ["name", "tags", "guid", "enabled"], replaceOnChanges: ["name"], normalise: { tags: asSet, guid: caseless }, defaults: { enabled: true } };
   it("no diff for order, case or an omitted default", () => {

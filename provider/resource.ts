@@ -77,7 +77,8 @@ export function checkWith<S extends z.ZodType>(schema: S, news: unknown): CheckR
   return {
     inputs: raw as z.output<S>,
     failures: parsed.error.issues
-      .filter((i) => !pending.has(String(i.path[0])))
+      // A cross-property rule (a refinement) may read an unknown value: judged once all are known.
+      .filter((i) => !pending.has(String(i.path[0])) && !(pending.size > 0 && i.code === "custom"))
       .map((i) => ({
         property: i.path.length ? i.path.map(String).join(".") : "(inputs)",
         reason: i.message,

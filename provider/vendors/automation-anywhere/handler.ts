@@ -2,7 +2,7 @@
 // /v1/usermanagement/users with at least one role. Replaced when `username` or `domain` changes,
 // updated in place (full-replace PUT) otherwise.
 import { isOutcomeUnknown, VendorError } from "../../http/index.js";
-import { asSet, caseless, describeFailure, diffProperties, stripInternal, step, type CheckFailure, type DiffSpec, type ResourceHandler } from "../../resource.js";
+import { asSet, caseless, checkWith, describeFailure, holdsUnknown, diffProperties, stripInternal, step, type CheckFailure, type DiffSpec, type ResourceHandler } from "../../resource.js";
 import { controlRoom, hasSettings, readSettings, type ControlRoomClient } from "./client.js";
 import { INFERRED, VENDOR } from "./contract.js";
 import { inputs, outputs, REPLACE_ON_CHANGES, SECRET_OUTPUTS, type Inputs, type Outputs } from "./inputs.js";
@@ -12,7 +12,6 @@ import type { UserBody, WireUser } from "./wire.js";
 
 const KIND = "ControlRoomUser";
 /** What the engine sends for a value not known yet during preview (e.g. another resource's output). */
-import { holdsUnknown as isUnknown } from "../../resource.js";
 /**
  * Tolerance when proving a lost create by its `createdOn`: small when the Control Room's clock is
  * known from the token's `iat` (whole seconds, plus latency), larger when it is not.
@@ -37,21 +36,12 @@ function newRoleNames(news: readonly string[], olds: unknown): string[] {
 }
 
 export async function check(news: unknown, olds?: unknown): Promise<{ inputs: Inputs; failures: CheckFailure[] }> {
-  const raw = stripInternal(news);
-  const unknown = new Set(Object.keys(raw).filter((k) => isUnknown(raw[k])));
-  const parsed = inputs.safeParse(raw);
-  const failures: CheckFailure[] = parsed.success
-    ? []
-    : parsed.error.issues
-        // A value computed by another resource is checked once it is known (at `up`).
-        .filter((i) => !unknown.has(String(i.path[0])) && !(i.code === "custom" && (unknown.has("domain") || unknown.has("importId"))))
-        .map((i) => ({ property: i.path.length ? i.path.map(String).join(".") : "(inputs)", reason: i.message }));
-  const result = parsed.success ? parsed.data : (raw as Inputs);
+  const { inputs: result, failures } = checkWith(inputs, news);
   // Role names are checked against the Control Room (read-only roles list, cached per process) only
   // when every other rule passed, the provider settings are there and a name is new: bad input
   // fails without a vendor call, and a steady state costs none.
   const roles = result.roles;
-  if (failures.length === 0 && Array.isArray(roles) && !unknown.has("roles") && hasSettings()) {
+  if (failures.length === 0 && Array.isArray(roles) && !holdsUnknown(roles) && hasSettings()) {
     const fresh = newRoleNames(roles, olds);
     if (fresh.length) {
       try {
