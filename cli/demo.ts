@@ -5,6 +5,7 @@ import { closeSync, cpSync, mkdtempSync, openSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { handlerFor } from "../provider/handlers.js";
 import { collectDrift, exportState, formatDrift, runRefreshPreview } from "./drift.js";
 import { installLocalPackage, offlinePulumiEnv, packageRoot } from "./local-project.js";
 
@@ -80,13 +81,8 @@ interface Row {
   lastUsed: string;
 }
 
-const VENDOR: Record<string, string> = {
-  IseApiUser: "Ivanti",
-  UptrendsApiAccount: "Uptrends",
-  ControlRoomUser: "Automation Anywhere",
-  VerifyApiClient: "IBM Verify",
-  UiPathRobotAccount: "UiPath",
-};
+/** The quickstart's kinds, in the order the table lists them. */
+const KINDS = ["IseApiUser", "UptrendsApiAccount", "ControlRoomUser", "VerifyApiClient", "UiPathRobotAccount"];
 
 /** What exists at each vendor now, read live through each resource's own read(). */
 interface Ref {
@@ -96,7 +92,6 @@ interface Ref {
 }
 
 async function vendorTable(ctx: Ctx): Promise<{ rows: Row[]; secrets: string[]; refs: Ref[] }> {
-  const { handlerFor } = await import("../provider/index.js");
   const exported = JSON.parse(execFileSync(ctx.pulumi, ["stack", "export", "--show-secrets", "--cwd", ctx.dir, "--stack", STACK], { env: ctx.env, encoding: "utf8" })) as {
     deployment: { resources?: { type: string; urn: string; id?: string; outputs?: Record<string, unknown> }[] };
   };
@@ -114,7 +109,7 @@ async function vendorTable(ctx: Ctx): Promise<{ rows: Row[]; secrets: string[]; 
     // Only Uptrends (LastUsed) and UiPath (lastLoginTime) report use through their APIs.
     const tracked = kind === "UptrendsApiAccount" || kind === "UiPathRobotAccount";
     const lastUsed = p.lastUsed || p.lastLoginTime;
-    rows.push({ vendor: VENDOR[kind] ?? kind, kind, name, id: live.id ?? "(gone)", lastUsed: lastUsed ? String(lastUsed) : tracked ? "never" : "not reported by the API" });
+    rows.push({ vendor: handlerFor(kind).vendor, kind, name, id: live.id ?? "(gone)", lastUsed: lastUsed ? String(lastUsed) : tracked ? "never" : "not reported by the API" });
   }
   for (const r of encrypted.deployment.resources ?? []) {
     if (!r.type.startsWith(TYPE_PREFIX)) continue;
@@ -122,8 +117,7 @@ async function vendorTable(ctx: Ctx): Promise<{ rows: Row[]; secrets: string[]; 
       if (typeof v === "object" && v !== null && SECRET_SIG in v) secrets.push(`${r.type.slice(TYPE_PREFIX.length)}.${k}`);
     }
   }
-  const order = Object.keys(VENDOR);
-  rows.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  rows.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
   return { rows, secrets: [...new Set(secrets)].sort(), refs };
 }
 
@@ -252,8 +246,7 @@ export async function main(argv: string[]): Promise<number> {
 
     heading(6, "pulumi destroy — and the sandbox stopped, temp files removed");
     await pulumiStep(ctx, ["destroy", "--yes", "--skip-preview", "--suppress-progress"]);
-    const { handlerFor } = await import("../provider/index.js");
-    const left = [];
+      const left = [];
     for (const r of refs) if ((await handlerFor(r.kind).read(r.id, r.outputs)).id) left.push(`${r.kind} ${r.id}`);
     say(left.length ? `   still at the vendors: ${left.join(", ")}` : `   All ${refs.length} identities are gone at their vendors.`);
     cleanup();

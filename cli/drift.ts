@@ -1,6 +1,7 @@
 // `apiidentity drift`: runs a refresh preview of a stack and reports, per identity that drifted,
 // the property, the value in state and the value at the vendor (secrets masked).
 import { execFile } from "node:child_process";
+import { handlerFor } from "../provider/handlers.js";
 
 export interface DriftItem {
   vendor: string;
@@ -25,14 +26,14 @@ const TYPE_PREFIX = "pulumi-nodejs:dynamic/apiidentity:";
 const SECRET_NAME = /password|secret|apikey|token/i;
 export const MASK = "[secret]";
 
-const VENDORS: Record<string, string> = {
-  IseApiUser: "Ivanti",
-  UptrendsApiAccount: "Uptrends",
-  ControlRoomUser: "Automation Anywhere",
-  VerifyApiClient: "IBM Verify",
-  UiPathRobotAccount: "UiPath",
-  TestingMemo: "Memo (test)",
-};
+/** Vendor display name of a resource kind, from its handler. */
+function vendorOf(kind: string): string {
+  try {
+    return handlerFor(kind).vendor;
+  } catch {
+    return kind;
+  }
+}
 
 function mask(property: string, v: unknown): unknown {
   if (v === undefined || v === null) return v;
@@ -66,7 +67,7 @@ export function collectDrift(state: StateResourceJson[], steps: PreviewStepJson[
     const prior = before.get(s.urn);
     if (!prior || s.op === "refresh" || s.op === "same") continue;
     const kind = prior.type.slice(TYPE_PREFIX.length);
-    const base = { vendor: VENDORS[kind] ?? kind, kind, name: s.urn.split("::").pop() ?? s.urn, id: prior.id ?? "" };
+    const base = { vendor: vendorOf(kind), kind, name: s.urn.split("::").pop() ?? s.urn, id: prior.id ?? "" };
     if (s.op === "create" || s.op === "create-replacement" || !s.oldState?.id) {
       items.push({ ...base, property: "(identity)", inState: "exists", atVendor: "deleted" });
       continue;

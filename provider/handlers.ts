@@ -21,5 +21,5 @@ export function handlerFor(kind: string): ResourceHandler {
 }
 
 export function allHandlers(): ResourceHandler[] {
-  return Object.values(handlers).filter((h) => !h.kind.startsWith("testing:"));
+  return Object.values(handlers).filter((h) => h !== memo);
 }

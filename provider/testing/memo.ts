@@ -1,4 +1,4 @@
-// Test-only resource kind `testing:Memo`: proves the dynamic adapter end to end without a vendor.
+// Test-only resource kind `TestingMemo`: proves the dynamic adapter end to end without a vendor.
 // It keeps memos in a JSON file and, like a real vendor, refuses calls without the right credential
 // (`apiidentity:memoToken` or APIIDENTITY_MEMO_TOKEN must equal the file's `token`).
 import { randomUUID } from "node:crypto";
@@ -35,8 +35,8 @@ function save(file: string, data: MemoFile): void {
 const spec = { properties: ["key", "text"], replaceOnChanges: ["key"] } as const;
 
 export const memo: ResourceHandler<In, Out> = {
-  kind: "testing:Memo",
-  vendor: "Memo",
+  kind: "TestingMemo",
+  vendor: "Memo (test)",
   inputs,
   outputs,
   secretOutputs: [],

@@ -15,7 +15,7 @@ export const memoId = m.memoId;
 export const text = m.text;
 `;
 
-describe("dynamic adapter (testing:Memo) through the pulumi CLI", () => {
+describe("dynamic adapter (TestingMemo) through the pulumi CLI", () => {
   let p: PulumiProject;
   let store: string;
 

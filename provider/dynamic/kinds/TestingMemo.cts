@@ -2,4 +2,4 @@
 // require() of this package (state holds one short line) instead of copying its functions.
 import adapter = require("../adapter.cjs");
 
-export = adapter.providerFor("testing:Memo");
+export = adapter.providerFor("TestingMemo");
