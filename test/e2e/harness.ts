@@ -3,7 +3,7 @@
 // built output (dist/), exactly as a user's program does.
 import { execFile, execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { installLocalPackage } from "../../cli/local-project.js";
+import { installLocalPackage, offlinePulumiEnv } from "../../cli/local-project.js";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -79,23 +79,9 @@ export class PulumiProject {
       writeFileSync(join(this.dir, "package.json"), JSON.stringify({ name: "e2e-program", type: "module", main: "index.js" }));
       writeFileSync(join(this.dir, "index.js"), opts.program ?? "");
     }
-    linkModules(this.dir);
-    mkdirSync(join(this.root, "state"));
-    const bin = engine();
-    this.env = {
-      ...(process.env as Record<string, string>),
-      PATH: `${bin}:${dirname(process.execPath)}:${process.env.PATH ?? ""}`,
-      PULUMI_HOME: join(this.root, "home"),
-      PULUMI_BACKEND_URL: `file://${join(this.root, "state")}`,
-      PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
-      PULUMI_SKIP_UPDATE_CHECK: "true",
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-      PULUMI_SKIP_CONFIRMATIONS: "true",
-      PULUMI_DISABLE_REGISTRY_RESOLVE: "true",
-      PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
-      NO_COLOR: "1",
-      ...(opts.env ?? {}),
-    };
+    installLocalPackage(this.dir); // as a user has it: installed in node_modules
+    mkdirSync(join(this.root, "pulumi-state"));
+    this.env = { ...offlinePulumiEnv(this.root, engine(), "e2e-passphrase"), NO_COLOR: "1", ...(opts.env ?? {}) };
   }
 
   async init(): Promise<this> {
@@ -173,9 +159,6 @@ function parseJson<T>(r: RunResult): T {
   if (start < 0) throw new Error(`no JSON in pulumi output (exit ${r.code})\n${r.stdout}\n${r.stderr}`);
   return JSON.parse(r.stdout.slice(start)) as T;
 }
-
-/** A user's program has `pulumi-apiidentity` installed in node_modules; give the temp project the same. */
-export const linkModules = installLocalPackage;
 
 /**
  * Input properties a preview step changes. Dynamic providers report no per-property diff to the
