@@ -1,13 +1,13 @@
 // `npm run demo`: the main job end to end against the local sandbox — no vendor accounts, no Pulumi
 // account, no network. Every step is printed as it happens. `--keep` leaves stack and sandbox up.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { closeSync, cpSync, mkdtempSync, openSync, rmSync } from "node:fs";
+import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { handlerFor } from "../provider/handlers.js";
 import { collectDrift, exportState, formatDrift, runRefreshPreview } from "./drift.js";
-import { installLocalPackage, offlinePulumiEnv, packageRoot } from "./local-project.js";
+import { installLocalPackage, offlinePulumiEnv, packageRoot, pulumiEngine } from "./local-project.js";
 
 const STACK = "demo";
 const TYPE_PREFIX = "pulumi-nodejs:dynamic/apiidentity:";
@@ -169,7 +169,7 @@ export async function main(argv: string[]): Promise<number> {
   say("apiidentity demo: the main job against the local sandbox (no vendor accounts, no network)");
 
   heading(0, "Setting up: Pulumi engine, sandbox, a fresh stack of examples/quickstart");
-  const engineBin = execFileSync("bash", [join(packageRoot, "scripts/engine.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim().split("\n").pop()!;
+  const engineBin = pulumiEngine();
   say(`   engine:  ${engineBin}`);
   const root = mkdtempSync(join(tmpdir(), "apiidentity-demo-"));
   const sandbox = await startSandbox(join(root, "sandbox-state.json"), join(root, "sandbox.log"));
@@ -180,7 +180,7 @@ export async function main(argv: string[]): Promise<number> {
   cpSync(join(packageRoot, "examples/quickstart"), dir, { recursive: true, filter: (s) => !/node_modules|Pulumi\.[^/]+\.yaml$/.test(s) });
   installLocalPackage(dir);
   const ctx: Ctx = { root, dir, env: { ...offlinePulumiEnv(root, engineBin, "apiidentity-demo"), ...cfg.env }, pulumi: join(engineBin, "pulumi") };
-  execFileSync("mkdir", ["-p", join(root, "pulumi-state")]);
+  mkdirSync(join(root, "pulumi-state"));
   const cleanup = () => {
     sandbox.child.kill("SIGTERM");
     rmSync(root, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // A Pulumi project in a temp dir that uses this checkout as an installed package: the layout npm
 // makes (a copy of the package — package.json and dist/ — plus its dependencies beside it). A copy,
 // not a link: Pulumi serialises a provider living under node_modules as a one-line require().
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -39,4 +40,19 @@ export function offlinePulumiEnv(root: string, engineBin: string, passphrase: st
     PULUMI_SKIP_CONFIRMATIONS: "true",
     PULUMI_DISABLE_REGISTRY_RESOLVE: "true",
   };
+}
+
+let engineBin: string | undefined;
+
+/**
+ * The bin dir with `pulumi`, the Node.js language host and the dynamic-provider shim:
+ * `APIIDENTITY_ENGINE_BIN` when it holds a pulumi, else what `scripts/engine.sh` prints last
+ * (it finds, or builds once, the pinned engine). Resolved once per process.
+ */
+export function pulumiEngine(): string {
+  if (engineBin) return engineBin;
+  const fromEnv = process.env.APIIDENTITY_ENGINE_BIN;
+  if (fromEnv && existsSync(join(fromEnv, "pulumi"))) return (engineBin = fromEnv);
+  const out = execFileSync("bash", [join(packageRoot, "scripts/engine.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  return (engineBin = out.trim().split("\n").pop()!);
 }

@@ -1,26 +1,17 @@
 // End-to-end harness: throw-away Pulumi projects driven through the real `pulumi` CLI with a local
 // file:// backend, a passphrase and no network. Programs import this package by its name from the
 // built output (dist/), exactly as a user's program does.
-import { execFile, execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { installLocalPackage, offlinePulumiEnv } from "../../cli/local-project.js";
+import { execFile } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { installLocalPackage, offlinePulumiEnv, pulumiEngine } from "../../cli/local-project.js";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
-let engineBin: string | undefined;
-
 /** The bin dir with `pulumi`, the Node.js language host and the dynamic-provider shim. */
-export function engine(): string {
-  if (engineBin) return engineBin;
-  const fromEnv = process.env.APIIDENTITY_ENGINE_BIN;
-  if (fromEnv && existsSync(join(fromEnv, "pulumi"))) return (engineBin = fromEnv);
-  const out = execFileSync("bash", [join(repoRoot, "scripts/engine.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-  const lines = out.trim().split("\n");
-  return (engineBin = lines[lines.length - 1]!);
-}
+export const engine = pulumiEngine;
 
 export interface RunResult {
   code: number;
