@@ -5,6 +5,8 @@ import type { VendorId, VendorModule, VendorState } from "./types.js";
 
 export class Store {
   private data: Record<string, VendorState> = {};
+  /** What the state file holds now. */
+  private written: string | undefined;
 
   constructor(
     private readonly modules: VendorModule[],
@@ -44,9 +46,13 @@ export class Store {
   /** Writes the whole state atomically (temp file + rename) when a state file is set. */
   persist(): void {
     if (!this.file) return;
+    const text = JSON.stringify({ version: 1, vendors: this.data });
+    // Most calls are reads that change nothing: write only when the state did change.
+    if (text === this.written) return;
     mkdirSync(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ version: 1, vendors: this.data }));
+    writeFileSync(tmp, text);
     renameSync(tmp, this.file);
+    this.written = text;
   }
 }
