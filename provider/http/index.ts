@@ -7,3 +7,4 @@ export { Semaphore } from "./limiter.js";
 export { basicAuth } from "./basic-auth.js";
 export { parseAnswer, UnexpectedAnswerError } from "./answer.js";
 export { PerSettings } from "./per-settings.js";
+export { caseInsensitiveObject, respellKeys } from "./keys.js";
