@@ -1,6 +1,8 @@
 // `apiidentity-sandbox [--port N] [--state FILE]` and `apiidentity-sandbox env --url BASE`.
 import { parseArgs } from "node:util";
-import { startSandbox } from "./server.js";
+import { startSandbox, vendorIdOf } from "./server.js";
+import type { VendorId } from "./types.js";
+import { vendorModules } from "./vendors/index.js";
 
 async function env(url: string): Promise<number> {
   const res = await fetch(new URL("/_sandbox/config", url));
@@ -25,12 +27,13 @@ export async function main(argv: string[]): Promise<number> {
       port: { type: "string", default: "0" },
       state: { type: "string" },
       url: { type: "string" },
+      profile: { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
     process.stdout.write(
-      "usage: apiidentity-sandbox [--port N] [--state FILE]\n       apiidentity-sandbox env --url http://127.0.0.1:PORT\n",
+      "usage: apiidentity-sandbox [--port N] [--state FILE] [--profile VENDOR=GENERATION]...\n       apiidentity-sandbox env --url http://127.0.0.1:PORT\n",
     );
     return 0;
   }
@@ -46,8 +49,26 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`apiidentity-sandbox: --port must be 0..65535, got ${values.port}\n`);
     return 2;
   }
-  const sandbox = await startSandbox({ port, ...(values.state ? { stateFile: values.state } : {}) });
-  process.stdout.write(`apiidentity sandbox listening on ${sandbox.url}\n`);
+  const profiles: Partial<Record<VendorId, string>> = {};
+  for (const p of values.profile ?? []) {
+    const [name, generation] = p.split("=", 2);
+    const vendor = name ? vendorIdOf(name, vendorModules) : undefined;
+    if (!vendor || !generation) {
+      process.stderr.write(`apiidentity-sandbox: --profile takes VENDOR=GENERATION (for example automation-anywhere=legacy), got '${p}'\n`);
+      return 2;
+    }
+    profiles[vendor] = generation;
+  }
+  let sandbox;
+  try {
+    sandbox = await startSandbox({ port, profiles, ...(values.state ? { stateFile: values.state } : {}) });
+  } catch (e) {
+    process.stderr.write(`apiidentity-sandbox: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const played = Object.entries(sandbox.profiles()).filter(([, p]) => p !== "default");
+  const note = played.length ? ` (${played.map(([v, p]) => `${v}: ${p}`).join(", ")})` : "";
+  process.stdout.write(`apiidentity sandbox listening on ${sandbox.url}${note}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once("SIGINT", stop);

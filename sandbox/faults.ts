@@ -20,6 +20,10 @@ export const faultEffectSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("commitThenReset") }),
   /** Expire every token the vendor issued, then handle the request normally. */
   z.object({ type: z.literal("expireTokens") }),
+  /** Handle the request, then rename the key `from` to `to` at every depth of the JSON answer. */
+  z.object({ type: z.literal("renameField"), from: z.string().min(1), to: z.string().min(1) }),
+  /** Handle the request, then add `name: value` to every object of the JSON answer that lacks it. */
+  z.object({ type: z.literal("addField"), name: z.string().min(1), value: z.json().default("sandbox-extra") }),
 ]);
 
 export const faultRuleSchema = z.object({
@@ -77,4 +81,26 @@ export class FaultTable {
     }
     return effects;
   }
+}
+
+/** A JSON answer with `renameField` / `addField` effects applied; other values pass unchanged. */
+export function rewriteAnswer(body: unknown, effects: readonly FaultEffect[]): unknown {
+  let out = body;
+  for (const e of effects) {
+    if (e.type === "renameField") out = mapObjects(out, (o) => (e.from in o ? renameKey(o, e.from, e.to) : o));
+    if (e.type === "addField") out = mapObjects(out, (o) => (e.name in o ? o : { ...o, [e.name]: e.value }));
+  }
+  return out;
+}
+
+function renameKey(o: Record<string, unknown>, from: string, to: string): Record<string, unknown> {
+  // Keeps the key's position so the answer reads like a vendor that simply spells it differently.
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k === from ? to : k, v]));
+}
+
+function mapObjects(v: unknown, f: (o: Record<string, unknown>) => Record<string, unknown>): unknown {
+  if (Array.isArray(v)) return v.map((x) => mapObjects(x, f));
+  if (v === null || typeof v !== "object") return v;
+  const inner = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapObjects(x, f)]));
+  return f(inner);
 }

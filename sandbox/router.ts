@@ -36,10 +36,14 @@ export class Router<S extends VendorState> {
       .sort((a, b) => a.names.length - b.names.length);
   }
 
-  /** The route for method + path; `methodMismatch` when the path exists under another method. */
-  match(method: string, path: string): Match<S> | { methodMismatch: true } | undefined {
+  /**
+   * The route for method + path; `methodMismatch` when the path exists under another method. With a
+   * profile, routes of other generations (`Route.profiles`) do not exist.
+   */
+  match(method: string, path: string, profile?: string): Match<S> | { methodMismatch: true } | undefined {
     let pathKnown = false;
     for (const c of this.compiled) {
+      if (profile !== undefined && c.route.profiles && !c.route.profiles.includes(profile)) continue;
       const m = c.regex.exec(path);
       if (!m) continue;
       pathKnown = true;

@@ -3,10 +3,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { FaultTable, type FaultEffect } from "./faults.js";
+import { FaultTable, rewriteAnswer, type FaultEffect } from "./faults.js";
 import { Router } from "./router.js";
 import { Store } from "./store.js";
-import type { RouteContext, SandboxRequest, SandboxResponse, VendorModule, VendorState } from "./types.js";
+import type { RouteContext, SandboxRequest, SandboxResponse, VendorId, VendorModule, VendorState } from "./types.js";
 import { vendorModules } from "./vendors/index.js";
 
 export interface SandboxOptions {
@@ -15,6 +15,8 @@ export interface SandboxOptions {
   stateFile?: string;
   /** Vendor modules to serve (default: all five). */
   modules?: VendorModule[];
+  /** The generation each vendor plays (`VendorModule.profiles`); default: each module's first. */
+  profiles?: Partial<Record<VendorId, string>>;
 }
 
 export interface RequestCount {
@@ -36,6 +38,10 @@ export interface Sandbox {
   config(): SandboxConfig;
   requests(): RequestCount[];
   clearRequests(): void;
+  /** The generation each vendor plays now. */
+  profiles(): Record<string, string>;
+  /** Plays another generation of a vendor from the next request on; throws on an unknown name. */
+  setProfile(vendor: VendorId, profile: string): void;
   close(): Promise<void>;
 }
 
@@ -95,6 +101,18 @@ function send(res: ServerResponse, r: SandboxResponse): void {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const DEFAULT_PROFILE = "default";
+
+function profilesOf(m: VendorModule): readonly string[] {
+  return m.profiles && m.profiles.length > 0 ? m.profiles : [DEFAULT_PROFILE];
+}
+
+/** Vendor ids, or their URL prefix names (`automation-anywhere`), as a vendor id. */
+export function vendorIdOf(name: string, modules: readonly VendorModule[]): VendorId | undefined {
+  const n = name.toLowerCase();
+  return modules.find((m) => m.id.toLowerCase() === n || m.prefix.slice(1).toLowerCase() === n)?.id;
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const modules = options.modules ?? vendorModules;
   const store = new Store(modules, options.stateFile);
@@ -103,6 +121,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const counts = new Map<string, RequestCount>();
   let clockOffset = 0;
   let origin = "";
+  const startProfiles = new Map<VendorId, string>();
+  const setProfile = (vendor: VendorId, profile: string, into = profiles) => {
+    const m = modules.find((x) => x.id === vendor);
+    if (!m) throw new Error(`no vendor '${vendor}' in this sandbox`);
+    const known = profilesOf(m);
+    if (!known.includes(profile)) throw new Error(`${vendor} has no profile '${profile}' (known: ${known.join(", ")})`);
+    into.set(vendor, profile);
+  };
+  const profiles = new Map<VendorId, string>(modules.map((m) => [m.id, profilesOf(m)[0]!]));
+  for (const [v, p] of Object.entries(options.profiles ?? {})) setProfile(v as VendorId, p);
+  for (const [v, p] of profiles) startProfiles.set(v, p);
+  const profileTable = () => Object.fromEntries(profiles);
 
   const count = (vendor: string, method: string, route: string, status: number) => {
     const key = `${vendor} ${method} ${route} ${status}`;
@@ -136,7 +166,30 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         faults.clear();
         counts.clear();
         clockOffset = 0;
+        for (const [v, p] of startProfiles) profiles.set(v, p);
         return send(res, { status: 200, body: { reset: true } });
+      case "GET /_sandbox/profiles":
+        return send(res, {
+          status: 200,
+          body: { profiles: profileTable(), available: Object.fromEntries(modules.map((m) => [m.id, profilesOf(m)])) },
+        });
+      case "PUT /_sandbox/profiles":
+      case "POST /_sandbox/profiles": {
+        const wanted = body && typeof body === "object" && !Array.isArray(body) ? Object.entries(body) : [];
+        if (wanted.length === 0) return send(res, { status: 400, body: { error: 'profiles: send {"<vendor>": "<profile>"}' } });
+        try {
+          const next = new Map(profiles);
+          for (const [name, p] of wanted) {
+            const v = vendorIdOf(name, modules);
+            if (!v) throw new Error(`no vendor '${name}' in this sandbox`);
+            setProfile(v, String(p), next);
+          }
+          for (const [v, p] of next) profiles.set(v, p);
+        } catch (e) {
+          return send(res, { status: 400, body: { error: `profiles: ${(e as Error).message}` } });
+        }
+        return send(res, { status: 200, body: { profiles: profileTable() } });
+      }
       case "GET /_sandbox/requests":
         return send(res, { status: 200, body: { requests: [...counts.values()], total: [...counts.values()].reduce((a, c) => a + c.count, 0) } });
       case "DELETE /_sandbox/requests":
@@ -173,7 +226,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (!module) return send(res, { status: 404, body: { error: `no vendor at ${url.pathname}` } });
     const path = url.pathname.slice(module.prefix.length) || "/";
     const method = (req.method ?? "GET").toUpperCase();
-    const match = routers.get(module.id)!.match(method, path);
+    const profile = profiles.get(module.id)!;
+    const match = routers.get(module.id)!.match(method, path, profile);
     if (!match || "methodMismatch" in match) {
       const status = match ? 405 : 404;
       count(module.id, method, "(unmatched)", status);
@@ -225,6 +279,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       now: () => Date.now() + clockOffset,
       baseUrl: origin + module.prefix,
       newId: () => randomUUID(),
+      profile,
     };
     let response: SandboxResponse;
     try {
@@ -240,6 +295,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
     count(module.id, method, template, response.status);
+    const rewrites = effects.filter((e) => e.type === "renameField" || e.type === "addField");
+    if (rewrites.length > 0 && response.body !== undefined && typeof response.body !== "string") {
+      response = { ...response, body: rewriteAnswer(response.body, rewrites) };
+    }
     send(res, response);
   }
 
@@ -265,6 +324,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     config,
     requests: () => [...counts.values()].map((c) => ({ ...c })),
     clearRequests: () => counts.clear(),
+    profiles: profileTable,
+    setProfile: (vendor, profile) => setProfile(vendor, profile),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -37,6 +37,8 @@ export interface RouteContext<S extends VendorState = VendorState> {
   baseUrl: string;
   /** A fresh random id (UUID v4). */
   newId(): string;
+  /** The vendor generation this emulator plays now (`VendorModule.profiles`), or "default". */
+  profile: string;
 }
 
 export type RouteHandler<S extends VendorState = VendorState> = (
@@ -49,6 +51,8 @@ export interface Route<S extends VendorState = VendorState> {
   /** Vendor path template below the prefix, e.g. `/v4/ApiUser/{apiUserGuid}`. */
   template: string;
   handler: RouteHandler<S>;
+  /** Generations that serve this route; elsewhere it answers like an unknown route. Default: all. */
+  profiles?: readonly string[];
 }
 
 export interface VendorModule<S extends VendorState = VendorState> {
@@ -58,6 +62,11 @@ export interface VendorModule<S extends VendorState = VendorState> {
   /** The seeded state: admin credentials, roles, operators, groups… */
   seed(): S;
   routes: Route<S>[];
+  /**
+   * Generations of the vendor's API this emulator can play (for example "current" and "legacy");
+   * the first is the default. Absent: one generation, called "default".
+   */
+  profiles?: readonly string[];
   /** Entry of `GET /_sandbox/config` for this vendor, given its base URL. */
   config(baseUrl: string, state: S): Record<string, string>;
   /** Environment variables pointing the provider at this vendor in the sandbox. */

@@ -1,0 +1,123 @@
+// Framework pieces for vendor generations and answer rewriting, on a small vendor module of the
+// test's own: profiles chosen at start, through the control API and the CLI flag; `renameField` and
+// `addField` faults on JSON answers.
+import { afterEach, describe, expect, it } from "vitest";
+import { rewriteAnswer } from "./faults.js";
+import { main } from "./cli.js";
+import { startSandbox, type Sandbox } from "./server.js";
+import type { VendorModule } from "./types.js";
+
+const toy: VendorModule = {
+  id: "automationAnywhere",
+  prefix: "/toy",
+  profiles: ["current", "legacy"],
+  seed: () => ({}),
+  routes: [
+    { method: "GET", template: "/v2/thing", profiles: ["current"], handler: () => ({ status: 200, body: { gen: "v2", item: { userName: "a", nested: [{ userName: "b" }] } } }) },
+    { method: "GET", template: "/v1/thing", profiles: ["legacy"], handler: () => ({ status: 200, body: { gen: "v1" } }) },
+    // The same template in both generations, answered differently.
+    { method: "GET", template: "/v1/login", profiles: ["current"], handler: () => ({ status: 410, body: { message: "gone" } }) },
+    { method: "GET", template: "/v1/login", profiles: ["legacy"], handler: () => ({ status: 200, body: { token: "t" } }) },
+    { method: "GET", template: "/who", handler: (_req, ctx) => ({ status: 200, body: { profile: ctx.profile } }) },
+  ],
+  config: (baseUrl) => ({ baseUrl }),
+  env: () => ({}),
+  errorResponse: (status, message) => ({ status, body: { code: "toy", message } }),
+  expireTokens: () => undefined,
+};
+
+let sb: Sandbox | undefined;
+afterEach(async () => {
+  await sb?.close();
+  sb = undefined;
+});
+
+const get = async (path: string) => {
+  const r = await fetch(`${sb!.url}/toy${path}`);
+  return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+};
+const control = async (method: string, path: string, body?: unknown) => {
+  const r = await fetch(`${sb!.url}/_sandbox/${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+};
+
+describe("vendor generations (profiles)", () => {
+  it("plays the first profile by default; routes of another generation do not exist", async () => {
+    sb = await startSandbox({ modules: [toy] });
+    expect(sb.profiles()).toEqual({ automationAnywhere: "current" });
+    expect((await get("/v2/thing")).body.gen).toBe("v2");
+    expect((await get("/v1/thing")).status).toBe(404);
+    expect((await get("/v1/login")).status).toBe(410);
+    expect((await get("/who")).body.profile).toBe("current");
+    expect(sb.requests()).toContainEqual({ vendor: "automationAnywhere", method: "GET", route: "(unmatched)", status: 404, count: 1 });
+  });
+
+  it("starts in the generation it is given and switches through the control API; reset restores it", async () => {
+    sb = await startSandbox({ modules: [toy], profiles: { automationAnywhere: "legacy" } });
+    expect((await get("/v2/thing")).status).toBe(404);
+    expect((await get("/v1/thing")).body.gen).toBe("v1");
+    expect((await get("/v1/login")).body.token).toBe("t");
+
+    const listed = await control("GET", "profiles");
+    expect(listed.body).toEqual({ profiles: { automationAnywhere: "legacy" }, available: { automationAnywhere: ["current", "legacy"] } });
+    // The URL prefix name works as well as the vendor id.
+    expect((await control("PUT", "profiles", { toy: "current" })).body).toEqual({ profiles: { automationAnywhere: "current" } });
+    expect((await get("/who")).body.profile).toBe("current");
+    await control("POST", "reset");
+    expect((await get("/who")).body.profile).toBe("legacy");
+  });
+
+  it("refuses an unknown vendor or generation, naming what exists", async () => {
+    await expect(startSandbox({ modules: [toy], profiles: { automationAnywhere: "ancient" } })).rejects.toThrow(/no profile 'ancient' \(known: current, legacy\)/);
+    sb = await startSandbox({ modules: [toy] });
+    const bad = await control("PUT", "profiles", { toy: "ancient" });
+    expect(bad.status).toBe(400);
+    expect(String(bad.body.error)).toContain("known: current, legacy");
+    expect((await control("PUT", "profiles", { nobody: "current" })).status).toBe(400);
+    expect(() => sb!.setProfile("automationAnywhere", "ancient")).toThrow(/known/);
+    expect(sb.profiles()).toEqual({ automationAnywhere: "current" });
+  });
+
+  it("the CLI refuses a malformed --profile with exit code 2", async () => {
+    const err: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((s: string) => (err.push(String(s)), true)) as typeof process.stderr.write;
+    try {
+      expect(await main(["--profile", "automation-anywhere"])).toBe(2);
+      expect(await main(["--profile", "nobody=legacy"])).toBe(2);
+      expect(await main(["--profile", "automation-anywhere=ancient"])).toBe(2);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(err.join("")).toContain("VENDOR=GENERATION");
+    expect(err.join("")).toContain("no profile 'ancient'");
+  });
+});
+
+describe("answer rewriting faults", () => {
+  it("renameField renames the key at every depth, for matching requests only", async () => {
+    sb = await startSandbox({ modules: [toy] });
+    sb.faults.add({ route: "/v2/thing", count: 1, effect: { type: "renameField", from: "userName", to: "login" } });
+    const first = await get("/v2/thing");
+    expect(first.body.item).toEqual({ login: "a", nested: [{ login: "b" }] });
+    const second = await get("/v2/thing");
+    expect(second.body.item).toEqual({ userName: "a", nested: [{ userName: "b" }] });
+  });
+
+  it("addField adds to every object that lacks the field", async () => {
+    sb = await startSandbox({ modules: [toy] });
+    await control("POST", "faults", { effect: { type: "addField", name: "gen", value: { extra: true } } });
+    const r = await get("/v2/thing");
+    expect(r.body.gen).toBe("v2");
+    expect(r.body.item).toEqual({ userName: "a", gen: { extra: true }, nested: [{ userName: "b", gen: { extra: true } }] });
+  });
+
+  it("leaves non-JSON values alone", () => {
+    expect(rewriteAnswer("text", [{ type: "renameField", from: "a", to: "b" }])).toBe("text");
+    expect(rewriteAnswer([1, null, { a: 1 }], [{ type: "renameField", from: "a", to: "b" }])).toEqual([1, null, { b: 1 }]);
+  });
+});
