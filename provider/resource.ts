@@ -48,6 +48,11 @@ export interface ResourceHandler<I extends object = object, O extends object = o
   /** Inputs whose change replaces the identity. */
   readonly replaceOnChanges: readonly string[];
   check(news: unknown, olds?: unknown): Promise<CheckResult<I>>;
+  /**
+   * Warnings about valid inputs that break a rule we only guessed at (INFERRED in the vendor's
+   * contract): shown to the user, never a refusal. Each names the property and the guessed rule.
+   */
+  advise?(inputs: I): string[];
   diff(id: string, olds: O, news: I): Promise<DiffResult>;
   create(inputs: I): Promise<CreateResult<O>>;
   read(id: string, props: O): Promise<ReadResult<I, O>>;

@@ -1,0 +1,193 @@
+// `apiidentity check`: the vendor contract tried against a real tenant. Each vendor folder supplies a
+// Probe (its calls and what it concludes); this file records what the probe learns and turns failed
+// calls into findings, so the five probes share one notion of "confirmed", "contradicted" and "open".
+import { ConfigError } from "./config.js";
+import { TransportError, UnexpectedAnswerError, VendorError } from "./http/index.js";
+
+/** What a vendor's answers say about one thing the client relies on. */
+export type Verdict = "confirmed" | "contradicted" | "open";
+
+export interface Finding {
+  /** What the client relies on, e.g. "users/list answers with `list` and `page.total`". */
+  topic: string;
+  verdict: Verdict;
+  /** What was seen (never a secret or a token), or why it stays open. */
+  detail: string;
+  /** True when the fact is one of the INFERRED guesses of the vendor's contract. */
+  inferred?: boolean;
+}
+
+export type PermissionState = "granted" | "missing" | "unknown";
+
+export interface Permission {
+  /** The vendor's own name for the permission, role or scope. */
+  name: string;
+  state: PermissionState;
+  /** What the provider needs it for. */
+  neededFor: string;
+  detail?: string;
+}
+
+/** What `--write` did with its throw-away identity. */
+export interface WriteTrial {
+  name: string;
+  created: boolean;
+  updated: boolean;
+  deleted: boolean;
+  /** A read after the delete no longer finds it. */
+  confirmedGone: boolean;
+  /** Set when the trial could not finish; says what may be left behind and how to remove it. */
+  problem?: string;
+}
+
+export type VendorStatus = "ok" | "contradiction" | "error";
+
+export interface VendorReport {
+  /** CLI name of the vendor, e.g. `controlroom`. */
+  key: string;
+  vendor: string;
+  /** "ok": nothing contradicted; "contradiction": at least one finding contradicted; "error": could not run. */
+  status: VendorStatus;
+  auth: { ok: boolean; detail: string };
+  permissions: Permission[];
+  findings: Finding[];
+  write?: WriteTrial;
+  /** Why the check could not run (missing settings, unreachable host, rejected credentials). */
+  error?: string;
+}
+
+export interface ProbeOptions {
+  /** Also create, update and delete one throw-away identity named `throwAwayName`. */
+  write: boolean;
+  /** `apiidentity-check-<random>`: the only name a write trial may touch. */
+  throwAwayName: string;
+}
+
+/** A vendor's side of `apiidentity check`: read-only calls unless `options.write`. */
+export interface Probe {
+  /** CLI name, the same as `apiidentity discover` takes: ise, uptrends, controlroom, verify, uipath. */
+  key: string;
+  vendor: string;
+  run(rec: CheckRecorder, options: ProbeOptions): Promise<void>;
+}
+
+/** Thrown by CheckRecorder.authenticate when the vendor cannot be reached or rejects the login. */
+export class CheckCannotRun extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "CheckCannotRun";
+  }
+}
+
+/** Collects a probe's findings; its methods never throw except `authenticate`. */
+export class CheckRecorder {
+  readonly findings: Finding[] = [];
+  readonly permissions: Permission[] = [];
+  auth: { ok: boolean; detail: string } = { ok: false, detail: "not tried" };
+  write: WriteTrial | undefined;
+
+  constructor(readonly vendor: string) {}
+
+  confirm(topic: string, detail: string, inferred?: boolean): void {
+    this.findings.push({ topic, verdict: "confirmed", detail, ...(inferred ? { inferred } : {}) });
+  }
+
+  contradict(topic: string, detail: string, inferred?: boolean): void {
+    this.findings.push({ topic, verdict: "contradicted", detail, ...(inferred ? { inferred } : {}) });
+  }
+
+  leaveOpen(topic: string, detail: string, inferred?: boolean): void {
+    this.findings.push({ topic, verdict: "open", detail, ...(inferred ? { inferred } : {}) });
+  }
+
+  /** Confirms or contradicts by a condition, with the detail for each case. */
+  expect(topic: string, holds: boolean, ifHolds: string, ifNot: string, inferred?: boolean): void {
+    if (holds) this.confirm(topic, ifHolds, inferred);
+    else this.contradict(topic, ifNot, inferred);
+  }
+
+  permission(name: string, state: PermissionState, neededFor: string, detail?: string): void {
+    this.permissions.push({ name, state, neededFor, ...(detail ? { detail } : {}) });
+  }
+
+  /**
+   * The first call: logs in (or makes the first authenticated call). Any failure here means the
+   * check cannot run; it is rethrown as CheckCannotRun with the vendor's own message.
+   */
+  async authenticate<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      const r = await fn();
+      this.auth = { ok: true, detail: what };
+      return r;
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      this.auth = { ok: false, detail: why };
+      if (e instanceof UnexpectedAnswerError) {
+        // The login answered, but not in the shape we read: that is a contradiction, not an outage.
+        this.contradict(what, why);
+      }
+      throw new CheckCannotRun(why, { cause: e });
+    }
+  }
+
+  /**
+   * One read-only vendor call about `topic`. Its answer is validated by the client's wire schemas;
+   * an answer that does not fit contradicts the topic (naming the fields), a 403 marks the
+   * permission missing, anything else leaves the topic open. Returns undefined when the call failed.
+   */
+  async call<T>(topic: string, fn: () => Promise<T>, permission?: { name: string; neededFor: string }): Promise<T | undefined> {
+    try {
+      const r = await fn();
+      if (permission) this.permission(permission.name, "granted", permission.neededFor);
+      return r;
+    } catch (e) {
+      this.fail(topic, e, permission);
+      return undefined;
+    }
+  }
+
+  /** Records a failed call as a finding (and a permission, for a 403). */
+  fail(topic: string, e: unknown, permission?: { name: string; neededFor: string }): void {
+    const why = e instanceof Error ? e.message : String(e);
+    if (e instanceof UnexpectedAnswerError) {
+      this.contradict(topic, why);
+    } else if (e instanceof VendorError && e.status === 403) {
+      if (permission) this.permission(permission.name, "missing", permission.neededFor, why);
+      this.leaveOpen(topic, `not readable with these credentials: ${why}`);
+    } else if (e instanceof VendorError && (e.status === 404 || e.status === 405)) {
+      // The call the client relies on does not exist here.
+      this.contradict(topic, why);
+    } else {
+      this.leaveOpen(topic, why);
+    }
+  }
+}
+
+/** Runs one probe to a report. Never throws: a probe that cannot run reports status "error". */
+export async function runProbe(probe: Probe, options: ProbeOptions): Promise<VendorReport> {
+  const rec = new CheckRecorder(probe.vendor);
+  let error: string | undefined;
+  try {
+    await probe.run(rec, options);
+  } catch (e) {
+    error = cannotRunMessage(e);
+  }
+  const contradicted = rec.findings.some((f) => f.verdict === "contradicted");
+  const status: VendorStatus = contradicted ? "contradiction" : error !== undefined ? "error" : "ok";
+  return {
+    key: probe.key,
+    vendor: probe.vendor,
+    status,
+    auth: rec.auth,
+    permissions: rec.permissions,
+    findings: rec.findings,
+    ...(rec.write ? { write: rec.write } : {}),
+    ...(error !== undefined ? { error } : {}),
+  };
+}
+
+function cannotRunMessage(e: unknown): string {
+  if (e instanceof CheckCannotRun) return e.message;
+  if (e instanceof ConfigError || e instanceof TransportError || e instanceof VendorError) return e.message;
+  return `the check stopped: ${e instanceof Error ? e.message : String(e)}`;
+}
