@@ -2,7 +2,7 @@
 // and the ApiUser / Operator endpoints the resource and the operator lookup need.
 import type { z } from "zod";
 import { requireSetting } from "../../config.js";
-import { basicAuth, HttpClient, parseAnswer, PerSettings, type HttpMethod } from "../../http/index.js";
+import { basicAuth, HttpClient, parseAnswer, PerSettings, respellKeys, type HttpMethod } from "../../http/index.js";
 
 export { basicAuth };
 import { PATHS, STATUS } from "./contract.js";
@@ -64,7 +64,7 @@ export class UptrendsClient {
   async createApiUser(body: WireApiUserBody): Promise<WireCreatedApiUser> {
     const r = await this.http.request({ method: "POST", path: PATHS.apiUsers, json: body });
     // A 2xx means the account exists even if the answer is not what we expect: name it.
-    const guid = (r.body as { ApiUserGuid?: unknown } | undefined)?.ApiUserGuid;
+    const guid = (respellKeys(r.body, ["ApiUserGuid"]) as { ApiUserGuid?: unknown } | undefined)?.ApiUserGuid;
     const note = typeof guid === "string" ? `. The API account ${guid} was created anyway: delete it or adopt it with importId` : "";
     return parse(wireCreatedApiUser, "POST", PATHS.apiUsers, r.body, note);
   }
