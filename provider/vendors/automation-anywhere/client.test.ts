@@ -40,3 +40,16 @@ describe("role matching", () => {
     expect(knownRoleNames(roles)).toBe("AAE_Admin, AAE_Basic, Team, TEAM");
   });
 });
+
+describe("describeError with other shapes of `details`", () => {
+  it("reads details given as a list of strings", () => {
+    expect(describeError({ code: "request.validation.failed", details: ["email: bad", "roles: empty"], message: "Validation failed" })).toEqual({
+      message: "Validation failed (email: bad; roles: empty) [request.validation.failed]",
+    });
+  });
+  it("keeps the message when details has a shape nobody documented", () => {
+    expect(describeError({ code: "x.y", details: { field: "email" }, message: "Bad request" })).toEqual({ message: 'Bad request ({"field":"email"}) [x.y]' });
+    expect(describeError({ details: ["only the details"] })).toEqual({ message: "only the details" });
+    expect(describeError({ message: "Plain", details: null, code: 42 })).toEqual({ message: "Plain [42]" });
+  });
+});
