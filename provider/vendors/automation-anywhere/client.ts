@@ -30,12 +30,27 @@ export function hasSettings(): boolean {
   );
 }
 
-/** Pulls the vendor's own message out of an error body. */
+/** Text of one error-body field: strings as they are, lists joined with "; ", anything else as JSON. */
+function fieldText(v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === "string") return v.trim() || undefined;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (Array.isArray(v)) return v.map(fieldText).filter(Boolean).join("; ") || undefined;
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Pulls the vendor's own message out of an error body (`details` as text, list or anything else). */
 export function describeError(body: unknown): { message?: string } {
   const parsed = wireError.safeParse(body);
   if (!parsed.success) return {};
-  const { message, details, code } = parsed.data;
-  const parts = [message?.trim(), details?.trim() && details.trim() !== message?.trim() ? `(${details.trim()})` : undefined, code ? `[${code}]` : undefined];
+  const message = fieldText(parsed.data.message);
+  const details = fieldText(parsed.data.details);
+  const code = fieldText(parsed.data.code);
+  const parts = [message, details && details !== message ? (message ? `(${details})` : details) : undefined, code ? `[${code}]` : undefined];
   const text = parts.filter(Boolean).join(" ");
   return text ? { message: text } : {};
 }

@@ -51,8 +51,11 @@ export const wireLogin = z.looseObject({
   user: z.looseObject({ id: z.number() }).nullish(),
 });
 
-/** `{code, details, message}` (INFERRED shape, see contract.ts). */
-export const wireError = z.looseObject({ code: z.string().nullish(), details: z.string().nullish(), message: z.string().nullish() });
+/**
+ * `{code, details, message}` (INFERRED shape, see contract.ts). Every field is read as whatever it
+ * is: `details` comes as one string or as a list of strings, and a build may send something else.
+ */
+export const wireError = z.looseObject({ code: z.unknown().optional(), details: z.unknown().optional(), message: z.unknown().optional() });
 
 /** Body of create and of the full-replace update. */
 export interface UserBody {
