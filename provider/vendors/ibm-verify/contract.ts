@@ -8,7 +8,8 @@
 // - Client names are not unique (IBM's SDK resolves a name by `search` and an exact match; no
 //   duplicate-name error is documented): hence the create marker below.
 // - Absent optional fields are omitted from GET answers or sent as `null`; both are accepted.
-// - PUT accepts the `clientId` it already has (it "cannot be modified"); the read-only `id` is not sent.
+// - PUT accepts the `id` and `clientId` it already has (both "cannot be modified"). IBM's own SDK
+//   sends `id` in the PUT body although the OpenAPI marks it read-only; we do the same.
 // - Fields of the GET answer this resource does not manage (`jwkUri`, `additionalConfig`,
 //   `additionalProperties`, newer fields) are accepted back unchanged by PUT.
 

@@ -135,10 +135,11 @@ describe("wire bodies", () => {
     expect(b).not.toHaveProperty("clientSecret");
   });
 
-  it("replace body keeps unmanaged fields, the marker and the secret; drops id", () => {
+  it("replace body keeps unmanaged fields, the marker and the secret, and sends id as IBM's SDK does", () => {
     const l = live({ jwkUri: "https://keys.example.com", additionalConfig: { clientAuthMethod: "default" }, overrideSettings: { restrictScopes: false, scopes: [], accessTokenLifetime: 600 } });
     const b = replaceBody(l, inputs({ description: "new text", enabled: false }), "S3cret-live-value");
     expect(b).toEqual({
+      id: "obj-1",
       clientId: "oauth-1",
       clientSecret: "S3cret-live-value",
       clientName: "ci-robot",
@@ -149,7 +150,15 @@ describe("wire bodies", () => {
       jwkUri: "https://keys.example.com",
       additionalConfig: { clientAuthMethod: "default" },
     });
-    expect(b).not.toHaveProperty("id");
+  });
+
+  it("replace body leaves out fields the vendor answered as null (null is not a value in IBM's schema)", () => {
+    const l = live({ jwkUri: null, additionalProperties: null, ipFilterOp: null } as unknown as Partial<ApiClientWire>);
+    const b = replaceBody(l, inputs(), "s");
+    expect(b).not.toHaveProperty("jwkUri");
+    expect(b).not.toHaveProperty("additionalProperties");
+    expect(b).not.toHaveProperty("ipFilterOp");
+    expect(b.id).toBe("obj-1");
   });
 
   it("replace body clears optional fields the inputs no longer set (PUT is a full replace)", () => {

@@ -140,10 +140,14 @@ export function createBody(i: VerifyApiClientInputs, nonce: string): ApiClientBo
  * every managed field from the inputs. `secret` undefined = omit it = IBM generates a new one.
  */
 export function replaceBody(live: ApiClientWire, i: VerifyApiClientInputs, secret: string | undefined): ApiClientBody {
-  // `id` is read-only in [OAS]; send everything else back as it came.
-  const { id: _id, clientSecret: _secret, description: _d, ipFilterOp: _op, ipFilters: _f, ...rest } = live;
+  // Everything else goes back as it came, except fields answered as `null` (IBM's schema has no null
+  // values; leaving a field out clears it just the same in a full replace).
+  const { id, clientSecret: _secret, description: _d, ipFilterOp: _op, ipFilters: _f, ...rest } = live;
+  const kept = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null));
   const body: ApiClientBody = {
-    ...rest,
+    // IBM's own SDK sets `id` in the PUT body (docs/vendors/ibm-verify.md); it must match the path.
+    id,
+    ...kept,
     clientName: i.clientName,
     enabled: i.enabled,
     entitlements: [...new Set(i.entitlements)],

@@ -43,6 +43,8 @@ export interface ApiClientBody {
   ipFilterOp?: "allow" | "deny";
   ipFilters?: string[];
   clientSecret?: string;
+  /** PUT only: the object id, equal to the one in the path. */
+  id?: string;
   [k: string]: unknown;
 }
 
