@@ -9,6 +9,7 @@ import { PATHS, STATUS } from "./contract.js";
 import {
   wireApiUser,
   wireApiUserList,
+  wireAuthorizationList,
   wireCreatedApiUser,
   wireMessageList,
   wireOperatorList,
@@ -91,6 +92,25 @@ export class UptrendsClient {
   async deleteApiUser(apiUserGuid: string): Promise<boolean> {
     const r = await this.http.request({ method: "DELETE", path: PATHS.apiUser, params: { apiUserGuid }, accept: [STATUS.notFound] });
     return r.status !== STATUS.notFound;
+  }
+
+  /** `GET /ApiUser`: every API user the credentials may see, with the raw answer (for `apiidentity check`). */
+  async listApiUsers(): Promise<{ users: WireApiUser[]; raw: unknown }> {
+    const r = await this.http.request({ method: "GET", path: PATHS.apiUsers });
+    return { users: parse(wireApiUserList, "GET", PATHS.apiUsers, r.body), raw: r.body };
+  }
+
+  /** `GET /ApiUser/{apiUserGuid}` with its status and raw answer, 404 included (for `apiidentity check`). */
+  async getApiUserAnswer(apiUserGuid: string): Promise<{ status: number; user?: WireApiUser; raw: unknown }> {
+    const r = await this.http.request({ method: "GET", path: PATHS.apiUser, params: { apiUserGuid }, accept: [STATUS.notFound] });
+    if (r.status === STATUS.notFound) return { status: r.status, raw: r.body };
+    return { status: r.status, user: parse(wireApiUser, "GET", PATHS.apiUser, r.body), raw: r.body };
+  }
+
+  /** `GET /Operator/{operatorGuid}/Authorization`: the operator's rights (names kept as sent). */
+  async getOperatorAuthorizations(operatorGuid: string): Promise<string[]> {
+    const r = await this.http.request({ method: "GET", path: PATHS.operatorAuthorizations, params: { operatorGuid } });
+    return parse(wireAuthorizationList, "GET", PATHS.operatorAuthorizations, r.body);
   }
 
   /** `GET /Operator`: every operator of the account. */

@@ -1,7 +1,8 @@
 // Everything this client assumes about the Uptrends API v4 ApiUser and Operator endpoints, in one
-// place. The endpoints are documented (KB "ApiUser API", Swagger 2022); the ApiUser field names,
-// status codes and the empty-description default are INFERRED (reference/uptrends.md §2.2) and must
-// be checked against the live https://api.uptrends.com/v4/swagger/v1/swagger.json.
+// place. The endpoints are documented (KB "ApiUser API", Swagger 2022); the ApiUser field names other
+// than OperatorGuid and Description, the status codes and the empty-description default are INFERRED.
+// Sources and the documented/INFERRED status of each fact: docs/vendors/uptrends.md. `apiidentity
+// check uptrends` (check.ts) tries each INFERRED item against a real account.
 
 /** Paths below the base URL (which already ends in `/v4`). Documented. */
 export const PATHS = {
@@ -9,7 +10,21 @@ export const PATHS = {
   apiUser: "/ApiUser/{apiUserGuid}",
   apiUsersOfOperator: "/ApiUser/Operator/{operatorGuid}",
   operators: "/Operator",
+  /** The operator's rights, a list of names such as `AccountAdministrator` (SWAGGER-2022). */
+  operatorAuthorizations: "/Operator/{operatorGuid}/Authorization",
 } as const;
+
+/**
+ * Field names are read whatever their letter case: the documented answers are PascalCase, but
+ * Uptrends is known to vary between PascalCase and camelCase. Requests are always sent PascalCase.
+ */
+export const FIELD_NAME_CASE_INSENSITIVE = true;
+
+/** Access types (documented, KB "ApiUser API"); read as an open list: any other value is kept. */
+export const ACCESS_TYPES = ["Generic", "MobileApp", "TransactionRecorder"] as const;
+
+/** The operator right that lets an API account manage other operators' API users (documented, changelog Nov 2022). */
+export const ADMIN_AUTHORIZATION = "AccountAdministrator";
 
 /** Wire field names of the ApiUser object. `OperatorGuid` and `Description` are documented; the rest INFERRED. */
 export const API_USER_FIELDS = {
