@@ -28,7 +28,8 @@ describe("POST /api/v1/accounts (create user without password, documented)", () 
     expect(r.status).toBe(200);
     expect(r.body.errors).toBeNull();
     const a = r.body.result;
-    expect(Object.keys(a)).toEqual([...DOCUMENTED_FIELDS, "apiUser"]);
+    // accountType: read by real scripts (franklines/mobileiron-users2CSV); the older apiUser guess is gone.
+    expect(Object.keys(a)).toEqual([...DOCUMENTED_FIELDS, "accountType"]);
     expect(a).toMatchObject({
       uid: "nsmith@acme.example",
       emailAddress: "nsmith@acme.example",
@@ -39,7 +40,7 @@ describe("POST /api/v1/accounts (create user without password, documented)", () 
       enabled: true,
       superUser: false,
       passwordExpiresAt: null,
-      apiUser: false,
+      accountType: "USER",
       createdBy: 10000,
     });
     expect(a.id).toBeTypeOf("number");
@@ -141,15 +142,24 @@ describe("POST /api/v1/accounts with password and the API-user marker (INFERRED)
         lastName: "ISE",
         displayName: "ISE integration",
         password: STRONG_PASSWORD,
-        apiUser: "true",
+        accountType: "API",
         "roles[0]": String(c.roleId("Cisco ISE Operations")),
       }),
     });
     expect(r.status).toBe(200);
-    expect(r.body.result).toMatchObject({ apiUser: true, displayName: "ISE integration", inviteState: "None", passwordExpiresAt: null });
+    expect(r.body.result).toMatchObject({ accountType: "API", displayName: "ISE integration", inviteState: "None", passwordExpiresAt: null });
     expect(JSON.stringify(r.body)).not.toContain(STRONG_PASSWORD);
     const dev = await c.call("GET", "/api/v1/device", { auth: { username: "ise-api@acme.example", password: STRONG_PASSWORD }, query: { dmPartitionId: "100001" } });
     expect(dev.status).toBe(200);
+  });
+
+  it("still takes the older boolean apiUser flag on create; refuses an unknown accountType", async () => {
+    const a = await c.create({ emailAddress: "old@acme.example", password: STRONG_PASSWORD, apiUser: "true" });
+    expect(a.accountType).toBe("API");
+    expect(a).not.toHaveProperty("apiUser");
+    const bad = await c.call("POST", "/api/v1/accounts", { form: form1({ emailAddress: "t@acme.example", accountSource: "LOCAL", accountType: "ROBOT" }) });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors?.fieldErrors?.[0]).toMatchObject({ code: "Invalid", field: "accounts[0].accountType" });
   });
 
   it("exposes the marker under the configured field name", async () => {
@@ -214,6 +224,18 @@ describe("GET /api/v1/account (list and search, documented)", () => {
     const r = await c.call<ListWire<AccountWire>>("GET", "/api/v1/account");
     expect(r.body.result.totalCount).toBe(61);
     expect(r.body.result.searchResults).toHaveLength(50);
+  });
+
+  it("serves at most 50 rows a page even when rows asks for 500 (documented database limit); totalCount tells the rest", async () => {
+    for (let i = 8; i <= 60; i++) c.state().accounts.push({ ...c.state().accounts[1]!, id: 20000 + i, uid: `bulk${i}@acme.example`, username: `bulk${i}@acme.example`, emailAddress: `bulk${i}@acme.example` });
+    const first = await c.call<ListWire<AccountWire>>("GET", "/api/v1/account", { query: { rows: "500", start: "0" } });
+    expect(first.body.result.totalCount).toBe(61);
+    expect(first.body.result.searchResults).toHaveLength(50);
+    const rest = await c.call<ListWire<AccountWire>>("GET", "/api/v1/account", { query: { rows: "500", start: "50" } });
+    expect(rest.body.result.searchResults).toHaveLength(11);
+    c.state().settings.databaseRowsCap = 500;
+    const all = await c.call<ListWire<AccountWire>>("GET", "/api/v1/account", { query: { rows: "500" } });
+    expect(all.body.result.searchResults).toHaveLength(61);
   });
 
   it("rejects rows above 500 with the documented Range error, and bad start/rows", async () => {
@@ -299,19 +321,19 @@ describe("PUT /api/v1/account/{accountId} (INFERRED update)", () => {
     ]);
   });
 
-  it("refuses to change uid, emailAddress, username or the API-user marker, but accepts them unchanged", async () => {
-    const a = await c.create({ emailAddress: "imm@acme.example", password: STRONG_PASSWORD, apiUser: "true" });
+  it("refuses to change uid, emailAddress, username or the account type, but accepts them unchanged", async () => {
+    const a = await c.create({ emailAddress: "imm@acme.example", password: STRONG_PASSWORD, accountType: "API" });
     const r = await c.call("PUT", `/api/v1/account/${a.id}`, {
-      form: { uid: "other@acme.example", emailAddress: "other@acme.example", username: "other", apiUser: "false" },
+      form: { uid: "other@acme.example", emailAddress: "other@acme.example", username: "other", accountType: "USER" },
     });
     expect(r.status).toBe(400);
     expect(r.body.errors?.fieldErrors?.map((e) => [e.code, e.field])).toEqual([
       ["Immutable", "uid"],
       ["Immutable", "emailAddress"],
       ["Immutable", "username"],
-      ["Immutable", "apiUser"],
+      ["Immutable", "accountType"],
     ]);
-    const same = await c.call("PUT", `/api/v1/account/${a.id}`, { form: { uid: "IMM@acme.example", apiUser: "true", firstName: "Same" } });
+    const same = await c.call("PUT", `/api/v1/account/${a.id}`, { form: { uid: "IMM@acme.example", accountType: "api", firstName: "Same" } });
     expect(same.status).toBe(200);
   });
 
@@ -382,15 +404,10 @@ describe("delete: viability check, bulk delete, single delete (INFERRED)", () =>
     expect(r.body.errors?.fieldErrors?.[0]).toMatchObject({ code: "typeMismatch", field: "ids" });
   });
 
-  it("deletes one account with DELETE /api/v1/account/{accountId}: result 1, then 404", async () => {
+  it("does not serve a per-account DELETE /api/v1/account/{accountId} (no source describes one)", async () => {
     const a = await c.create({ emailAddress: "one@acme.example" });
     const r = await c.call("DELETE", `/api/v1/account/${a.id}`);
-    expect(r.status).toBe(200);
-    expect(r.body).toEqual({ errors: null, result: 1 });
-    expect((await c.call("GET", `/api/v1/account/${a.id}`)).status).toBe(404);
-    expect((await c.call("DELETE", `/api/v1/account/${a.id}`)).status).toBe(404);
-    const self = await c.call("DELETE", "/api/v1/account/10000");
-    expect(self.status).toBe(400);
-    expect(self.body.errors?.globalErrors?.[0]?.code).toBe("NotDeletable");
+    expect(r.status).toBe(405);
+    expect(c.state().accounts.some((x) => x.id === a.id)).toBe(true);
   });
 });

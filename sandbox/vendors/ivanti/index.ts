@@ -5,7 +5,7 @@ import { globalError } from "./errors.js";
 import { accountRoutes } from "./routes-accounts.js";
 import { roleRoutes } from "./routes-roles.js";
 import { spaceRoutes } from "./routes-spaces.js";
-import { ADMIN_PASSWORD, ADMIN_UID, seed, type IvantiState } from "./state.js";
+import { ADMIN_PASSWORD, ADMIN_UID, seed, type IvantiState, type SeedOptions } from "./state.js";
 
 /** The seeded Tenant Admin (super user); falls back to the seed values if the state lost it. */
 function admin(state: IvantiState): { username: string; password: string } {
@@ -13,10 +13,15 @@ function admin(state: IvantiState): { username: string; password: string } {
   return { username: a?.uid ?? ADMIN_UID, password: a?.password ?? ADMIN_PASSWORD };
 }
 
+/** The emulator with seed options, e.g. `createIvanti({ iseRoleName: "API Management Cisco ISE Operations" })`. */
+export function createIvanti(options: SeedOptions = {}): VendorModule<IvantiState> {
+  return { ...ivanti, seed: () => seed(options) };
+}
+
 export const ivanti: VendorModule<IvantiState> = {
   id: "ivanti",
   prefix: "/ivanti",
-  seed,
+  seed: () => seed(),
   routes: [...accountRoutes, ...roleRoutes, ...spaceRoutes],
   config: (baseUrl, state) => ({ baseUrl, ...admin(state) }),
   env: (baseUrl, state) => {

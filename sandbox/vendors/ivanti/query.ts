@@ -25,6 +25,11 @@ export function parsePaging(query: URLSearchParams, settings: IvantiSettings): P
   return errors.length ? errors : { start, rows };
 }
 
+/** One page: `rows` from `start`, but never more than the database cap (documented: 50 rows). */
+export function pageOf<T>(items: readonly T[], paging: Paging, settings: IvantiSettings): T[] {
+  return items.slice(paging.start, paging.start + Math.min(paging.rows, settings.databaseRowsCap));
+}
+
 type Getter = (a: IvantiAccount) => string | number | null;
 
 const FQ_FIELDS: Record<string, Getter> = {

@@ -1,5 +1,6 @@
 // Contract: the role catalogue and role assignment (INFERRED), device spaces and dmPartitionId.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { setIseRoleName } from "./state.js";
 import { STRONG_PASSWORD, startIvanti, type AccountWire, type IvantiClient, type ListWire, type RoleWire } from "./test-helpers.js";
 
 let c: IvantiClient;
@@ -24,6 +25,24 @@ describe("GET /api/v1/roles", () => {
     expect(ise).toEqual([{ id: expect.any(Number), key: "CISCO_ISE_OPERATIONS", name: "Cisco ISE Operations", description: expect.any(String), spaceSpecific: false }]);
     expect(roles.map((x) => x.name)).toEqual(expect.arrayContaining(["System Management", "User Management", "Device Management", "Device Read Only"]));
     expect(roles.find((x) => x.name === "Device Management")?.spaceSpecific).toBe(true);
+  });
+
+  it("names the ISE role by the other spelling when told (setIseRoleName), and a reset brings the seed back", async () => {
+    setIseRoleName(c.state(), "API Management Cisco ISE Operations");
+    const r = await c.call<ListWire<RoleWire>>("GET", "/api/v1/roles");
+    expect(r.body.result.searchResults.filter((x) => /cisco ise/i.test(x.name)).map((x) => x.name)).toEqual(["API Management Cisco ISE Operations"]);
+    await c.reset();
+    const again = await c.call<ListWire<RoleWire>>("GET", "/api/v1/roles");
+    expect(again.body.result.searchResults.filter((x) => /cisco ise/i.test(x.name)).map((x) => x.name)).toEqual(["Cisco ISE Operations"]);
+  });
+
+  it("pages the catalogue by start/rows with at most 50 rows a page (a database-backed list)", async () => {
+    c.state().settings.databaseRowsCap = 5;
+    const first = await c.call<ListWire<RoleWire>>("GET", "/api/v1/roles", { query: { rows: "500" } });
+    expect(first.body.result.searchResults).toHaveLength(5);
+    expect(first.body.result.totalCount).toBe(c.state().roles.length);
+    const second = await c.call<ListWire<RoleWire>>("GET", "/api/v1/roles", { query: { start: "5", rows: "500" } });
+    expect(second.body.result.searchResults[0]?.id).toBe(c.state().roles[5]?.id);
   });
 
   it("requires Tenant Admin credentials", async () => {
@@ -170,5 +189,22 @@ describe("GET /api/v1/device (proves an API user's credentials)", () => {
     expect(missing.body.errors?.fieldErrors).toEqual([{ code: "NotNull", field: "dmPartitionId", message: "must not be null" }]);
     const unknown = await c.call("GET", "/api/v1/device", { query: { dmPartitionId: "1" } });
     expect(unknown.body.errors?.fieldErrors?.[0]).toMatchObject({ code: "Invalid", field: "dmPartitionId" });
+  });
+});
+
+describe("seeded with the other spelling of the ISE role (createIvanti seed option)", () => {
+  let other: IvantiClient;
+  beforeAll(async () => {
+    other = await startIvanti({ iseRoleName: "API Management Cisco ISE Operations" });
+  });
+  afterAll(() => other.sandbox.close());
+
+  it("lists and assigns the role under that name", async () => {
+    const r = await other.call<ListWire<RoleWire>>("GET", "/api/v1/roles");
+    const ise = r.body.result.searchResults.filter((x) => x.key === "CISCO_ISE_OPERATIONS");
+    expect(ise.map((x) => x.name)).toEqual(["API Management Cisco ISE Operations"]);
+    const a = await other.createApiUser("ise@acme.example", [ise[0]!.id]);
+    const held = await other.call<ListWire<RoleWire>>("GET", `/api/v1/account/${a.id}/roles`);
+    expect(held.body.result.searchResults.map((x) => x.name)).toEqual(["API Management Cisco ISE Operations"]);
   });
 });

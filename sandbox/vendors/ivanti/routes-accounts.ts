@@ -1,11 +1,13 @@
-// User (account) calls: create, list/search, get, update, delete-viability check and delete.
+// User (account) calls: create, list/search, get, update, and the documented delete flow (check
+// delete viability, then delete users). The per-account DELETE of earlier guesses is not served:
+// no source describes it, and the guide calls any call it does not describe unsupported.
 import type { Route, RouteContext, SandboxRequest, SandboxResponse } from "../../types.js";
 import { requireTenantAdmin } from "./auth.js";
 import { readBody } from "./body.js";
-import { accountNotFound, badRequest, fieldErrors, forbidden, globalError, ok, okWithErrors, type FieldError } from "./errors.js";
-import { parseFilter, parseFreeText, parsePaging } from "./query.js";
+import { accountNotFound, badRequest, fieldErrors, forbidden, ok, okWithErrors, type FieldError } from "./errors.js";
+import { pageOf, parseFilter, parseFreeText, parsePaging } from "./query.js";
 import { partitionFrom, resolveRoles } from "./roles.js";
-import type { IvantiAccount, IvantiState, RoleAssignment } from "./state.js";
+import { ACCOUNT_TYPES, type IvantiAccount, type IvantiState, type RoleAssignment } from "./state.js";
 import { boolish, createAccountSchema, passwordErrors, toFieldErrors, updateAccountSchema } from "./validation.js";
 import { accountView } from "./views.js";
 
@@ -49,9 +51,21 @@ function createAccounts(req: SandboxRequest, ctx: Ctx): SandboxResponse {
   items.forEach((item, i) => {
     const prefix = `accounts[${i}]`;
     const parsed = createAccountSchema.safeParse(item ?? {});
-    const apiField = state.settings.apiUserField;
-    const apiFlag = boolish.optional().safeParse((item as Record<string, unknown> | null)?.[apiField]);
-    if (!apiFlag.success) errors.push({ code: "typeMismatch", field: `${prefix}.${apiField}`, message: "Failed to convert value to a boolean" });
+    const raw = (item ?? {}) as Record<string, unknown>;
+    // `accountType` (the field real scripts read; values INFERRED), or the older boolean guess under
+    // `apiUser` or the configured name.
+    let isApiUser = false;
+    const type = raw.accountType;
+    if (type !== undefined) {
+      const t = typeof type === "string" ? type.trim().toUpperCase() : "";
+      if (t === ACCOUNT_TYPES.api) isApiUser = true;
+      else if (t !== ACCOUNT_TYPES.user) errors.push({ code: "Invalid", field: `${prefix}.accountType`, message: `must be ${ACCOUNT_TYPES.api} or ${ACCOUNT_TYPES.user}` });
+    }
+    for (const apiField of new Set(["apiUser", state.settings.apiUserField ?? "apiUser"])) {
+      const apiFlag = boolish.optional().safeParse(raw[apiField]);
+      if (!apiFlag.success) errors.push({ code: "typeMismatch", field: `${prefix}.${apiField}`, message: "Failed to convert value to a boolean" });
+      else if (apiFlag.data === true) isApiUser = true;
+    }
     if (!parsed.success) {
       errors.push(...toFieldErrors(parsed.error, prefix));
       return;
@@ -60,7 +74,6 @@ function createAccounts(req: SandboxRequest, ctx: Ctx): SandboxResponse {
     const email = v.emailAddress;
     const uid = v.uid === undefined || v.uid === "" ? email : v.uid;
     const username = v.username === undefined || v.username === "" ? email : v.username;
-    const isApiUser = apiFlag.data ?? false;
     if (!sameText(uid, email)) errors.push({ code: "Invalid", field: `${prefix}.uid`, message: "must be the same as the email address" });
     // Both names log in (Basic auth takes either), so each must be unique across uids and usernames.
     const loginTaken = (value: string) =>
@@ -142,7 +155,7 @@ function listAccounts(req: SandboxRequest, ctx: Ctx): SandboxResponse {
   return ok({
     totalCount: matches.length,
     queryTime: Math.round(performance.now() - began),
-    searchResults: matches.slice(paging.start, paging.start + paging.rows).map((a) => accountView(ctx.state, a)),
+    searchResults: pageOf(matches, paging, ctx.state.settings).map((a) => accountView(ctx.state, a)),
   });
 }
 
@@ -178,7 +191,8 @@ function updateAccount(req: SandboxRequest, ctx: Ctx): SandboxResponse {
   immutable("emailAddress", account.emailAddress);
   immutable("username", account.username);
   immutable("accountSource", account.accountSource);
-  immutable(state.settings.apiUserField, account.isApiUser);
+  immutable("accountType", account.isApiUser ? ACCOUNT_TYPES.api : ACCOUNT_TYPES.user);
+  if (state.settings.apiUserField) immutable(state.settings.apiUserField, account.isApiUser);
 
   const parsed = updateAccountSchema.safeParse(b);
   if (!parsed.success) errors.push(...toFieldErrors(parsed.error));
@@ -261,18 +275,6 @@ function deleteAccounts(req: SandboxRequest, ctx: Ctx): SandboxResponse {
   return ok(results);
 }
 
-/** DELETE /api/v1/account/{accountId} (INFERRED): `result: 1` like other actions; 404 when unknown. */
-function deleteAccount(req: SandboxRequest, ctx: Ctx): SandboxResponse {
-  const auth = requireTenantAdmin(req, ctx);
-  if (!auth.ok) return auth.response;
-  const account = findAccount(ctx.state, req.params.accountId);
-  if (!account) return accountNotFound(req.params.accountId ?? "");
-  const v = viability(ctx.state, auth.caller, account.id);
-  if (!v.deletable) return globalError(400, v.message ?? "Account cannot be deleted", "NotDeletable");
-  remove(ctx.state, account.id);
-  return ok(1);
-}
-
 export const accountRoutes: Route<IvantiState>[] = [
   { method: "POST", template: "/api/v1/accounts", handler: createAccounts },
   { method: "DELETE", template: "/api/v1/accounts", handler: deleteAccounts },
@@ -280,5 +282,4 @@ export const accountRoutes: Route<IvantiState>[] = [
   { method: "GET", template: "/api/v1/account", handler: listAccounts },
   { method: "GET", template: "/api/v1/account/{accountId}", handler: getAccount },
   { method: "PUT", template: "/api/v1/account/{accountId}", handler: updateAccount },
-  { method: "DELETE", template: "/api/v1/account/{accountId}", handler: deleteAccount },
 ];

@@ -3,6 +3,7 @@ import type { Route, RouteContext, SandboxRequest, SandboxResponse } from "../..
 import { requireTenantAdmin } from "./auth.js";
 import { readBody } from "./body.js";
 import { accountNotFound, badRequest, fieldErrors, forbidden, ok } from "./errors.js";
+import { pageOf, parsePaging, type Paging } from "./query.js";
 import { partitionFrom, resolveRoles } from "./roles.js";
 import { findAccount } from "./routes-accounts.js";
 import type { IvantiAccount, IvantiState } from "./state.js";
@@ -11,16 +12,19 @@ import { assignmentView, roleView } from "./views.js";
 
 type Ctx = RouteContext<IvantiState>;
 
-function heldRoles(state: IvantiState, account: IvantiAccount) {
+/** Roles live in the database: a page holds at most `databaseRowsCap` rows whatever `rows` asks. */
+function heldRoles(state: IvantiState, account: IvantiAccount, paging: Paging = { start: 0, rows: state.settings.maxRows }) {
   const views = account.roles.map((a) => assignmentView(state, a)).filter((v) => v !== undefined);
-  return { totalCount: views.length, searchResults: views };
+  return { totalCount: views.length, searchResults: pageOf(views, paging, state.settings) };
 }
 
 /** GET /api/v1/roles: every assignable role, with the numeric id that assignment calls take. */
 function listRoles(req: SandboxRequest, ctx: Ctx): SandboxResponse {
   const auth = requireTenantAdmin(req, ctx);
   if (!auth.ok) return auth.response;
-  return ok({ totalCount: ctx.state.roles.length, searchResults: ctx.state.roles.map(roleView) });
+  const paging = parsePaging(req.query, { ...ctx.state.settings, defaultRows: ctx.state.settings.maxRows });
+  if (Array.isArray(paging)) return fieldErrors(paging);
+  return ok({ totalCount: ctx.state.roles.length, searchResults: pageOf(ctx.state.roles, paging, ctx.state.settings).map(roleView) });
 }
 
 /** GET /api/v1/account/{accountId}/roles: the roles the account holds. */
@@ -29,7 +33,9 @@ function getAccountRoles(req: SandboxRequest, ctx: Ctx): SandboxResponse {
   if (!auth.ok) return auth.response;
   const account = findAccount(ctx.state, req.params.accountId);
   if (!account) return accountNotFound(req.params.accountId ?? "");
-  return ok(heldRoles(ctx.state, account));
+  const paging = parsePaging(req.query, { ...ctx.state.settings, defaultRows: ctx.state.settings.maxRows });
+  if (Array.isArray(paging)) return fieldErrors(paging);
+  return ok(heldRoles(ctx.state, account, paging));
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { Route, RouteContext, SandboxRequest, SandboxResponse } from "../../types.js";
 import { authenticate, mayReadDevices } from "./auth.js";
 import { fieldErrors, forbidden, ok } from "./errors.js";
-import { parsePaging } from "./query.js";
+import { pageOf, parsePaging } from "./query.js";
 import type { IvantiState } from "./state.js";
 
 type Ctx = RouteContext<IvantiState>;
@@ -15,10 +15,10 @@ function listPartitions(req: SandboxRequest, ctx: Ctx): SandboxResponse {
   if (Array.isArray(paging)) return fieldErrors(paging);
   const all = [...ctx.state.partitions].sort((a, b) => a.id - b.id);
   return ok({
-    searchResults: all.slice(paging.start, paging.start + paging.rows),
+    searchResults: pageOf(all, paging, ctx.state.settings),
     totalCount: all.length,
     offset: paging.start,
-    limit: paging.rows,
+    limit: Math.min(paging.rows, ctx.state.settings.databaseRowsCap),
   });
 }
 

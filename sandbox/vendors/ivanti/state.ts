@@ -6,8 +6,8 @@ export type RoleAssignment = { roleId: number; dmPartitionId: number | null };
 
 /**
  * An account as stored. The fields from `id` to `objectGuid` are the documented wire fields; the
- * rest is sandbox-internal (`password` is never sent back, `isApiUser` is exposed under the name
- * `settings.apiUserField`).
+ * rest is sandbox-internal (`password` is never sent back; `isApiUser` is sent as `accountType`, and
+ * also as a boolean under `settings.apiUserField` when that is set).
  */
 export type IvantiAccount = {
   id: number;
@@ -83,14 +83,22 @@ export type PasswordPolicy = {
 };
 
 export type IvantiSettings = {
-  /** Wire name of the API-user marker on accounts (INFERRED; the real name is unconfirmed). */
-  apiUserField: string;
+  /**
+   * A second, boolean API-user marker on accounts under this name (an older guess found in no
+   * source); null = not sent. `accountType` is always sent.
+   */
+  apiUserField: string | null;
   /** How a bulk delete reports ids it could not delete: only per id, or also in `errors.globalErrors`. */
   bulkDeleteErrors: "perIdResult" | "globalErrors";
   /** `rows` when the caller sends none. */
   defaultRows: number;
   /** Largest `rows` accepted (documented: 500). */
   maxRows: number;
+  /**
+   * Most rows one page of a list holds, whatever `rows` asks (documented: calls against the database
+   * may return only 50). Applies to accounts, roles, held roles and spaces.
+   */
+  databaseRowsCap: number;
 };
 
 export type IvantiState = {
@@ -106,6 +114,21 @@ export const ADMIN_UID = "admin@sandbox-tenant.example.com";
 export const ADMIN_PASSWORD = "Sandbox-Admin-Pass-1";
 export const DEFAULT_PARTITION_ID = 100001;
 
+/** `accountType` of an API user and of any other account (the values are INFERRED). */
+export const ACCOUNT_TYPES = { api: "API", user: "USER" } as const;
+
+/**
+ * The vendor's pages name the ISE role both ways (Assigning_Roles.htm vs Adding_an_API_User.htm);
+ * the seed uses the first unless told otherwise.
+ */
+export const ISE_ROLE_SPELLINGS = ["Cisco ISE Operations", "API Management Cisco ISE Operations"] as const;
+export type IseRoleSpelling = (typeof ISE_ROLE_SPELLINGS)[number];
+
+export type SeedOptions = {
+  /** Name of the seeded Cisco ISE role (default: the first spelling). */
+  iseRoleName?: string;
+};
+
 export const ROLE_KEYS = {
   systemManagement: "SYSTEM_MANAGEMENT",
   userManagement: "USER_MANAGEMENT",
@@ -117,7 +140,7 @@ export const ROLE_KEYS = {
 } as const;
 
 /** Role names as the Admin Portal lists them (Assigning_Roles.htm); ids and keys are INFERRED. */
-export function seedRoles(): IvantiRole[] {
+export function seedRoles(iseRoleName: string = ISE_ROLE_SPELLINGS[0]): IvantiRole[] {
   const cross = (id: number, key: string, name: string, description: string): IvantiRole => ({ id, key, name, description, spaceSpecific: false });
   const space = (id: number, key: string, name: string, description: string): IvantiRole => ({ id, key, name, description, spaceSpecific: true });
   return [
@@ -126,7 +149,7 @@ export function seedRoles(): IvantiRole[] {
     cross(1003, ROLE_KEYS.userManagement, "User Management", "Add and remove users, assign roles, manage user groups."),
     cross(1004, ROLE_KEYS.userReadOnly, "User Read Only", "View users and user groups."),
     cross(1005, "LDAP_USER_IMPORT_AND_INVITE", "LDAP User Import and Invite", "Import and invite LDAP users."),
-    cross(1006, ROLE_KEYS.ciscoIseOperations, "Cisco ISE Operations", "API Management: lets Cisco ISE query devices and send wipe, PIN-lock and message actions."),
+    cross(1006, ROLE_KEYS.ciscoIseOperations, iseRoleName, "API Management: lets Cisco ISE query devices and send wipe, PIN-lock and message actions."),
     cross(1007, "SCHEDULED_TASK_MANAGEMENT", "Scheduled Task Management", "Manage scheduled tasks."),
     space(2001, ROLE_KEYS.deviceManagement, "Device Management", "Manage device groups, configurations and policies, and perform all device actions."),
     space(2002, ROLE_KEYS.deviceReadOnly, "Device Read Only", "View device groups, configurations and policies."),
@@ -136,9 +159,15 @@ export function seedRoles(): IvantiRole[] {
   ];
 }
 
-export function seed(): IvantiState {
+/** Renames the seeded Cisco ISE role, e.g. to the other spelling the vendor uses. */
+export function setIseRoleName(state: IvantiState, name: string): void {
+  const role = state.roles.find((r) => r.key === ROLE_KEYS.ciscoIseOperations);
+  if (role) role.name = name;
+}
+
+export function seed(options: SeedOptions = {}): IvantiState {
   const now = Date.now();
-  const roles = seedRoles();
+  const roles = seedRoles(options.iseRoleName);
   const admin: IvantiAccount = {
     id: 10000,
     createdAt: now,
@@ -197,6 +226,6 @@ export function seed(): IvantiState {
     partitions: [defaultSpace],
     nextAccountId: 10001,
     passwordPolicy: { minLength: 8, maxLength: 128, minCharacterClasses: 3, expirationDays: null },
-    settings: { apiUserField: "apiUser", bulkDeleteErrors: "perIdResult", defaultRows: 50, maxRows: 500 },
+    settings: { apiUserField: null, bulkDeleteErrors: "perIdResult", defaultRows: 50, maxRows: 500, databaseRowsCap: 50 },
   };
 }

@@ -1,8 +1,8 @@
 // Shared helpers of the Ivanti contract tests: a real sandbox, and HTTP calls through fetch.
 import { startSandbox, type Sandbox } from "../../server.js";
 import type { VendorModule } from "../../types.js";
-import { ivanti } from "./index.js";
-import { ADMIN_PASSWORD, ADMIN_UID, type IvantiState } from "./state.js";
+import { createIvanti } from "./index.js";
+import { ADMIN_PASSWORD, ADMIN_UID, type IvantiState, type SeedOptions } from "./state.js";
 
 export type FieldErrorWire = { code: string; message: string; field: string };
 export type ErrorsWire = { globalErrors: Array<{ code: string; message: string }> | null; fieldErrors: FieldErrorWire[] | null };
@@ -27,7 +27,7 @@ export type AccountWire = {
   locked: boolean;
   superUser: boolean;
   passwordExpiresAt: number | null;
-  apiUser: boolean;
+  accountType: string;
 } & Record<string, unknown>;
 
 export type ListWire<T> = { totalCount: number; queryTime?: number; searchResults: T[]; offset?: number; limit?: number };
@@ -94,11 +94,13 @@ export class IvantiClient {
   /** Creates an API user with a password and the given role ids. */
   async createApiUser(email: string, roleIds: number[], password = STRONG_PASSWORD): Promise<AccountWire> {
     const roles = Object.fromEntries(roleIds.map((id, i) => [`roles[${i}]`, String(id)]));
-    return this.create({ emailAddress: email, uid: email, password, apiUser: "true", ...roles });
+    return this.create({ emailAddress: email, uid: email, password, accountType: "API", ...roles });
   }
 
   roleId(name: string): number {
-    const role = this.state().roles.find((r) => r.name === name);
+    // Either spelling of the ISE role finds it, whichever the seed uses.
+    const ise = /cisco ise operations$/i.test(name);
+    const role = this.state().roles.find((r) => r.name === name || (ise && r.key === "CISCO_ISE_OPERATIONS"));
     if (!role) throw new Error(`no role ${name}`);
     return role.id;
   }
@@ -108,7 +110,7 @@ export class IvantiClient {
   }
 }
 
-export async function startIvanti(): Promise<IvantiClient> {
-  const sandbox = await startSandbox({ modules: [ivanti as unknown as VendorModule] });
+export async function startIvanti(options: SeedOptions = {}): Promise<IvantiClient> {
+  const sandbox = await startSandbox({ modules: [createIvanti(options) as unknown as VendorModule] });
   return new IvantiClient(sandbox, sandbox.baseUrl("ivanti"));
 }

@@ -1,5 +1,5 @@
 // Wire views: what the vendor sends back for accounts and roles.
-import type { IvantiAccount, IvantiRole, IvantiState, RoleAssignment } from "./state.js";
+import { ACCOUNT_TYPES, type IvantiAccount, type IvantiRole, type IvantiState, type RoleAssignment } from "./state.js";
 
 /** The account object, in the documented field order; never the password. */
 export function accountView(state: IvantiState, a: IvantiAccount): Record<string, unknown> {
@@ -28,8 +28,10 @@ export function accountView(state: IvantiState, a: IvantiAccount): Record<string
     passwordExpiresAt: a.passwordExpiresAt,
     distinguishedName: a.distinguishedName,
     objectGuid: a.objectGuid,
-    // INFERRED marker of an API user (cannot log into the Admin Portal); its name is configurable.
-    [state.settings.apiUserField]: a.isApiUser,
+    // Real scripts read `accountType` on accounts; the values are INFERRED.
+    accountType: a.isApiUser ? ACCOUNT_TYPES.api : ACCOUNT_TYPES.user,
+    // An older guess (a boolean marker), sent only when a test asks for it.
+    ...(state.settings.apiUserField ? { [state.settings.apiUserField]: a.isApiUser } : {}),
   };
 }
 
