@@ -35,21 +35,32 @@ describe("UiPathRobotAccount check", () => {
     expect(await failuresOf({ name: "" })).toEqual([{ property: "name", reason: expect.stringContaining("must not be empty") }]);
   });
 
+  // Issue #9: UiPath documents no length or character rule for robot-account names, so the guessed
+  // rule (printable ASCII without spaces or '@', at most 64 characters) is a warning, not a refusal.
   it.each([
-    ["with space", "spaces and '@'"],
-    ["bot@corp", "spaces and '@'"],
-    ["bøt", "spaces and '@'"],
+    ["with space", "spaces or '@'"],
+    ["bot@corp", "spaces or '@'"],
+    ["bøt", "spaces or '@'"],
     ["a".repeat(65), "at most 64"],
-  ])("rejects the name %j", async (name, reason) => {
-    const f = await failuresOf({ name });
-    expect(f).toHaveLength(1);
-    expect(f[0]!.property).toBe("name");
-    expect(f[0]!.reason).toContain(reason);
+  ])("accepts the name %j with a warning about the guessed rule", async (name, warning) => {
+    const r = await h.check({ name });
+    expect(r.failures).toEqual([]);
+    const w = h.advise!(r.inputs);
+    expect(w).toHaveLength(1);
+    expect(w[0]).toContain("name");
+    expect(w[0]).toContain(warning);
+    expect(w[0]).toContain("not documented");
   });
 
-  it("accepts a 64-character name and punctuation other than '@'", async () => {
+  it("gives no warning for a 64-character name or punctuation other than '@'", async () => {
     expect(await failuresOf({ name: "a".repeat(64) })).toEqual([]);
     expect(await failuresOf({ name: "bot.ci-01_x+y" })).toEqual([]);
+    expect(h.advise!((await h.check({ name: "a".repeat(64) })).inputs)).toEqual([]);
+    expect(h.advise!((await h.check({ name: "bot.ci-01_x+y" })).inputs)).toEqual([]);
+  });
+
+  it("warns once per guessed rule a name breaks", async () => {
+    expect(h.advise!((await h.check({ name: "a b".repeat(30) })).inputs)).toHaveLength(2);
   });
 
   it("rejects an empty displayName, telling to omit it", async () => {
