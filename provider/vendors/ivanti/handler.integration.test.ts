@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { startSandbox, type Sandbox } from "../../../sandbox/server.js";
 import type { VendorModule } from "../../../sandbox/types.js";
 import { ivanti as ivantiModule } from "../../../sandbox/vendors/ivanti/index.js";
-import type { IvantiAccount, IvantiState } from "../../../sandbox/vendors/ivanti/state.js";
+import { setIseRoleName, type IvantiAccount, type IvantiState } from "../../../sandbox/vendors/ivanti/state.js";
 import { forgetIvantiClients } from "./client.js";
 import { iseApiUser as h } from "./handler.js";
 import type { IseApiUserInputs, IseApiUserOutputs } from "./inputs.js";
@@ -160,12 +160,67 @@ describe("IseApiUser against the Ivanti sandbox", () => {
     }
   });
 
-  it("a duplicate email address is the vendor's clear 400", async () => {
+  it("a duplicate email address names the situation and how to adopt it, not the generic 400 hint", async () => {
     const e = email();
-    await create({ emailAddress: e, password: PASSWORD });
+    const { id } = await create({ emailAddress: e, password: PASSWORD });
     const err = await failure(create({ emailAddress: e.toUpperCase(), password: PASSWORD }));
     expect(err.message).toMatch(/HTTP 400: An account with UID .* already exists \(Duplicate on uid\)/);
+    expect(err.message).toContain(`already exists at Ivanti (account ${id})`);
+    expect(err.message).toContain(`importId: "${id}"`);
+    expect(err.message).not.toContain("Check the resource's inputs");
     expect(accountsWithUid(e)).toHaveLength(1);
+  });
+
+  it("lists every account by totalCount although a page holds only 50 rows", async () => {
+    const base = state().accounts[0]!;
+    for (let i = 0; i < 120; i++) state().accounts.push({ ...base, id: 30000 + i, superUser: false, uid: `bulk${i}@example.com`, username: `bulk${i}@example.com`, emailAddress: `bulk${i}@example.com`, roles: [] });
+    try {
+      const { ivantiClient } = await import("./client.js");
+      const all = await ivantiClient().listAccounts();
+      expect(all).toHaveLength(state().accounts.length);
+      expect(calls()["GET /api/v1/account 200"]).toBe(Math.ceil(state().accounts.length / 50));
+    } finally {
+      state().accounts = state().accounts.filter((a) => a.id < 30000 || a.id >= 30120);
+    }
+  });
+
+  describe("the ISE role under either spelling", () => {
+    afterEach(() => setIseRoleName(state(), "Cisco ISE Operations"));
+
+    it("a tenant naming it 'API Management Cisco ISE Operations' takes the default roles, and reads back with no diff", async () => {
+      setIseRoleName(state(), "API Management Cisco ISE Operations");
+      const { id, outs, inputs } = await create({ emailAddress: email(), password: PASSWORD });
+      expect(inputs.roles).toEqual(["Cisco ISE Operations"]);
+      expect(byId(id)!.roles).toEqual([{ roleId: ISE_ROLE_ID, dmPartitionId: null }]);
+      const r = await h.read(id, outs);
+      expect(r.inputs).toEqual(inputs);
+      expect((await h.diff(id, r.props!, inputs)).changes).toBe(false);
+    });
+
+    it("either spelling in the program finds the tenant's role", async () => {
+      const { id, outs } = await create({ emailAddress: email(), password: PASSWORD, roles: ["api management cisco ise operations"] });
+      expect(byId(id)!.roles).toEqual([{ roleId: ISE_ROLE_ID, dmPartitionId: null }]);
+      expect((await h.read(id, outs)).inputs?.roles).toEqual(["api management cisco ise operations"]);
+    });
+
+    it("the provider setting ivantiIseRoleName names a tenant's own spelling", async () => {
+      setIseRoleName(state(), "ISE Ops (custom)");
+      process.env.IVANTI_ISE_ROLE_NAME = "ISE Ops (custom)";
+      try {
+        const { id, inputs } = await create({ emailAddress: email(), password: PASSWORD });
+        expect(byId(id)!.roles).toEqual([{ roleId: ISE_ROLE_ID, dmPartitionId: null }]);
+        expect(inputs.roles).toEqual(["ISE Ops (custom)"]);
+      } finally {
+        delete process.env.IVANTI_ISE_ROLE_NAME;
+      }
+    });
+
+    it("without the setting, a tenant with neither spelling gets an error that names the setting", async () => {
+      setIseRoleName(state(), "ISE Ops (custom)");
+      const err = await failure(create({ emailAddress: email(), password: PASSWORD }));
+      expect(err.message).toContain('Ivanti has no role named "Cisco ISE Operations"');
+      expect(err.message).toContain("ivantiIseRoleName");
+    });
   });
 
   it("reads an unchanged API user back as exactly its inputs", async () => {
@@ -194,7 +249,8 @@ describe("IseApiUser against the Ivanti sandbox", () => {
     expect(calls()).toEqual({ "GET /api/v1/account/{accountId} 404": 1, "GET /api/v1/account 200": 1 });
     sb.clearRequests();
     await h.delete(id, outs);
-    expect(calls()).toEqual({ "DELETE /api/v1/account/{accountId} 404": 1, "GET /api/v1/account 200": 1 });
+    // Check Delete User Viability says NOT_FOUND; the documented search confirms it is gone.
+    expect(calls()).toEqual({ "GET /api/v1/accounts/deleteViability 200": 1, "GET /api/v1/account 200": 1 });
   });
 
   it("a 404 while the documented search still lists the account is an error, not 'gone'", async () => {
@@ -205,12 +261,44 @@ describe("IseApiUser against the Ivanti sandbox", () => {
     expect(byId(id)).toBeDefined();
   });
 
-  it("deletes", async () => {
+  it("deletes with the guide's flow: Check Delete User Viability, then Delete Users", async () => {
     const { id, outs } = await create({ emailAddress: email(), password: PASSWORD });
     sb.clearRequests();
     await h.delete(id, outs);
-    expect(calls()).toEqual({ "DELETE /api/v1/account/{accountId} 200": 1 });
+    expect(calls()).toEqual({ "GET /api/v1/accounts/deleteViability 200": 1, "DELETE /api/v1/accounts 200": 1 });
     expect(byId(id)).toBeUndefined();
+  });
+
+  it("an account the vendor says cannot be deleted is an error naming the reason, and nothing is deleted", async () => {
+    // The provider signed in as the very account it is asked to delete: the vendor answers SELF.
+    const e = email();
+    const { id, outs } = await create({ emailAddress: e, password: PASSWORD, roles: ["Cisco ISE Operations", "User Management"] });
+    process.env.IVANTI_USERNAME = e;
+    process.env.IVANTI_PASSWORD = PASSWORD;
+    try {
+      sb.clearRequests();
+      const err = await failure(h.delete(id, outs));
+      expect(err.message).toMatch(/^IseApiUser: delete API user \d+: Ivanti says it cannot be deleted \(SELF: You cannot delete the account you are signed in with\)/);
+      expect(calls()).toEqual({ "GET /api/v1/accounts/deleteViability 200": 1 });
+      expect(byId(id)).toBeDefined();
+    } finally {
+      process.env.IVANTI_USERNAME = ADMIN.username;
+      process.env.IVANTI_PASSWORD = ADMIN.password;
+    }
+  });
+
+  it("a delete whose per-id result says not deleted (and not gone) is an error", async () => {
+    const { id, outs } = await create({ emailAddress: email(), password: PASSWORD });
+    // The answer says the account stayed, for a reason the sandbox itself never gives.
+    const rewrite = (field: string, value: unknown) => {
+      sb.faults.add({ vendor: "ivanti", method: "DELETE", route: "/api/v1/accounts", effect: { type: "renameField", from: field, to: `${field}Was` } });
+      sb.faults.add({ vendor: "ivanti", method: "DELETE", route: "/api/v1/accounts", effect: { type: "addField", name: field, value } });
+    };
+    rewrite("deleted", false);
+    rewrite("reason", "HAS_DEVICES");
+    rewrite("message", "Retire the devices first");
+    const err = await failure(h.delete(id, outs));
+    expect(err.message).toMatch(/^IseApiUser: delete API user \d+: Ivanti did not delete it \(HAS_DEVICES: Retire the devices first\)/);
   });
 
   describe("update", () => {
@@ -281,6 +369,15 @@ describe("IseApiUser against the Ivanti sandbox", () => {
       const { id } = await create({ emailAddress: e, password: PASSWORD });
       expect(accountsWithUid(e).map((a) => String(a.id))).toEqual([id]);
       expect(calls()).toMatchObject({ "POST /api/v1/accounts 503": 1, "GET /api/v1/account 200": 1, "POST /api/v1/accounts 200": 1 });
+    });
+
+    it("does not take an account whose accountType says it is not an API user", async () => {
+      const e = email();
+      sb.faults.add({ vendor: "ivanti", method: "POST", route: "/api/v1/accounts", count: 1, effect: { type: "commitThenReset" } });
+      sb.faults.add({ vendor: "ivanti", method: "GET", route: "/api/v1/account", effect: { type: "renameField", from: "accountType", to: "accountTypeX" } });
+      sb.faults.add({ vendor: "ivanti", method: "GET", route: "/api/v1/account", effect: { type: "addField", name: "accountType", value: "USER" } });
+      const err = await failure(create({ emailAddress: e, password: PASSWORD }));
+      expect(err.message).toContain("it is not an API user (accountType USER)");
     });
 
     it("does not take an account that existed before, and names it", async () => {
