@@ -1,6 +1,7 @@
 // Every path, field and behaviour of UiPath Identity this client relies on, in one place, each
-// tagged documented or INFERRED (see /work/shared/reference/uipath.md and the README section
-// docs/resources/UiPathRobotAccount.md, "Vendor contract", which lists the same items).
+// tagged documented or INFERRED. Sources: docs/vendors/uipath.md (UiPath's OpenAPI file, docs pages);
+// docs/resources/UiPathRobotAccount.md, "Vendor contract", lists the same items. `apiidentity check
+// uipath` (check.ts) tries the INFERRED ones against a real organization.
 
 /** Token endpoint below `{uipathBaseUrl}`, never with the organization segment (documented). */
 export const TOKEN_PATH = "/identity_/connect/token";
@@ -37,9 +38,10 @@ export const GROUP_SCOPES = { all: "PM.Group", read: "PM.Group.Read" } as const;
 export const DEFAULT_GRANTED_SCOPES = "PM.RobotAccount PM.Group";
 
 /**
- * Robot-account name rules. Documented: unique per organization and immutable. Not documented:
- * length and characters; INFERRED (the reference's advice, enforced by the sandbox): printable
- * ASCII without spaces or `@`, at most 64 characters. Uniqueness is case-insensitive (INFERRED).
+ * Robot-account name rules. Documented: a name is given at create, unique per organization and
+ * immutable. Not documented: length and characters. INFERRED (a cautious guess, enforced by the
+ * sandbox): printable ASCII without spaces or `@`, at most 64 characters. A name breaking the guess
+ * passes check with a warning (advise). Uniqueness is case-insensitive (INFERRED).
  */
 export const NAME_MAX_LENGTH = 64;
 export const NAME_PATTERN = /^[\x21-\x3F\x41-\x7E]+$/;

@@ -6,7 +6,7 @@ import { isOutcomeUnknown, VendorError } from "../../http/index.js";
 import { asSet, caseless, checkWith, describeFailure, diffProperties, step, stripInternal, type DiffResult, type ResourceHandler } from "../../resource.js";
 import { uipathClient, type UiPathClient } from "./client.js";
 import { isDuplicateName } from "./contract.js";
-import { isGuid, robotAccountInputs, robotAccountOutputs, type RobotAccountInputs, type RobotAccountOutputs } from "./inputs.js";
+import { isGuid, nameWarnings, robotAccountInputs, robotAccountOutputs, type RobotAccountInputs, type RobotAccountOutputs } from "./inputs.js";
 import { groupDelta, parseVendorTime, sameGroups, toInputs, toOutputs } from "./mappers.js";
 import type { RobotAccountDto, UpdateRobotAccountCommand } from "./wire.js";
 
@@ -191,6 +191,10 @@ export const uiPathRobotAccount: ResourceHandler<RobotAccountInputs, RobotAccoun
     const o = stripInternal(olds) as Partial<RobotAccountInputs>;
     if (i.importId && typeof o.name === "string" && replaced(o, i)) delete i.importId;
     return { inputs: i, failures: [] };
+  },
+
+  advise(inputs) {
+    return typeof inputs.name === "string" ? nameWarnings(inputs.name) : [];
   },
 
   async diff(_id, olds, news): Promise<DiffResult> {

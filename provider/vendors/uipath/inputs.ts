@@ -3,6 +3,18 @@
 import { z } from "zod";
 import { NAME_MAX_LENGTH, NAME_PATTERN } from "./contract.js";
 
+/**
+ * Warnings for a name that breaks the guessed (INFERRED) length or character rule: UiPath documents
+ * neither, so such a name is accepted and may still work.
+ */
+export function nameWarnings(name: string): string[] {
+  const out: string[] = [];
+  const guess = "a rule UiPath has not documented; it is our cautious guess, so the name may work, but the create may be refused";
+  if (name.length > NAME_MAX_LENGTH) out.push(`name '${name}' has ${name.length} characters, over the guessed limit of at most ${NAME_MAX_LENGTH}: ${guess}`);
+  if (name !== "" && !NAME_PATTERN.test(name)) out.push(`name '${name}' has characters outside printable ASCII, or spaces or '@': ${guess}`);
+  return out;
+}
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isGuid(v: string): boolean {
@@ -16,11 +28,8 @@ export const robotAccountInputs = z.object({
   name: z
     .string({ error: "name is required: the robot account's unique name in the organization" })
     .min(1, "name must not be empty")
-    .max(NAME_MAX_LENGTH, `name must be at most ${NAME_MAX_LENGTH} characters`)
-    // An empty name already has its own message.
-    .refine((v) => v === "" || NAME_PATTERN.test(v), "name may only contain printable ASCII characters other than spaces and '@'")
     .describe(
-      `The robot account's name (its username), unique in the organization (case-insensitively). Printable ASCII without spaces or '@', at most ${NAME_MAX_LENGTH} characters. UiPath cannot rename a robot account: changing it replaces the account.`,
+      `The robot account's name (its username), unique in the organization (case-insensitively). UiPath documents no length or character rule; a name that is not printable ASCII without spaces or '@', or longer than ${NAME_MAX_LENGTH} characters, gets a warning (not a refusal). UiPath cannot rename a robot account: changing it replaces the account.`,
     ),
   displayName: z
     .string()
