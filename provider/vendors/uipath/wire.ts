@@ -1,5 +1,7 @@
-// Wire shapes of UiPath Identity (OpenAPI `UiPath/uipathcli:definitions/identity.yaml`): exactly the
-// fields this client reads. Unknown fields are ignored so that additions at the vendor break nothing.
+// Wire shapes of UiPath Identity (OpenAPI `UiPath/uipathcli:definitions/identity.yaml`, see
+// docs/vendors/uipath.md): exactly the fields this client reads. Unknown fields are ignored so that
+// additions at the vendor break nothing; enums (group type, member kind) are open strings; what the
+// OpenAPI marks nullable is read as absent.
 import { z } from "zod";
 import { parseAnswer } from "../../http/index.js";
 
@@ -10,9 +12,12 @@ export const tokenResponse = z.object({
   scope: z.string().optional(),
 });
 
+/** Nullable in the OpenAPI: read as "" so one odd entry does not fail a whole list. */
+const nullableName = z.string().nullish().transform((v) => v ?? "");
+
 export const robotAccountDto = z.object({
   id: z.string().min(1),
-  name: z.string(),
+  name: nullableName,
   displayName: z.string().nullish(),
   creationTime: z.string().nullish(),
   lastLoginTime: z.string().nullish(),
@@ -22,13 +27,14 @@ export type RobotAccountDto = z.output<typeof robotAccountDto>;
 
 export const robotAccountPage = z.object({
   totalCount: z.coerce.number().int().nonnegative(),
-  results: z.array(robotAccountDto),
+  results: z.array(robotAccountDto).nullish().transform((v) => v ?? []),
 });
 
 export const groupDto = z.object({
   id: z.string().min(1),
-  name: z.string(),
+  name: nullableName,
   displayName: z.string().nullish(),
+  // Documented `builtIn` | `custom`; any other value is kept (open enum).
   type: z.string().nullish(),
   creationTime: z.string().nullish(),
   lastModificationTime: z.string().nullish(),
