@@ -2,6 +2,7 @@
 import type { VendorModule } from "../../types.js";
 import { expireTokens } from "./auth.js";
 import { errorResponse } from "./errors.js";
+import { GENERATIONS } from "./generations.js";
 import { authRoutes } from "./routes-auth.js";
 import { rolesRoutes } from "./routes-roles.js";
 import { usersRoutes } from "./routes-users.js";
@@ -16,6 +17,8 @@ export const automationAnywhere: VendorModule<AaState> = {
   id: "automationAnywhere",
   prefix: "/automation-anywhere",
   seed,
+  // First = default: a Control Room of Automation 360 v.33 or later.
+  profiles: GENERATIONS,
   routes: [...authRoutes, ...usersRoutes, ...rolesRoutes],
   // baseUrl is what `controlRoomUrl` takes: the Control Room origin, below which `/v1/...` lives.
   config: (baseUrl, state) => ({ baseUrl, ...admin(state) }),

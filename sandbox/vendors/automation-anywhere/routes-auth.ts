@@ -1,8 +1,9 @@
-// Authentication API: login (v1 and v2), refresh, validate, logout.
+// Authentication API: login and refresh (v2 on a current Control Room, v1 on a legacy one), validate, logout.
 import { json, noContent } from "../../http-util.js";
 import type { Route, RouteHandler } from "../../types.js";
 import { checkToken, headerToken, issueToken } from "./auth.js";
 import { errors } from "./errors.js";
+import { CURRENT, LEGACY, onlyIn } from "./generations.js";
 import { findUserByName, type AaState } from "./state.js";
 import { loginSchema, parseBody, tokenBodySchema } from "./validation.js";
 import { userView } from "./views.js";
@@ -22,7 +23,7 @@ const login: RouteHandler<AaState> = (req, ctx) => {
   return json(200, { token, user: userView(ctx.state, user) });
 };
 
-/** `POST /v1/authentication/token`: a new 20-minute token for a still-valid one. */
+/** `POST /v2/authentication/token` (legacy: `/v1/...`): a new 20-minute token for a still-valid one. */
 const refresh: RouteHandler<AaState> = (req, ctx) => {
   const header = headerToken(req.headers);
   if (!header) return errors.authRequired();
@@ -54,9 +55,17 @@ const logout: RouteHandler<AaState> = (req, ctx) => {
 };
 
 export const authRoutes: Route<AaState>[] = [
-  { method: "POST", template: "/v1/authentication", handler: login },
-  { method: "POST", template: "/v2/authentication", handler: login },
-  { method: "POST", template: "/v1/authentication/token", handler: refresh },
+  // Token generation and refresh: v2 on a current Control Room, v1 on a legacy one (the vendor's
+  // API overview: from v.33 POST v1/authentication and POST v1/authentication/token are discontinued).
+  ...onlyIn(CURRENT, [
+    { method: "POST", template: "/v2/authentication", handler: login },
+    { method: "POST", template: "/v2/authentication/token", handler: refresh },
+  ]),
+  ...onlyIn(LEGACY, [
+    { method: "POST", template: "/v1/authentication", handler: login },
+    { method: "POST", template: "/v1/authentication/token", handler: refresh },
+  ]),
+  // Validation and logout stay on v1 in both generations ("Use the v1 Authentication APIs to verify ... JWTs ... and terminate sessions").
   { method: "GET", template: "/v1/authentication/token", handler: validate },
   { method: "POST", template: "/v1/authentication/logout", handler: logout },
 ];

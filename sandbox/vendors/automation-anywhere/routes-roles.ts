@@ -1,18 +1,21 @@
-// Role API subset the provider needs: search (to resolve role names to ids) and read by id.
+// Role API subset the provider needs: search (to resolve role names to ids) and read by id; v2 in
+// the current generation, v1 in the legacy one.
 import { json } from "../../http-util.js";
 import type { Route } from "../../types.js";
 import { authed } from "./auth.js";
 import { errors } from "./errors.js";
 import { runList } from "./filter.js";
+import { CURRENT, LEGACY, onlyIn } from "./generations.js";
 import { ACTIONS, type AaState } from "./state.js";
 import { roleView } from "./views.js";
 
 const ROLE_FIELDS = ["id", "name", "description", "countPrincipals", "version", "createdBy", "createdOn", "updatedBy", "updatedOn", "systemRole"] as const;
 
-export const rolesRoutes: Route<AaState>[] = [
+function roleRoutes(version: "v1" | "v2"): Route<AaState>[] {
+  return [
   {
     method: "POST",
-    template: "/v1/usermanagement/roles/list",
+    template: `/${version}/usermanagement/roles/list`,
     handler: authed(ACTIONS.viewRoles, (req, ctx) => {
       const rows = Object.values(ctx.state.roles).map((r) => roleView(ctx.state, r));
       const r = runList(rows, req.body, ROLE_FIELDS);
@@ -21,7 +24,7 @@ export const rolesRoutes: Route<AaState>[] = [
   },
   {
     method: "GET",
-    template: "/v1/usermanagement/roles/{roleId}",
+    template: `/${version}/usermanagement/roles/{roleId}`,
     handler: authed(ACTIONS.viewRoles, (req, ctx) => {
       const raw = req.params.roleId ?? "";
       if (!/^\d+$/.test(raw)) return errors.validation(`Role id must be an integer, got ${raw}`);
@@ -30,3 +33,6 @@ export const rolesRoutes: Route<AaState>[] = [
     }),
   },
 ];
+}
+
+export const rolesRoutes: Route<AaState>[] = [...onlyIn(CURRENT, roleRoutes("v2")), ...onlyIn(LEGACY, roleRoutes("v1"))];

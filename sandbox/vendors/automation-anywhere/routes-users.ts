@@ -1,9 +1,11 @@
-// User API: create, read, update (full replace), delete, and the `/list` search; served on v1 and v2.
+// User API: create, read, update (full replace), delete, and the `/list` search; on v2 in the
+// current generation, on v1 in the legacy one.
 import { json } from "../../http-util.js";
 import type { Route, SandboxResponse } from "../../types.js";
 import { authed } from "./auth.js";
 import { aaError, errors } from "./errors.js";
 import { runList } from "./filter.js";
+import { CURRENT, LEGACY, onlyIn } from "./generations.js";
 import { ACTIONS, findUserByName, iso, type AaState, type StoredUser } from "./state.js";
 import { createUserSchema, parseBody, updateUserSchema } from "./validation.js";
 import { userView } from "./views.js";
@@ -134,4 +136,4 @@ function userRoutes(version: "v1" | "v2"): Route<AaState>[] {
   ];
 }
 
-export const usersRoutes: Route<AaState>[] = [...userRoutes("v1"), ...userRoutes("v2")];
+export const usersRoutes: Route<AaState>[] = [...onlyIn(CURRENT, userRoutes("v2")), ...onlyIn(LEGACY, userRoutes("v1"))];

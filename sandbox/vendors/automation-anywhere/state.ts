@@ -1,8 +1,13 @@
 // State of the emulated Control Room: users, roles and issued tokens, plus the seed.
 import { randomSecret } from "../../http-util.js";
 
-/** The documented `licenseFeatures` enum of the create-user page. */
-export const LICENSE_FEATURES = ["DEVELOPMENT", "RUNTIME", "IQBOTRUNTIME", "ANALYTICSCLIENT", "ANALYTICSAPI"] as const;
+/** The `licenseFeatures` values the create-user page lists (2021). */
+export const DOCUMENTED_LICENSE_FEATURES = ["DEVELOPMENT", "RUNTIME", "IQBOTRUNTIME", "ANALYTICSCLIENT", "ANALYTICSAPI"] as const;
+/**
+ * Every value this Control Room accepts: the documented five plus the device licence newer Control
+ * Rooms also hold (`ATTENDEDRUNTIME`, seen in public client code; INFERRED). Anything else is 400.
+ */
+export const LICENSE_FEATURES = [...DOCUMENTED_LICENSE_FEATURES, "ATTENDEDRUNTIME"] as const;
 export type LicenseFeature = (typeof LICENSE_FEATURES)[number];
 
 /** Token lifetime: the vendor's documented default of 20 minutes. */
