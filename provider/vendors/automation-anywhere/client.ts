@@ -1,10 +1,11 @@
 // The Control Room client: login (API key preferred, else password) with a token cached per provider
-// process, the user and role endpoints, and the role-name cache. One client per distinct settings,
+// process, the user and role endpoints on the version the Control Room serves (v2, else v1, learnt
+// once per process), and the role-name cache. One client per distinct settings,
 // kept in module scope so every resource of one `pulumi` run shares the token and the role list.
 import type { z } from "zod";
 import { requireOneOf, requireSetting, setting } from "../../config.js";
-import { CachedToken, HttpClient, parseAnswer, PerSettings, VendorError, type AuthProvider } from "../../http/index.js";
-import { INFERRED, PATHS, VENDOR } from "./contract.js";
+import { CachedToken, HttpClient, parseAnswer, PerSettings, VendorError, type AuthProvider, type HttpResponse, type RequestOptions } from "../../http/index.js";
+import { INFERRED, PATHS, VENDOR, type ApiVersion, type CallKind } from "./contract.js";
 import { wireError, wireLogin, wireRoleList, wireUser, wireUserList, type ListRequest, type UserBody, type WireRole, type WireUser } from "./wire.js";
 
 export interface ControlRoomSettings {
@@ -78,15 +79,39 @@ function parse<S extends z.ZodType>(schema: S, body: unknown, what: string): z.o
   return parseAnswer(schema, body, VENDOR, what);
 }
 
+/** What the login answer says about the provider's own user (for lost-create checks and `apiidentity check`). */
+export interface LoginUser {
+  id: number;
+  username?: string;
+  roleNames: string[];
+  /** `user.permissions[].action`, when the answer lists them. */
+  actions: string[] | undefined;
+}
+
+/** How the last roles list was read: pages, rows and the total the Control Room reported. */
+export interface RolePaging {
+  pages: number;
+  rows: number;
+  pageLength: number;
+  total: number | undefined;
+}
+
+type VersionedRequest = Omit<RequestOptions, "path"> & { kind: CallKind; paths: Record<ApiVersion, string>; byId?: boolean };
+
 export class ControlRoomClient {
   readonly http: HttpClient;
   private readonly token: CachedToken;
-  private loginPath: string = PATHS.loginV2;
+  /** The version each kind of call answered on, once known: learnt once per process (per client). */
+  private readonly versions = new Map<CallKind, ApiVersion>();
   private roles: Promise<WireRole[]> | undefined;
   /** Id of the user the provider logs in as (from the login answer): lost-create checks use it. */
   callerId: number | undefined;
+  /** The login answer's user, as far as it was readable. */
+  loginUser: LoginUser | undefined;
   /** Control Room clock minus ours (ms, from the token's `iat`), so lost-create checks compare like with like. */
   clockOffsetMs: number | undefined;
+  /** Paging of the last roles list (for `apiidentity check`). */
+  rolePaging: RolePaging | undefined;
 
   constructor(private readonly settings: ControlRoomSettings) {
     this.token = new CachedToken(() => this.login(), 60);
@@ -98,49 +123,114 @@ export class ControlRoomClient {
     this.http = new HttpClient({ vendor: VENDOR, baseUrl: settings.url, auth, describeError });
   }
 
+  /** The version a kind of call answered on in this process, if it has been made. */
+  versionOf(kind: CallKind): ApiVersion | undefined {
+    return this.versions.get(kind);
+  }
+
+  /**
+   * One call on the version this Control Room serves: v2 first; on a 404 the same call once on v1.
+   * Whichever answers (anything but 404) is remembered for this kind of call. A call by user id
+   * (`byId`) may answer 404 because the user is gone: a 404 from both versions is returned as such
+   * and teaches nothing; any other call that finds neither version fails naming both paths.
+   */
+  private async versioned(o: VersionedRequest): Promise<HttpResponse> {
+    const { kind, paths, byId, ...rest } = o;
+    const accept = [...(rest.accept ?? [])];
+    const known = this.versions.get(kind);
+    if (known) return this.http.request({ ...rest, path: paths[known], accept });
+    const notFound = INFERRED.versionFallbackStatus;
+    const attempt = async (version: ApiVersion): Promise<HttpResponse> => {
+      try {
+        const res = await this.http.request({ ...rest, path: paths[version], accept: [...accept, notFound] });
+        if (res.status !== notFound) this.versions.set(kind, version);
+        return res;
+      } catch (e) {
+        // Any answer but 404 (400, 401, 403, 409, 5xx) shows the call exists on this version.
+        if (e instanceof VendorError) this.versions.set(kind, version);
+        throw e;
+      }
+    };
+    const v2 = await attempt("v2");
+    if (v2.status !== notFound) return v2;
+    const v1 = await attempt("v1");
+    if (v1.status !== notFound) return v1;
+    const m2 = describeError(v2.body).message ?? "not found";
+    const m1 = describeError(v1.body).message ?? "not found";
+    if (byId) {
+      // Neither version knows the user: on one of them the call does not exist, on the other the user does not.
+      if (accept.includes(notFound)) return v1;
+      throw new VendorError({ vendor: VENDOR, method: rest.method, pathTemplate: paths.v2, status: notFound, vendorMessage: `${m2}; on v1: ${m1}` });
+    }
+    throw new VendorError({
+      vendor: VENDOR,
+      method: rest.method,
+      pathTemplate: paths.v2,
+      status: notFound,
+      vendorMessage: `${m2}; ${paths.v1} answered 404 as well (${m1}). Check that controlRoomUrl is the Control Room's address, with no path after the host`,
+    });
+  }
+
   private async login(): Promise<{ token: string; expiresInSeconds: number }> {
     const body = { username: this.settings.username, [this.settings.credential.kind]: this.settings.credential.value };
-    const call = (path: string) =>
-      this.http.request({ method: "POST", path, json: body, noAuth: true, retrySafe: true, secrets: [this.settings.credential.value], accept: [INFERRED.loginFallbackStatus] });
     const sentAt = Date.now();
-    let res = await call(this.loginPath);
-    if (res.status === INFERRED.loginFallbackStatus && this.loginPath === PATHS.loginV2) {
-      this.loginPath = PATHS.loginV1;
-      res = await call(this.loginPath);
-    }
-    if (res.status === INFERRED.loginFallbackStatus) {
-      throw new VendorError({ vendor: VENDOR, method: "POST", pathTemplate: this.loginPath, status: res.status, vendorMessage: describeError(res.body).message ?? "login endpoint not found" });
-    }
+    const res = await this.versioned({
+      kind: "login",
+      paths: { v2: PATHS.v2.login, v1: PATHS.v1.login },
+      method: "POST",
+      json: body,
+      noAuth: true,
+      retrySafe: true,
+      secrets: [this.settings.credential.value],
+    });
     const login = parse(wireLogin, res.body, "the login");
     this.callerId = login.user?.id;
+    this.loginUser = login.user
+      ? {
+          id: login.user.id,
+          ...(login.user.username ? { username: login.user.username } : {}),
+          roleNames: (login.user.roles ?? []).map((r) => r.name ?? String(r.id)),
+          actions: login.user.permissions ? login.user.permissions.map((p) => p.action ?? "").filter(Boolean) : undefined,
+        }
+      : undefined;
     const { iat } = tokenClaims(login.token);
     // `iat` is whole seconds taken between sending and answering: the offset is exact to about a second.
     this.clockOffsetMs = iat !== undefined ? iat * 1000 - sentAt : undefined;
     return { token: login.token, expiresInSeconds: tokenLifetimeSeconds(login.token) };
   }
 
+  /** Logs in now (unless a token is cached) and says which version answered. */
+  async authenticate(): Promise<ApiVersion> {
+    await this.token.get();
+    return this.versions.get("login") ?? "v2";
+  }
+
   async createUser(body: UserBody): Promise<WireUser> {
-    const res = await this.http.request({ method: "POST", path: PATHS.users, json: body, secrets: body.password ? [body.password] : [] });
+    const res = await this.versioned({ kind: "users", paths: { v2: PATHS.v2.users, v1: PATHS.v1.users }, method: "POST", json: body, secrets: body.password ? [body.password] : [] });
     return parse(wireUser, res.body, "the user create");
   }
 
   /** The user, or undefined when it is gone (404 or flagged deleted). */
   async getUser(id: string): Promise<WireUser | undefined> {
-    const res = await this.http.request({ method: "GET", path: PATHS.user, params: { userId: id }, accept: [INFERRED.notFoundStatus] });
+    const res = await this.versioned({ kind: "users", paths: { v2: PATHS.v2.user, v1: PATHS.v1.user }, byId: true, method: "GET", params: { userId: id }, accept: [INFERRED.notFoundStatus] });
     if (res.status === INFERRED.notFoundStatus) return undefined;
     const user = parse(wireUser, res.body, "the user read");
     return user.deleted ? undefined : user;
   }
 
   async updateUser(id: string, body: UserBody): Promise<WireUser> {
-    const res = await this.http.request({ method: "PUT", path: PATHS.user, params: { userId: id }, json: body, secrets: body.password ? [body.password] : [] });
+    const res = await this.versioned({ kind: "users", paths: { v2: PATHS.v2.user, v1: PATHS.v1.user }, byId: true, method: "PUT", params: { userId: id }, json: body, secrets: body.password ? [body.password] : [] });
     return parse(wireUser, res.body, "the user update");
   }
 
   /** Deletes the user; false when it was already gone. */
   async deleteUser(id: string): Promise<boolean> {
-    const res = await this.http.request({ method: "DELETE", path: PATHS.user, params: { userId: id }, accept: [INFERRED.notFoundStatus] });
+    const res = await this.versioned({ kind: "users", paths: { v2: PATHS.v2.user, v1: PATHS.v1.user }, byId: true, method: "DELETE", params: { userId: id }, accept: [INFERRED.notFoundStatus] });
     return res.status !== INFERRED.notFoundStatus;
+  }
+
+  private usersListPage(req: ListRequest): Promise<HttpResponse> {
+    return this.versioned({ kind: "usersList", paths: { v2: PATHS.v2.usersList, v1: PATHS.v1.usersList }, method: "POST", json: req, retrySafe: true });
   }
 
   /** Users whose username equals `username` (case-insensitively, as the vendor compares them). */
@@ -150,18 +240,17 @@ export class ControlRoomClient {
       page: { offset: 0, length: INFERRED.pageLength },
       fields: [],
     };
-    const res = await this.http.request({ method: "POST", path: PATHS.usersList, json: req, retrySafe: true });
+    const res = await this.usersListPage(req);
     // Filter again locally: a Control Room that reads `eq` differently must not hand us a near-miss.
     return parse(wireUserList, res.body, "the user search").list.filter((u) => u.username.toLowerCase() === username.toLowerCase() && !u.deleted);
   }
 
-  /** Every user, page by page (for `apiidentity discover`). */
+  /** Every user, page by page (for `apiidentity discover` and `apiidentity check`). */
   async listUsers(): Promise<WireUser[]> {
     const all: WireUser[] = [];
     for (let offset = 0; ; offset += INFERRED.pageLength) {
       const req: ListRequest = { sort: [{ field: "id", direction: "asc" }], filter: {}, page: { offset, length: INFERRED.pageLength }, fields: [] };
-      const res = await this.http.request({ method: "POST", path: PATHS.usersList, json: req, retrySafe: true });
-      const page = parse(wireUserList, res.body, "the user list");
+      const page = parse(wireUserList, (await this.usersListPage(req)).body, "the user list");
       all.push(...page.list.filter((u) => !u.deleted));
       const total = page.page?.totalFilter ?? page.page?.total;
       if (page.list.length < INFERRED.pageLength || (total !== undefined && total !== null && offset + page.list.length >= total)) return all;
@@ -188,14 +277,20 @@ export class ControlRoomClient {
 
   private async fetchRoles(): Promise<WireRole[]> {
     const all: WireRole[] = [];
+    let pages = 0;
+    let total: number | undefined;
     for (let offset = 0; ; offset += INFERRED.pageLength) {
       const req: ListRequest = { sort: [{ field: "name", direction: "asc" }], filter: {}, page: { offset, length: INFERRED.pageLength }, fields: [] };
       // A list is a read: safe to send again after a lost answer.
-      const res = await this.http.request({ method: "POST", path: PATHS.rolesList, json: req, retrySafe: true });
+      const res = await this.versioned({ kind: "rolesList", paths: { v2: PATHS.v2.rolesList, v1: PATHS.v1.rolesList }, method: "POST", json: req, retrySafe: true });
       const page = parse(wireRoleList, res.body, "the role list");
+      pages++;
       all.push(...page.list);
-      const total = page.page?.totalFilter ?? page.page?.total;
-      if (page.list.length < INFERRED.pageLength || (total !== undefined && total !== null && all.length >= total)) return all;
+      total = page.page?.totalFilter ?? page.page?.total ?? undefined;
+      if (page.list.length < INFERRED.pageLength || (total !== undefined && all.length >= total)) {
+        this.rolePaging = { pages, rows: all.length, pageLength: INFERRED.pageLength, total };
+        return all;
+      }
     }
   }
 }

@@ -33,7 +33,7 @@ describe("getControlRoomRole", () => {
     expect(await getControlRoomRole({ name: "aae_basic" })).toMatchObject({ id: 2, name: "AAE_Basic" });
     const n = (route: string) => sandbox.requests().filter((r) => r.route === route).reduce((a, r) => a + r.count, 0);
     expect(n("/v2/authentication")).toBe(1);
-    expect(n("/v1/usermanagement/roles/list")).toBe(1);
+    expect(n("/v2/usermanagement/roles/list")).toBe(1);
   });
 
   it("throws a clear error listing the known role names", async () => {
@@ -62,7 +62,7 @@ describe("role cache", () => {
     sandbox.clearRequests();
     expect(await findRole("Made_Later")).toMatchObject({ id: 500 });
     await expect(findRole("Never_Made")).rejects.toThrow(/unknown Control Room role 'Never_Made'/);
-    const lists = sandbox.requests().filter((r) => r.route === "/v1/usermanagement/roles/list").reduce((a, r) => a + r.count, 0);
+    const lists = sandbox.requests().filter((r) => r.route === "/v2/usermanagement/roles/list").reduce((a, r) => a + r.count, 0);
     expect(lists).toBe(2);
     delete roles["500"];
   });

@@ -48,7 +48,14 @@ export const wireRoleList = z.looseObject({ page: page.nullish(), list: z.array(
 
 export const wireLogin = z.looseObject({
   token: z.string().min(1),
-  user: z.looseObject({ id: z.number() }).nullish(),
+  user: z
+    .looseObject({
+      id: z.number(),
+      username: z.string().nullish(),
+      roles: z.array(wireRoleRef).nullish(),
+      permissions: z.array(z.looseObject({ action: z.string().nullish() })).nullish(),
+    })
+    .nullish(),
 });
 
 /**
