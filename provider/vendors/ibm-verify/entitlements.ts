@@ -70,9 +70,9 @@ export function closestEntitlements(name: string, max = 3): string[] {
     .map((c) => c.e);
 }
 
-/** The sentence a check failure shows for an unknown name. */
+/** The sentence a warning shows for a name this package does not know. */
 export function unknownEntitlementReason(name: string): string {
   const near = closestEntitlements(name);
   const hint = near.length ? ` Did you mean ${near.map((n) => `'${n}'`).join(" or ")}?` : "";
-  return `'${name}' is not an IBM Verify entitlement (names are case-sensitive).${hint} See the entitlement table of the VerifyApiClient documentation.`;
+  return `'${name}' is not an IBM Verify entitlement this package knows (names are case-sensitive).${hint}`;
 }

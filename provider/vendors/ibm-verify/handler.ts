@@ -4,7 +4,7 @@ import { isOutcomeUnknown } from "../../http/index.js";
 import { describeFailure, diffProperties, step, type ResourceHandler } from "../../resource.js";
 import { VENDOR, verifyClient, type VerifyClient } from "./client.js";
 import { MARKER_PREFIX, SECRET_VISIBLE_WITH } from "./contract.js";
-import { checkInputs, verifyApiClientInputs, verifyApiClientOutputs, type VerifyApiClientInputs, type VerifyApiClientOutputs } from "./inputs.js";
+import { adviseInputs, checkInputs, verifyApiClientInputs, verifyApiClientOutputs, type VerifyApiClientInputs, type VerifyApiClientOutputs } from "./inputs.js";
 import { DIFF_SPEC, afterReplace, asText, changedAtVendor, createBody, markerOf, replaceBody, toOutputs } from "./mappers.js";
 import type { ApiClientWire } from "./wire.js";
 
@@ -96,7 +96,9 @@ export const verifyApiClient: ResourceHandler<In, Out> = {
   secretOutputs: ["clientSecret"],
   replaceOnChanges: DIFF_SPEC.replaceOnChanges,
 
-  check: async (news) => checkInputs(news),
+  check: async (news, olds) => checkInputs(news, olds),
+
+  advise: (inputs) => adviseInputs(inputs),
 
   diff: async (_id, olds, news) => diffProperties(olds, news, DIFF_SPEC),
 

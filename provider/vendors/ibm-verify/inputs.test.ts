@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { verifyApiClient } from "./handler.js";
 import { UNKNOWN_VALUE, isIpOrCidr } from "./inputs.js";
+import { toOutputs } from "./mappers.js";
+import type { ApiClientWire } from "./wire.js";
 
 const valid = { clientName: "ci-robot", entitlements: ["readUsers"] };
 
@@ -51,12 +53,25 @@ describe("VerifyApiClient check", () => {
     expect(await failures({ clientName: "x" })).toEqual([expect.objectContaining({ property: "entitlements" })]);
   });
 
-  it("refuses an unknown entitlement, naming its index and the closest known names", async () => {
-    const f = await failures({ ...valid, entitlements: ["readUsers", "manageApiClients"] });
-    expect(f).toHaveLength(1);
-    expect(f[0]!.property).toBe("entitlements.1");
-    expect(f[0]!.reason).toContain("'manageApiClients' is not an IBM Verify entitlement");
-    expect(f[0]!.reason).toContain("Did you mean 'manageAPIClients'");
+  // Issue #9 item 3 changes this: an unknown entitlement was refused; IBM is the judge of its names,
+  // so now it passes check and `advise` warns, naming the closest known names.
+  it("accepts an unknown entitlement and warns about it, naming the closest known names", async () => {
+    const r = await verifyApiClient.check({ ...valid, entitlements: ["readUsers", "manageApiClients"] });
+    expect(r.failures).toEqual([]);
+    const warnings = verifyApiClient.advise!(r.inputs);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("entitlements: 'manageApiClients' is not an IBM Verify entitlement this package knows");
+    expect(warnings[0]).toContain("Did you mean 'manageAPIClients'");
+    expect(warnings[0]).toContain("IBM Verify refuses the create or update with its own message");
+  });
+
+  it("gives no warning for known entitlements, one per unknown name", async () => {
+    expect(verifyApiClient.advise!({ ...valid, enabled: true })).toEqual([]);
+    expect(verifyApiClient.advise!({ ...valid, enabled: true, entitlements: ["readUsers", "manageQuantumKeys", "manageQuantumKeys", "readUsers"] })).toHaveLength(1);
+  });
+
+  it("refuses an empty entitlement name", async () => {
+    expect(await failures({ ...valid, entitlements: ["readUsers", ""] })).toEqual([expect.objectContaining({ property: "entitlements.1" })]);
   });
 
   it("accepts the newer secret-reading entitlement and duplicates (a set)", async () => {
@@ -103,6 +118,62 @@ describe("VerifyApiClient check", () => {
     const f = await failures({ ...valid, entitlement: ["readUsers"] });
     expect(f).toHaveLength(1);
     expect(f[0]!.reason).toMatch(/entitlement/);
+  });
+});
+
+describe("values IBM holds pass check again (tolerant reading, strict writing)", () => {
+  const held = {
+    clientName: "  ",
+    entitlements: [],
+    description: "made by [apiidentity:hand] once",
+    ipFilterOp: "block",
+    ipFilters: ["10.0.0.1", "host.example.com"],
+    scopes: [{ name: "" }, { name: "a" }, { name: "a" }],
+  };
+
+  it("a value equal to the old inputs' is accepted whatever the rules for new values say", async () => {
+    for (const [p, v] of Object.entries(held)) {
+      const news = { ...valid, [p]: v };
+      expect({ p, failures: (await verifyApiClient.check(news, news)).failures }).toEqual({ p, failures: [] });
+    }
+    const all = { ...valid, ...held };
+    expect((await verifyApiClient.check(all, all)).failures).toEqual([]);
+  });
+
+  it("IBM's null ipFilterOp with filters kept (the filter is off) passes when both are held", async () => {
+    const news = { ...valid, ipFilters: ["10.0.0.1"] };
+    expect((await verifyApiClient.check(news, news)).failures).toEqual([]);
+    expect((await verifyApiClient.check(news, { ...valid })).failures).toEqual([expect.objectContaining({ property: "ipFilterOp" })]);
+  });
+
+  it("a new value is still judged: a user writing an undocumented ipFilterOp is refused", async () => {
+    const news = { ...valid, ipFilterOp: "block", ipFilters: ["10.0.0.1"] };
+    expect((await verifyApiClient.check(news, { ...news, ipFilterOp: "allow" })).failures).toEqual([expect.objectContaining({ property: "ipFilterOp" })]);
+    expect((await verifyApiClient.check(news, {})).failures).toEqual([expect.objectContaining({ property: "ipFilterOp" })]);
+    expect((await verifyApiClient.check(news, undefined)).failures).toEqual([expect.objectContaining({ property: "ipFilterOp" })]);
+  });
+
+  it("every property read back from IBM goes through check and does not diff against itself", async () => {
+    const live: ApiClientWire = {
+      id: "obj-9",
+      clientId: "oauth-9",
+      clientSecret: "s",
+      clientName: "hand made",
+      enabled: false,
+      entitlements: ["readUsers", "manageQuantumKeys"],
+      overrideSettings: { restrictScopes: true, scopes: [{ name: "openid", description: "x" }, { name: "openid" }], accessTokenLifetime: 60 },
+      description: "text",
+      ipFilterOp: "block",
+      ipFilters: ["192.0.2.0/24", "fe80::1%eth0"],
+      jwkUri: "https://keys.example.com",
+      newerField: { any: 1 },
+    };
+    const outs = toOutputs(live, {}, "s");
+    const { apiClientId: _a, clientId: _c, clientSecret: _s, ...inputs } = outs;
+    expect(inputs).toMatchObject({ entitlements: ["readUsers", "manageQuantumKeys"], ipFilterOp: "block", restrictScopes: true, enabled: false });
+    const r = await verifyApiClient.check(inputs, inputs);
+    expect(r.failures).toEqual([]);
+    expect((await verifyApiClient.diff("obj-9", outs, r.inputs)).changed).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 // Inputs and outputs of VerifyApiClient: the single source of validation, types and schema.json.
 import { isIP } from "node:net";
 import { z } from "zod";
-import { checkWith, type CheckResult } from "../../resource.js";
+import { checkWith, deepEqual, stripInternal, type CheckResult } from "../../resource.js";
 import { MARKER_PREFIX } from "./contract.js";
 import { isKnownEntitlement, unknownEntitlementReason } from "./entitlements.js";
 
@@ -16,71 +16,103 @@ export function isIpOrCidr(entry: string): boolean {
   return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
 }
 
-const scope = z
-  .object({
-    name: z.string().trim().min(1, "a scope name must not be empty").describe("OAuth scope name."),
-    description: z.string().optional().describe("What the scope is for (shown in the admin console)."),
-  })
-  .strict();
+/**
+ * Properties whose value the vendor already holds: equal in the new inputs and the old ones (the
+ * inputs a refresh or adoption wrote, or that passed check before). Such a value is not judged
+ * again by the rules for new values: IBM holds it, so IBM accepted it ("strict writing, tolerant
+ * reading"). Empty when there are no old inputs (a create).
+ */
+export function heldProperties(news: Record<string, unknown>, olds: unknown): Set<string> {
+  const o = stripInternal(olds);
+  const held = new Set<string>();
+  if (Object.keys(o).length === 0) return held;
+  for (const p of ["clientName", "entitlements", "description", "ipFilterOp", "ipFilters", "scopes"]) {
+    if (deepEqual(news[p], o[p])) held.add(p);
+  }
+  return held;
+}
 
-export const verifyApiClientInputs = z
-  .object({
-    clientName: z
-      .string()
-      .refine((s) => s.trim().length > 0, "clientName must not be empty")
-      .describe("Display name of the API client. Names are not unique at IBM Verify; changing it updates the client in place."),
-    entitlements: z
-      .array(z.string().refine(isKnownEntitlement, { error: (i) => unknownEntitlementReason(String(i.input)) }))
-      .min(1, "entitlements must hold at least one IBM Verify entitlement name, e.g. 'readUsers'")
-      .describe(
-        "Entitlements (permissions) of the client, e.g. `readUsers`, `manageUserGroups`. A set: order and duplicates do not matter. Names are case-sensitive and must be documented IBM Verify entitlement names.",
+/** The input schema; properties in `held` take any value of the wire type (see heldProperties). */
+function inputsSchema(held: ReadonlySet<string> = new Set()) {
+  const lenient = (p: string) => held.has(p);
+  const scope = z
+    .object({
+      name: lenient("scopes") ? z.string() : z.string().trim().min(1, "a scope name must not be empty").describe("OAuth scope name."),
+      description: z.string().optional().describe("What the scope is for (shown in the admin console)."),
+    })
+    .strict();
+  return z
+    .object({
+      clientName: (lenient("clientName") ? z.string() : z.string().refine((s) => s.trim().length > 0, "clientName must not be empty")).describe(
+        "Display name of the API client. Names are not unique at IBM Verify; changing it updates the client in place.",
       ),
-    description: z
-      .string()
-      .refine((s) => !s.includes(MARKER_PREFIX), `description must not contain '${MARKER_PREFIX}' (the provider's create marker)`)
-      .optional()
-      .describe("Free-text description of the client."),
-    enabled: z.boolean().default(true).describe("Whether the client can obtain tokens. Default true."),
-    ipFilterOp: z
-      .enum(["allow", "deny"], { error: "ipFilterOp must be 'allow' (only the listed addresses may get tokens) or 'deny' (all but the listed addresses)" })
-      .optional()
-      .describe("`allow`: only `ipFilters` may obtain tokens; `deny`: every address except `ipFilters`. Unset: no IP filter."),
-    ipFilters: z
-      .array(z.string().refine(isIpOrCidr, { error: (i) => `${JSON.stringify(i.input)} is not an IP address or CIDR block (e.g. 203.0.113.7 or 10.0.0.0/8)` }))
-      .optional()
-      .describe("IP addresses or CIDR blocks the `ipFilterOp` applies to. A set: order does not matter."),
-    restrictScopes: z.boolean().optional().describe("When true the client may request only the `scopes` listed. Default false."),
-    scopes: z.array(scope).optional().describe("Scopes of the client's override settings. A set keyed by name: order does not matter."),
-    secretRotation: z
-      .union([z.string(), z.number()], { error: "secretRotation must be a string or a number" })
-      .optional()
-      .describe(
-        "Any value; changing it makes IBM Verify generate a new client secret in place (same clientId, same apiClientId). The new secret appears in `clientSecret`.",
+      entitlements: (lenient("entitlements")
+        ? z.array(z.string())
+        : z
+            .array(z.string().min(1, "an entitlement name must not be empty"))
+            .min(1, "entitlements must hold at least one IBM Verify entitlement name, e.g. 'readUsers'")
+      ).describe(
+        "Entitlements (permissions) of the client, e.g. `readUsers`, `manageUserGroups`. A set: order and duplicates do not matter. Names are case-sensitive. A name this package does not know gives a warning, not an error: IBM Verify decides.",
       ),
-    importId: z
-      .string()
-      .trim()
-      .min(1, "importId must be the id of an existing API client")
-      .optional()
-      .describe(
-        "Adopt an existing API client instead of creating one: its object id (the last segment of the create call's Location, shown as `id` by GET /v1.0/apiclients). Never causes a diff.",
-      ),
-  })
-  .strict()
-  .superRefine((v, ctx) => {
-    if (v.ipFilters !== undefined && v.ipFilters.length > 0 && v.ipFilterOp === undefined) {
-      ctx.addIssue({ code: "custom", path: ["ipFilterOp"], message: "ipFilters has no effect without ipFilterOp: set ipFilterOp to 'allow' or 'deny'" });
-    }
-    if (v.ipFilterOp !== undefined && (v.ipFilters === undefined || v.ipFilters.length === 0)) {
-      const what = v.ipFilterOp === "allow" ? "no address could obtain a token" : "the filter would do nothing";
-      ctx.addIssue({ code: "custom", path: ["ipFilters"], message: `ipFilterOp '${v.ipFilterOp}' needs at least one entry in ipFilters (otherwise ${what})` });
-    }
-    const seen = new Set<string>();
-    for (const [i, s] of (v.scopes ?? []).entries()) {
-      if (seen.has(s.name)) ctx.addIssue({ code: "custom", path: ["scopes", i, "name"], message: `scope '${s.name}' is listed twice` });
-      seen.add(s.name);
-    }
-  });
+      description: (lenient("description")
+        ? z.string()
+        : z.string().refine((s) => !s.includes(MARKER_PREFIX), `description must not contain '${MARKER_PREFIX}' (the provider's create marker)`)
+      )
+        .optional()
+        .describe("Free-text description of the client."),
+      enabled: z.boolean().default(true).describe("Whether the client can obtain tokens. Default true."),
+      ipFilterOp: (lenient("ipFilterOp")
+        ? z.string()
+        : z.enum(["allow", "deny"], { error: "ipFilterOp must be 'allow' (only the listed addresses may get tokens) or 'deny' (all but the listed addresses)" })
+      )
+        .optional()
+        .describe("`allow`: only `ipFilters` may obtain tokens; `deny`: every address except `ipFilters`. Unset: no IP filter."),
+      ipFilters: (lenient("ipFilters")
+        ? z.array(z.string())
+        : z.array(z.string().refine(isIpOrCidr, { error: (i) => `${JSON.stringify(i.input)} is not an IP address or CIDR block (e.g. 203.0.113.7 or 10.0.0.0/8)` }))
+      )
+        .optional()
+        .describe("IP addresses or CIDR blocks the `ipFilterOp` applies to. A set: order does not matter."),
+      restrictScopes: z.boolean().optional().describe("When true the client may request only the `scopes` listed. Default false."),
+      scopes: z.array(scope).optional().describe("Scopes of the client's override settings. A set keyed by name: order does not matter."),
+      secretRotation: z
+        .union([z.string(), z.number()], { error: "secretRotation must be a string or a number" })
+        .optional()
+        .describe(
+          "Any value; changing it makes IBM Verify generate a new client secret in place (same clientId, same apiClientId). The new secret appears in `clientSecret`.",
+        ),
+      importId: z
+        .string()
+        .trim()
+        .min(1, "importId must be the id of an existing API client")
+        .optional()
+        .describe(
+          "Adopt an existing API client instead of creating one: its object id (the last segment of the create call's Location, shown as `id` by GET /v1.0/apiclients). Never causes a diff.",
+        ),
+    })
+    .strict()
+    .superRefine((v, ctx) => {
+      // Our own rules (IBM documents a null ipFilterOp as "filter off"): not applied to a pair IBM holds.
+      if (!(lenient("ipFilterOp") && lenient("ipFilters"))) {
+        if (v.ipFilters !== undefined && v.ipFilters.length > 0 && v.ipFilterOp === undefined) {
+          ctx.addIssue({ code: "custom", path: ["ipFilterOp"], message: "ipFilters has no effect without ipFilterOp: set ipFilterOp to 'allow' or 'deny'" });
+        }
+        if (v.ipFilterOp !== undefined && (v.ipFilters === undefined || v.ipFilters.length === 0)) {
+          const what = v.ipFilterOp === "allow" ? "no address could obtain a token" : "the filter would do nothing";
+          ctx.addIssue({ code: "custom", path: ["ipFilters"], message: `ipFilterOp '${v.ipFilterOp}' needs at least one entry in ipFilters (otherwise ${what})` });
+        }
+      }
+      if (lenient("scopes")) return;
+      const seen = new Set<string>();
+      for (const [i, s] of (v.scopes ?? []).entries()) {
+        if (seen.has(s.name)) ctx.addIssue({ code: "custom", path: ["scopes", i, "name"], message: `scope '${s.name}' is listed twice` });
+        seen.add(s.name);
+      }
+    });
+}
+
+/** The rules for values a user writes (and the source of schema.json). */
+export const verifyApiClientInputs = inputsSchema();
 
 export const verifyApiClientOutputs = z.object({
   ...verifyApiClientInputs.shape,
@@ -89,17 +121,32 @@ export const verifyApiClientOutputs = z.object({
   clientSecret: z.string().describe("The generated OAuth client secret (a Pulumi secret)."),
 });
 
-export type VerifyApiClientInputs = z.output<typeof verifyApiClientInputs>;
+/** `ipFilterOp` is read as any string: IBM documents two values, but a refresh keeps what IBM holds. */
+export type VerifyApiClientInputs = Omit<z.output<typeof verifyApiClientInputs>, "ipFilterOp"> & { ipFilterOp?: string };
 export type VerifyApiClientOutputs = z.output<typeof verifyApiClientOutputs>;
-export type Scope = z.output<typeof scope>;
+export type Scope = NonNullable<VerifyApiClientInputs["scopes"]>[number];
 
 /** What the engine puts in place of a value not known yet during preview (`rpc.unknownValue`). */
 export { UNKNOWN as UNKNOWN_VALUE } from "../../resource.js";
 
 /**
  * Validates the inputs. A property whose value is not known yet during preview (it comes from
- * another resource's output) is not judged now: the engine checks again once it is known.
+ * another resource's output) is not judged now: the engine checks again once it is known. A value
+ * equal to the old inputs' is one IBM holds and is accepted as it is (see heldProperties).
  */
-export function checkInputs(news: unknown): CheckResult<VerifyApiClientInputs> {
-  return checkWith(verifyApiClientInputs, news);
+export function checkInputs(news: unknown, olds?: unknown): CheckResult<VerifyApiClientInputs> {
+  const held = heldProperties(stripInternal(news), olds);
+  return checkWith(held.size > 0 ? inputsSchema(held) : verifyApiClientInputs, news) as CheckResult<VerifyApiClientInputs>;
+}
+
+/**
+ * Warnings for valid inputs that break only a rule we guessed: an entitlement name that is not in
+ * the list this package knows (IBM's table and newer docs). IBM Verify is the judge of its names.
+ */
+export function adviseInputs(inputs: Partial<VerifyApiClientInputs>): string[] {
+  const unknown = [...new Set((inputs.entitlements ?? []).filter((e) => typeof e === "string" && !isKnownEntitlement(e)))];
+  return unknown.map(
+    (e) =>
+      `entitlements: ${unknownEntitlementReason(e)} It is sent as written; IBM Verify refuses the create or update with its own message if it does not know the name.`,
+  );
 }

@@ -22,7 +22,8 @@ export const apiClientWire = z.looseObject({
   entitlements: z.array(z.string()).nullish(),
   overrideSettings: overrideSettingsWire.nullish(),
   description: z.string().nullish(),
-  ipFilterOp: z.enum(["allow", "deny"]).nullish(),
+  /** Documented as `allow` | `deny`; read as any string so a value IBM adds is kept, not refused. */
+  ipFilterOp: z.string().nullish(),
   ipFilters: z.array(z.string()).nullish(),
 });
 export type ApiClientWire = z.output<typeof apiClientWire>;
@@ -40,7 +41,7 @@ export interface ApiClientBody {
   entitlements: string[];
   description?: string;
   overrideSettings: { restrictScopes: boolean; scopes: { name: string; description?: string }[]; [k: string]: unknown };
-  ipFilterOp?: "allow" | "deny";
+  ipFilterOp?: string;
   ipFilters?: string[];
   clientSecret?: string;
   /** PUT only: the object id, equal to the one in the path. */
