@@ -9,6 +9,7 @@ export const SETTINGS = {
   ivantiUsername: "IVANTI_USERNAME",
   ivantiPassword: "IVANTI_PASSWORD",
   ivantiDmPartitionId: "IVANTI_DM_PARTITION_ID",
+  ivantiIseRoleName: "IVANTI_ISE_ROLE_NAME",
   controlRoomUrl: "CONTROL_ROOM_URL",
   controlRoomUsername: "CONTROL_ROOM_USERNAME",
   controlRoomApiKey: "CONTROL_ROOM_API_KEY",

@@ -4,18 +4,22 @@
 import type { z } from "zod";
 import { requireSetting } from "../../config.js";
 import { basicAuth, HttpClient, parseAnswer, PerSettings, VendorError, type HttpMethod } from "../../http/index.js";
-import { API_PREFIX, FILTERS, MAX_ROWS, PATHS, QUERY, ROLES_FIELD } from "./contract.js";
+import { API_ACCOUNT_TYPES, API_PREFIX, FILTERS, MAX_ROWS, PATHS, QUERY, ROLES_FIELD } from "./contract.js";
 import {
   wireAccount,
   wireAccountPage,
+  wireDeleted,
   wireEnvelope,
   wireHeldRolePage,
   wireRolePage,
   wireSpacePage,
+  wireViability,
   type WireAccount,
+  type WireDeleted,
   type WireErrors,
   type WireHeldRole,
   type WireRole,
+  type WireViability,
 } from "./wire.js";
 
 export const VENDOR = "Ivanti";
@@ -35,7 +39,18 @@ export function ivantiSettings(): IvantiSettings {
   return { baseUrl, username: requireSetting("ivantiUsername", VENDOR), password: requireSetting("ivantiPassword", VENDOR) };
 }
 
-/** Pre-emptive Basic credentials (the vendor sends no challenge first). A 401 is final. */
+/**
+ * Whether an account is an API user: by `accountType` when the answer has it (INFERRED values, any
+ * case), else by the older boolean `apiUser` when present; undefined when the answer says neither.
+ */
+export function isApiUserAccount(a: Pick<WireAccount, "accountType" | "apiUser">): boolean | undefined {
+  if (typeof a.accountType === "string" && a.accountType.trim() !== "") {
+    const t = a.accountType.trim().toUpperCase();
+    return (API_ACCOUNT_TYPES as readonly string[]).includes(t);
+  }
+  return typeof a.apiUser === "boolean" ? a.apiUser : undefined;
+}
+
 /** `errors` as one line: global messages, then `message (code on field)` for each field error. */
 export function describeErrors(errors: WireErrors | null | undefined): string | undefined {
   if (!errors) return undefined;
@@ -66,6 +81,25 @@ export function describeIvantiError(body: unknown): { message?: string } {
 
 const CONTRACT_HINT = "the API may differ from the INFERRED contract (see the Vendor contract of IseApiUser)";
 
+/** One page of a list: its rows, and how many rows all pages hold (when the answer says). */
+type Page<T> = { rows: T[]; totalCount: number | null | undefined };
+
+/**
+ * Every row of a list, page by page: asks for MAX_ROWS from the next offset until it holds
+ * `totalCount` rows or a page is empty. Never assumes a page size: the vendor may send fewer rows
+ * than asked (documented: 50 for calls against the database). Without a `totalCount`, a page with
+ * fewer rows than asked is the last. `enough` stops early once the caller has what it wants.
+ */
+export async function collectPages<T>(fetchPage: (start: number, rows: number) => Promise<Page<T>>, enough?: (rows: T[]) => boolean): Promise<T[]> {
+  const all: T[] = [];
+  for (;;) {
+    const page = await fetchPage(all.length, MAX_ROWS);
+    all.push(...page.rows);
+    if (page.rows.length === 0 || enough?.(all)) return all;
+    if (typeof page.totalCount === "number" ? all.length >= page.totalCount : page.rows.length < MAX_ROWS) return all;
+  }
+}
+
 export class IvantiClient {
   private catalogue: Promise<WireRole[]> | undefined;
   private defaultSpace: Promise<number> | undefined;
@@ -77,7 +111,7 @@ export class IvantiClient {
     readonly login: string,
   ) {}
 
-  /** The envelope's `result`, parsed; errors riding in a 2xx envelope still fail (reference §5). */
+  /** The envelope's `result`, parsed; errors riding in a 2xx envelope still fail. */
   private unwrap<S extends z.ZodType>(schema: S, method: HttpMethod, path: string, status: number, body: unknown): z.output<S> {
     const env = parseAnswer(wireEnvelope, body, VENDOR, `${method} ${path}`, CONTRACT_HINT);
     const message = describeErrors(env.errors);
@@ -104,34 +138,43 @@ export class IvantiClient {
     return this.unwrap(wireAccount, "GET", PATHS.account, r.status, r.body);
   }
 
-  /** `GET /api/v1/account/{id}/roles`; undefined on 404. */
+  /** `GET /api/v1/account/{id}/roles` (UNDOCUMENTED), every page; undefined on 404. */
   async heldRoles(id: string): Promise<WireHeldRole[] | undefined> {
-    const r = await this.http.request({ method: "GET", path: PATHS.accountRoles, params: { accountId: id }, accept: [404] });
-    if (r.status === 404) return undefined;
-    return this.unwrap(wireHeldRolePage, "GET", PATHS.accountRoles, r.status, r.body).searchResults;
+    let gone = false;
+    const rows = await collectPages(async (start, n) => {
+      const r = await this.http.request({ method: "GET", path: PATHS.accountRoles, params: { accountId: id }, query: start > 0 ? { [QUERY.start]: start, [QUERY.rows]: n } : undefined, accept: [404] });
+      if (r.status === 404) {
+        gone = true;
+        return { rows: [], totalCount: 0 };
+      }
+      const page = this.unwrap(wireHeldRolePage, "GET", PATHS.accountRoles, r.status, r.body);
+      return { rows: page.searchResults, totalCount: page.totalCount ?? page.searchResults.length };
+    });
+    return gone ? undefined : rows;
   }
 
-  /** Documented search `GET /api/v1/account?fq=…`, narrowed to exact (case-insensitive) matches. */
+  /** One page of the documented account list/search, with `totalCount`. */
+  async accountPage(start: number, rows: number, fq?: string): Promise<Page<WireAccount>> {
+    const query = { ...(fq ? { [QUERY.filter]: fq } : {}), [QUERY.rows]: rows, [QUERY.start]: start };
+    const r = await this.http.request({ method: "GET", path: PATHS.searchAccounts, query });
+    const page = this.unwrap(wireAccountPage, "GET", PATHS.searchAccounts, r.status, r.body);
+    return { rows: page.searchResults, totalCount: page.totalCount };
+  }
+
+  /** Documented search `GET /api/v1/account?fq=…` (every page), narrowed to exact (case-insensitive) matches. */
   async findAccounts(by: "uid" | "username", value: string): Promise<WireAccount[]> {
     const fq = by === "uid" ? FILTERS.byUid(value) : FILTERS.byUsername(value);
-    const r = await this.http.request({ method: "GET", path: PATHS.searchAccounts, query: { [QUERY.filter]: fq, [QUERY.rows]: MAX_ROWS, [QUERY.start]: 0 } });
-    const page = this.unwrap(wireAccountPage, "GET", PATHS.searchAccounts, r.status, r.body);
+    const rows = await collectPages((start, n) => this.accountPage(start, n, fq));
     const want = value.toLowerCase();
-    return page.searchResults.filter((a) => (by === "uid" ? a.uid : (a.username ?? "")).toLowerCase() === want);
+    return rows.filter((a) => (by === "uid" ? a.uid : (a.username ?? "")).toLowerCase() === want);
   }
 
-  /** Every account of the tenant, page by page (documented `start`/`rows` paging). */
-  async listAccounts(): Promise<WireAccount[]> {
-    const all: WireAccount[] = [];
-    for (let start = 0; ; start += MAX_ROWS) {
-      const r = await this.http.request({ method: "GET", path: PATHS.searchAccounts, query: { [QUERY.rows]: MAX_ROWS, [QUERY.start]: start } });
-      const page = this.unwrap(wireAccountPage, "GET", PATHS.searchAccounts, r.status, r.body);
-      all.push(...page.searchResults);
-      if (page.searchResults.length < MAX_ROWS) return all;
-    }
+  /** Every account of the tenant, paged by `totalCount` (documented `start`/`rows` paging). */
+  listAccounts(): Promise<WireAccount[]> {
+    return collectPages((start, n) => this.accountPage(start, n));
   }
 
-  /** `PUT /api/v1/account/{id}` with only the given fields (INFERRED partial update). */
+  /** "Update User Account" (INFERRED path `PUT /api/v1/account/{id}`) with only the given fields. */
   async updateAccount(id: string, form: Record<string, string>, secrets: string[]): Promise<WireAccount> {
     const r = await this.http.request({ method: "PUT", path: PATHS.account, params: { accountId: id }, form, secrets });
     return this.unwrap(wireAccount, "PUT", PATHS.account, r.status, r.body);
@@ -150,18 +193,38 @@ export class IvantiClient {
     return this.unwrap(wireHeldRolePage, "PUT", PATHS.accountRoles, r.status, r.body).searchResults;
   }
 
-  /** `DELETE /api/v1/account/{id}`; false when the vendor answered 404. */
-  async deleteAccount(id: string): Promise<boolean> {
-    const r = await this.http.request({ method: "DELETE", path: PATHS.account, params: { accountId: id }, accept: [404] });
-    if (r.status === 404) return false;
-    this.unwrap(wireEnvelope.shape.result, "DELETE", PATHS.account, r.status, r.body);
-    return true;
+  /** "Check Delete User Viability" (INFERRED path `GET /api/v1/accounts/deleteViability?ids=`): the item for `id`. */
+  async deleteViability(id: string): Promise<WireViability | undefined> {
+    const r = await this.http.request({ method: "GET", path: PATHS.deleteViability, query: { [QUERY.ids]: id } });
+    const items = this.unwrap(wireViability.array(), "GET", PATHS.deleteViability, r.status, r.body);
+    return items.find((v) => String(v.id) === id);
   }
 
-  /** The role catalogue, fetched once per provider process (`refresh` fetches it again). */
+  /**
+   * "Delete Users" (INFERRED path `DELETE /api/v1/accounts?ids=`): the item for `id`. Failures the
+   * vendor also lists in `errors` of the 200 are read from the per-id item, not thrown.
+   */
+  async deleteUsers(id: string): Promise<WireDeleted | undefined> {
+    const r = await this.http.request({ method: "DELETE", path: PATHS.deleteAccounts, query: { [QUERY.ids]: id } });
+    const env = parseAnswer(wireEnvelope, r.body, VENDOR, `DELETE ${PATHS.deleteAccounts}`, CONTRACT_HINT);
+    const items = parseAnswer(wireDeleted.array().nullable(), env.result ?? null, VENDOR, `DELETE ${PATHS.deleteAccounts}`, CONTRACT_HINT);
+    const item = items?.find((d) => String(d.id) === id);
+    if (!item) {
+      const message = describeErrors(env.errors);
+      if (message) throw new VendorError({ vendor: VENDOR, method: "DELETE", pathTemplate: PATHS.deleteAccounts, status: r.status, vendorMessage: message });
+    }
+    return item;
+  }
+
+  /** The role catalogue (UNDOCUMENTED call), every page, fetched once per provider process (`refresh` fetches it again). */
   roles(refresh = false): Promise<WireRole[]> {
     if (refresh || !this.catalogue) {
-      const p = this.http.request({ method: "GET", path: PATHS.roles }).then((r) => this.unwrap(wireRolePage, "GET", PATHS.roles, r.status, r.body).searchResults);
+      const p = collectPages(async (start, n) => {
+        // The first page is asked for plainly; later ones name their offset.
+        const r = await this.http.request({ method: "GET", path: PATHS.roles, query: start > 0 ? { [QUERY.start]: start, [QUERY.rows]: n } : undefined });
+        const page = this.unwrap(wireRolePage, "GET", PATHS.roles, r.status, r.body);
+        return { rows: page.searchResults, totalCount: page.totalCount ?? page.searchResults.length };
+      });
       // A failed fetch is not cached: the next resource tries again.
       p.catch(() => {
         if (this.catalogue === p) this.catalogue = undefined;
@@ -174,8 +237,14 @@ export class IvantiClient {
   /** The default device space (`defaultPartition: true`), looked up once per provider process. */
   defaultSpaceId(): Promise<number> {
     if (!this.defaultSpace) {
-      const p = this.http.request({ method: "GET", path: PATHS.spaces, query: { [QUERY.start]: 0, [QUERY.rows]: MAX_ROWS } }).then((r) => {
-        const spaces = this.unwrap(wireSpacePage, "GET", PATHS.spaces, r.status, r.body).searchResults;
+      const p = collectPages(
+        async (start, n) => {
+          const r = await this.http.request({ method: "GET", path: PATHS.spaces, query: { [QUERY.start]: start, [QUERY.rows]: n } });
+          const page = this.unwrap(wireSpacePage, "GET", PATHS.spaces, r.status, r.body);
+          return { rows: page.searchResults, totalCount: page.totalCount };
+        },
+        (rows) => rows.some((s) => s.defaultPartition === true),
+      ).then((spaces) => {
         const found = spaces.find((s) => s.defaultPartition === true) ?? (spaces.length === 1 ? spaces[0] : undefined);
         if (!found) throw new Error(`${VENDOR} GET ${PATHS.spaces} lists no default device space (defaultPartition: true)`);
         return found.id;

@@ -1,63 +1,76 @@
 // Everything this client assumes about the Ivanti Neurons for MDM (MobileIron Cloud) Customer
-// Integration API, in one place. Much of the user API is not published in detail: every item marked
-// INFERRED comes from reference/ivanti-mdm.md's best guess and must be checked against the vendor's
-// "MDM Customer Integration API Guide" (PDF pages 46-75) before trusting it on a real tenant.
+// Integration API, in one place. The vendor's guide lists its user calls by title (Create User with
+// and without Password, Get All Accounts, Check Delete User Viability, Delete Users, User Exists,
+// Update User Account) and says a call it does not describe is unpublished and unsupported. The
+// request details of most of those calls were not found in any public source: every item marked
+// INFERRED is our best guess, and `apiidentity check ise` tries each against a real tenant.
+// Facts and their sources: docs/vendors/ivanti-mdm.md.
 
 /** Every path hangs below the tenant host (`ivantiBaseUrl`). */
 export const API_PREFIX = "/api/v1";
 
 /** Paths below the tenant host. */
 export const PATHS = {
-  /** Documented (§4.1): "Create User", indexed form `accounts[i].<field>`, `?sendInvite=`. */
+  /** Documented: "Create User" calls, indexed form `accounts[i].<field>`, `?sendInvite=`. */
   createAccounts: "/api/v1/accounts",
-  /** Documented (§4.3): list/search accounts with `fq`, `rows`, `start`. */
+  /** Documented: "Get All Accounts" / search with `fq`, `rows`, `start` (answer has `totalCount`). */
   searchAccounts: "/api/v1/account",
-  /** INFERRED (§4.3/§4.4/§4.5): get, update ("Update User Account") and delete one account. */
+  /** INFERRED path: read one account, and "Update User Account" (the call's title is documented). */
   account: "/api/v1/account/{accountId}",
-  /** INFERRED (§4.2): the roles an account holds; PUT replaces the whole set. */
+  /** INFERRED path of the documented call "Check Delete User Viability" (`?ids=`). */
+  deleteViability: "/api/v1/accounts/deleteViability",
+  /** INFERRED path of the documented call "Delete Users" (DELETE with `?ids=`). */
+  deleteAccounts: "/api/v1/accounts",
+  /** UNDOCUMENTED (no source describes any role call): the roles an account holds; PUT replaces the set. */
   accountRoles: "/api/v1/account/{accountId}/roles",
-  /** INFERRED (§2): the role catalogue with the ids role assignment takes. */
+  /** UNDOCUMENTED: the role catalogue with the ids role assignment takes. */
   roles: "/api/v1/roles",
-  /** Documented [C] (§3): device spaces; the default one has `defaultPartition: true`. */
+  /** Documented by client code: device spaces; the default one has `defaultPartition: true`. */
   spaces: "/api/v1/tenant/partition/device",
 } as const;
 
 /** Query parameters. */
 export const QUERY = {
-  /** Documented (§4.1). Always false: an API user gets a password, never an invitation. */
+  /** Documented. Always false: an API user gets a password, never an invitation. */
   sendInvite: "sendInvite",
-  /** Documented [C] (§4.3). */
+  /** Documented by client code. */
   filter: "fq",
   rows: "rows",
   start: "start",
-  /** Documented [C] (§3) for device calls; INFERRED: it names the space of space-specific roles. */
+  /** Documented by client code for device calls; INFERRED: it names the space of space-specific roles. */
   space: "dmPartitionId",
+  /** INFERRED: the account ids of "Check Delete User Viability" and "Delete Users". */
+  ids: "ids",
 } as const;
 
-/** `fq` filters. `UID=<email>` is documented usage [C]; `USERNAME=` is INFERRED. */
+/** `fq` filters. `UID=<email>` is documented usage (client code); `USERNAME=` is INFERRED. */
 export const FILTERS = {
   byUid: (uid: string) => `UID=${uid}`,
   byUsername: (username: string) => `USERNAME=${username}`,
 } as const;
 
-/** Largest page the API serves (documented: 500). */
+/**
+ * `rows` asked for on every list call: the documented maximum. The vendor may answer with fewer
+ * (documented: calls against the database may return only 50), so paging never assumes a page size:
+ * it asks again from the next offset until it holds `totalCount` rows or a page comes back empty.
+ */
 export const MAX_ROWS = 500;
 
 /** Create form: one account at index 0 (`accounts[0].<field>`). */
 export const CREATE_PREFIX = "accounts[0].";
 
-/** Create fields. `emailAddress`, `uid` and `accountSource` are documented; the rest INFERRED (§4.2). */
+/** Create fields. `emailAddress`, `uid` and `accountSource` are documented; the rest INFERRED. */
 export const CREATE_FIELDS = {
   emailAddress: "emailAddress", // documented
   uid: "uid", // documented: "Same as the email address"
   accountSource: "accountSource", // documented: LOCAL
-  username: "username", // INFERRED
-  firstName: "firstName", // INFERRED
-  lastName: "lastName", // INFERRED
-  displayName: "displayName", // INFERRED
+  username: "username", // INFERRED (a documented field of the account object)
+  firstName: "firstName", // INFERRED (idem)
+  lastName: "lastName", // INFERRED (idem)
+  displayName: "displayName", // INFERRED (idem)
   password: "password", // INFERRED ("Create User with Password")
-  enabled: "enabled", // INFERRED
-  /** INFERRED: `accounts[0].roles[j]=<numeric role id>`. */
+  enabled: "enabled", // INFERRED (a documented field of the account object)
+  /** UNDOCUMENTED: `accounts[0].roles[j]=<numeric role id>`. */
   roles: "roles",
 } as const;
 
@@ -65,12 +78,19 @@ export const CREATE_FIELDS = {
 export const ACCOUNT_SOURCE_LOCAL = "LOCAL";
 
 /**
- * INFERRED (§4.2, unconfirmed): the marker that makes an account an API user (no Admin Portal
- * login). Sent on create; never relied on when reading or matching.
+ * `accountType` on accounts: read by real scripts (documented by client code). Its values are
+ * INFERRED: an API user is recognised by one of API_ACCOUNT_TYPES (any case); any other value is
+ * kept as the vendor sends it and means "not an API user".
  */
-export const API_USER_FIELD = "apiUser";
+export const ACCOUNT_TYPE_FIELD = "accountType";
+export const API_ACCOUNT_TYPES = ["API", "API_USER", "APIUSER"] as const;
+/** INFERRED: what the create call is sent so the account becomes an API user. */
+export const API_ACCOUNT_TYPE = "API";
 
-/** INFERRED (§4.4): partial update body of `PUT /api/v1/account/{id}` (form fields). */
+/** An older guess (no source): a boolean `apiUser` marker. Read only as a fallback when present. */
+export const LEGACY_API_USER_FIELD = "apiUser";
+
+/** INFERRED (title "Update User Account" documented): partial update body (form fields). */
 export const UPDATE_FIELDS = {
   firstName: "firstName",
   lastName: "lastName",
@@ -79,25 +99,45 @@ export const UPDATE_FIELDS = {
   password: "password",
 } as const;
 
-/** INFERRED: role assignment form `roles[0]=<id>&roles[1]=…` on `PUT …/roles`. */
+/** UNDOCUMENTED: role assignment form `roles[0]=<id>&roles[1]=…` on `PUT …/roles`. */
 export const ROLES_FIELD = "roles";
 
 /**
- * Account object fields read back (documented §4.1): `id`, `uid`, `emailAddress`, `username`,
- * `firstName`, `lastName`, `displayName`, `enabled`, `inviteState`, `createdAt`, `createdBy`.
- * Role list items (INFERRED): `id`, `name`, `spaceSpecific`, and on held roles `dmPartitionId`.
+ * Account object fields read back (documented): `id`, `uid`, `emailAddress`, `username`,
+ * `firstName`, `lastName`, `displayName`, `enabled`, `inviteState`, `createdAt`, `createdBy`,
+ * `superUser`; `accountType` (client code). Role list items (UNDOCUMENTED): `id`, `name`,
+ * `spaceSpecific`, and on held roles `dmPartitionId`. Viability items (INFERRED): `id`, `deletable`,
+ * `reason`, `message`; delete items (INFERRED): `id`, `deleted`, `reason`, `message`.
  */
 
-/** Documented role name (Admin Portal, "API Management Cisco ISE Operations"). */
-export const ISE_ROLE_NAME = "Cisco ISE Operations";
+/**
+ * The Cisco ISE role. The vendor's own pages spell it two ways: "Cisco ISE Operations" (Assigning
+ * Roles) and "API Management Cisco ISE Operations" (Adding an API User). Either spelling, any case,
+ * names it; the provider setting `ivantiIseRoleName` names a tenant's own spelling instead.
+ */
+export const ISE_ROLE_NAMES = ["Cisco ISE Operations", "API Management Cisco ISE Operations"] as const;
+/** The default in `roles`. */
+export const ISE_ROLE_NAME = ISE_ROLE_NAMES[0];
 
 /**
- * The tenant password policy is configurable and no API call reports it (§4.2). `check` applies this
- * INFERRED default; the vendor's own policy error is surfaced on create/update.
+ * INFERRED: "Check Delete User Viability" names an id it does not know with this reason (and
+ * "Delete Users" too); any other reason means the account is there but cannot be deleted.
+ */
+export const NOT_FOUND_REASONS = ["NOT_FOUND", "NOTFOUND"] as const;
+
+/**
+ * INFERRED: a create refused because the account exists carries this field error code (or a message
+ * saying it already exists).
+ */
+export const DUPLICATE_CODES = ["Duplicate", "DuplicateKey", "AlreadyExists"] as const;
+
+/**
+ * The tenant password policy is configurable and no API call reports it. `advise` warns against
+ * this INFERRED default; the vendor's own policy error is surfaced on create/update.
  */
 export const DEFAULT_PASSWORD_POLICY = { minLength: 8, maxLength: 128, minCharacterClasses: 3 } as const;
 
-/** Text fields the vendor stores (INFERRED limit, Spring `@Size(max = 255)`). */
+/** Text fields the vendor stores (INFERRED limit, Spring `@Size(max = 255)`): a warning, not a refusal. */
 export const MAX_TEXT = 255;
 
 /**

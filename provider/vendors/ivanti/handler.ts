@@ -1,11 +1,14 @@
 // IseApiUser: an Ivanti Neurons for MDM API user holding "Cisco ISE Operations", for Cisco ISE.
 // create = one POST (plus the role catalogue once per process); read = account + its roles;
-// update = a partial PUT of what changed and, if roles changed, one PUT of the role set.
-import { isOutcomeUnknown } from "../../http/index.js";
-import { asSet, caseless, checkWith, describeFailure, diffProperties, step, stripInternal, type DiffSpec, type ResourceHandler } from "../../resource.js";
-import { ISE_ROLE_NAME, LOST_CREATE_CLOCK_SKEW_MS, PATHS } from "./contract.js";
-import { ivantiClient, VENDOR, type IvantiClient } from "./client.js";
-import { iseApiUserInputs, iseApiUserOutputs, withDefaults, type IseApiUserInputs, type IseApiUserOutputs } from "./inputs.js";
+// update = a partial PUT of what changed ("Update User Account") and, if roles changed, one PUT of
+// the role set; delete = "Check Delete User Viability", then "Delete Users".
+import { isOutcomeUnknown, VendorError } from "../../http/index.js";
+import { caseless, checkWith, describeFailure, diffProperties, step, stripInternal, type DiffSpec, type ResourceHandler } from "../../resource.js";
+import { DUPLICATE_CODES, ISE_ROLE_NAME, ISE_ROLE_NAMES, LOST_CREATE_CLOCK_SKEW_MS, NOT_FOUND_REASONS, PATHS } from "./contract.js";
+import { isApiUserAccount, ivantiClient, VENDOR, type IvantiClient } from "./client.js";
+import { adviseInputs, iseApiUserInputs, iseApiUserOutputs, withDefaults, type IseApiUserInputs, type IseApiUserOutputs } from "./inputs.js";
+import { configuredIseRoleName, defaultIseRoleName, isIseRoleName, roleSet } from "./ise-role.js";
+import { wireEnvelope } from "./wire.js";
 import { createForm, inputsOf, isoTime, liveOutputs, outputsFrom, sameRoles, updateForm } from "./mappers.js";
 import type { WireAccount } from "./wire.js";
 
@@ -18,9 +21,10 @@ import { setting } from "../../config.js";
 
 const spec: DiffSpec<IseApiUserInputs> = {
   properties: ["emailAddress", "username", "firstName", "lastName", "displayName", "password", "roles", "enabled"],
-  // The UID is the email address and neither it nor the username changes in place (reference §4.4).
+  // The UID is the email address and neither it nor the username changes in place (INFERRED).
   replaceOnChanges: ["emailAddress", "username"],
-  normalise: { emailAddress: caseless, username: caseless, roles: asSet },
+  // Every name of the ISE role is the same role.
+  normalise: { emailAddress: caseless, username: caseless, roles: roleSet },
   defaults: { roles: [ISE_ROLE_NAME], enabled: true },
 };
 
@@ -35,6 +39,8 @@ export function checkInputs(news: unknown): { inputs: IseApiUserInputs; failures
   const r = checkWith(iseApiUserInputs.omit(mask), known);
   if (r.failures.length) return { inputs: raw as IseApiUserInputs, failures: r.failures };
   const parsed = { ...r.inputs, ...Object.fromEntries(unknown.map((k) => [k, raw[k]])) } as IseApiUserInputs;
+  // A tenant's own spelling of the ISE role (provider setting) is the default when roles is not set.
+  if (raw.roles === undefined) parsed.roles = [defaultIseRoleName()];
   const out = withDefaults(parsed);
   // A display name derived from a name that is not known yet is not known either.
   if (parsed.displayName === undefined && (parsed.firstName === UNKNOWN || parsed.lastName === UNKNOWN)) out.displayName = UNKNOWN;
@@ -47,16 +53,25 @@ function loginsCollide(olds: Partial<IseApiUserOutputs>, news: IseApiUserInputs)
   return [news.emailAddress, news.username ?? news.emailAddress].some((v) => old.has(v.toLowerCase()));
 }
 
-/** Role names to ids through the catalogue (fetched once per process, again once on a miss). */
+/**
+ * Role names to ids through the catalogue (fetched once per process, again once on a miss). A name
+ * of the ISE role finds the tenant's ISE role under whichever name the tenant gives it.
+ */
 async function resolveRoles(client: IvantiClient, names: string[]): Promise<{ ids: number[]; space: number | undefined }> {
-  const find = (cat: Awaited<ReturnType<IvantiClient["roles"]>>) => names.map((n) => cat.find((r) => r.name.toLowerCase() === n.toLowerCase()));
+  type Cat = Awaited<ReturnType<IvantiClient["roles"]>>;
+  const findOne = (cat: Cat, n: string) =>
+    cat.find((r) => r.name.toLowerCase() === n.toLowerCase()) ?? (isIseRoleName(n) ? cat.find((r) => isIseRoleName(r.name)) : undefined);
+  const find = (cat: Cat) => names.map((n) => findOne(cat, n));
   let catalogue = await client.roles();
   if (find(catalogue).includes(undefined)) catalogue = await client.roles(true);
   const found = find(catalogue);
   const missing = names.filter((_, i) => found[i] === undefined);
   if (missing.length) {
+    const ise = missing.some(isIseRoleName)
+      ? ` Ivanti names the Cisco ISE role "${ISE_ROLE_NAMES[0]}" or "${ISE_ROLE_NAMES[1]}"${configuredIseRoleName() ? `, and the provider setting ivantiIseRoleName says "${configuredIseRoleName()}"` : ""}; if this tenant calls it something else, set the provider setting ivantiIseRoleName (IVANTI_ISE_ROLE_NAME) to that name.`
+      : "";
     throw new Error(
-      `${KIND}: roles: Ivanti has no role named ${missing.map((m) => `"${m}"`).join(", ")}. Roles this tenant lists: ${catalogue.map((r) => r.name).join(", ")}.`,
+      `${KIND}: roles: Ivanti has no role named ${missing.map((m) => `"${m}"`).join(", ")}. Roles this tenant lists: ${catalogue.map((r) => r.name).join(", ")}.${ise}`,
     );
   }
   const roles = found.filter((r) => r !== undefined);
@@ -91,6 +106,23 @@ async function confirmGone(client: IvantiClient, id: string, uid: string | undef
   }
 }
 
+const isNotFound = (reason: string | null | undefined) => !!reason && (NOT_FOUND_REASONS as readonly string[]).includes(reason.toUpperCase());
+const reasonText = (r: { reason?: string | null; message?: string | null }) => [r.reason, r.message].filter(Boolean).join(": ") || "no reason given";
+
+/**
+ * The delete calls say the account is not there: the documented search must agree, or "gone" would
+ * be a lie (e.g. ids the INFERRED call does not understand).
+ */
+async function confirmGoneBySearch(client: IvantiClient, id: string, uid: string | undefined, call: string): Promise<void> {
+  if (!uid) return;
+  const found = await step(KIND, `delete account ${id}: confirm it is gone`, () => client.findAccounts("uid", uid));
+  if (found.some((a) => String(a.id) === id)) {
+    throw new Error(
+      `${KIND}: delete account ${id}: ${VENDOR}'s ${call} call says there is no such account, yet the documented search still lists ${uid} with this id. The INFERRED delete calls do not match this tenant's API (see the Vendor contract of IseApiUser); nothing was changed in state.`,
+    );
+  }
+}
+
 type LostCreate = { kind: "ours"; account: WireAccount } | { kind: "absent" } | { kind: "other"; account: WireAccount; why: string };
 
 /**
@@ -108,13 +140,37 @@ async function findLostCreate(client: IvantiClient, desired: IseApiUserInputs, r
   if ((account.username ?? account.uid).toLowerCase() !== (desired.username ?? desired.emailAddress).toLowerCase()) why.push("its username differs");
   for (const f of ["firstName", "lastName", "displayName"] as const) if ((account[f] ?? undefined) !== desired[f]) why.push(`its ${f} differs`);
   if ((account.enabled ?? true) !== desired.enabled) why.push("its enabled flag differs");
-  if (account.apiUser === false) why.push("it is not an API user");
+  if (isApiUserAccount(account) === false) why.push(`it is not an API user (${account.accountType ? `accountType ${account.accountType}` : "apiUser false"})`);
   if (why.length === 0) {
     const held = (await client.heldRoles(String(account.id))) ?? [];
     const heldIds = new Set(held.map((r) => r.id));
     if (heldIds.size !== new Set(roleIds).size || !roleIds.every((r) => heldIds.has(r))) why.push("its roles differ");
   }
   return why.length ? { kind: "other", account, why: why.join(", ") } : { kind: "ours", account };
+}
+
+/** Whether a refused create says the account exists (INFERRED codes, or a message saying so). */
+function isDuplicate(e: unknown): boolean {
+  if (!(e instanceof VendorError) || e.status < 400 || e.status >= 500) return false;
+  const env = wireEnvelope.safeParse(e.body);
+  const errors = env.success ? env.data.errors : undefined;
+  const items = [...(errors?.fieldErrors ?? []), ...(errors?.globalErrors ?? [])];
+  return items.some((i) => (DUPLICATE_CODES as readonly string[]).includes(i.code ?? "") || /already (exists|in use|taken)/i.test(i.message ?? "")) || e.status === 409;
+}
+
+/**
+ * A create refused because the account exists: names the situation and how to adopt it, instead of
+ * the generic "check the inputs". The id comes from the documented search (one call, only here).
+ */
+async function alreadyExists(client: IvantiClient, email: string, e: unknown): Promise<Error | undefined> {
+  if (!isDuplicate(e)) return undefined;
+  const vendorSays = e instanceof Error ? e.message.replace(/[.\s]+$/, "") : String(e);
+  const found = await client.findAccounts("uid", email).catch(() => [] as Awaited<ReturnType<IvantiClient["findAccounts"]>>);
+  const id = found[0]?.id;
+  const which = id !== undefined ? `account ${id}` : "look its id up in the Admin Portal, Users";
+  return new Error(
+    `${KIND}: create API user ${email}: an account with this email address or username already exists at Ivanti (${which}); ${vendorSays}. To manage that account, add importId: "${id ?? "<account id>"}" to this resource's inputs; otherwise choose another emailAddress/username.`,
+  );
 }
 
 /** POST once; on an unknown outcome look before anything else, and send again only when provably absent. */
@@ -126,7 +182,7 @@ async function createAccount(client: IvantiClient, desired: IseApiUserInputs, ro
     try {
       return await client.createAccount(form, [desired.password], space);
     } catch (e) {
-      if (!isOutcomeUnknown(e)) throw describeFailure(KIND, `create API user ${email}`, e);
+      if (!isOutcomeUnknown(e)) throw (await alreadyExists(client, email, e)) ?? describeFailure(KIND, `create API user ${email}`, e);
       const cause = e instanceof Error ? e.message : String(e);
       const found = await step(KIND, `look up ${email} after the create answer was lost`, () => findLostCreate(client, desired, roleIds, startedAt));
       if (found.kind === "ours") {
@@ -175,6 +231,9 @@ async function adopt(client: IvantiClient, id: string, desired: IseApiUserInputs
     throw new Error(`${KIND}: importId "${id}": ${VENDOR} has no account with this id (GET ${PATHS.account} answered 404). Check the id in the Admin Portal (Users) or remove importId to create a new API user.`);
   }
   if (account.superUser) throw new Error(`${KIND}: importId "${id}" is the tenant's super user (${account.uid}); it cannot be managed as an API user.`);
+  if (isApiUserAccount(account) === false) {
+    process.stderr.write(`apiidentity: ${KIND} importId "${id}": Ivanti reports this account as accountType ${account.accountType ?? "(not an API user)"}, not an API user; it is adopted as it is\n`);
+  }
   const email = account.emailAddress ?? account.uid;
   if (email.toLowerCase() !== desired.emailAddress.toLowerCase()) {
     throw new Error(`${KIND}: importId "${id}" is the account ${email}, but emailAddress is "${desired.emailAddress}". The email address cannot change in place: set emailAddress to "${email}".`);
@@ -200,6 +259,8 @@ export const iseApiUser: ResourceHandler<IseApiUserInputs, IseApiUserOutputs> = 
   replaceOnChanges: spec.replaceOnChanges,
 
   check: async (news) => checkInputs(news),
+
+  advise: (inputs) => adviseInputs(inputs as unknown as Record<string, unknown>),
 
   async diff(_id, olds, news) {
     const desired = withDefaults(news);
@@ -241,7 +302,22 @@ export const iseApiUser: ResourceHandler<IseApiUserInputs, IseApiUserOutputs> = 
 
   async delete(id, props) {
     const client = await step(KIND, "configure the Ivanti client", async () => ivantiClient());
-    const deleted = await step(KIND, `delete API user ${id}`, () => client.deleteAccount(id));
-    if (!deleted) await confirmGone(client, id, props.uid ?? props.emailAddress, "delete");
+    const uid = props.uid ?? props.emailAddress;
+    // The guide's flow: Check Delete User Viability, then Delete Users.
+    const viable = await step(KIND, `check that API user ${id} can be deleted`, () => client.deleteViability(id));
+    if (!viable || (!viable.deletable && isNotFound(viable.reason))) {
+      await confirmGoneBySearch(client, id, uid, "Check Delete User Viability");
+      return;
+    }
+    if (!viable.deletable) {
+      throw new Error(`${KIND}: delete API user ${id}: Ivanti says it cannot be deleted (${reasonText(viable)}). Fix that in the Admin Portal (Users), or remove the resource from the stack with 'pulumi state delete' to leave the account in place.`);
+    }
+    const result = await step(KIND, `delete API user ${id}`, () => client.deleteUsers(id));
+    if (result?.deleted) return;
+    if (!result || isNotFound(result.reason)) {
+      await confirmGoneBySearch(client, id, uid, "Delete Users");
+      return;
+    }
+    throw new Error(`${KIND}: delete API user ${id}: Ivanti did not delete it (${reasonText(result)}). Check the account in the Admin Portal (Users) and run the command again.`);
   },
 };

@@ -1,7 +1,9 @@
 // Validation of IseApiUser inputs: each rule names the property and says what is allowed.
 import { describe, expect, it } from "vitest";
-import { checkInputs, UNKNOWN } from "./handler.js";
+import { checkInputs, iseApiUser, UNKNOWN } from "./handler.js";
 import { passwordProblems } from "./inputs.js";
+
+const advise = (news: Record<string, unknown>) => iseApiUser.advise!(checkInputs(news).inputs);
 
 const valid = { emailAddress: "ise@example.com", password: "Str0ng-Passw0rd" };
 
@@ -31,23 +33,28 @@ describe("IseApiUser check", () => {
     expect(failuresOf({ password: valid.password })[0]?.property).toBe("emailAddress");
     const f = failuresOf({ ...valid, emailAddress: "not-an-email" });
     expect(f).toEqual([{ property: "emailAddress", reason: expect.stringContaining("valid email address") }]);
-    expect(failuresOf({ ...valid, emailAddress: `${"a".repeat(250)}@example.com` })[0]?.reason).toContain("at most 255");
+    // The 255 limit is a guess (issue #9, item 3): a warning now, not a refusal.
+    const long = { ...valid, emailAddress: `${"a".repeat(250)}@example.com` };
+    expect(failuresOf(long)).toEqual([]);
+    expect(advise(long)).toEqual([expect.stringContaining("Ivanti may refuse more than 255")]);
   });
 
   it("requires a password", () => {
     expect(failuresOf({ emailAddress: valid.emailAddress }).map((f) => f.property)).toEqual(["password"]);
   });
 
-  it("checks the password against the default policy", () => {
-    const short = failuresOf({ ...valid, password: "Ab1-" });
+  it("warns (does not refuse) when the password breaks the guessed default policy", () => {
+    // The policy is tenant-configurable and its defaults are a guess (issue #9, item 3): the tenant decides.
+    expect(failuresOf({ ...valid, password: "Ab1-" })).toEqual([]);
+    const short = advise({ ...valid, password: "Ab1-" });
     expect(short).toHaveLength(1);
-    expect(short[0]).toMatchObject({ property: "password" });
-    expect(short[0]?.reason).toContain("8 to 128 characters");
-    const simple = failuresOf({ ...valid, password: "alllowercase" });
-    expect(simple[0]?.reason).toContain("at least 3 of");
-    expect(failuresOf({ ...valid, password: "x".repeat(129) + "A1" })[0]?.reason).toContain("8 to 128");
-    // The password itself never appears in the reason.
-    expect(JSON.stringify(failuresOf({ ...valid, password: "onlylowerletters" }))).not.toContain("onlylowerletters");
+    expect(short[0]).toContain("8 to 128 characters");
+    expect(advise({ ...valid, password: "alllowercase" })[0]).toContain("at least 3 of");
+    expect(advise({ ...valid, password: "x".repeat(129) + "A1" })[0]).toContain("8 to 128");
+    expect(advise(valid)).toEqual([]);
+    // The password itself never appears in a warning.
+    expect(JSON.stringify(advise({ ...valid, password: "onlylowerletters" }))).not.toContain("onlylowerletters");
+    expect(failuresOf({ ...valid, password: "" })[0]?.property).toBe("password");
   });
 
   it("passwordProblems counts character classes", () => {
@@ -56,18 +63,33 @@ describe("IseApiUser check", () => {
     expect(passwordProblems("abc")).toHaveLength(2);
   });
 
-  it("roles must contain Cisco ISE Operations, any case", () => {
+  it("roles must contain Cisco ISE Operations, any case, under either of the vendor's spellings", () => {
     expect(failuresOf({ ...valid, roles: ["Device Read Only"] })).toEqual([{ property: "roles", reason: expect.stringContaining('must contain "Cisco ISE Operations"') }]);
     expect(failuresOf({ ...valid, roles: ["cisco ise operations", "Device Read Only"] })).toEqual([]);
+    expect(failuresOf({ ...valid, roles: ["API Management Cisco ISE Operations"] })).toEqual([]);
     expect(failuresOf({ ...valid, roles: [] })[0]?.property).toBe("roles");
     expect(failuresOf({ ...valid, roles: ["Cisco ISE Operations", ""] })[0]?.property).toBe("roles.1");
     expect(failuresOf({ ...valid, roles: "Cisco ISE Operations" })[0]?.reason).toContain("list of role names");
   });
 
-  it("names must be non-empty, unpadded and short", () => {
+  it("names must be non-empty; padding and length beyond 255 are warnings (guessed rules)", () => {
     expect(failuresOf({ ...valid, firstName: "" })[0]).toEqual({ property: "firstName", reason: expect.stringContaining("omit it instead") });
-    expect(failuresOf({ ...valid, lastName: " Robot" })[0]).toEqual({ property: "lastName", reason: expect.stringContaining("whitespace") });
-    expect(failuresOf({ ...valid, displayName: "d".repeat(256) })[0]?.reason).toContain("at most 255");
+    expect(failuresOf({ ...valid, lastName: " Robot" })).toEqual([]);
+    // (the displayName derived from it is padded too)
+    expect(advise({ ...valid, lastName: " Robot" })).toEqual(expect.arrayContaining([expect.stringContaining("lastName starts or ends with whitespace")]));
+    expect(failuresOf({ ...valid, displayName: "d".repeat(256) })).toEqual([]);
+    expect(advise({ ...valid, displayName: "d".repeat(256) })).toEqual([expect.stringContaining("displayName has 256 characters")]);
+  });
+
+  it("the provider setting ivantiIseRoleName names the ISE role and becomes the default", () => {
+    process.env.IVANTI_ISE_ROLE_NAME = "ISE Ops (custom)";
+    try {
+      expect(checkInputs(valid).inputs.roles).toEqual(["ISE Ops (custom)"]);
+      expect(failuresOf({ ...valid, roles: ["ise ops (custom)"] })).toEqual([]);
+      expect(failuresOf({ ...valid, roles: ["Cisco ISE Operations"] })).toEqual([]);
+    } finally {
+      delete process.env.IVANTI_ISE_ROLE_NAME;
+    }
   });
 
   it("username must be a usable Basic login", () => {

@@ -1,6 +1,7 @@
 // The IseApiUser input and output schemas: validation, TypeScript types, schema.json and docs text.
 import { z } from "zod";
-import { DEFAULT_PASSWORD_POLICY, ISE_ROLE_NAME, MAX_TEXT } from "./contract.js";
+import { DEFAULT_PASSWORD_POLICY, ISE_ROLE_NAME, ISE_ROLE_NAMES, MAX_TEXT } from "./contract.js";
+import { isIseRoleName } from "./ise-role.js";
 
 const CHARACTER_CLASSES: Array<[string, RegExp]> = [
   ["lowercase letters", /[a-z]/],
@@ -22,19 +23,33 @@ export function passwordProblems(password: string, policy = DEFAULT_PASSWORD_POL
   return out;
 }
 
-/** Free text the vendor stores as given: no empty value (omit it instead), no padding. */
-const text = (what: string) =>
-  z
-    .string()
-    .min(1, `${what} must not be empty; omit it instead`)
-    .max(MAX_TEXT, `${what} must be at most ${MAX_TEXT} characters`)
-    .refine((v) => v.trim() === v, `${what} must not start or end with whitespace (Ivanti trims it)`);
+/**
+ * Free text: no empty value (omit it instead). The length limit and trimming are INFERRED, so they
+ * are warnings (`adviseInputs`), not refusals: a value the vendor holds always passes check.
+ */
+const text = (what: string) => z.string().min(1, `${what} must not be empty; omit it instead`);
+
+/** Warnings for valid inputs that break only a guessed (INFERRED) rule of the vendor. */
+export function adviseInputs(i: Partial<Record<string, unknown>>): string[] {
+  const out: string[] = [];
+  for (const f of ["emailAddress", "username", "firstName", "lastName", "displayName"]) {
+    const v = i[f];
+    if (typeof v !== "string") continue;
+    // The username defaults to the email address: one warning is enough.
+    if (f === "username" && v.toLowerCase() === String(i.emailAddress ?? "").toLowerCase()) continue;
+    if (v.length > MAX_TEXT) out.push(`${f} has ${v.length} characters; Ivanti may refuse more than ${MAX_TEXT} (a guess, not documented).`);
+    if (f !== "emailAddress" && v.trim() !== v) out.push(`${f} starts or ends with whitespace; Ivanti may trim it, and the next refresh would then show a change.`);
+  }
+  if (typeof i.password === "string") {
+    for (const p of passwordProblems(i.password)) out.push(`password ${p}: the usual tenant password policy (a guess; the tenant's own policy decides on create).`);
+  }
+  return out;
+}
 
 export const iseApiUserInputs = z
   .object({
     emailAddress: z
       .email(`emailAddress must be a valid email address, e.g. "ise-api@example.com"`)
-      .max(MAX_TEXT, `emailAddress must be at most ${MAX_TEXT} characters`)
       .describe("Email address of the API user; also its UID (its login name, unique in the tenant). Changing it replaces the API user."),
     username: text("username")
       .refine((v) => !v.includes(":"), "username must not contain ':' (it is a login name for HTTP Basic)")
@@ -47,17 +62,20 @@ export const iseApiUserInputs = z
       .describe('Display name. Defaults to "<firstName> <lastName>" (what Ivanti fills in) when either name is set.'),
     password: z
       .string()
-      .superRefine((v, ctx) => {
-        for (const p of passwordProblems(v)) ctx.addIssue({ code: "custom", message: `password ${p} (the default tenant password policy)` });
-      })
+      .min(1, "password must not be empty")
       .describe(
-        `Password Cisco ISE uses to call the API (HTTP Basic). Secret; never read back from Ivanti. Checked against the default password policy (${DEFAULT_PASSWORD_POLICY.minLength}-${DEFAULT_PASSWORD_POLICY.maxLength} characters, ${DEFAULT_PASSWORD_POLICY.minCharacterClasses} of lowercase, uppercase, digits, special characters); a stricter tenant policy is reported by Ivanti on create/update. Sent only when it changes.`,
+        `Password Cisco ISE uses to call the API (HTTP Basic). Secret; never read back from Ivanti. A password outside the usual tenant policy (${DEFAULT_PASSWORD_POLICY.minLength}-${DEFAULT_PASSWORD_POLICY.maxLength} characters, ${DEFAULT_PASSWORD_POLICY.minCharacterClasses} of lowercase, uppercase, digits, special characters) gets a warning; the tenant's own policy is enforced by Ivanti on create/update. Sent only when it changes.`,
       ),
     roles: z
       .array(z.string().min(1, "a role name must not be empty"), { error: "roles must be a list of role names" })
-      .refine((r) => r.some((n) => n.toLowerCase() === ISE_ROLE_NAME.toLowerCase()), `roles must contain "${ISE_ROLE_NAME}" (the role that makes this an ISE API user)`)
+      .refine(
+        (r) => r.some(isIseRoleName),
+        `roles must contain "${ISE_ROLE_NAME}" (the role that makes this an ISE API user; "${ISE_ROLE_NAMES[1]}" or the provider setting ivantiIseRoleName name it too)`,
+      )
       .default([ISE_ROLE_NAME])
-      .describe(`Names of the roles the API user holds, as the Admin Portal lists them (a set: order, case and repeats do not matter). Must contain "${ISE_ROLE_NAME}". Space-specific roles are held in the tenant's default device space.`),
+      .describe(
+        `Names of the roles the API user holds, as the Admin Portal lists them (a set: order, case and repeats do not matter). Must contain the Cisco ISE role: "${ISE_ROLE_NAME}" or "${ISE_ROLE_NAMES[1]}" (the vendor uses both), or the tenant's own spelling set in the provider setting ivantiIseRoleName, which is then also the default. Space-specific roles are held in the tenant's default device space.`,
+      ),
     enabled: z.boolean({ error: "enabled must be true or false" }).default(true).describe("Whether the API user may sign in. A disabled API user's calls are refused."),
     importId: z
       .string()

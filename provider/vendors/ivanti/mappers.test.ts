@@ -29,7 +29,7 @@ const account: WireAccount = {
   inviteState: "None",
   enabled: true,
   superUser: false,
-  apiUser: true,
+  accountType: "API",
 };
 const held: WireHeldRole[] = [{ id: 1006, name: "Cisco ISE Operations", spaceSpecific: false, dmPartitionId: null }];
 
@@ -45,7 +45,7 @@ describe("createForm", () => {
       "accounts[0].displayName": "Ise Robot",
       "accounts[0].password": "Str0ng-Passw0rd",
       "accounts[0].enabled": "true",
-      "accounts[0].apiUser": "true",
+      "accounts[0].accountType": "API",
       "accounts[0].roles[0]": "1006",
       "accounts[0].roles[1]": "2002",
     });

@@ -1,8 +1,9 @@
 // Between Ivanti's wire objects and the IseApiUser inputs/outputs: the create form, the partial update
 // form, outputs from a live account, and inputs reconstructed from outputs for refresh.
-import { asSet, caseless, deepEqual, type Normaliser } from "../../resource.js";
-import { ACCOUNT_SOURCE_LOCAL, API_USER_FIELD, CREATE_FIELDS, CREATE_PREFIX, UPDATE_FIELDS } from "./contract.js";
-import type { IseApiUserInputs, IseApiUserOutputs } from "./inputs.js";
+import { caseless, deepEqual, type Normaliser } from "../../resource.js";
+import { ACCOUNT_SOURCE_LOCAL, ACCOUNT_TYPE_FIELD, API_ACCOUNT_TYPE, CREATE_FIELDS, CREATE_PREFIX, UPDATE_FIELDS } from "./contract.js";
+import { roleSet } from "./ise-role.js";
+import { defaultDisplayName, type IseApiUserInputs, type IseApiUserOutputs } from "./inputs.js";
 import type { WireAccount, WireHeldRole } from "./wire.js";
 
 /** Keys that exist only in outputs. */
@@ -18,6 +19,7 @@ export function isoTime(ms: number | null | undefined): string | null {
 }
 
 /** The documented indexed form of `POST /api/v1/accounts`, for one API user (INFERRED fields: contract.ts). */
+// (accountType=API is the INFERRED way to ask for an API user.)
 export function createForm(i: IseApiUserInputs, roleIds: number[]): Record<string, string> {
   const f: Record<string, string> = {};
   const put = (field: string, value: string | undefined) => {
@@ -32,7 +34,7 @@ export function createForm(i: IseApiUserInputs, roleIds: number[]): Record<strin
   put(CREATE_FIELDS.displayName, i.displayName);
   put(CREATE_FIELDS.password, i.password);
   put(CREATE_FIELDS.enabled, String(i.enabled));
-  put(API_USER_FIELD, "true");
+  put(ACCOUNT_TYPE_FIELD, API_ACCOUNT_TYPE);
   roleIds.forEach((id, j) => put(`${CREATE_FIELDS.roles}[${j}]`, String(id)));
   return f;
 }
@@ -71,15 +73,19 @@ export function roleNames(held: WireHeldRole[]): string[] {
  * previous spelling; the password (never returned) and importId are carried over from `prev`.
  */
 export function liveOutputs(account: WireAccount, held: WireHeldRole[], prev: Partial<IseApiUserOutputs>): IseApiUserOutputs {
-  const email = account.emailAddress ?? account.uid;
+  const email = account.emailAddress || account.uid;
+  // An empty name is no name: inputs never hold "" (check refuses it).
+  const text = (v: string | null | undefined) => (v ? v : undefined);
   return compact({
     emailAddress: keep(email, prev.emailAddress, caseless),
-    username: keep(account.username ?? email, prev.username, caseless),
-    firstName: account.firstName ?? undefined,
-    lastName: account.lastName ?? undefined,
-    displayName: account.displayName ?? undefined,
+    username: keep(account.username || email, prev.username, caseless),
+    firstName: text(account.firstName),
+    lastName: text(account.lastName),
+    // No display name at the vendor reads as the one check derives from the names, so refreshed
+    // inputs pass check to the same value and show no change.
+    displayName: text(account.displayName) ?? defaultDisplayName(text(account.firstName), text(account.lastName)),
     password: prev.password as string,
-    roles: keep(roleNames(held), prev.roles, asSet),
+    roles: keep(roleNames(held), prev.roles, roleSet),
     enabled: account.enabled ?? true,
     importId: prev.importId,
     accountId: String(account.id),
@@ -96,9 +102,9 @@ export function inputsOf(o: IseApiUserOutputs): IseApiUserInputs {
   return compact(copy) as IseApiUserInputs;
 }
 
-/** Whether two role lists name the same set (order, case and repeats aside). */
+/** Whether two role lists name the same set (order, case, repeats and ISE role spelling aside). */
 export function sameRoles(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  return deepEqual(asSet(a ?? []), asSet(b ?? []));
+  return deepEqual(roleSet(a ?? []), roleSet(b ?? []));
 }
 
 /**
