@@ -5,7 +5,7 @@ import provider from "../provider/dynamic/kinds/ControlRoomUser.cjs";
 import { SECRET_OUTPUTS } from "../provider/vendors/automation-anywhere/inputs.js";
 import { findRole, type ControlRoomRole } from "../provider/vendors/automation-anywhere/roles.js";
 import type { LicenseFeature } from "../provider/vendors/automation-anywhere/wire.js";
-import { secretInput, secretOptions } from "./options.js";
+import { adviseOn, secretInput, secretOptions } from "./options.js";
 import { useProgramConfig } from "./program-config.js";
 
 export type ControlRoomLicenseFeature = LicenseFeature;
@@ -100,6 +100,7 @@ export class ControlRoomUser extends pulumi.dynamic.Resource {
       "apiidentity",
       "ControlRoomUser",
     );
+    adviseOn(this, "ControlRoomUser", args);
   }
 }
 

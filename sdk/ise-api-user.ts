@@ -1,7 +1,7 @@
 // IseApiUser: an Ivanti Neurons for MDM API user holding "Cisco ISE Operations", for Cisco ISE.
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../provider/dynamic/kinds/IseApiUser.cjs";
-import { secretInput, secretOptions } from "./options.js";
+import { adviseOn, secretInput, secretOptions } from "./options.js";
 
 /** Outputs kept as Pulumi secrets in state. */
 const SECRET_OUTPUTS = ["password"] as const;
@@ -88,5 +88,6 @@ export class IseApiUser extends pulumi.dynamic.Resource {
       "apiidentity",
       "IseApiUser",
     );
+    adviseOn(this, "IseApiUser", args);
   }
 }

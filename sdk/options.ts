@@ -1,5 +1,6 @@
 // Resource options every apiidentity resource applies on top of the user's.
 import * as pulumi from "@pulumi/pulumi";
+import { handlerFor } from "../provider/handlers.js";
 
 /** Keeps generated and write-only values secret in state, whatever the user passed. */
 export function secretOptions(opts: pulumi.CustomResourceOptions | undefined, secretOutputs: readonly string[]): pulumi.CustomResourceOptions {
@@ -9,4 +10,20 @@ export function secretOptions(opts: pulumi.CustomResourceOptions | undefined, se
 /** Wraps a secret input so it is encrypted in state even when the program passed plain text. */
 export function secretInput<T>(value: pulumi.Input<T> | undefined): pulumi.Output<pulumi.Unwrap<T>> | undefined {
   return value === undefined ? undefined : pulumi.secret(value);
+}
+
+/**
+ * Shows, as warnings on the resource, what its handler's `advise` says about valid inputs that break
+ * only a guessed vendor rule: the vendor is the judge, so the program goes on. Runs once the inputs
+ * are known; inputs that fail `check` are left to the engine's own check error.
+ */
+export function adviseOn(resource: pulumi.Resource, kind: string, args: object): void {
+  const handler = handlerFor(kind);
+  const advise = handler.advise?.bind(handler);
+  if (!advise) return;
+  pulumi.output(args).apply(async (inputs) => {
+    const checked = await handler.check(inputs);
+    if (checked.failures.length > 0) return;
+    for (const warning of advise(checked.inputs)) await pulumi.log.warn(warning, resource);
+  });
 }

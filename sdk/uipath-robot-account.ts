@@ -3,7 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../provider/dynamic/kinds/UiPathRobotAccount.cjs";
 import { findUiPathGroup, type FindGroupArgs, type UiPathGroup } from "../provider/vendors/uipath/lookup.js";
-import { secretOptions } from "./options.js";
+import { adviseOn, secretOptions } from "./options.js";
 import { useProgramConfig } from "./program-config.js";
 
 export interface UiPathRobotAccountArgs {
@@ -67,6 +67,7 @@ export class UiPathRobotAccount extends pulumi.dynamic.Resource {
       "apiidentity",
       "UiPathRobotAccount",
     );
+    adviseOn(this, "UiPathRobotAccount", args);
   }
 }
 

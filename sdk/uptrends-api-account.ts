@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import provider from "../provider/dynamic/kinds/UptrendsApiAccount.cjs";
 import { UPTRENDS_SECRET_OUTPUTS } from "../provider/vendors/uptrends/inputs.js";
 import { lookupOperator, type UptrendsOperator, type UptrendsOperatorQuery } from "../provider/vendors/uptrends/operators.js";
-import { secretOptions } from "./options.js";
+import { adviseOn, secretOptions } from "./options.js";
 import { useProgramConfig } from "./program-config.js";
 
 export type { UptrendsOperator, UptrendsOperatorQuery } from "../provider/vendors/uptrends/operators.js";
@@ -63,6 +63,7 @@ export class UptrendsApiAccount extends pulumi.dynamic.Resource {
       "apiidentity",
       "UptrendsApiAccount",
     );
+    adviseOn(this, "UptrendsApiAccount", args);
   }
 }
 

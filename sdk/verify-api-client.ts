@@ -1,7 +1,7 @@
 // VerifyApiClient: an IBM Verify API client (client_credentials grant) with entitlements.
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../provider/dynamic/kinds/VerifyApiClient.cjs";
-import { secretOptions } from "./options.js";
+import { adviseOn, secretOptions } from "./options.js";
 
 /** One scope of an API client's override settings. */
 export interface VerifyApiClientScope {
@@ -94,5 +94,6 @@ export class VerifyApiClient extends pulumi.dynamic.Resource {
       clientSecret: undefined,
     };
     super(provider, name, props, secretOptions(opts, SECRET_OUTPUTS), "apiidentity", "VerifyApiClient");
+    adviseOn(this, "VerifyApiClient", args);
   }
 }
