@@ -105,6 +105,20 @@ export function describeUiPathError(body: unknown, headers: Record<string, strin
   return {};
 }
 
+/** The `scope` claim of a JWT access token (space-separated string or array), if it is a JWT that has one. */
+export function jwtScopes(token: string): string[] | undefined {
+  const payload = token.split(".")[1];
+  if (!payload) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { scope?: unknown };
+    if (typeof claims.scope === "string") return claims.scope.split(/\s+/).filter(Boolean);
+    if (Array.isArray(claims.scope)) return claims.scope.filter((x): x is string => typeof x === "string");
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
 export interface NameLookup {
   /** Robot accounts whose name equals the searched one (case-insensitively). */
   matches: RobotAccountDto[];
@@ -120,6 +134,8 @@ export class UiPathClient {
   private readonly tokens = new Map<Purpose, CachedToken>();
   /** Token requests made by this client (tests and debugging). */
   tokenRequests = 0;
+  /** Scopes the last token of each purpose carries (its `scope` field, else the JWT's `scope` claim). */
+  private readonly granted = new Map<Purpose, string[] | undefined>();
 
   constructor(readonly settings: UiPathSettings) {
     const base = settings.baseUrl.replace(/\/+$/, "");
@@ -168,6 +184,7 @@ export class UiPathClient {
         secrets: [this.settings.clientSecret],
       });
       const t = parseWire(tokenResponse, res.body, `POST ${TOKEN_PATH}`);
+      this.granted.set(purpose, t.scope !== undefined ? t.scope.split(/\s+/).filter(Boolean) : jwtScopes(t.access_token));
       return { token: t.access_token, expiresInSeconds: t.expires_in };
     } catch (e) {
       if (e instanceof VendorError) {
@@ -177,6 +194,15 @@ export class UiPathClient {
       }
       throw e;
     }
+  }
+
+  /**
+   * Gets (or reuses) the token for a purpose and tells which scopes were asked for and which the
+   * token carries (undefined when neither the answer nor the token says). Never returns the token.
+   */
+  async tokenScopes(purpose: Purpose): Promise<{ requested: string[]; granted: string[] | undefined }> {
+    await this.auth(purpose).headers();
+    return { requested: this.scopes(purpose), granted: this.granted.get(purpose) };
   }
 
   private api(purpose: Purpose): HttpClient {

@@ -27,7 +27,8 @@ export type RobotAccountDto = z.output<typeof robotAccountDto>;
 
 export const robotAccountPage = z.object({
   totalCount: z.coerce.number().int().nonnegative(),
-  results: z.array(robotAccountDto).nullish().transform((v) => v ?? []),
+  // Nullable in the OpenAPI, but present: a missing `results` means the answer changed shape.
+  results: z.array(robotAccountDto).nullable().transform((v) => v ?? []),
 });
 
 export const groupDto = z.object({
