@@ -2,7 +2,7 @@
 import { randomSecret } from "../../http-util.js";
 import type { Route, RouteContext, SandboxRequest, SandboxResponse } from "../../types.js";
 import { authorize, isResponse } from "./auth.js";
-import { MANAGE_CLIENTS, READ_CLIENTS, READ_SECRETS } from "./entitlements.js";
+import { MANAGE_CLIENTS, READ_CLIENTS, READ_SECRETS, tenantKnows } from "./entitlements.js";
 import { MSG, errorBody, invalidJson, invalidQuery, notFound } from "./errors.js";
 import { toWire } from "./present.js";
 import {
@@ -16,7 +16,7 @@ import {
   sortClients,
 } from "./query.js";
 import type { ApiClientRecord, VerifyState } from "./state.js";
-import { createSchema, describeIssues, updateSchema, type CreateBody, type UpdateBody } from "./validation.js";
+import { createSchema, describeIssues, unknownEntitlementIssues, updateSchema, type CreateBody, type UpdateBody } from "./validation.js";
 
 type Ctx = RouteContext<VerifyState>;
 
@@ -103,6 +103,8 @@ function create(req: SandboxRequest, ctx: Ctx): SandboxResponse {
   const parsed = createSchema.safeParse(raw);
   if (!parsed.success) return invalidJson(describeIssues(parsed.error));
   const body = parsed.data;
+  const unknown = unknownEntitlementIssues(body.entitlements, (e) => tenantKnows(e, ctx.state.extraEntitlements));
+  if (unknown) return invalidJson(unknown);
   // Names are not unique at IBM (its SDK resolves a name by search and exact match), so no name check.
   const clientId = body.clientId ?? ctx.newId();
   if (ctx.state.apiClients.some((c) => c.clientId === clientId)) return errorBody(400, MSG.clientIdInUse.id, MSG.clientIdInUse.text);
@@ -162,6 +164,8 @@ function update(req: SandboxRequest, ctx: Ctx): SandboxResponse {
   const parsed = updateSchema.safeParse(raw);
   if (!parsed.success) return invalidJson(describeIssues(parsed.error));
   const body = parsed.data;
+  const unknown = unknownEntitlementIssues(body.entitlements, (e) => tenantKnows(e, ctx.state.extraEntitlements));
+  if (unknown) return invalidJson(unknown);
   if ((body.id !== undefined && body.id !== current.id) || (body.clientId !== undefined && body.clientId !== current.clientId)) {
     return errorBody(400, MSG.immutableField.id, MSG.immutableField.text);
   }

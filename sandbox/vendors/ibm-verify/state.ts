@@ -42,6 +42,11 @@ export type VerifyState = {
   apiClients: ApiClientRecord[];
   /** Keyed by the opaque access token. */
   tokens: Record<string, IssuedToken>;
+  /**
+   * Entitlement names this tenant knows beyond the documented ones: a newer tenant than our docs.
+   * Tests set it (sandbox.store) to stand for an entitlement IBM added after this emulator was written.
+   */
+  extraEntitlements?: string[];
 };
 
 /** Seconds a token lives; the documented sample answers `expires_in: 7199` ("expire in 2 hours"). */

@@ -1,11 +1,7 @@
 // Request bodies of create (`APIClientConfigRequest`) and update (`APIClientConfig`), per [OAS].
 import { z } from "zod";
-import { KNOWN_ENTITLEMENTS } from "./entitlements.js";
 import { isIpFilterEntry } from "./ip-filter.js";
 
-const entitlement = z.string().refine((e) => KNOWN_ENTITLEMENTS.has(e), {
-  error: (issue) => `The entitlement ${JSON.stringify(issue.input)} is not valid.`,
-});
 
 const overrideSettings = z.object({
   restrictScopes: z.boolean().optional(),
@@ -21,7 +17,7 @@ const additionalConfig = z.object({
 /** Fields shared by create and update; unknown fields are dropped, as IBM's Go client tolerates (INFERRED). */
 const common = {
   clientName: z.string().trim().min(1, "clientName must not be empty."),
-  entitlements: z.array(entitlement),
+  entitlements: z.array(z.string()),
   clientSecret: z.string().min(1).nullish(),
   description: z.string().nullish(),
   overrideSettings: overrideSettings.nullish(),
@@ -34,6 +30,16 @@ const common = {
   additionalConfig: additionalConfig.nullish(),
   additionalProperties: z.record(z.string(), z.unknown()).nullish(),
 };
+
+/** The entitlement names a tenant does not know, as issues in the shape of the body's own ones. */
+export function unknownEntitlementIssues(entitlements: readonly string[], knows: (name: string) => boolean): string | undefined {
+  const bad = entitlements.map((e, i) => [e, i] as const).filter(([e]) => !knows(e));
+  if (bad.length === 0) return undefined;
+  return bad
+    .slice(0, 5)
+    .map(([e, i]) => `entitlements[${i}]: The entitlement ${JSON.stringify(e)} is not valid.`)
+    .join(" ");
+}
 
 /** POST: required clientName, enabled, entitlements; clientId may be chosen by the caller (INFERRED). */
 export const createSchema = z.object({
