@@ -2,13 +2,13 @@
 // `getControlRoomRole` lookup whose result can name the user's roles.
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../provider/dynamic/kinds/ControlRoomUser.cjs";
-import { SECRET_OUTPUTS } from "../provider/vendors/automation-anywhere/inputs.js";
+import { SECRET_OUTPUTS, type LicenseFeature } from "../provider/vendors/automation-anywhere/inputs.js";
 import { findRole, type ControlRoomRole } from "../provider/vendors/automation-anywhere/roles.js";
-import type { LicenseFeature } from "../provider/vendors/automation-anywhere/wire.js";
 import { adviseOn, secretInput, secretOptions } from "./options.js";
 import { useProgramConfig } from "./program-config.js";
 
-export type ControlRoomLicenseFeature = LicenseFeature;
+/** A documented device licence, or another name the Control Room knows (e.g. ATTENDEDRUNTIME; passed through with a warning). */
+export type ControlRoomLicenseFeature = LicenseFeature | (string & {});
 
 export type { ControlRoomRole };
 
@@ -35,7 +35,7 @@ export interface ControlRoomUserArgs {
   disabled?: pulumi.Input<boolean>;
   /** Whether auto-login is enabled for the user's device. Default false. */
   enableAutoLogin?: pulumi.Input<boolean>;
-  /** Device licenses, any of DEVELOPMENT, RUNTIME, IQBOTRUNTIME, ANALYTICSCLIENT, ANALYTICSAPI. Order does not matter. */
+  /** Device licenses, e.g. DEVELOPMENT, RUNTIME, IQBOTRUNTIME, ANALYTICSCLIENT, ANALYTICSAPI (others are passed through with a warning). Order does not matter. */
   licenseFeatures?: pulumi.Input<pulumi.Input<ControlRoomLicenseFeature>[]>;
   /** Active Directory / SAML domain, for directory users (who need no password). Changing it replaces the user. */
   domain?: pulumi.Input<string>;

@@ -1,11 +1,11 @@
 // ControlRoomUser: a user of an Automation 360 Control Room, created through
-// /v1/usermanagement/users with at least one role. Replaced when `username` or `domain` changes,
+// /v2/usermanagement/users (v1 on a legacy Control Room) with at least one role. Replaced when `username` or `domain` changes,
 // updated in place (full-replace PUT) otherwise.
 import { isOutcomeUnknown, VendorError } from "../../http/index.js";
 import { asSet, caseless, checkWith, describeFailure, holdsUnknown, diffProperties, stripInternal, step, type CheckFailure, type DiffSpec, type ResourceHandler } from "../../resource.js";
 import { controlRoom, hasSettings, readSettings, type ControlRoomClient } from "./client.js";
 import { INFERRED, VENDOR } from "./contract.js";
-import { inputs, outputs, REPLACE_ON_CHANGES, SECRET_OUTPUTS, type Inputs, type Outputs } from "./inputs.js";
+import { advise, inputs, outputs, REPLACE_ON_CHANGES, SECRET_OUTPUTS, type Inputs, type Outputs } from "./inputs.js";
 import { inputsOf, isFromCreate, liveInputs, toBody, toOutputs } from "./mappers.js";
 import { resolveRoles, UnknownRolesError } from "./roles.js";
 import type { UserBody, WireUser } from "./wire.js";
@@ -154,6 +154,7 @@ export const controlRoomUser: ResourceHandler<Inputs, Outputs> = {
   secretOutputs: SECRET_OUTPUTS,
   replaceOnChanges: REPLACE_ON_CHANGES,
   check,
+  advise,
   diff: async (_id, olds, news) => diff(olds, news),
 
   async create(news) {

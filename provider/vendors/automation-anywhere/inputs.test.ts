@@ -1,7 +1,7 @@
 // Validation of ControlRoomUser inputs: each documented rule, with the property it names.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { inputs } from "./inputs.js";
+import { advise, inputs } from "./inputs.js";
 
 const valid = { username: "svc-bot", email: "svc@example.com", password: "Passw0rd!", roles: ["AAE_Basic"] };
 
@@ -40,20 +40,36 @@ describe("ControlRoomUser inputs", () => {
     expect(failures({ ...valid, password: undefined, importId: "2075" })).toEqual([]);
   });
 
-  it("roles: at least one name, no name twice (ignoring case)", () => {
+  it("roles: at least one name, no name twice; names differing only in case are a warning", () => {
     expect(failures({ ...valid, roles: [] })).toEqual([{ path: "roles", message: expect.stringContaining("at least one role") }]);
     expect(failures({ ...valid, roles: undefined })).toHaveLength(1);
     expect(failures({ ...valid, roles: [""] })).toEqual([{ path: "roles.0", message: "a role name must not be empty" }]);
-    expect(failures({ ...valid, roles: ["AAE_Basic", "aae_basic"] })).toEqual([{ path: "roles", message: "roles must not name the same role twice" }]);
+    expect(failures({ ...valid, roles: ["AAE_Basic", "AAE_Basic"] })).toEqual([{ path: "roles", message: "roles must not name the same role twice" }]);
+    // Issue #9: that role names ignore case is our guess; a Control Room may hold "Team" and "TEAM". Was a refusal, now a warning.
+    expect(failures({ ...valid, roles: ["AAE_Basic", "aae_basic"] })).toEqual([]);
+    expect(advise({ ...valid, roles: ["AAE_Basic", "aae_basic"] })).toEqual([expect.stringMatching(/^roles: 'AAE_Basic' and 'aae_basic' differ only in letter case/)]);
     expect(failures({ ...valid, roles: [2] })).toEqual([{ path: "roles.0", message: "each role must be a role name" }]);
   });
 
-  it("licenseFeatures: the documented enum, each once", () => {
-    expect(failures({ ...valid, licenseFeatures: ["DEVELOPMENT", "RUNTIME", "IQBOTRUNTIME", "ANALYTICSCLIENT", "ANALYTICSAPI"] })).toEqual([]);
-    expect(failures({ ...valid, licenseFeatures: ["ATTENDED"] })).toEqual([
-      { path: "licenseFeatures.0", message: "each licenseFeatures entry must be one of DEVELOPMENT, RUNTIME, IQBOTRUNTIME, ANALYTICSCLIENT, ANALYTICSAPI" },
+  it("licenseFeatures: names, each once; an undocumented one is a warning, not a refusal", () => {
+    const documented = ["DEVELOPMENT", "RUNTIME", "IQBOTRUNTIME", "ANALYTICSCLIENT", "ANALYTICSAPI"];
+    expect(failures({ ...valid, licenseFeatures: documented })).toEqual([]);
+    expect(advise({ ...valid, licenseFeatures: documented })).toEqual([]);
+    // Issue #9: real Control Rooms hold more features than the 2021 page lists. Was a refusal, now a warning.
+    expect(failures({ ...valid, licenseFeatures: ["ATTENDEDRUNTIME"] })).toEqual([]);
+    expect(advise({ ...valid, licenseFeatures: ["RUNTIME", "ATTENDEDRUNTIME"] })).toEqual([
+      "licenseFeatures: 'ATTENDEDRUNTIME' is not one of the documented features (DEVELOPMENT, RUNTIME, IQBOTRUNTIME, ANALYTICSCLIENT, ANALYTICSAPI); it is sent as written and the Control Room decides whether it knows it",
     ]);
+    expect(failures({ ...valid, licenseFeatures: [""] })).toEqual([{ path: "licenseFeatures.0", message: "a licenseFeatures entry must not be empty" }]);
+    expect(failures({ ...valid, licenseFeatures: [7] })).toEqual([{ path: "licenseFeatures.0", message: "each licenseFeatures entry must be a feature name" }]);
     expect(failures({ ...valid, licenseFeatures: ["RUNTIME", "RUNTIME"] })).toEqual([{ path: "licenseFeatures", message: "licenseFeatures must not list the same feature twice" }]);
+  });
+
+  it("email: an address the strict 'standard format' reading refuses is a warning", () => {
+    expect(failures({ ...valid, email: "ops@localhost" })).toEqual([]);
+    expect(advise({ ...valid, email: "ops@localhost" })).toEqual([expect.stringMatching(/^email: 'ops@localhost' may not pass/)]);
+    expect(advise(valid)).toEqual([]);
+    expect(failures({ ...valid, email: "two words@example.com" })).toEqual([{ path: "email", message: expect.stringContaining("valid email address") }]);
   });
 
   it("flags, names and domain have their types", () => {

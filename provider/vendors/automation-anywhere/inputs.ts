@@ -1,7 +1,14 @@
 // Inputs and outputs of ControlRoomUser: the single source of validation, types and schema.json.
-// Rules are the vendor's documented create-user rules (reference §3).
+// Rules are the vendor's documented create-user rules (docs/vendors/automation-anywhere.md); where
+// only a guess exists, the guess is a warning (`advise`), not a refusal.
 import { z } from "zod";
-import { LICENSE_FEATURES } from "./wire.js";
+import { INFERRED } from "./contract.js";
+
+/** The licence features the vendor documents; others are passed through for the Control Room to judge. */
+export const LICENSE_FEATURES = INFERRED.documentedLicenseFeatures;
+export type LicenseFeature = (typeof LICENSE_FEATURES)[number];
+/** `local@domain` with no spaces: what "standard email format" surely means; anything stricter is a guess. */
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+$/;
 
 /** 8–15 characters from a-z A-Z 0-9 @ - _ ! # $ % & . (create-user page). */
 export const PASSWORD_RULE = /^[A-Za-z0-9@\-_!#$%&.]{8,15}$/;
@@ -15,7 +22,10 @@ export const baseInputs = z.object({
     .min(1, "username must not be empty")
     .max(255, "username must be at most 255 characters")
     .describe("Login name of the user, unique in the Control Room (compared ignoring case). At most 255 characters. Changing it replaces the user."),
-  email: z.email("email must be a valid email address, e.g. bot-owner@example.com").describe("Email address of the user (a valid address)."),
+  email: z
+    .string("email is required and must be a string")
+    .regex(EMAIL_SHAPE, "email must be a valid email address, e.g. bot-owner@example.com")
+    .describe("Email address of the user (a valid address)."),
   password: z
     .string("password must be a string")
     .regex(PASSWORD_RULE, PASSWORD_REASON)
@@ -26,7 +36,7 @@ export const baseInputs = z.object({
   roles: z
     .array(z.string("each role must be a role name").min(1, "a role name must not be empty"), "roles must be a list of role names")
     .min(1, "roles must name at least one role (e.g. AAE_Basic)")
-    .refine((rs) => new Set(rs.map((r) => r.toLowerCase())).size === rs.length, "roles must not name the same role twice")
+    .refine((rs) => new Set(rs).size === rs.length, "roles must not name the same role twice")
     .describe("Names of the roles the user holds (at least one, e.g. `AAE_Basic`); order does not matter. Resolved to role ids through the Control Room roles list."),
   firstName: optionalText("firstName").describe("First name."),
   lastName: optionalText("lastName").describe("Last name."),
@@ -34,10 +44,12 @@ export const baseInputs = z.object({
   disabled: z.boolean("disabled must be true or false").default(false).describe("Whether the user is disabled (cannot log in). Default false."),
   enableAutoLogin: z.boolean("enableAutoLogin must be true or false").optional().describe("Whether auto-login is enabled for the user's device. The vendor's default is false."),
   licenseFeatures: z
-    .array(z.enum(LICENSE_FEATURES, `each licenseFeatures entry must be one of ${LICENSE_FEATURES.join(", ")}`), "licenseFeatures must be a list")
+    .array(z.string("each licenseFeatures entry must be a feature name").min(1, "a licenseFeatures entry must not be empty"), "licenseFeatures must be a list")
     .refine((ls) => new Set(ls).size === ls.length, "licenseFeatures must not list the same feature twice")
     .optional()
-    .describe(`Device licenses of the user, any of ${LICENSE_FEATURES.join(", ")}; order does not matter. Default none.`),
+    .describe(
+      `Device licenses of the user, e.g. ${LICENSE_FEATURES.join(", ")} (the documented ones); order does not matter. Default none. Other names a Control Room knows (such as ATTENDEDRUNTIME) are passed through with a warning: the Control Room decides.`,
+    ),
   domain: z
     .string("domain must be a string")
     .min(1, "domain must not be empty (leave it out for a Control Room user)")
@@ -67,6 +79,32 @@ export const outputs = baseInputs.extend({
 });
 
 export type Inputs = z.output<typeof inputs>;
+
+/**
+ * Warnings for valid inputs that break only a rule we guessed (INFERRED in contract.ts): an
+ * undocumented licence feature, an email the strict "standard format" reading refuses, two role
+ * names that differ only in case.
+ */
+export function advise(i: Partial<Inputs>): string[] {
+  const out: string[] = [];
+  const known = new Set<string>(LICENSE_FEATURES);
+  for (const f of i.licenseFeatures ?? []) {
+    if (typeof f === "string" && !known.has(f)) {
+      out.push(`licenseFeatures: '${f}' is not one of the documented features (${LICENSE_FEATURES.join(", ")}); it is sent as written and the Control Room decides whether it knows it`);
+    }
+  }
+  if (typeof i.email === "string" && !z.email().safeParse(i.email).success) {
+    out.push(`email: '${i.email}' may not pass the Control Room's "standard email format" check (name@domain.tld); it is sent as written`);
+  }
+  const roles = (i.roles ?? []).filter((r): r is string => typeof r === "string");
+  const seen = new Map<string, string>();
+  for (const r of roles) {
+    const other = seen.get(r.toLowerCase());
+    if (other !== undefined && other !== r) out.push(`roles: '${other}' and '${r}' differ only in letter case; unless the Control Room has both, they name the same role`);
+    seen.set(r.toLowerCase(), r);
+  }
+  return out;
+}
 export type Outputs = z.output<typeof outputs>;
 
 /** Updatable in place through the full-replace PUT. */

@@ -1,7 +1,7 @@
 // Wire ↔ resource mappers: request bodies from inputs, inputs and outputs from a live user.
 import { asSet, deepEqual } from "../../resource.js";
 import type { Inputs, Outputs } from "./inputs.js";
-import type { LicenseFeature, UserBody, WireUser } from "./wire.js";
+import type { UserBody, WireUser } from "./wire.js";
 
 /** The vendor returns null for unset text; a resource leaves it out. */
 const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
@@ -40,14 +40,17 @@ export function toBody(i: Inputs, roleIds: readonly number[], opts: { create: bo
  */
 export function liveInputs(user: WireUser, prior: Partial<Inputs>): Inputs {
   const liveRoles = (user.roles ?? []).map((r) => r.name ?? String(r.id));
-  const liveLicenses = (user.licenseFeatures ?? []) as LicenseFeature[];
+  // Kept as the vendor names them, known or not (each once): the Control Room is the judge of its licences.
+  const liveLicenses = [...new Set((user.licenseFeatures ?? []).filter((f) => f !== ""))];
   const out: Inputs = {
     username: keep(prior.username, user.username, (v) => (typeof v === "string" ? v.toLowerCase() : v))!,
-    email: orUndefined(user.email) ?? "",
+    // A user without an email (not documented, but not impossible) keeps the one declared.
+    email: orUndefined(user.email) || prior.email || "",
     roles: keep(prior.roles, liveRoles, asSet)!,
     disabled: user.disabled ?? false,
   };
-  const text = { firstName: user.firstName, lastName: user.lastName, description: user.description, domain: user.domain } as const;
+  // The vendor's own example has `"domain": ""` for a Control Room (non-directory) user: that is no domain.
+  const text = { firstName: user.firstName, lastName: user.lastName, description: user.description, domain: user.domain || null } as const;
   for (const k of Object.keys(text) as (keyof typeof text)[]) {
     const v = keep(prior[k], orUndefined(text[k]));
     if (v !== undefined) out[k] = v;

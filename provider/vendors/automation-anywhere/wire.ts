@@ -2,10 +2,6 @@
 // the way, optional-looking fields tolerate null, so a newer Control Room build does not break us.
 import { z } from "zod";
 
-/** The documented `licenseFeatures` values of the create-user page. */
-export const LICENSE_FEATURES = ["DEVELOPMENT", "RUNTIME", "IQBOTRUNTIME", "ANALYTICSCLIENT", "ANALYTICSAPI"] as const;
-export type LicenseFeature = (typeof LICENSE_FEATURES)[number];
-
 const text = z.string().nullish();
 const flag = z.boolean().nullish();
 
