@@ -1,0 +1,126 @@
+// `apiidentity check ise` against the in-process Ivanti sandbox: a clean run, a write run that
+// leaves the tenant as it was, and a renamed answer field reported as a contradiction naming it.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startSandbox, type Sandbox } from "../../../sandbox/server.js";
+import type { VendorModule } from "../../../sandbox/types.js";
+import { ivanti as ivantiModule } from "../../../sandbox/vendors/ivanti/index.js";
+import { setIseRoleName, type IvantiState } from "../../../sandbox/vendors/ivanti/state.js";
+import { runProbe } from "../../check.js";
+import { probe } from "./check.js";
+import { forgetIvantiClients } from "./client.js";
+
+let sb: Sandbox;
+let saved: NodeJS.ProcessEnv;
+const state = () => sb.store.vendor("ivanti") as unknown as IvantiState;
+const NAME = "apiidentity-check-7f3a9c";
+
+beforeAll(async () => {
+  sb = await startSandbox({ modules: [ivantiModule as unknown as VendorModule] });
+  saved = { ...process.env };
+  Object.assign(process.env, sb.config().env);
+});
+afterAll(async () => {
+  process.env = saved;
+  await sb.close();
+});
+beforeEach(async () => {
+  await fetch(sb.url + "/_sandbox/reset", { method: "POST" });
+  sb.faults.clear();
+  forgetIvantiClients();
+});
+
+/** Ivanti calls by method, as "METHOD route" -> count. */
+function writes(): string[] {
+  return sb.requests().filter((r) => r.vendor === "ivanti" && r.method !== "GET").map((r) => `${r.method} ${r.route} ${r.status}`);
+}
+
+describe("apiidentity check ise", () => {
+  it("a clean read-only run: authenticated, nothing contradicted, permissions and the ISE role found, no write", async () => {
+    sb.clearRequests();
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+    expect(r.status).toBe("ok");
+    expect(r.key).toBe("ise");
+    expect(r.auth.ok).toBe(true);
+    expect(r.findings.filter((f) => f.verdict === "contradicted")).toEqual([]);
+    expect(r.findings).toContainEqual(expect.objectContaining({ topic: "the Cisco ISE role is in the catalogue", verdict: "confirmed", detail: expect.stringContaining('"Cisco ISE Operations"') }));
+    expect(r.findings).toContainEqual(expect.objectContaining({ topic: "accounts carry accountType", verdict: "confirmed" }));
+    // The INFERRED write calls stay open without --write.
+    expect(r.findings.filter((f) => f.verdict === "open" && f.inferred).map((f) => f.topic)).toEqual(
+      expect.arrayContaining([expect.stringContaining("Check Delete User Viability"), expect.stringContaining("Delete Users"), expect.stringContaining("Update User Account")]),
+    );
+    expect(r.permissions.map((p) => p.state)).toEqual(["granted", "granted"]);
+    expect(r.write).toBeUndefined();
+    expect(writes()).toEqual([]);
+  });
+
+  it("pages the account list by totalCount when a page holds fewer rows than asked", async () => {
+    const base = state().accounts[0]!;
+    for (let i = 0; i < 60; i++) state().accounts.push({ ...base, id: 40000 + i, superUser: false, uid: `many${i}@example.com`, username: `many${i}@example.com`, emailAddress: `many${i}@example.com`, roles: [] });
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+    expect(r.findings).toContainEqual(expect.objectContaining({ verdict: "confirmed", detail: expect.stringMatching(/^61 accounts read; totalCount 61; the first page held 50 rows/) }));
+  });
+
+  it("finds the ISE role under the other spelling, and under the provider setting", async () => {
+    setIseRoleName(state(), "API Management Cisco ISE Operations");
+    const other = await runProbe(probe, { write: false, throwAwayName: NAME });
+    expect(other.findings).toContainEqual(expect.objectContaining({ topic: "the Cisco ISE role is in the catalogue", verdict: "confirmed", detail: expect.stringContaining("API Management Cisco ISE Operations") }));
+
+    setIseRoleName(state(), "ISE Ops (custom)");
+    forgetIvantiClients();
+    const missing = await runProbe(probe, { write: false, throwAwayName: NAME });
+    expect(missing.status).toBe("contradiction");
+    expect(missing.findings).toContainEqual(expect.objectContaining({ topic: "the Cisco ISE role is in the catalogue", verdict: "contradicted", detail: expect.stringContaining("ivantiIseRoleName") }));
+
+    process.env.IVANTI_ISE_ROLE_NAME = "ISE Ops (custom)";
+    try {
+      forgetIvantiClients();
+      const configured = await runProbe(probe, { write: false, throwAwayName: NAME });
+      expect(configured.status).toBe("ok");
+    } finally {
+      delete process.env.IVANTI_ISE_ROLE_NAME;
+    }
+  });
+
+  it("--write creates, updates and deletes one throw-away API user and leaves the tenant as it was", async () => {
+    const before = JSON.stringify(state().accounts.map((a) => a.id));
+    sb.clearRequests();
+    const r = await runProbe(probe, { write: true, throwAwayName: NAME });
+    expect(r.status).toBe("ok");
+    expect(r.write).toEqual({ name: NAME, created: true, updated: true, deleted: true, confirmedGone: true });
+    expect(JSON.stringify(state().accounts.map((a) => a.id))).toBe(before);
+    // Every INFERRED write call was tried; only "API users seen in the list" stays open (the seed has none).
+    expect(r.findings.filter((f) => f.inferred && f.verdict === "open").map((f) => f.topic)).toEqual([expect.stringMatching(/^API users have accountType/)]);
+    expect(r.findings).toContainEqual(expect.objectContaining({ topic: "accountType=API on create makes an API user", verdict: "confirmed" }));
+    // Only the throw-away account was written to.
+    const created = writes().filter((w) => w.startsWith("POST"));
+    expect(created).toEqual(["POST /api/v1/accounts 200"]);
+    expect(writes()).toEqual(["POST /api/v1/accounts 200", "PUT /api/v1/account/{accountId} 200", "PUT /api/v1/account/{accountId}/roles 200", "DELETE /api/v1/accounts 200"]);
+  });
+
+  it("a renamed answer field is a contradiction that names the field", async () => {
+    sb.faults.add({ vendor: "ivanti", route: "/api/v1/roles", effect: { type: "renameField", from: "name", to: "roleName" } });
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+    expect(r.status).toBe("contradiction");
+    const c = r.findings.filter((f) => f.verdict === "contradicted");
+    expect(c).toEqual([expect.objectContaining({ topic: expect.stringContaining("/api/v1/roles"), detail: expect.stringContaining("searchResults.0.name") })]);
+  });
+
+  it("a renamed field of the account list contradicts at the first call, naming it", async () => {
+    sb.faults.add({ vendor: "ivanti", route: "/api/v1/account", effect: { type: "renameField", from: "totalCount", to: "total" } });
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+    expect(r.status).toBe("contradiction");
+    expect(r.findings.find((f) => f.verdict === "contradicted")?.detail).toContain("totalCount");
+  });
+
+  it("wrong credentials: the check cannot run, and the secret is not shown", async () => {
+    process.env.IVANTI_PASSWORD = "Wr0ng-Secret-Value";
+    try {
+      const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+      expect(r.status).toBe("error");
+      expect(r.auth.ok).toBe(false);
+      expect(JSON.stringify(r)).not.toContain("Wr0ng-Secret-Value");
+    } finally {
+      process.env.IVANTI_PASSWORD = sb.config().env.IVANTI_PASSWORD;
+    }
+  });
+});
