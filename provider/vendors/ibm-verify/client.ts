@@ -91,6 +91,11 @@ export class VerifyClient {
     }
   }
 
+  /** Fetches a token now (or keeps the cached one): the first call of `apiidentity check`. */
+  async authenticate(): Promise<void> {
+    await this.token.get();
+  }
+
   /** POST /v1.0/apiclients: 201, no body, `Location` names the new object. Returns that id. */
   async create(body: ApiClientBody): Promise<string | undefined> {
     const res = await this.http.request({ method: "POST", path: COLLECTION_PATH, json: body, secrets: body.clientSecret ? [body.clientSecret] : [] });
