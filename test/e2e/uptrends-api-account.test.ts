@@ -156,6 +156,25 @@ describe("UptrendsApiAccount through the pulumi CLI", () => {
     expect((await p.preview({ expectNoChanges: true })).code).toBe(0);
   });
 
+  it("answers in camelCase with unknown fields: refresh succeeds and the next preview shows no change", async () => {
+    for (const from of ["ApiUserGuid", "OperatorGuid", "Description", "UserName", "ApiAccessType", "CreatedDate", "LastUsed"]) {
+      sb.faults.add({ vendor: "uptrends", effect: { type: "renameField", from, to: from[0]!.toLowerCase() + from.slice(1) } });
+    }
+    sb.faults.add({ vendor: "uptrends", effect: { type: "addField", name: "SomethingNew", value: { nested: true } } });
+    try {
+      sb.clearRequests();
+      await p.refresh();
+      expect(calls()).toEqual({ "GET /v4/ApiUser/{apiUserGuid} 200": 1 });
+      const out = await p.outputs();
+      expect(out.apiUserGuid).toBe(first.id);
+      expect(out.username).toBe(first.username);
+      expect(out.description).toBe("e2e robot");
+      expect((await p.preview({ expectNoChanges: true })).code).toBe(0);
+    } finally {
+      sb.faults.clear();
+    }
+  });
+
   it("a GUID in another letter case is no change", async () => {
     p.writeProgram(program({ operator: literal(OP.toUpperCase()), description: "e2e robot" }));
     sb.clearRequests();
