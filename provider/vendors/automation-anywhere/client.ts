@@ -199,6 +199,11 @@ export class ControlRoomClient {
     return { token: login.token, expiresInSeconds: tokenLifetimeSeconds(login.token) };
   }
 
+  /** The cached token, if any (for `apiidentity check` to read its lifetime; never printed). */
+  tokenValue(): string | undefined {
+    return this.token.value();
+  }
+
   /** Logs in now (unless a token is cached) and says which version answered. */
   async authenticate(): Promise<ApiVersion> {
     await this.token.get();

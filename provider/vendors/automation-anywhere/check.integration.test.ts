@@ -1,0 +1,113 @@
+// `apiidentity check controlroom` against the in-process sandbox, on both Control Room generations:
+// a clean read-only run, a write trial that leaves the Control Room as it was, and a renamed answer
+// field reported as a contradiction naming the field.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox, type Sandbox } from "../../../sandbox/server.js";
+import type { VendorModule } from "../../../sandbox/types.js";
+import { GENERATIONS } from "../../../sandbox/vendors/automation-anywhere/generations.js";
+import { automationAnywhere } from "../../../sandbox/vendors/automation-anywhere/index.js";
+import type { AaState } from "../../../sandbox/vendors/automation-anywhere/state.js";
+import { runProbe } from "../../check.js";
+import { probe } from "./check.js";
+
+const NAME = "apiidentity-check-7c2e9a";
+const V = "automationAnywhere";
+
+describe.each(GENERATIONS)("Control Room probe, %s generation", (generation) => {
+  const ver = generation === "current" ? "v2" : "v1";
+  let sb: Sandbox;
+  let saved: NodeJS.ProcessEnv;
+  const state = () => sb.store.vendor(V) as unknown as AaState;
+  const users = () => JSON.stringify(Object.values(state().users).map((u) => [u.id, u.username, u.version, u.description]));
+
+  beforeAll(async () => {
+    sb = await startSandbox({ modules: [automationAnywhere as unknown as VendorModule], profiles: { automationAnywhere: generation } });
+    saved = { ...process.env };
+    Object.assign(process.env, sb.config().env);
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await sb.close();
+  });
+  afterEach(() => sb.faults.clear());
+
+  it("a clean read-only run: authenticated, generation named, permissions granted, no contradiction, nothing written", async () => {
+    const before = users();
+    sb.clearRequests();
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+    expect(r.key).toBe("controlroom");
+    expect(r.status).toBe("ok");
+    expect(r.auth.ok).toBe(true);
+    expect(r.findings.filter((f) => f.verdict === "contradicted")).toEqual([]);
+    expect(r.findings.find((f) => f.topic === "user-management generation")?.detail).toContain(generation === "current" ? "a current Control Room" : "a legacy Control Room");
+    expect(r.findings.find((f) => f.topic === "login path")?.detail).toContain(generation === "current" ? "POST /v2/authentication answered" : "POST /v1/authentication answered");
+    expect(r.permissions.map((p) => [p.name, p.state])).toEqual([
+      ["View users", "granted"],
+      ["Create users", "granted"],
+      ["Edit users", "granted"],
+      ["Delete users", "granted"],
+      ["View roles", "granted"],
+    ]);
+    for (const topic of ["users/list filters with eq on username", "usernames compare ignoring case", "an unknown user id answers 404", "error body {code, details, message}", `roles/list pages of 100 rows until the total`]) {
+      expect(r.findings.find((f) => f.topic === topic), topic).toMatchObject({ verdict: "confirmed", inferred: true });
+    }
+    expect(r.write).toBeUndefined();
+    expect(users()).toBe(before);
+    // Read-only: the only writes are the login and the list searches (POST by the vendor's design).
+    const writes = sb.requests().filter((q) => q.vendor === V && (q.method === "PUT" || q.method === "DELETE" || (q.method === "POST" && q.route.endsWith("/usermanagement/users"))));
+    expect(writes).toEqual([]);
+  });
+
+  it("reads roles page by page, 100 at a time", async () => {
+    const roles = state().roles;
+    const template = roles["2"]!;
+    for (let i = 0; i < 130; i++) roles[String(10_000 + i)] = { ...template, id: 10_000 + i, name: `Extra_${i}`, systemRole: false, permissions: [] };
+    try {
+      sb.clearRequests();
+      const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+      expect(r.findings.find((f) => f.topic === "roles/list pages of 100 rows until the total")).toMatchObject({ verdict: "confirmed", detail: expect.stringContaining("135 roles in 2 page(s)") });
+      expect(sb.requests().find((q) => q.route === `/${ver}/usermanagement/roles/list` && q.status === 200)?.count).toBe(2);
+    } finally {
+      for (let i = 0; i < 130; i++) delete roles[String(10_000 + i)];
+    }
+  });
+
+  it("--write creates, updates and deletes one throw-away user and leaves the Control Room as it was", async () => {
+    const before = Object.keys(state().users).sort();
+    const r = await runProbe(probe, { write: true, throwAwayName: NAME });
+    expect(r.status).toBe("ok");
+    expect(r.write).toEqual({ name: NAME, created: true, updated: true, deleted: true, confirmedGone: true });
+    expect(r.findings.find((f) => f.topic === "the password is never returned, only passwordSet")?.verdict).toBe("confirmed");
+    expect(Object.keys(state().users).sort()).toEqual(before);
+    expect(Object.values(state().users).some((u) => u.username === NAME)).toBe(false);
+  });
+
+  it("--write refuses to touch a user that already has the throw-away name", async () => {
+    const taken = state().users["1"]!;
+    const r = await runProbe(probe, { write: true, throwAwayName: taken.username });
+    expect(r.write).toMatchObject({ created: false, problem: expect.stringContaining("already exists") });
+    expect(state().users["1"]).toEqual(taken);
+  });
+
+  it("an answer field renamed at the vendor is a contradiction naming the field", async () => {
+    sb.faults.add({ vendor: V, route: `/${ver}/usermanagement/users/list`, method: "POST", effect: { type: "renameField", from: "username", to: "userName" } });
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+    expect(r.status).toBe("contradiction");
+    const bad = r.findings.filter((f) => f.verdict === "contradicted");
+    expect(bad.length).toBeGreaterThan(0);
+    expect(bad[0]!.topic).toBe("users/list answers {page, list[user]}");
+    expect(bad[0]!.detail).toContain("username");
+  });
+
+  it("settings missing: the check cannot run and says which", async () => {
+    const url = process.env.CONTROL_ROOM_URL;
+    delete process.env.CONTROL_ROOM_URL;
+    try {
+      const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+      expect(r.status).toBe("error");
+      expect(r.error).toMatch(/controlRoomUrl|CONTROL_ROOM_URL/);
+    } finally {
+      process.env.CONTROL_ROOM_URL = url;
+    }
+  });
+});
