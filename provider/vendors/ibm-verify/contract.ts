@@ -1,6 +1,7 @@
 // Every vendor behaviour this client relies on that IBM does not document outright (INFERRED), in one
 // place, so that docs/resources/VerifyApiClient.md can list them and a fix touches one file.
-// Documented facts are noted beside the code that uses them.
+// Documented facts are noted beside the code that uses them. Source tags ([OAS], [SDK], [TOK], ...)
+// are those of docs/vendors/ibm-verify.md, which lists every fact with its public source.
 //
 // INFERRED behaviours without a constant of their own:
 // - A 401 from /v1.0/apiclients means the bearer token is missing, expired or revoked (IBM's SDK maps

@@ -1,4 +1,5 @@
-// Emulator of the IBM Verify SaaS API-client API and its OAuth token endpoint (reference/ibm-verify.md).
+// Emulator of the IBM Verify SaaS API-client API and its OAuth token endpoint (facts and sources:
+// docs/vendors/ibm-verify.md; what is emulated: CONTRACT.md).
 import type { VendorModule } from "../../types.js";
 import { errorResponse } from "./errors.js";
 import { apiClientRoutes } from "./routes-apiclients.js";
