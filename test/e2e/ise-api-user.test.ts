@@ -5,7 +5,7 @@
 // catalogue is fetched once per command that resolves role names).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
-import type { IvantiAccount, IvantiState } from "../../sandbox/vendors/ivanti/state.js";
+import { setIseRoleName, type IvantiAccount, type IvantiState } from "../../sandbox/vendors/ivanti/state.js";
 import { changedInputs, PulumiProject, resourcesOfType } from "./harness.js";
 
 const PASSWORD = "E2e-Ise-Passw0rd-7c1d";
@@ -118,7 +118,8 @@ describe("IseApiUser through the pulumi CLI", () => {
   it("replaces on an email change: the new account first, then the old one goes", async () => {
     p.writeProgram(program({ emailAddress: "ise-e2e-2@example.com", firstName: "Ise", displayName: "Cisco ISE prod" }));
     const s = await step(() => p.up());
-    expect(s.calls).toEqual({ "GET /api/v1/roles 200": 1, "POST /api/v1/accounts 200": 1, "DELETE /api/v1/account/{accountId} 200": 1 });
+    // Delete is the guide's flow: Check Delete User Viability, then Delete Users.
+    expect(s.calls).toEqual({ "GET /api/v1/roles 200": 1, "POST /api/v1/accounts 200": 1, "GET /api/v1/accounts/deleteViability 200": 1, "DELETE /api/v1/accounts 200": 1 });
     secondId = (await p.outputs()).accountId as string;
     expect(secondId).not.toBe(firstId);
     expect(byId(firstId)).toBeUndefined();
@@ -144,7 +145,7 @@ describe("IseApiUser through the pulumi CLI", () => {
   });
 
   it("refresh drops an account deleted out of band, and up creates it again", async () => {
-    expect((await vendor("DELETE", `/api/v1/account/${secondId}`)).status).toBe(200);
+    expect((await vendor("DELETE", `/api/v1/accounts?ids=${secondId}`)).status).toBe(200);
 
     const r = await step(() => p.refresh());
     // The 404 of the INFERRED path is confirmed by the documented search.
@@ -160,7 +161,7 @@ describe("IseApiUser through the pulumi CLI", () => {
 
   it("destroy leaves nothing at the vendor", async () => {
     const d = await step(() => p.destroy());
-    expect(d.calls).toEqual({ "DELETE /api/v1/account/{accountId} 200": 1 });
+    expect(d.calls).toEqual({ "GET /api/v1/accounts/deleteViability 200": 1, "DELETE /api/v1/accounts 200": 1 });
     expect(state().accounts.filter((a) => !a.superUser)).toEqual([]);
   });
 
@@ -171,7 +172,7 @@ describe("IseApiUser through the pulumi CLI", () => {
       "accounts[0].accountSource": "LOCAL",
       "accounts[0].displayName": "Made by hand",
       "accounts[0].password": "Hand-Made-Passw0rd",
-      "accounts[0].apiUser": "true",
+      "accounts[0].accountType": "API",
       "accounts[0].roles[0]": "1006",
     });
     expect(made.status).toBe(200);
@@ -191,7 +192,30 @@ describe("IseApiUser through the pulumi CLI", () => {
     expect(clean.calls).toEqual({ "GET /api/v1/account/{accountId} 200": 1, "GET /api/v1/account/{accountId}/roles 200": 1 });
 
     const d = await step(() => p.destroy());
-    expect(d.calls).toEqual({ "DELETE /api/v1/account/{accountId} 200": 1 });
+    expect(d.calls).toEqual({ "GET /api/v1/accounts/deleteViability 200": 1, "DELETE /api/v1/accounts 200": 1 });
     expect(state().accounts.filter((a) => !a.superUser)).toEqual([]);
+  });
+
+  it("a tenant that spells the ISE role 'API Management Cisco ISE Operations' and adds fields to every answer: up, then a refresh shows no change", async () => {
+    setIseRoleName(state(), "API Management Cisco ISE Operations");
+    sb.faults.add({ vendor: "ivanti", effect: { type: "addField", name: "vendorExtra", value: { added: true } } });
+    try {
+      p.writeProgram(program({ emailAddress: "ise-spelling@example.com", displayName: "Cisco ISE" }));
+      const up = await step(() => p.up());
+      expect(up.calls).toEqual({ "GET /api/v1/roles 200": 1, "POST /api/v1/accounts 200": 1 });
+      const out = await p.outputs();
+      expect(out.roles).toEqual(["Cisco ISE Operations"]);
+      expect(byId(out.accountId)?.roles.map((r) => r.roleId)).toEqual([1006]);
+
+      const clean = await step(() => p.preview({ refresh: true, expectNoChanges: true }));
+      expect(clean.value.code).toBe(0);
+      expect(clean.calls).toEqual({ "GET /api/v1/account/{accountId} 200": 1, "GET /api/v1/account/{accountId}/roles 200": 1 });
+
+      const d = await step(() => p.destroy());
+      expect(d.calls).toEqual({ "GET /api/v1/accounts/deleteViability 200": 1, "DELETE /api/v1/accounts 200": 1 });
+    } finally {
+      sb.faults.clear();
+      setIseRoleName(state(), "Cisco ISE Operations");
+    }
   });
 });
