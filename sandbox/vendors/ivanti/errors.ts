@@ -13,7 +13,7 @@ export function ok(result: unknown, status = 200): SandboxResponse {
   return { status, body: { errors: null, result } };
 }
 
-/** A 200 whose envelope still carries errors (the reference warns they can ride there). */
+/** A 200 whose envelope still carries errors (INFERRED: errors may ride there). */
 export function okWithErrors(result: unknown, globalErrors: GlobalError[]): SandboxResponse {
   return { status: 200, body: { errors: { globalErrors, fieldErrors: null }, result } };
 }

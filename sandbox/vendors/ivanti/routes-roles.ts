@@ -1,4 +1,4 @@
-// Role catalogue and role assignment (all INFERRED: the reference finds no documented call).
+// Role catalogue and role assignment (undocumented calls: no public source describes any role call).
 import type { Route, RouteContext, SandboxRequest, SandboxResponse } from "../../types.js";
 import { requireTenantAdmin } from "./auth.js";
 import { readBody } from "./body.js";

@@ -1,5 +1,5 @@
 // State of the emulated Ivanti Neurons for MDM tenant: accounts, the role catalogue, device spaces,
-// the password policy and the knobs for behaviours the reference marks INFERRED.
+// the password policy and the knobs for behaviours docs/vendors/ivanti-mdm.md marks INFERRED.
 
 /** One role held by an account; space-specific roles are held in one device space. */
 export type RoleAssignment = { roleId: number; dmPartitionId: number | null };
