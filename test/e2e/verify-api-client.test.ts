@@ -203,6 +203,45 @@ describe("VerifyApiClient through the pulumi CLI", () => {
     expect(await vendor.get(id)).toMatchObject({ clientName: NAME });
   });
 
+  it("an entitlement IBM added after our docs: refresh keeps it, declaring it shows no change, IBM accepts it on update", async () => {
+    // The tenant is newer than our list: it knows a name neither the provider nor the emulator documents.
+    (sandbox.store.vendor("ibmVerify") as { extraEntitlements?: string[] }).extraEntitlements = ["manageQuantumKeys"];
+    const live = (await vendor.get(id))!;
+    const r = await vendor.call("PUT", `/v1.0/apiclients/${id}`, { ...live, entitlements: [...(live.entitlements as string[]), "manageQuantumKeys"] });
+    expect(r.status).toBe(204);
+
+    sandbox.clearRequests();
+    await p.refresh();
+    expect(calls()).toEqual({ [TOKEN]: 1, [GET]: 1 });
+    const { res } = await resource();
+    expect(res!.inputs!.entitlements).toEqual(["readUsers", "manageUserGroups", "manageQuantumKeys"]);
+
+    const declared = { ...base, secretRotation: 1, entitlements: ["readUsers", "manageUserGroups", "manageQuantumKeys"] };
+    p.writeProgram(program(declared));
+    sandbox.clearRequests();
+    expect((await p.preview({ expectNoChanges: true })).code).toBe(0);
+    expect(calls()).toEqual({});
+
+    // A change elsewhere sends the name as written; the tenant knows it, so the update goes through.
+    p.writeProgram(program({ ...declared, description: "third" }));
+    sandbox.clearRequests();
+    await p.up();
+    expect(calls()).toEqual({ [TOKEN]: 1, [GET]: 1, [PUT]: 1 });
+    expect(await vendor.get(id)).toMatchObject({ entitlements: ["readUsers", "manageUserGroups", "manageQuantumKeys"], clientSecret: live.clientSecret });
+  });
+
+  it("an extra field in every answer: refresh succeeds and the next preview shows no change", async () => {
+    sandbox.faults.add({ vendor: "ibmVerify", effect: { type: "addField", name: "newerField", value: { since: "2027" } } });
+    try {
+      sandbox.clearRequests();
+      await p.refresh();
+      expect(calls()).toEqual({ [TOKEN]: 1, [GET]: 1 });
+      expect((await p.preview({ expectNoChanges: true })).code).toBe(0);
+    } finally {
+      sandbox.faults.clear();
+    }
+  });
+
   it("destroy leaves nothing at the vendor (token, DELETE)", async () => {
     sandbox.clearRequests();
     await p.destroy();
