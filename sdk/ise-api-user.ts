@@ -19,11 +19,16 @@ export interface IseApiUserArgs {
   displayName?: pulumi.Input<string>;
   /**
    * Password Cisco ISE uses to call the API (HTTP Basic). Stored as a secret; never read back from
-   * Ivanti; sent only when it changes. Must satisfy the tenant's password policy (checked offline
-   * against the default: 8-128 characters, 3 of lowercase, uppercase, digits, special characters).
+   * Ivanti; sent only when it changes. The tenant's password policy decides at create/update; a
+   * password outside the usual one (8-128 characters, 3 of lowercase, uppercase, digits, special
+   * characters) gets a warning at preview.
    */
   password: pulumi.Input<string>;
-  /** Role names (a set). Default `["Cisco ISE Operations"]`; must contain "Cisco ISE Operations". */
+  /**
+   * Role names (a set). Default `["Cisco ISE Operations"]` (or the provider setting
+   * `ivantiIseRoleName`); must contain the Cisco ISE role: "Cisco ISE Operations" or "API Management
+   * Cisco ISE Operations" (any case), or the name set in `ivantiIseRoleName`.
+   */
   roles?: pulumi.Input<pulumi.Input<string>[]>;
   /** Whether the API user may sign in. Default true. */
   enabled?: pulumi.Input<boolean>;
