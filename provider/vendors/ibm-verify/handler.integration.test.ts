@@ -127,6 +127,23 @@ describe("VerifyApiClient handler against the sandbox", () => {
     expect((await h.diff(id, drift.props!, inputs)).changed.sort()).toEqual(["description", "enabled", "entitlements", "ipFilters"]);
   });
 
+  it("a client holding values we never documented refreshes, passes check again and does not diff against itself", async () => {
+    const inputs = await checked({ clientName: "int-held", entitlements: ["readUsers"] });
+    const { id, outs } = await h.create(inputs);
+    // What a newer tenant may hold: an entitlement and an ipFilterOp our docs do not list, filters with no op.
+    const rec = (sandbox.store.vendor("ibmVerify") as { apiClients: Record<string, unknown>[] }).apiClients.find((c) => c.id === id)!;
+    Object.assign(rec, { entitlements: ["readUsers", "manageQuantumKeys"], ipFilterOp: "block", ipFilters: ["10.0.0.0/8"] });
+    sandbox.faults.add({ vendor: "ibmVerify", effect: { type: "addField", name: "newerField", value: 1 } });
+
+    const read = await h.read(id, outs);
+    expect(read.inputs).toMatchObject({ entitlements: ["readUsers", "manageQuantumKeys"], ipFilterOp: "block", ipFilters: ["10.0.0.0/8"] });
+    expect(read.inputs).not.toHaveProperty("newerField");
+    const again = await h.check(read.inputs, read.inputs);
+    expect(again.failures).toEqual([]);
+    expect((await h.diff(id, read.props!, again.inputs)).changes).toBe(false);
+    expect(h.advise!(again.inputs)).toEqual([expect.stringContaining("'manageQuantumKeys'")]);
+  });
+
   it("updates in place with GET + PUT, keeping the secret and fields it does not manage", async () => {
     const inputs = await checked({ clientName: "int-update", entitlements: ["readUsers"], description: "one" });
     const { id, outs } = await h.create(inputs);
