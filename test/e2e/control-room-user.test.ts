@@ -1,20 +1,59 @@
-// ControlRoomUser through the real pulumi CLI against the in-process Control Room sandbox: create,
-// update in place, replace, drift (out-of-band edit and deletion), destroy, and adoption.
-// Every step's vendor calls are counted. Two processes talk to the Control Room in a step that runs
-// the program: the program itself (getControlRoomRole: one login, one roles list) and the provider
-// (one login per `pulumi` command, then the calls the step needs).
+// ControlRoomUser through the real pulumi CLI against the in-process Control Room sandbox, on both
+// Control Room generations ("current": v2 login and user management; "legacy": v1 only): create,
+// update in place, replace, drift (out-of-band edit and deletion), a licence feature we never
+// documented, destroy, and adoption. Every step's vendor calls are counted. Two processes talk to
+// the Control Room in a step that runs the program: the program itself (getControlRoomRole: one
+// login, one roles list) and the provider (one login per `pulumi` command, then the calls the step
+// needs). A legacy Control Room costs each process one extra 404 (v2) per kind of call.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
 import type { VendorModule } from "../../sandbox/types.js";
+import { GENERATIONS, type Generation } from "../../sandbox/vendors/automation-anywhere/generations.js";
 import { automationAnywhere } from "../../sandbox/vendors/automation-anywhere/index.js";
 import type { AaState } from "../../sandbox/vendors/automation-anywhere/state.js";
 import { changedInputs, PulumiProject, resourcesOfType, type PreviewJson, type StateResource } from "./harness.js";
+
+type Kind = "login" | "users" | "usersList" | "rolesList";
+
+/**
+ * What one process asks the Control Room, as `calls()` counts it. On a legacy Control Room the first
+ * call of each kind goes to v2 (404), then to v1; later calls of that kind go to v1 straight away.
+ * On a current one, a call by id that finds no user is also tried on v1 while its kind is unlearnt.
+ */
+function processCalls(generation: Generation) {
+  const served = generation === "current" ? "v2" : "v1";
+  const learned = new Set<Kind>();
+  const out: Record<string, number> = {};
+  const add = (k: string) => (out[k] = (out[k] ?? 0) + 1);
+  const path = (v: string, kind: Kind, suffix: string) => (kind === "login" ? `/${v}/authentication` : `/${v}/usermanagement${suffix}`);
+  const p = {
+    call(kind: Kind, method: string, suffix: string, status: number, byId = false) {
+      if (!learned.has(kind)) {
+        if (served === "v1") add(`${method} ${path("v2", kind, suffix)} 404`);
+        if (served === "v2" && status === 404 && byId) add(`${method} ${path("v1", kind, suffix)} 404`);
+      }
+      add(`${method} ${path(served, kind, suffix)} ${status}`);
+      if (status !== 404) learned.add(kind);
+      return p;
+    },
+    login: () => p.call("login", "POST", "", 200),
+    roles: () => p.call("rolesList", "POST", "/roles/list", 200),
+    create: () => p.call("users", "POST", "/users", 201),
+    read: (status = 200) => p.call("users", "GET", "/users/{userId}", status, true),
+    update: () => p.call("users", "PUT", "/users/{userId}", 200, true),
+    remove: () => p.call("users", "DELETE", "/users/{userId}", 200, true),
+    counts: () => out,
+  };
+  return p;
+}
 
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
 const V = "automationAnywhere";
 const PASSWORD = "E2e_Pass-0001";
 
+describe.each(GENERATIONS)("%s Control Room", (generation) => {
+const ver = generation === "current" ? "v2" : "v1";
 let sb: Sandbox;
 let adminKey = "";
 
@@ -36,7 +75,7 @@ async function send(method: string, path: string, body: unknown, headers: Record
 
 /** Calls the Control Room directly, as an administrator would (out of band). */
 async function vendor(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const login = await send("POST", "/v2/authentication", { username: "admin", apiKey: adminKey });
+  const login = await send("POST", `/${ver}/authentication`, { username: "admin", apiKey: adminKey });
   return send(method, path, body, { "x-authorization": login.body.token as string });
 }
 
@@ -47,6 +86,7 @@ interface ProgramOptions {
   importId?: string;
   password?: string | false;
   extraRole?: string;
+  licenses?: string[];
 }
 
 const program = (o: ProgramOptions) => `
@@ -57,7 +97,7 @@ const u = new ControlRoomUser("robot", {
   email: ${JSON.stringify(o.email ?? "robot@example.com")},
   ${o.password === false ? "" : `password: ${JSON.stringify(o.password ?? PASSWORD)},`}
   roles: [runner, "AAE_Basic"${o.extraRole ? `, ${JSON.stringify(o.extraRole)}` : ""}],
-  licenseFeatures: ["RUNTIME"],
+  licenseFeatures: ${JSON.stringify(o.licenses ?? ["RUNTIME"])},
   ${o.description === undefined ? "" : `description: ${JSON.stringify(o.description)},`}
   ${o.importId === undefined ? "" : `importId: ${JSON.stringify(o.importId)},`}
 });
@@ -73,7 +113,10 @@ export const runnerRole = runner;
 `;
 
 // Per step: the program's lookup (1 login + 1 roles list) when the program runs.
-const PROGRAM = { "POST /v2/authentication 200": 1, "POST /v1/usermanagement/roles/list 200": 1 };
+const program_ = () => processCalls(generation).login().roles().counts();
+const PROGRAM = program_();
+/** The provider process of one `pulumi` command: it logs in first. */
+const provider = () => processCalls(generation).login();
 const plus = (...parts: Record<string, number>[]) => {
   const out: Record<string, number> = {};
   for (const p of parts) for (const [k, v] of Object.entries(p)) out[k] = (out[k] ?? 0) + v;
@@ -93,7 +136,7 @@ function expectSecret(value: unknown): void {
 }
 
 beforeAll(async () => {
-  sb = await startSandbox({ modules: [automationAnywhere as unknown as VendorModule] });
+  sb = await startSandbox({ modules: [automationAnywhere as unknown as VendorModule], profiles: { automationAnywhere: generation } });
   adminKey = sb.config().vendors[V]!.apiKey!;
 });
 afterAll(async () => {
@@ -115,7 +158,7 @@ describe("ControlRoomUser through the pulumi CLI", () => {
     sb.clearRequests();
     await p.up();
     // Provider: login, roles list (check resolves the new names), one POST.
-    expect(calls()).toEqual(plus(PROGRAM, { "POST /v2/authentication 200": 1, "POST /v1/usermanagement/roles/list 200": 1, "POST /v1/usermanagement/users 201": 1 }));
+    expect(calls()).toEqual(plus(PROGRAM, provider().roles().create().counts()));
 
     const [user] = managed();
     expect(user).toMatchObject({ username: "e2e-robot", email: "robot@example.com", description: "e2e robot", roleIds: [26, 2], licenseFeatures: ["RUNTIME"], password: PASSWORD });
@@ -145,7 +188,7 @@ describe("ControlRoomUser through the pulumi CLI", () => {
     sb.clearRequests();
     await p.up();
     // Provider: login, one PUT; the role names are unchanged, so no roles list.
-    expect(calls()).toEqual(plus(PROGRAM, { "POST /v2/authentication 200": 1, "PUT /v1/usermanagement/users/{userId} 200": 1 }));
+    expect(calls()).toEqual(plus(PROGRAM, provider().update().counts()));
     expect((await p.outputs()).userId).toBe(firstId);
     expect(state().users[firstId]).toMatchObject({ email: "owner@example.com", description: "changed", password: PASSWORD, version: 1 });
   });
@@ -155,9 +198,7 @@ describe("ControlRoomUser through the pulumi CLI", () => {
     sb.clearRequests();
     await p.up();
     // Provider: login, roles list (create has no prior role ids), POST the new user, DELETE the old one.
-    expect(calls()).toEqual(
-      plus(PROGRAM, { "POST /v2/authentication 200": 1, "POST /v1/usermanagement/roles/list 200": 1, "POST /v1/usermanagement/users 201": 1, "DELETE /v1/usermanagement/users/{userId} 200": 1 }),
-    );
+    expect(calls()).toEqual(plus(PROGRAM, provider().roles().create().remove().counts()));
     secondId = (await p.outputs()).userId as string;
     expect(secondId).not.toBe(firstId);
     expect(state().users[firstId]).toBeUndefined();
@@ -167,7 +208,7 @@ describe("ControlRoomUser through the pulumi CLI", () => {
 
   it("drift: an out-of-band edit shows on preview --refresh and up --refresh restores it", async () => {
     const u = state().users[secondId]!;
-    const put = await vendor("PUT", `/v1/usermanagement/users/${secondId}`, {
+    const put = await vendor("PUT", `/${ver}/usermanagement/users/${secondId}`, {
       email: u.email, roles: [{ id: 26 }, { id: 2 }], licenseFeatures: ["RUNTIME"], description: "edited by hand",
     });
     expect(put.status).toBe(200);
@@ -176,14 +217,14 @@ describe("ControlRoomUser through the pulumi CLI", () => {
     const preview = await p.preview({ refresh: true });
     expect(preview.code).toBe(0);
     // Provider: login, one read.
-    expect(calls()).toEqual(plus(PROGRAM, { "POST /v2/authentication 200": 1, "GET /v1/usermanagement/users/{userId} 200": 1 }));
+    expect(calls()).toEqual(plus(PROGRAM, provider().read().counts()));
     const step = stepOf(preview);
     expect(step?.op).toBe("update");
     expect(changedInputs(step!)).toEqual(["description"]);
 
     sb.clearRequests();
     await p.up({ refresh: true });
-    expect(calls()).toEqual(plus(PROGRAM, { "POST /v2/authentication 200": 1, "GET /v1/usermanagement/users/{userId} 200": 1, "PUT /v1/usermanagement/users/{userId} 200": 1 }));
+    expect(calls()).toEqual(plus(PROGRAM, provider().read().update().counts()));
     expect(state().users[secondId]).toMatchObject({ description: "changed", password: PASSWORD });
 
     sb.clearRequests();
@@ -192,25 +233,50 @@ describe("ControlRoomUser through the pulumi CLI", () => {
   });
 
   it("drift: an out-of-band deletion is dropped by refresh and recreated by up", async () => {
-    expect((await vendor("DELETE", `/v1/usermanagement/users/${secondId}`)).status).toBe(200);
+    expect((await vendor("DELETE", `/${ver}/usermanagement/users/${secondId}`)).status).toBe(200);
     sb.clearRequests();
     await p.refresh();
-    // refresh does not run the program. Provider: login, one read (404).
-    expect(calls()).toEqual({ "POST /v2/authentication 200": 1, "GET /v1/usermanagement/users/{userId} 404": 1 });
+    // refresh does not run the program. Provider: login, one read (404; a 404 by id is tried on v1 too
+    // while the process has not learnt which version serves user calls).
+    expect(calls()).toEqual(provider().read(404).counts());
     expect(resourcesOfType((await p.exportStack()).resources, "ControlRoomUser")).toHaveLength(0);
 
     sb.clearRequests();
     await p.up();
-    expect(calls()).toEqual(plus(PROGRAM, { "POST /v2/authentication 200": 1, "POST /v1/usermanagement/roles/list 200": 1, "POST /v1/usermanagement/users 201": 1 }));
+    expect(calls()).toEqual(plus(PROGRAM, provider().roles().create().counts()));
     const id = (await p.outputs()).userId as string;
     expect(id).not.toBe(secondId);
     expect(state().users[id]).toMatchObject({ username: "e2e-robot-2", description: "changed" });
   });
 
+  it("a licence feature we never documented, set out of band: refresh keeps it, and the program that declares it previews no change", async () => {
+    const id = (await p.outputs()).userId as string;
+    const u = state().users[id]!;
+    const put = await vendor("PUT", `/${ver}/usermanagement/users/${id}`, {
+      email: u.email, roles: u.roleIds.map((r) => ({ id: r })), description: u.description, licenseFeatures: ["RUNTIME", "ATTENDEDRUNTIME"],
+    });
+    expect(put.status).toBe(200);
+
+    sb.clearRequests();
+    await p.refresh();
+    expect(calls()).toEqual(provider().read().counts());
+    const { res } = await robot(p);
+    expect(res?.inputs?.licenseFeatures).toEqual(["RUNTIME", "ATTENDEDRUNTIME"]);
+    expect(res?.outputs?.licenseFeatures).toEqual(["RUNTIME", "ATTENDEDRUNTIME"]);
+
+    p.writeProgram(program({ username: "e2e-robot-2", email: "owner@example.com", description: "changed", licenses: ["ATTENDEDRUNTIME", "RUNTIME"] }));
+    sb.clearRequests();
+    const clean = await p.preview({ expectNoChanges: true });
+    expect(clean.code).toBe(0);
+    // Only the program's lookup: the provider's check and diff need no vendor call (role names known from the state).
+    expect(calls()).toEqual(PROGRAM);
+    expect(state().users[id]?.licenseFeatures).toEqual(["RUNTIME", "ATTENDEDRUNTIME"]);
+  });
+
   it("destroy leaves nothing at the vendor", async () => {
     sb.clearRequests();
     await p.destroy();
-    expect(calls()).toEqual({ "POST /v2/authentication 200": 1, "DELETE /v1/usermanagement/users/{userId} 200": 1 });
+    expect(calls()).toEqual(provider().remove().counts());
     expect(managed()).toHaveLength(0);
   });
 });
@@ -236,7 +302,7 @@ describe("ControlRoomUser bad input through the pulumi CLI", () => {
     const unknown = await p.preview();
     expect(unknown.code).not.toBe(0);
     expect(unknown.raw.stdout + unknown.raw.stderr).toContain("unknown Control Room role 'Bot_Wizard'; known roles: AAE_Admin, AAE_Basic, Bot_Creator, Bot_Runner, Device_admin");
-    expect(calls()).toEqual(plus(PROGRAM, { "POST /v2/authentication 200": 1, "POST /v1/usermanagement/roles/list 200": 1 }));
+    expect(calls()).toEqual(plus(PROGRAM, provider().roles().counts()));
     expect(managed()).toHaveLength(0);
   });
 });
@@ -247,7 +313,7 @@ describe("ControlRoomUser adoption through the pulumi CLI", () => {
   afterAll(() => p?.cleanup());
 
   it("adopts an existing user with importId: no create call, then no drift", async () => {
-    const made = await vendor("POST", "/v1/usermanagement/users", {
+    const made = await vendor("POST", `/${ver}/usermanagement/users`, {
       username: "hand-made", email: "robot@example.com", password: "Hand_Made-01", roles: [{ id: 2 }, { id: 26 }], licenseFeatures: ["RUNTIME"], description: "made by hand",
     });
     expect(made.status).toBe(201);
@@ -259,7 +325,7 @@ describe("ControlRoomUser adoption through the pulumi CLI", () => {
     sb.clearRequests();
     const up = await p.up();
     // Provider: login, roles list (check), read the user, one PUT for the description; no POST.
-    expect(calls()).toEqual(plus(PROGRAM, { "POST /v2/authentication 200": 1, "POST /v1/usermanagement/roles/list 200": 1, "GET /v1/usermanagement/users/{userId} 200": 1, "PUT /v1/usermanagement/users/{userId} 200": 1 }));
+    expect(calls()).toEqual(plus(PROGRAM, provider().roles().read().update().counts()));
     expect(up.stdout + up.stderr).toContain(`apiidentity: adopted ControlRoomUser ${id}; changed: description`);
     expect((await p.outputs()).userId).toBe(id);
     expect(state().users[id]).toMatchObject({ description: "now managed", password: "Hand_Made-01" });
@@ -271,4 +337,5 @@ describe("ControlRoomUser adoption through the pulumi CLI", () => {
     await p.destroy();
     expect(managed()).toHaveLength(0);
   });
+});
 });
