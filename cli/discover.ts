@@ -6,7 +6,7 @@ import { handlerFor } from "../provider/handlers.js";
 import { setting } from "../provider/config.js";
 import { controlRoom } from "../provider/vendors/automation-anywhere/client.js";
 import { verifyClient } from "../provider/vendors/ibm-verify/client.js";
-import { ivantiClient } from "../provider/vendors/ivanti/client.js";
+import { isApiUserAccount, ivantiClient } from "../provider/vendors/ivanti/client.js";
 import { uipathClient } from "../provider/vendors/uipath/client.js";
 import { uptrendsClient } from "../provider/vendors/uptrends/client.js";
 
@@ -36,7 +36,7 @@ export const VENDORS: Record<string, VendorSpec> = {
       const self = setting("ivantiUsername");
       const all = await ivantiClient().listAccounts();
       return all
-        .filter((a) => a.apiUser === true && !same(a.uid, self) && !same(a.username, self))
+        .filter((a) => isApiUserAccount(a) === true && !same(a.uid, self) && !same(a.username, self))
         .map((a) => ({ id: String(a.id), label: a.username ?? a.uid ?? String(a.id) }));
     },
   },

@@ -8,6 +8,11 @@ const USAGE = `usage:
       Exit code: 0 no drift, 1 drift, 2 error.
   apiidentity discover <ise|uptrends|controlroom|verify|uipath> [--format ts|json]
       List the identities that exist at a vendor and print TypeScript declarations with importId.
+  apiidentity check [ise|uptrends|controlroom|verify|uipath]... [--write] [--json]
+      Try the vendor contract the provider relies on, with the provider's settings: read-only calls
+      (authenticate, list, read roles/groups/entitlements); --write also creates, updates and deletes
+      one throw-away identity named apiidentity-check-<random>. No vendor named: every configured one.
+      Exit code: 0 nothing contradicted, 1 a vendor contradicts the contract, 2 a check could not run.
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -18,6 +23,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     if (command === "drift") return await drift(rest);
+    if (command === "check") {
+      const { check } = await import("./check.js");
+      return await check(rest);
+    }
     if (command === "discover") {
       const { discover } = await import("./discover.js");
       return await discover(rest);

@@ -1,0 +1,93 @@
+// `apiidentity check` with probes of the test's own: which vendors run, exit codes, the text report.
+import { describe, expect, it } from "vitest";
+import type { Probe, VendorReport } from "../provider/check.js";
+import { exitCodeOf, formatText, runChecks, selectProbes, throwAwayName } from "./check.js";
+
+const probe = (key: string, run: Probe["run"] = async (rec) => void (await rec.authenticate("login", async () => true))): Probe => ({
+  key,
+  vendor: key.toUpperCase(),
+  run,
+});
+const five = ["ise", "uptrends", "controlroom", "verify", "uipath"].map((k) => probe(k));
+const report = (status: VendorReport["status"]): VendorReport => ({ key: "k", vendor: "K", status, auth: { ok: true, detail: "" }, permissions: [], findings: [] });
+
+describe("selectProbes", () => {
+  it("takes named vendors and their aliases, in the order given", () => {
+    expect(selectProbes(["verify", "automation-anywhere", "ivanti"], five).map((p) => p.key)).toEqual(["verify", "controlroom", "ise"]);
+  });
+
+  it("refuses an unknown vendor, listing the known ones", () => {
+    expect(() => selectProbes(["okta"], five)).toThrow("unknown vendor 'okta': use one or more of ise, uptrends, controlroom, verify, uipath");
+  });
+
+  it("with no name, takes the vendors that have settings, and says what to do when none has", () => {
+    const saved = { ...process.env };
+    try {
+      for (const k of Object.keys(process.env)) if (/^(UPTRENDS|IVANTI|CONTROL_ROOM|VERIFY|UIPATH)_/.test(k)) delete process.env[k];
+      expect(() => selectProbes([], five)).toThrow(/no vendor is configured/);
+      process.env.UPTRENDS_USERNAME = "someone";
+      process.env.VERIFY_TENANT_URL = "https://tenant.example";
+      expect(selectProbes([], five).map((p) => p.key)).toEqual(["uptrends", "verify"]);
+    } finally {
+      process.env = saved;
+    }
+  });
+});
+
+describe("exit codes", () => {
+  it("0 when nothing is contradicted, 1 on a contradiction (even with an error), 2 when a check could not run", () => {
+    expect(exitCodeOf([report("ok"), report("ok")])).toBe(0);
+    expect(exitCodeOf([report("ok"), report("contradiction"), report("error")])).toBe(1);
+    expect(exitCodeOf([report("ok"), report("error")])).toBe(2);
+  });
+});
+
+describe("runChecks and the text report", () => {
+  it("runs each probe with its own throw-away name and reports progress", async () => {
+    const names: string[] = [];
+    const progress: string[] = [];
+    const record: Probe["run"] = async (rec, o) => {
+      names.push(o.throwAwayName);
+      await rec.authenticate("login", async () => true);
+      if (o.write) rec.write = { name: o.throwAwayName, created: true, updated: true, deleted: true, confirmedGone: true };
+    };
+    const run = await runChecks([probe("a", record), probe("b", record)], { write: true, progress: (l) => progress.push(l) });
+    expect(run.exitCode).toBe(0);
+    expect(names).toHaveLength(2);
+    for (const n of names) expect(n).toMatch(/^apiidentity-check-[0-9a-f]{8}$/);
+    expect(names[0]).not.toBe(names[1]);
+    expect(progress[0]).toBe("checking A (with a write trial)…");
+    expect(progress[1]).toMatch(/^A: ok in \d+\.\d s$/);
+    expect(formatText(run.reports)).toContain(`write trial with '${names[0]}': created, updated, deleted, confirmed gone`);
+  });
+
+  it("shows permissions, findings with their verdicts and the summary line", async () => {
+    const run = await runChecks(
+      [
+        probe("controlroom", async (rec) => {
+          await rec.authenticate("POST /v2/authentication", async () => true);
+          rec.permission("View users", "granted", "refresh");
+          rec.confirm("users/list answers", "v2");
+          rec.contradict("user field 'username'", "GET /v2/usermanagement/users/{id}: username: expected string", true);
+          rec.leaveOpen("duplicate username answers 409", "only a write shows it", true);
+        }),
+        probe("verify", async (rec) => void (await rec.authenticate("token", () => Promise.reject(new Error("connection refused"))))),
+      ],
+      { write: false },
+    );
+    expect(run.exitCode).toBe(1);
+    const text = formatText(run.reports);
+    expect(text).toContain("CONTROLROOM (controlroom): CONTRADICTS the contract");
+    expect(text).toContain("    granted View users (for refresh)");
+    expect(text).toContain("    confirmed    users/list answers — v2");
+    expect(text).toContain("    CONTRADICTED user field 'username' [inferred] — GET /v2/usermanagement/users/{id}: username: expected string");
+    expect(text).toContain("    open         duplicate username answers 409 [inferred] — only a write shows it");
+    expect(text).toContain("VERIFY (verify): could not run");
+    expect(text).toContain("  could not run: connection refused");
+    expect(text.trim().split("\n").at(-1)).toBe("check: 0 ok, 1 contradicting, 1 could not run");
+  });
+
+  it("a throw-away name is never reused", () => {
+    expect(new Set(Array.from({ length: 50 }, throwAwayName)).size).toBe(50);
+  });
+});

@@ -1,0 +1,122 @@
+// `apiidentity check [vendor…] [--write] [--json]`: tries the vendor contract the provider relies
+// on against a real tenant, with the provider's own settings. Read-only unless --write.
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { runProbe, type Finding, type Probe, type VendorReport } from "../provider/check.js";
+import { setting, type SettingName } from "../provider/config.js";
+
+/** Settings that show a vendor is configured at all (checked when no vendor is named). */
+const CONFIGURED_BY: Record<string, SettingName[]> = {
+  ise: ["ivantiBaseUrl", "ivantiUsername"],
+  uptrends: ["uptrendsUsername"],
+  controlroom: ["controlRoomUrl", "controlRoomUsername"],
+  verify: ["verifyTenantUrl", "verifyClientId"],
+  uipath: ["uipathOrganization", "uipathClientId"],
+};
+
+const ALIASES: Record<string, string> = {
+  ivanti: "ise",
+  "automation-anywhere": "controlroom",
+  "ibm-verify": "verify",
+};
+
+export interface CheckRun {
+  reports: VendorReport[];
+  /** 0: nothing contradicted; 1: a vendor contradicts the contract; 2: a check could not run. */
+  exitCode: number;
+}
+
+/** Exit code of a set of reports: a contradiction outranks a check that could not run. */
+export function exitCodeOf(reports: readonly VendorReport[]): number {
+  if (reports.some((r) => r.status === "contradiction")) return 1;
+  if (reports.some((r) => r.status === "error")) return 2;
+  return 0;
+}
+
+export function throwAwayName(): string {
+  return `apiidentity-check-${randomBytes(4).toString("hex")}`;
+}
+
+/**
+ * The probes to run: the named vendors, or every vendor with settings when none is named. Throws
+ * for an unknown name or when nothing is configured.
+ */
+export function selectProbes(names: readonly string[], probes: readonly Probe[]): Probe[] {
+  const byKey = new Map(probes.map((p) => [p.key, p]));
+  if (names.length > 0) {
+    return names.map((n) => {
+      const p = byKey.get(ALIASES[n] ?? n);
+      if (!p) throw new Error(`unknown vendor '${n}': use one or more of ${probes.map((x) => x.key).join(", ")}`);
+      return p;
+    });
+  }
+  const configured = probes.filter((p) => (CONFIGURED_BY[p.key] ?? []).some((s) => setting(s) !== undefined));
+  if (configured.length === 0) {
+    throw new Error(
+      `no vendor is configured: set the provider settings of at least one vendor (stack config keys apiidentity:* or their environment variables, see the README), or name vendors: ${probes.map((p) => p.key).join(", ")}`,
+    );
+  }
+  return configured;
+}
+
+export async function runChecks(
+  probes: readonly Probe[],
+  options: { write: boolean; progress?: (line: string) => void },
+): Promise<CheckRun> {
+  const reports: VendorReport[] = [];
+  for (const p of probes) {
+    const started = Date.now();
+    options.progress?.(`checking ${p.vendor}${options.write ? " (with a write trial)" : ""}…`);
+    const r = await runProbe(p, { write: options.write, throwAwayName: throwAwayName() });
+    options.progress?.(`${p.vendor}: ${STATUS_WORDS[r.status]} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    reports.push(r);
+  }
+  return { reports, exitCode: exitCodeOf(reports) };
+}
+
+const STATUS_WORDS: Record<VendorReport["status"], string> = {
+  ok: "ok",
+  contradiction: "CONTRADICTS the contract",
+  error: "could not run",
+};
+
+const MARK: Record<Finding["verdict"], string> = { confirmed: "confirmed   ", contradicted: "CONTRADICTED", open: "open        " };
+
+export function formatText(reports: readonly VendorReport[]): string {
+  const out: string[] = [];
+  for (const r of reports) {
+    out.push(`${r.vendor} (${r.key}): ${STATUS_WORDS[r.status]}`);
+    out.push(`  authentication: ${r.auth.ok ? "ok" : "failed"} — ${r.auth.detail}`);
+    if (r.error) out.push(`  could not run: ${r.error}`);
+    if (r.permissions.length) {
+      out.push("  permissions the provider needs:");
+      for (const p of r.permissions) out.push(`    ${p.state.padEnd(7)} ${p.name} (for ${p.neededFor})${p.detail ? ` — ${p.detail}` : ""}`);
+    }
+    if (r.findings.length) {
+      out.push("  contract:");
+      for (const f of r.findings) out.push(`    ${MARK[f.verdict]} ${f.topic}${f.inferred ? " [inferred]" : ""} — ${f.detail}`);
+    }
+    if (r.write) {
+      const w = r.write;
+      const steps = [w.created && "created", w.updated && "updated", w.deleted && "deleted", w.confirmedGone && "confirmed gone"].filter(Boolean);
+      out.push(`  write trial with '${w.name}': ${steps.length ? steps.join(", ") : "nothing done"}${w.problem ? ` — ${w.problem}` : ""}`);
+    }
+    out.push("");
+  }
+  const count = (s: VendorReport["status"]) => reports.filter((r) => r.status === s).length;
+  out.push(`check: ${count("ok")} ok, ${count("contradiction")} contradicting, ${count("error")} could not run`);
+  return out.join("\n") + "\n";
+}
+
+export async function check(args: string[], probes?: readonly Probe[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { write: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
+  });
+  const all = probes ?? (await import("../provider/probes.js")).allProbes();
+  const selected = selectProbes(positionals, all);
+  const run = await runChecks(selected, { write: values.write!, progress: (l) => process.stderr.write(`apiidentity check: ${l}\n`) });
+  process.stdout.write(values.json ? JSON.stringify({ exitCode: run.exitCode, vendors: run.reports }, null, 2) + "\n" : formatText(run.reports));
+  return run.exitCode;
+}
