@@ -66,9 +66,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`apiidentity-sandbox: ${(e as Error).message}\n`);
     return 2;
   }
+  // The first line is a contract (tests and scripts read the URL as its last word).
+  process.stdout.write(`apiidentity sandbox listening on ${sandbox.url}\n`);
   const played = Object.entries(sandbox.profiles()).filter(([, p]) => p !== "default");
-  const note = played.length ? ` (${played.map(([v, p]) => `${v}: ${p}`).join(", ")})` : "";
-  process.stdout.write(`apiidentity sandbox listening on ${sandbox.url}${note}\n`);
+  if (played.length) process.stdout.write(`vendor generations: ${played.map(([v, p]) => `${v} ${p}`).join(", ")}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once("SIGINT", stop);

@@ -121,3 +121,15 @@ describe("answer rewriting faults", () => {
     expect(rewriteAnswer([1, null, { a: 1 }], [{ type: "renameField", from: "a", to: "b" }])).toEqual([1, null, { b: 1 }]);
   });
 });
+
+describe("control API bodies", () => {
+  it("are JSON whatever the content type says (curl -d sends a form type)", async () => {
+    sb = await startSandbox({ modules: [toy] });
+    const form = { "content-type": "application/x-www-form-urlencoded" };
+    const put = await fetch(`${sb.url}/_sandbox/profiles`, { method: "PUT", headers: form, body: '{"toy":"legacy"}' });
+    expect(put.status).toBe(200);
+    expect(sb.profiles()).toEqual({ automationAnywhere: "legacy" });
+    const fault = await fetch(`${sb.url}/_sandbox/faults`, { method: "POST", headers: form, body: '{"count":1,"effect":{"type":"status","status":503}}' });
+    expect(fault.status).toBe(201);
+  });
+});

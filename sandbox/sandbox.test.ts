@@ -137,14 +137,15 @@ describe("fault rules", () => {
 
   it("expireTokens: every issued token stops working", async () => {
     const aa = sb.config().vendors.automationAnywhere!;
-    const login = await fetch(`${aa.baseUrl}/v1/authentication`, {
+    // The sandbox plays a current Control Room by default: v2 login and user management.
+    const login = await fetch(`${aa.baseUrl}/v2/authentication`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ username: aa.username, apiKey: aa.apiKey }),
     });
     const { token } = (await login.json()) as { token: string };
     const roles = () =>
-      fetch(`${aa.baseUrl}/v1/usermanagement/roles/list`, { method: "POST", headers: { "x-authorization": token, "content-type": "application/json" }, body: "{}" });
+      fetch(`${aa.baseUrl}/v2/usermanagement/roles/list`, { method: "POST", headers: { "x-authorization": token, "content-type": "application/json" }, body: "{}" });
     expect((await roles()).status).toBe(200);
     await addFault({ vendor: "automationAnywhere", count: 1, effect: { type: "expireTokens" } });
     expect((await roles()).status).toBe(401);

@@ -154,7 +154,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   async function control(req: IncomingMessage, res: ServerResponse, path: string, raw: string): Promise<void> {
     const method = req.method ?? "GET";
-    const body = parseBody(raw, req.headers["content-type"]);
+    // The control API speaks JSON whatever the content type says (`curl -d` sends a form type).
+    const body = parseBody(raw, "application/json");
     const route = `${method} ${path.replace(/\/$/, "")}`;
     switch (route) {
       case "GET /_sandbox/config":
