@@ -75,7 +75,7 @@ export interface UserBody {
   domain?: string | null;
 }
 
-/** The `/list` request grammar (ref §5). */
+/** The `/list` request grammar (docs/vendors/automation-anywhere.md, "Users"). */
 export interface ListRequest {
   filter?: { operator: string; field: string; value: string } | Record<string, never>;
   sort?: { field: string; direction: "asc" | "desc" }[];
