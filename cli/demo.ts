@@ -134,12 +134,12 @@ function printTable(rows: Row[]): void {
 async function consoleEdits(vendors: Vendors, ids: Record<string, string>): Promise<string[]> {
   const done: string[] = [];
   const aa = vendors.automationAnywhere!;
-  const { token } = await json<{ token: string }>(`${aa.baseUrl}/v1/authentication`, {
+  const { token } = await json<{ token: string }>(`${aa.baseUrl}/v2/authentication`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ username: aa.username, apiKey: aa.apiKey }),
   });
-  const userUrl = `${aa.baseUrl}/v1/usermanagement/users/${ids.ControlRoomUser}`;
+  const userUrl = `${aa.baseUrl}/v2/usermanagement/users/${ids.ControlRoomUser}`;
   const user = await json<Record<string, unknown>>(userUrl, { headers: { "x-authorization": token } });
   await json(userUrl, { method: "PUT", headers: { "x-authorization": token, "content-type": "application/json" }, body: JSON.stringify({ ...user, disabled: true }) });
   done.push(`Automation Anywhere: Control Room user '${String(user.username)}' disabled`);

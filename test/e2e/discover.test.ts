@@ -33,8 +33,8 @@ async function seedIdentities(): Promise<void> {
   await ok(fetch(`${iv.baseUrl}/api/v1/accounts?sendInvite=false`, { method: "POST", headers: { authorization: basic(iv.username!, iv.password!), "content-type": "application/x-www-form-urlencoded" }, body: form.toString() }));
 
   const aa = v.automationAnywhere!;
-  const { token } = (await (await ok(fetch(`${aa.baseUrl}/v1/authentication`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: aa.username, apiKey: aa.apiKey }) }))).json()) as { token: string };
-  await ok(fetch(`${aa.baseUrl}/v1/usermanagement/users`, { method: "POST", headers: { "x-authorization": token, "content-type": "application/json" }, body: JSON.stringify({ username: "legacy-runner", email: "legacy-runner@example.com", password: "Legacy#Run1", roles: [{ id: 2 }], licenseFeatures: ["RUNTIME"] }) }));
+  const { token } = (await (await ok(fetch(`${aa.baseUrl}/v2/authentication`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: aa.username, apiKey: aa.apiKey }) }))).json()) as { token: string };
+  await ok(fetch(`${aa.baseUrl}/v2/usermanagement/users`, { method: "POST", headers: { "x-authorization": token, "content-type": "application/json" }, body: JSON.stringify({ username: "legacy-runner", email: "legacy-runner@example.com", password: "Legacy#Run1", roles: [{ id: 2 }], licenseFeatures: ["RUNTIME"] }) }));
 
   const ve = v.ibmVerify!;
   const tok = (await (await ok(fetch(`${ve.baseUrl}/oauth2/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ grant_type: "client_credentials", client_id: ve.clientId!, client_secret: ve.clientSecret! }).toString() }))).json()) as { access_token: string };
