@@ -1,0 +1,126 @@
+// The documentation as a set of files: the README stays a short front door, every relative link
+// (and heading anchor) in the Markdown pages leads somewhere, each resource has its page, and the
+// README's settings table names every provider setting the package schema declares.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { SETTINGS, type SettingName } from "../provider/config.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const KINDS = ["IseApiUser", "UptrendsApiAccount", "ControlRoomUser", "VerifyApiClient", "UiPathRobotAccount"];
+const README_MAX_BYTES = 12 * 1024;
+
+function markdownUnder(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? markdownUnder(join(dir, e.name)) : e.name.endsWith(".md") ? [join(dir, e.name)] : [],
+  );
+}
+
+const pages = ["README.md", "CONTRIBUTING.md", ...markdownUnder("docs")];
+const read = (file: string) => readFileSync(join(root, file), "utf8");
+
+/** Lines outside fenced code blocks, with inline code removed (neither holds links). */
+function proseLines(text: string): string[] {
+  let fenced = false;
+  const out: string[] = [];
+  for (const line of text.split("\n")) {
+    if (/^\s*(```|~~~)/.test(line)) {
+      fenced = !fenced;
+      continue;
+    }
+    if (!fenced) out.push(line.replace(/`[^`]*`/g, "code"));
+  }
+  return out;
+}
+
+/** Anchors GitHub gives a page's headings: lower case, punctuation dropped, spaces as dashes. */
+function anchorsOf(text: string): Set<string> {
+  const seen = new Map<string, number>();
+  const anchors = new Set<string>();
+  let fenced = false;
+  for (const line of text.split("\n")) {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    const m = fenced ? null : /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+    if (!m) continue;
+    const base = m[1]!
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+      .replace(/\s/g, "-");
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    anchors.add(n === 0 ? base : `${base}-${n}`);
+  }
+  return anchors;
+}
+
+/** Every `[text](target)` link of a page whose target is in this repository. */
+function relativeLinks(text: string): string[] {
+  return proseLines(text)
+    .flatMap((line) => [...line.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]!))
+    .filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target));
+}
+
+function brokenLinks(page: string): string[] {
+  const broken: string[] = [];
+  for (const link of relativeLinks(read(page))) {
+    const [path = "", anchor] = link.split("#");
+    const target = path === "" ? join(root, page) : resolve(root, dirname(page), decodeURIComponent(path));
+    if (relative(root, target).startsWith("..") || !existsSync(target)) {
+      broken.push(`${page}: ${link} (no such file)`);
+      continue;
+    }
+    if (anchor && target.endsWith(".md") && statSync(target).isFile() && !anchorsOf(readFileSync(target, "utf8")).has(anchor)) {
+      broken.push(`${page}: ${link} (no heading with that anchor)`);
+    }
+  }
+  return broken;
+}
+
+describe("documentation", () => {
+  it("the README is at most 12 KB", () => {
+    const bytes = Buffer.byteLength(read("README.md"));
+    expect(bytes, `README.md is ${bytes} bytes; move detail to a page under docs/`).toBeLessThanOrEqual(README_MAX_BYTES);
+  });
+
+  it("finds the pages it judges", () => {
+    expect(existsSync(join(root, "CONTRIBUTING.md"))).toBe(true);
+    expect(pages.filter((p) => p.startsWith("docs/")).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("every relative link in README.md, CONTRIBUTING.md and docs/ leads to a file, and to a heading where it names one", () => {
+    expect(pages.flatMap(brokenLinks)).toEqual([]);
+  });
+
+  it("each resource has its page, and the README links to it", () => {
+    const readme = read("README.md");
+    for (const kind of KINDS) {
+      expect(existsSync(join(root, "docs/resources", `${kind}.md`)), kind).toBe(true);
+      expect(readme, kind).toContain(`](docs/resources/${kind}.md)`);
+    }
+  });
+
+  it("the README keeps the two set-up commands (CI runs exactly `npm test`)", () => {
+    const readme = read("README.md");
+    expect(readme).toContain("npm install && npm run demo");
+    expect(readme).toMatch(/^npm test\b/m);
+    expect(read(".ci/run")).toMatch(/^npm test$/m);
+  });
+
+  it("the README's settings table names every provider setting of schema.json and its environment variable", () => {
+    const schema = JSON.parse(read("schema.json")) as { config: { variables: Record<string, unknown> } };
+    const names = Object.keys(schema.config.variables);
+    expect(names).toContain("ivantiIseRoleName");
+    const readme = read("README.md");
+    const missing = names.filter((n) => !readme.includes(`\`${n}\``) || !readme.includes(`\`${SETTINGS[n as SettingName]}\``));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("anchorsOf", () => {
+  it("follows GitHub's spelling of heading anchors", () => {
+    const a = anchorsOf("# Adoption with `importId`\n## Drift reports: `apiidentity drift`\n## Drift\n## Drift\n```\n# not a heading\n```\n");
+    expect([...a]).toEqual(["adoption-with-importid", "drift-reports-apiidentity-drift", "drift", "drift-1"]);
+  });
+});
