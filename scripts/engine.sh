@@ -10,6 +10,27 @@ V=${V#^}; V=${V#~}
 cache=${APIIDENTITY_ENGINE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/apiidentity/pulumi-v$V}
 log() { echo "engine: $*" >&2; }
 
+# Runs a build step ("$@", output to stderr) and, while it runs, logs the step and the elapsed time
+# every $every seconds: the first build takes minutes and must not look hung.
+every=${APIIDENTITY_ENGINE_PROGRESS_SECONDS:-15}
+step() {
+  local name=$1; shift
+  local t0=$SECONDS next=$((SECONDS + every)) pid code=0
+  log "$name"
+  "$@" >&2 &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 1
+    if (( SECONDS >= next )) && kill -0 "$pid" 2>/dev/null; then
+      log "$name: still running, $((SECONDS - t0))s for this step, $((SECONDS - begun))s in all"
+      next=$((SECONDS + every))
+    fi
+  done
+  wait "$pid" || code=$?
+  if (( code != 0 )); then log "$name: failed (exit $code) after $((SECONDS - t0))s"; return "$code"; fi
+  log "$name: done in $((SECONDS - t0))s"
+}
+
 write_shim() {
   # The engine starts this with the program directory as cwd. Resolve the SDK from there first
   # (as Pulumi's own script does), then fall back to this checkout's node_modules.
@@ -52,7 +73,7 @@ engine: or install Go >= 1.25 and run 'npm run engine' again to build it from so
 MSG
   exit 1
 fi
-start=$(date +%s)
+begun=$SECONDS
 mkdir -p "$cache/bin"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 export GOTOOLCHAIN=local GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0
@@ -72,8 +93,8 @@ require (
 
 replace github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e
 MOD
-  go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$V" >&2
-  go build -trimpath -tags osusergo,grpcnotrace -ldflags "$ldf" -o "$cache/bin/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2
+  step "[1/3] downloading the Go modules of Pulumi v$V" go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$V"
+  step "[2/3] compiling the Pulumi CLI" go build -trimpath -tags osusergo,grpcnotrace -ldflags "$ldf" -o "$cache/bin/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
   mv "$cache/bin/pulumi.tmp" "$cache/bin/pulumi"
 fi
 if [ ! -x "$cache/bin/pulumi-language-nodejs" ]; then
@@ -81,13 +102,13 @@ if [ ! -x "$cache/bin/pulumi-language-nodejs" ]; then
   # serve it by commit. Until v3.68.0 it lived inside the sdk/v3 module, which the proxy does serve:
   # that host speaks the same LanguageRuntime protocol and runs the @pulumi/pulumi we install.
   LH_SDK=${PULUMI_LANGUAGE_HOST_SDK:-v3.68.0}
-  log "building pulumi-language-nodejs from github.com/pulumi/pulumi/sdk/v3@$LH_SDK"
   mkdir -p "$work/lh" && cd "$work/lh"
   printf 'module apiidentity.invalid/language-host\n\ngo 1.25\n\nrequire github.com/pulumi/pulumi/sdk/v3 %s\n' "$LH_SDK" > go.mod
-  go build -trimpath -ldflags "-s -w" -o "$cache/bin/pulumi-language-nodejs.tmp" github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs >&2
+  step "[3/3] building pulumi-language-nodejs from github.com/pulumi/pulumi/sdk/v3@$LH_SDK" \
+    go build -trimpath -ldflags "-s -w" -o "$cache/bin/pulumi-language-nodejs.tmp" github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs
   mv "$cache/bin/pulumi-language-nodejs.tmp" "$cache/bin/pulumi-language-nodejs"
 fi
-log "built in $(( $(date +%s) - start ))s"
+log "built in $((SECONDS - begun))s"
 version_ok "$cache/bin/pulumi" || { log "built pulumi does not report v$V"; exit 1; }
 write_shim "$cache/bin"
 echo "$cache/bin"

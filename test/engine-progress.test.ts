@@ -1,0 +1,64 @@
+// scripts/engine.sh on its first run builds Go binaries for minutes: it must say what it is doing at
+// least every 20 seconds. A stub `go` that sleeps stands in for the real build (no network, no Go).
+import { execFile } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const script = resolve(import.meta.dirname, "../scripts/engine.sh");
+const root = mkdtempSync(join(tmpdir(), "apiidentity-engine-progress-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+// Sleeps, then for `go build -o OUT` writes OUT as a program that answers `version` like the real CLI.
+const FAKE_GO = `#!/bin/bash
+sleep "$FAKE_GO_SECONDS"
+[ "$1" = build ] || exit 0
+while [ $# -gt 0 ]; do
+  if [ "$1" = -o ]; then printf '#!/bin/sh\\necho v9.9.9\\n' > "$2"; chmod +x "$2"; fi
+  shift
+done
+`;
+
+function run(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((res) =>
+    execFile("bash", [script], { env, timeout: 60_000 }, (err, stdout, stderr) => res({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr })),
+  );
+}
+
+describe("scripts/engine.sh first build", () => {
+  it("prints the step and the elapsed time while a slow step runs, and the bin dir last", async () => {
+    const bin = join(root, "fake-bin");
+    mkdirSync(bin);
+    writeFileSync(join(bin, "go"), FAKE_GO);
+    chmodSync(join(bin, "go"), 0o755);
+    const cache = join(root, "cache");
+    const r = await run({
+      PATH: `${bin}:/usr/bin:/bin`,
+      HOME: root,
+      PULUMI_ENGINE_VERSION: "9.9.9",
+      APIIDENTITY_ENGINE_CACHE: cache,
+      APIIDENTITY_ENGINE_PROGRESS_SECONDS: "1",
+      FAKE_GO_SECONDS: "3",
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim().split("\n").pop()).toBe(join(cache, "bin"));
+    for (const step of ["[1/3] downloading", "[2/3] compiling the Pulumi CLI", "[3/3] building pulumi-language-nodejs"]) {
+      const progress = r.stderr.split("\n").filter((l) => l.includes(step) && /still running, \d+s for this step, \d+s in all/.test(l));
+      expect(progress.length, r.stderr).toBeGreaterThanOrEqual(1);
+      expect(r.stderr).toMatch(new RegExp(`${step.replace(/[[\]/]/g, "\\$&")}.*: done in \\d+s`));
+    }
+  });
+
+  it("reports a failing step with its exit code and stops", async () => {
+    const bin = join(root, "failing-bin");
+    mkdirSync(bin);
+    writeFileSync(join(bin, "go"), "#!/bin/bash\necho 'go: module lookup disabled' >&2\nexit 3\n");
+    chmodSync(join(bin, "go"), 0o755);
+    const r = await run({ PATH: `${bin}:/usr/bin:/bin`, HOME: root, PULUMI_ENGINE_VERSION: "9.9.9", APIIDENTITY_ENGINE_CACHE: join(root, "cache2") });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("go: module lookup disabled");
+    expect(r.stderr).toMatch(/\[1\/3\] downloading the Go modules of Pulumi v9\.9\.9: failed \(exit 3\)/);
+    expect(r.stdout).toBe("");
+  });
+});
