@@ -1,20 +1,22 @@
 // The handler contract shared by all five resources (DESIGN.md, "The handler contract"), and the
-// generic pieces every handler uses: zod-based check, normalised diff, user-facing errors.
+// generic pieces every handler uses: zod-based check and normalised diff. The result shapes are
+// @pulumi/pulumi/dynamic's own (type-only import: no Pulumi code runs here), narrowed where the
+// handlers always fill a field.
+import type * as dynamic from "@pulumi/pulumi/dynamic/index.js";
 import type { z } from "zod";
-import { TransportError, VendorError } from "./http/index.js";
-import { ConfigError } from "./config.js";
+import { UNKNOWN } from "./dynamic/unknown.js";
 
-export interface CheckFailure {
-  property: string;
-  reason: string;
+export { UNKNOWN };
+export { describeFailure, step } from "./errors.js";
+
+export type CheckFailure = dynamic.CheckFailure;
+
+export interface CheckResult<I> extends dynamic.CheckResult<I> {
+  readonly inputs: I;
+  readonly failures: CheckFailure[];
 }
 
-export interface CheckResult<I> {
-  inputs: I;
-  failures: CheckFailure[];
-}
-
-export interface DiffResult {
+export interface DiffResult extends dynamic.DiffResult {
   changes: boolean;
   replaces: string[];
   /** Properties that changed (for messages and tests; not forwarded by the dynamic provider). */
@@ -22,16 +24,16 @@ export interface DiffResult {
   deleteBeforeReplace?: boolean;
 }
 
-export interface CreateResult<O> {
-  id: string;
-  outs: O;
+export interface CreateResult<O> extends dynamic.CreateResult<O> {
+  readonly outs: O;
 }
 
-export interface ReadResult<I, O> {
+/** Pulumi's ReadResult, with the refreshed inputs typed as inputs. */
+export interface ReadResult<I, O> extends Omit<dynamic.ReadResult<O>, "inputs"> {
   /** Undefined when the identity no longer exists at the vendor. */
-  id?: string;
-  props?: O;
-  inputs?: I;
+  readonly id?: string;
+  readonly props?: O;
+  readonly inputs?: I;
 }
 
 export interface ResourceHandler<I extends object = object, O extends object = object> {
@@ -47,7 +49,8 @@ export interface ResourceHandler<I extends object = object, O extends object = o
   readonly secretOutputs: readonly string[];
   /** Inputs whose change replaces the identity. */
   readonly replaceOnChanges: readonly string[];
-  check(news: unknown, olds?: unknown): Promise<CheckResult<I>>;
+  /** Pulumi's argument order: the inputs in state (undefined at the first create), then the new ones. */
+  check(olds: unknown, news: unknown): Promise<CheckResult<I>>;
   /**
    * Warnings about valid inputs that break a rule we only guessed at (INFERRED in the vendor's
    * contract): shown to the user, never a refusal. Each names the property and the guessed rule.
@@ -59,9 +62,6 @@ export interface ResourceHandler<I extends object = object, O extends object = o
   update(id: string, olds: O, news: I): Promise<O>;
   delete(id: string, props: O): Promise<void>;
 }
-
-/** The value the engine passes during preview for an input that is not known yet. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** True when a value is, or contains, a not-yet-known input. */
 export function holdsUnknown(v: unknown): boolean {
@@ -143,45 +143,4 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   const kb = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
   if (ka.length !== kb.length) return false;
   return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
-const HINTS: Record<number, string> = {
-  400: "Check the resource's inputs against the vendor's rules.",
-  401: "The provider credentials were rejected: check the apiidentity:* stack config or the environment variables for this vendor.",
-  403: "The provider credentials lack a permission this call needs (see the README section of this resource).",
-  404: "The vendor does not know this object; it may have been deleted out of band (run 'pulumi refresh').",
-  409: "An object with the same name already exists at the vendor; pick another name or adopt it with 'importId'.",
-  429: "The vendor kept rate-limiting after the retries; run again later or lower parallelism ('pulumi up --parallel 4').",
-};
-
-/**
- * One clear line for the user: resource kind, what we were doing, the vendor call, the vendor's own
- * message and status, and what to do. Never includes a secret (VendorError messages are redacted).
- */
-export function describeFailure(kind: string, action: string, e: unknown): Error {
-  if (e instanceof VendorError) {
-    const hint = HINTS[e.status] ?? (e.status >= 500 ? "The vendor failed; try again later." : "");
-    return new Error(`${kind}: ${action} failed: ${sentence(e.message)}${hint ? " " + hint : ""}`);
-  }
-  if (e instanceof TransportError) {
-    return new Error(`${kind}: ${action} failed: ${sentence(e.message)} Check the base URL setting and network access to the vendor.`);
-  }
-  if (e instanceof ConfigError) return new Error(`${kind}: ${e.message}`);
-  const msg = e instanceof Error ? e.message : String(e);
-  return new Error(msg.startsWith(`${kind}:`) ? msg : `${kind}: ${action} failed: ${msg}`);
-}
-
-/** Ends a message with exactly one full stop. */
-function sentence(msg: string): string {
-  const t = msg.trim();
-  return /[.!?]$/.test(t) ? t : `${t}.`;
-}
-
-/** Runs a vendor step and rethrows any failure as a user-facing error naming the step. */
-export async function step<T>(kind: string, action: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    throw describeFailure(kind, action, e);
-  }
 }

@@ -22,7 +22,7 @@ export function adviseOn(resource: pulumi.Resource, kind: string, args: object):
   const advise = handler.advise?.bind(handler);
   if (!advise) return;
   pulumi.output(args).apply(async (inputs) => {
-    const checked = await handler.check(inputs);
+    const checked = await handler.check(undefined, inputs);
     if (checked.failures.length > 0) return;
     for (const warning of advise(checked.inputs)) await pulumi.log.warn(warning, resource);
   });

@@ -1,15 +1,14 @@
 // Engine-side half of the adapter: routes a dynamic-provider call to the handler of a resource kind
-// and shapes the result as @pulumi/pulumi/dynamic expects.
+// and shapes the result as @pulumi/pulumi/dynamic expects (its own result types, its argument order).
+import type { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, UpdateResult } from "@pulumi/pulumi/dynamic/index.js";
 import { setStackConfig } from "../config.js";
 import { handlerFor } from "../handlers.js";
 
-interface ConfigureRequest {
-  config: { get(key: string): string | undefined };
-}
-
 export type Method = "configure" | "check" | "diff" | "create" | "read" | "update" | "delete";
 
-export async function dispatch(kind: string, method: Method, args: unknown[]): Promise<unknown> {
+type Answer = CheckResult | DiffResult | CreateResult | ReadResult | UpdateResult | undefined;
+
+export async function dispatch(kind: string, method: Method, args: unknown[]): Promise<Answer> {
   if (method === "configure") {
     const req = args[0] as ConfigureRequest | undefined;
     if (req?.config) setStackConfig((key) => req.config.get(key));
@@ -19,7 +18,7 @@ export async function dispatch(kind: string, method: Method, args: unknown[]): P
   switch (method) {
     case "check": {
       const [olds, news] = args;
-      const r = await h.check(news, olds);
+      const r = await h.check(olds, news);
       return { inputs: r.inputs, failures: r.failures };
     }
     case "diff": {

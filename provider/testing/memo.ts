@@ -41,7 +41,7 @@ export const memo: ResourceHandler<In, Out> = {
   outputs,
   secretOutputs: [],
   replaceOnChanges: spec.replaceOnChanges,
-  check: async (news) => checkWith(inputs, news),
+  check: async (_olds, news) => checkWith(inputs, news),
   diff: async (_id, olds, news) => diffProperties(olds, news, spec),
   async create(i) {
     const { file, data } = open();

@@ -75,7 +75,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
   }
 
   async function inputsFor(overrides: Partial<Inputs> = {}): Promise<Inputs> {
-    const r = await h.check({ username: uniqueName("svc"), email: "svc@example.com", password: PASSWORD, roles: ["AAE_Basic"], description: "managed by pulumi", licenseFeatures: ["RUNTIME"], ...overrides });
+    const r = await h.check(undefined, { username: uniqueName("svc"), email: "svc@example.com", password: PASSWORD, roles: ["AAE_Basic"], description: "managed by pulumi", licenseFeatures: ["RUNTIME"], ...overrides });
     expect(r.failures).toEqual([]);
     return r.inputs;
   }
@@ -340,20 +340,20 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
     });
 
     it("check finds an unknown role name and lists the known ones", async () => {
-      const r = await h.check({ username: "x", email: "x@example.com", password: PASSWORD, roles: ["AAE_Basic", "Bot_Wizard"] });
+      const r = await h.check(undefined, { username: "x", email: "x@example.com", password: PASSWORD, roles: ["AAE_Basic", "Bot_Wizard"] });
       expect(r.failures).toEqual([{ property: "roles", reason: expect.stringContaining("unknown Control Room role 'Bot_Wizard'; known roles: AAE_Admin, AAE_Basic, Bot_Creator, Bot_Runner, Device_admin") }]);
     });
 
     it("check makes no vendor call when another rule fails", async () => {
       sandbox.clearRequests();
-      const r = await h.check({ username: "x", email: "x@example.com", password: "short", roles: ["Bot_Wizard"] });
+      const r = await h.check(undefined, { username: "x", email: "x@example.com", password: "short", roles: ["Bot_Wizard"] });
       expect(r.failures.map((f) => f.property)).toEqual(["password"]);
       expect(calls()).toEqual({});
     });
 
     it("check makes no call for role names the old inputs already had", async () => {
       sandbox.clearRequests();
-      const r = await h.check({ username: "x", email: "x@example.com", password: PASSWORD, roles: ["AAE_Basic"] }, { roles: ["aae_basic"] });
+      const r = await h.check({ roles: ["aae_basic"] }, { username: "x", email: "x@example.com", password: PASSWORD, roles: ["AAE_Basic"] });
       expect(r.failures).toEqual([]);
       expect(calls()).toEqual({});
     });

@@ -22,19 +22,19 @@ const olds: Outputs = { ...news, userId: "2001", roleIds: [2, 26], passwordSet: 
 
 describe("ControlRoomUser check", () => {
   it("validates offline and names the property", async () => {
-    const r = await h.check({ ...news, email: "nope", __provider: "x" });
+    const r = await h.check(undefined, { ...news, email: "nope", __provider: "x" });
     expect(r.failures).toEqual([{ property: "email", reason: expect.stringContaining("valid email") }]);
   });
 
   it("returns the parsed inputs with defaults and without engine keys", async () => {
-    const r = await h.check({ username: "a", email: "a@example.com", password: "Passw0rd!", roles: ["AAE_Basic"], __provider: "x" });
+    const r = await h.check(undefined, { username: "a", email: "a@example.com", password: "Passw0rd!", roles: ["AAE_Basic"], __provider: "x" });
     expect(r).toEqual({ inputs: { username: "a", email: "a@example.com", password: "Passw0rd!", roles: ["AAE_Basic"], disabled: false }, failures: [] });
   });
 
   it("leaves values not known yet (preview) to be checked at up", async () => {
-    const r = await h.check({ username: "a", email: UNKNOWN, roles: [UNKNOWN], domain: UNKNOWN });
+    const r = await h.check(undefined, { username: "a", email: UNKNOWN, roles: [UNKNOWN], domain: UNKNOWN });
     expect(r.failures).toEqual([]);
-    const r2 = await h.check({ username: "a", email: UNKNOWN, roles: [], password: "short" });
+    const r2 = await h.check(undefined, { username: "a", email: UNKNOWN, roles: [], password: "short" });
     expect(r2.failures.map((f) => f.property).sort()).toEqual(["password", "roles"]);
   });
 });

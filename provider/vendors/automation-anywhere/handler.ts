@@ -35,7 +35,7 @@ function newRoleNames(news: readonly string[], olds: unknown): string[] {
   return news.filter((n) => !known.has(n.toLowerCase()));
 }
 
-export async function check(news: unknown, olds?: unknown): Promise<{ inputs: Inputs; failures: CheckFailure[] }> {
+export async function check(olds: unknown, news: unknown): Promise<{ inputs: Inputs; failures: CheckFailure[] }> {
   const { inputs: result, failures } = checkWith(inputs, news);
   // Role names are checked against the Control Room (read-only roles list, cached per process) only
   // when every other rule passed, the provider settings are there and a name is new: bad input

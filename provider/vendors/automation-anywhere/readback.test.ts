@@ -50,7 +50,7 @@ const HELD: [string, Partial<WireUser>][] = [
 async function roundTrip(user: WireUser, prior: Record<string, unknown>): Promise<void> {
   const refreshed = liveInputs(user, prior);
   // check with no provider settings makes no vendor call: only the rules are judged.
-  const checked = await h.check(refreshed);
+  const checked = await h.check(undefined, refreshed);
   expect(checked.failures).toEqual([]);
   const outs: Outputs = toOutputs(user, refreshed);
   expect((await diff(outs, checked.inputs)).changes).toBe(false);

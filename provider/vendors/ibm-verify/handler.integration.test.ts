@@ -58,7 +58,7 @@ function calls(): Record<string, number> {
 const TOKEN = "POST /oauth2/token 200";
 
 async function checked(news: Record<string, unknown>): Promise<VerifyApiClientInputs> {
-  const r = await h.check(news);
+  const r = await h.check(undefined, news);
   expect(r.failures).toEqual([]);
   return r.inputs;
 }

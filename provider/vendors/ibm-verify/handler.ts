@@ -96,7 +96,7 @@ export const verifyApiClient: ResourceHandler<In, Out> = {
   secretOutputs: ["clientSecret"],
   replaceOnChanges: DIFF_SPEC.replaceOnChanges,
 
-  check: async (news, olds) => checkInputs(news, olds),
+  check: async (olds, news) => checkInputs(news, olds),
 
   advise: (inputs) => adviseInputs(inputs),
 

@@ -7,12 +7,12 @@ import type { ApiClientWire } from "./wire.js";
 const valid = { clientName: "ci-robot", entitlements: ["readUsers"] };
 
 async function failures(news: Record<string, unknown>) {
-  return (await verifyApiClient.check(news)).failures;
+  return (await verifyApiClient.check(undefined, news)).failures;
 }
 
 describe("VerifyApiClient check", () => {
   it("accepts the minimum and fills enabled=true", async () => {
-    const r = await verifyApiClient.check(valid);
+    const r = await verifyApiClient.check(undefined, valid);
     expect(r.failures).toEqual([]);
     expect(r.inputs).toEqual({ ...valid, enabled: true });
   });
@@ -56,7 +56,7 @@ describe("VerifyApiClient check", () => {
   // Issue #9 item 3 changes this: an unknown entitlement was refused; IBM is the judge of its names,
   // so now it passes check and `advise` warns, naming the closest known names.
   it("accepts an unknown entitlement and warns about it, naming the closest known names", async () => {
-    const r = await verifyApiClient.check({ ...valid, entitlements: ["readUsers", "manageApiClients"] });
+    const r = await verifyApiClient.check(undefined, { ...valid, entitlements: ["readUsers", "manageApiClients"] });
     expect(r.failures).toEqual([]);
     const warnings = verifyApiClient.advise!(r.inputs);
     expect(warnings).toHaveLength(1);
@@ -143,14 +143,14 @@ describe("values IBM holds pass check again (tolerant reading, strict writing)",
   it("IBM's null ipFilterOp with filters kept (the filter is off) passes when both are held", async () => {
     const news = { ...valid, ipFilters: ["10.0.0.1"] };
     expect((await verifyApiClient.check(news, news)).failures).toEqual([]);
-    expect((await verifyApiClient.check(news, { ...valid })).failures).toEqual([expect.objectContaining({ property: "ipFilterOp" })]);
+    expect((await verifyApiClient.check({ ...valid }, news)).failures).toEqual([expect.objectContaining({ property: "ipFilterOp" })]);
   });
 
   it("a new value is still judged: a user writing an undocumented ipFilterOp is refused", async () => {
     const news = { ...valid, ipFilterOp: "block", ipFilters: ["10.0.0.1"] };
-    expect((await verifyApiClient.check(news, { ...news, ipFilterOp: "allow" })).failures).toEqual([expect.objectContaining({ property: "ipFilterOp" })]);
-    expect((await verifyApiClient.check(news, {})).failures).toEqual([expect.objectContaining({ property: "ipFilterOp" })]);
-    expect((await verifyApiClient.check(news, undefined)).failures).toEqual([expect.objectContaining({ property: "ipFilterOp" })]);
+    expect((await verifyApiClient.check({ ...news, ipFilterOp: "allow" }, news)).failures).toEqual([expect.objectContaining({ property: "ipFilterOp" })]);
+    expect((await verifyApiClient.check({}, news)).failures).toEqual([expect.objectContaining({ property: "ipFilterOp" })]);
+    expect((await verifyApiClient.check(undefined, news)).failures).toEqual([expect.objectContaining({ property: "ipFilterOp" })]);
   });
 
   it("every property read back from IBM goes through check and does not diff against itself", async () => {

@@ -77,7 +77,7 @@ afterAll(async () => {
 });
 
 async function walk(): Promise<void> {
-  const declared = (await h.check({
+  const declared = (await h.check(undefined, {
     clientName: "openapi-walk",
     entitlements: ["readUsers", "manageUserGroups"],
     description: "every optional input",

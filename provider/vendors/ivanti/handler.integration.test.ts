@@ -47,7 +47,7 @@ async function vendor(method: string, path: string, form?: Record<string, string
 }
 
 async function check(news: Record<string, unknown>): Promise<IseApiUserInputs> {
-  const r = await h.check(news);
+  const r = await h.check(undefined, news);
   expect(r.failures).toEqual([]);
   return r.inputs;
 }

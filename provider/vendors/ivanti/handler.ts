@@ -258,7 +258,7 @@ export const iseApiUser: ResourceHandler<IseApiUserInputs, IseApiUserOutputs> = 
   secretOutputs: ["password"],
   replaceOnChanges: spec.replaceOnChanges,
 
-  check: async (news) => checkInputs(news),
+  check: async (_olds, news) => checkInputs(news),
 
   advise: (inputs) => adviseInputs(inputs as unknown as Record<string, unknown>),
 

@@ -33,7 +33,7 @@ function counts(): Record<string, number> {
 }
 
 async function checked(news: Record<string, unknown>): Promise<RobotAccountInputs> {
-  const r = await h.check(news);
+  const r = await h.check(undefined, news);
   expect(r.failures).toEqual([]);
   return r.inputs;
 }

@@ -161,7 +161,7 @@ export const uiPathRobotAccount: ResourceHandler<RobotAccountInputs, RobotAccoun
   secretOutputs: [],
   replaceOnChanges: DIFF_SPEC.replaceOnChanges,
 
-  async check(news, olds) {
+  async check(olds, news) {
     const r = checkWith(robotAccountInputs, news);
     if (r.failures.length) return r;
     const i = { ...r.inputs };

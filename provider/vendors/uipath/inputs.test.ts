@@ -15,17 +15,17 @@ afterEach(() => {
   else process.env.UIPATH_PARTITION_GLOBAL_ID = saved;
 });
 
-const failuresOf = async (news: Record<string, unknown>) => (await h.check(news)).failures;
+const failuresOf = async (news: Record<string, unknown>) => (await h.check(undefined, news)).failures;
 
 describe("UiPathRobotAccount check", () => {
   it("accepts a minimal robot and fills in the defaults", async () => {
-    const r = await h.check({ name: "ci-bot" });
+    const r = await h.check(undefined, { name: "ci-bot" });
     expect(r.failures).toEqual([]);
     expect(r.inputs).toEqual({ name: "ci-bot", displayName: "ci-bot", groupIds: [], partitionGlobalId: PG });
   });
 
   it("keeps given values as written (no case folding) and drops engine keys", async () => {
-    const r = await h.check({ name: "Bot_1", displayName: "Bot one", groupIds: [G1.toUpperCase()], partitionGlobalId: PG.toUpperCase(), __provider: "x" });
+    const r = await h.check(undefined, { name: "Bot_1", displayName: "Bot one", groupIds: [G1.toUpperCase()], partitionGlobalId: PG.toUpperCase(), __provider: "x" });
     expect(r.failures).toEqual([]);
     expect(r.inputs).toEqual({ name: "Bot_1", displayName: "Bot one", groupIds: [G1.toUpperCase()], partitionGlobalId: PG.toUpperCase() });
   });
@@ -43,7 +43,7 @@ describe("UiPathRobotAccount check", () => {
     ["bøt", "spaces or '@'"],
     ["a".repeat(65), "at most 64"],
   ])("accepts the name %j with a warning about the guessed rule", async (name, warning) => {
-    const r = await h.check({ name });
+    const r = await h.check(undefined, { name });
     expect(r.failures).toEqual([]);
     const w = h.advise!(r.inputs);
     expect(w).toHaveLength(1);
@@ -55,12 +55,12 @@ describe("UiPathRobotAccount check", () => {
   it("gives no warning for a 64-character name or punctuation other than '@'", async () => {
     expect(await failuresOf({ name: "a".repeat(64) })).toEqual([]);
     expect(await failuresOf({ name: "bot.ci-01_x+y" })).toEqual([]);
-    expect(h.advise!((await h.check({ name: "a".repeat(64) })).inputs)).toEqual([]);
-    expect(h.advise!((await h.check({ name: "bot.ci-01_x+y" })).inputs)).toEqual([]);
+    expect(h.advise!((await h.check(undefined, { name: "a".repeat(64) })).inputs)).toEqual([]);
+    expect(h.advise!((await h.check(undefined, { name: "bot.ci-01_x+y" })).inputs)).toEqual([]);
   });
 
   it("warns once per guessed rule a name breaks", async () => {
-    expect(h.advise!((await h.check({ name: "a b".repeat(30) })).inputs)).toHaveLength(2);
+    expect(h.advise!((await h.check(undefined, { name: "a b".repeat(30) })).inputs)).toHaveLength(2);
   });
 
   it("rejects an empty displayName, telling to omit it", async () => {
@@ -98,11 +98,11 @@ describe("UiPathRobotAccount check", () => {
 
   it("keeps importId for the first create and while nothing replaces, drops it when a replacement will create", async () => {
     const ID = "0b5e0f6e-1111-4a2b-9c3d-123456789abc";
-    expect((await h.check({ name: "b", importId: ID }, {})).inputs.importId).toBe(ID);
+    expect((await h.check({}, { name: "b", importId: ID })).inputs.importId).toBe(ID);
     const olds = { name: "b", displayName: "b", groupIds: [], partitionGlobalId: PG, importId: ID };
-    expect((await h.check({ name: "b", displayName: "B", importId: ID }, olds)).inputs.importId).toBe(ID);
-    expect((await h.check({ name: "b", partitionGlobalId: PG.toUpperCase(), importId: ID }, olds)).inputs.importId).toBe(ID);
-    expect((await h.check({ name: "b2", importId: ID }, olds)).inputs.importId).toBeUndefined();
-    expect((await h.check({ name: "b", partitionGlobalId: G1, importId: ID }, olds)).inputs.importId).toBeUndefined();
+    expect((await h.check(olds, { name: "b", displayName: "B", importId: ID })).inputs.importId).toBe(ID);
+    expect((await h.check(olds, { name: "b", partitionGlobalId: PG.toUpperCase(), importId: ID })).inputs.importId).toBe(ID);
+    expect((await h.check(olds, { name: "b2", importId: ID })).inputs.importId).toBeUndefined();
+    expect((await h.check(olds, { name: "b", partitionGlobalId: G1, importId: ID })).inputs.importId).toBeUndefined();
   });
 });

@@ -186,7 +186,7 @@ beforeAll(async () => {
   // One full walk: group lookup, create with groups, read, list by name, update both ways, delete, read after.
   const groups = await uipathClient().listGroups(sb.partitionGlobalId);
   const ids = groups.map((g) => g.id);
-  const checked = await h.check({ name: "openapi-contract-bot", groupIds: ids.slice(0, 1) });
+  const checked = await h.check(undefined, { name: "openapi-contract-bot", groupIds: ids.slice(0, 1) });
   expect(checked.failures).toEqual([]);
   const { id, outs } = await h.create(checked.inputs);
   await h.read(id, outs);

@@ -54,7 +54,7 @@ const variants: [string, Record<string, unknown>][] = [
 describe("UiPathRobotAccount: values a refresh writes into inputs", () => {
   it.each(variants)("%s pass check and diff as unchanged", async (_what, answer) => {
     const outs = toOutputs(robotAccountDto.parse(answer), { partitionGlobalId: PG });
-    const checked = await h.check(toInputs(outs));
+    const checked = await h.check(undefined, toInputs(outs));
     expect(checked.failures).toEqual([]);
     const d = await h.diff(outs.robotAccountId, outs, checked.inputs);
     expect(d.changes).toBe(false);
@@ -62,7 +62,7 @@ describe("UiPathRobotAccount: values a refresh writes into inputs", () => {
 
   it("an adopted robot's importId passes check again", async () => {
     const outs = toOutputs(robotAccountDto.parse(base), { partitionGlobalId: PG, importId: ID });
-    const checked = await h.check(toInputs(outs));
+    const checked = await h.check(undefined, toInputs(outs));
     expect(checked.failures).toEqual([]);
     expect((await h.diff(ID, outs, checked.inputs)).changes).toBe(false);
   });

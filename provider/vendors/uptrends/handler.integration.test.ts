@@ -39,7 +39,7 @@ async function vendor(method: string, path: string, body?: unknown, creds = ADMI
 }
 
 async function check(news: Record<string, unknown>): Promise<UptrendsApiAccountInputs> {
-  const r = await h.check(news);
+  const r = await h.check(undefined, news);
   expect(r.failures).toEqual([]);
   return r.inputs;
 }

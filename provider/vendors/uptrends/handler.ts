@@ -105,7 +105,7 @@ export const uptrendsApiAccount: ResourceHandler<In, Out> = {
   secretOutputs: UPTRENDS_SECRET_OUTPUTS,
   replaceOnChanges: UPTRENDS_REPLACE_ON_CHANGES,
 
-  async check(news) {
+  async check(_olds, news) {
     const r = checkWith(uptrendsApiAccountInputs, news);
     return r.failures.length ? r : { inputs: canonicalInputs(r.inputs), failures: [] };
   },

@@ -4,24 +4,24 @@ import { uptrendsApiAccount as h } from "./handler.js";
 const OP = "2f3c9a1e-6b7d-4e58-9a0c-1d2e3f4a5b6c";
 
 async function failures(news: unknown) {
-  return (await h.check(news)).failures;
+  return (await h.check(undefined, news)).failures;
 }
 
 describe("UptrendsApiAccount check", () => {
   it("accepts a minimal input and canonicalises it (GUID lower case, vendor default description)", async () => {
-    const r = await h.check({ operatorGuid: OP.toUpperCase(), __provider: "x" });
+    const r = await h.check(undefined, { operatorGuid: OP.toUpperCase(), __provider: "x" });
     expect(r.failures).toEqual([]);
     expect(r.inputs).toEqual({ operatorGuid: OP, description: "API" });
   });
 
   it("keeps a description and lower-cases importId", async () => {
-    const r = await h.check({ operatorGuid: OP, description: "ci robot", importId: "7D4E1C2B-3A5F-4B6C-8D9E-0F1A2B3C4D5E" });
+    const r = await h.check(undefined, { operatorGuid: OP, description: "ci robot", importId: "7D4E1C2B-3A5F-4B6C-8D9E-0F1A2B3C4D5E" });
     expect(r.inputs).toEqual({ operatorGuid: OP, description: "ci robot", importId: "7d4e1c2b-3a5f-4b6c-8d9e-0f1a2b3c4d5e" });
   });
 
   it("an empty or blank description means the vendor default", async () => {
-    expect((await h.check({ operatorGuid: OP, description: "" })).inputs.description).toBe("API");
-    expect((await h.check({ operatorGuid: OP, description: "   " })).inputs.description).toBe("API");
+    expect((await h.check(undefined, { operatorGuid: OP, description: "" })).inputs.description).toBe("API");
+    expect((await h.check(undefined, { operatorGuid: OP, description: "   " })).inputs.description).toBe("API");
   });
 
   it("requires operatorGuid", async () => {
@@ -52,7 +52,7 @@ describe("UptrendsApiAccount check", () => {
 
   it("passes values not known yet during preview (the engine's unknown placeholder is GUID-shaped)", async () => {
     const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-    expect((await h.check({ operatorGuid: unknown, description: unknown })).failures).toEqual([]);
+    expect((await h.check(undefined, { operatorGuid: unknown, description: unknown })).failures).toEqual([]);
   });
 
   it("reports every bad property at once", async () => {

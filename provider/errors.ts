@@ -1,0 +1,121 @@
+// The errors a user of the provider sees. Each is one line (kind, what we were doing, the vendor call,
+// the vendor's own message, what to do) and keeps the error that caused it as `cause`, so a debugger
+// or a test can still reach the VendorError / TransportError underneath. Messages are built only from
+// redacted parts: VendorError and TransportError messages are redacted where they are made.
+import { TransportError, VendorError } from "./http/index.js";
+
+/** Base of every error the provider raises on purpose. */
+export class ApiIdentityError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** A setting or credential is missing or malformed (config.ts's ConfigError belongs here too). */
+export class ConfigurationError extends ApiIdentityError {}
+
+/** A vendor call failed (refused, unreachable, rate-limited, …); `cause` is the VendorError or TransportError. */
+export class VendorCallError extends ApiIdentityError {}
+
+/** `importId` names an object that cannot be taken under management. */
+export class AdoptionError extends ApiIdentityError {
+  constructor(
+    readonly kind: string,
+    readonly importId: string,
+    reason: string,
+    todo: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${kind}: importId "${importId}": ${sentence(reason)} ${sentence(todo)}`, options);
+  }
+}
+
+/** A create whose outcome was unknown could not be settled without guessing. */
+export class LostCreateError extends ApiIdentityError {
+  constructor(
+    readonly kind: string,
+    action: string,
+    /** What happened since the answer was lost, and what to do: one or more sentences. */
+    situation: string,
+    options: { cause: unknown },
+  ) {
+    super(`${kind}: ${action} lost its answer (${plain(messageOf(options.cause))}); ${sentence(situation)}`, options);
+  }
+}
+
+/**
+ * A create whose answer may never come back for a reason the transport cannot see (for example a
+ * 201 without the id of what it made): the lifecycle treats it like a lost answer.
+ */
+export class OutcomeUnknownError extends ApiIdentityError {}
+
+const HINTS: Record<number, string> = {
+  400: "Check the resource's inputs against the vendor's rules.",
+  401: "The provider credentials were rejected: check the apiidentity:* stack config or the environment variables for this vendor.",
+  403: "The provider credentials lack a permission this call needs (see the README section of this resource).",
+  404: "The vendor does not know this object; it may have been deleted out of band (run 'pulumi refresh').",
+  409: "An object with the same name already exists at the vendor; pick another name or adopt it with 'importId'.",
+  429: "The vendor kept rate-limiting after the retries; run again later or lower parallelism ('pulumi up --parallel 4').",
+};
+
+/**
+ * One clear line for the user: resource kind, what we were doing, the vendor call, the vendor's own
+ * message and status, and what to do. An ApiIdentityError already worded for this kind passes as it is.
+ */
+export function describeFailure(kind: string, action: string, e: unknown): ApiIdentityError {
+  if (e instanceof VendorError) {
+    const hint = HINTS[e.status] ?? (e.status >= 500 ? "The vendor failed; try again later." : "");
+    return new VendorCallError(`${kind}: ${action} failed: ${sentence(e.message)}${hint ? " " + hint : ""}`, { cause: e });
+  }
+  if (e instanceof TransportError) {
+    return new VendorCallError(`${kind}: ${action} failed: ${sentence(e.message)} Check the base URL setting and network access to the vendor.`, { cause: e });
+  }
+  const msg = messageOf(e);
+  if (e instanceof ApiIdentityError && msg.startsWith(`${kind}:`)) return e;
+  if (e instanceof ConfigurationError || (e instanceof Error && e.name === "ConfigError")) {
+    return new ConfigurationError(`${kind}: ${msg}`, { cause: e });
+  }
+  return new ApiIdentityError(msg.startsWith(`${kind}:`) ? msg : `${kind}: ${action} failed: ${msg}`, { cause: e });
+}
+
+/** Runs a vendor step and rethrows any failure as a user-facing error naming the step. */
+export async function step<T>(kind: string, action: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw describeFailure(kind, action, e);
+  }
+}
+
+/**
+ * A create refused because the object exists already: says which one and how to adopt it, instead
+ * of the generic "check the inputs".
+ */
+export function alreadyExists(kind: string, action: string, e: unknown, what: { vendor: string; /** With its article: "a user", "an API client". */ aNoun: string; id?: string | number; rename: string }): ApiIdentityError {
+  const where = what.id !== undefined ? ` (id ${what.id})` : "";
+  const adopt = what.id !== undefined ? `importId: "${what.id}"` : "importId (its id is shown in the vendor's console)";
+  return new VendorCallError(
+    `${kind}: ${action} failed: ${sentence(messageOf(e))} ${capital(what.aNoun)} with this name already exists at ${what.vendor}${where}: to manage it, adopt it with ${adopt}; otherwise ${what.rename}.`,
+    { cause: e },
+  );
+}
+
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Ends a message with exactly one full stop. */
+export function sentence(msg: string): string {
+  const t = msg.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+
+/** Without the closing full stop, for a message quoted inside another sentence. */
+function plain(msg: string): string {
+  return msg.trim().replace(/[.\s]+$/, "");
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
