@@ -1,6 +1,57 @@
-// The secret lists drift and discover use come from the resources' declarations.
-import { describe, expect, it } from "vitest";
-import { secretPropertiesOf, writeOnlyInputsOf } from "./declare.js";
+// The declarations are the one source of each property's facts: every property is described, the
+// handlers' secret and replace lists are the declared ones, the secret lists drift and discover use
+// come from them, and the lookups' declared shapes are the TypeScript types the SDK returns.
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { z } from "zod";
+import { LOOKUPS, RESOURCES, factsOf, replacesOf, secretPropertiesOf, secretsOf, shapeOf, writeOnlyInputsOf } from "./declare.js";
+import { allHandlers } from "./handlers.js";
+import type { ControlRoomRole } from "./vendors/automation-anywhere/roles.js";
+import type { FindGroupArgs, UiPathGroup } from "./vendors/uipath/lookup.js";
+import type { getControlRoomRoleInputs, getControlRoomRoleOutputs } from "./vendors/automation-anywhere/inputs.js";
+import type { getUiPathGroupInputs, getUiPathGroupOutputs } from "./vendors/uipath/inputs.js";
+import type { getUptrendsOperatorInputs, getUptrendsOperatorOutputs } from "./vendors/uptrends/inputs.js";
+import type { UptrendsOperator, UptrendsOperatorQuery } from "./vendors/uptrends/operators.js";
+
+describe("declarations", () => {
+  it("declare all five shipped resources, the same kinds the handlers serve", () => {
+    expect(RESOURCES.map((r) => r.kind).sort()).toEqual(allHandlers().map((h) => h.kind).sort());
+  });
+
+  it("describe every property and every resource and lookup in full sentences", () => {
+    for (const d of [...RESOURCES, ...LOOKUPS]) {
+      const name = "kind" in d ? d.kind : d.name;
+      expect(factsOf(d.inputs).description, `${name} inputs`).toMatch(/^[A-Z].*\.$/s);
+      for (const io of [d.inputs, d.outputs]) {
+        for (const [p, s] of Object.entries(shapeOf(io))) expect(factsOf(s).description, `${name}.${p}`).toMatch(/^\S.*[.)]$/s);
+      }
+    }
+  });
+
+  it("give each handler exactly its declared secret outputs and replace-on-change inputs", () => {
+    for (const h of allHandlers()) {
+      const d = RESOURCES.find((r) => r.kind === h.kind)!;
+      expect([...h.secretOutputs].sort(), h.kind).toEqual(secretsOf(d.outputs).sort());
+      expect([...h.replaceOnChanges].sort(), h.kind).toEqual(replacesOf(d.inputs).sort());
+    }
+  });
+
+  it("mark importId as never causing a diff, and secret inputs as secret outputs too", () => {
+    for (const d of RESOURCES) {
+      expect(factsOf(shapeOf(d.inputs).importId!).onChange, d.kind).toBe("none");
+      for (const p of secretsOf(d.inputs)) expect(secretsOf(d.outputs), `${d.kind}.${p}`).toContain(p);
+    }
+  });
+
+  it("declare the lookups with the shapes the SDK functions take and return", () => {
+    expectTypeOf<z.input<typeof getUptrendsOperatorInputs>>().toEqualTypeOf<UptrendsOperatorQuery>();
+    expectTypeOf<z.output<typeof getUptrendsOperatorOutputs>>().toEqualTypeOf<UptrendsOperator>();
+    expectTypeOf<z.input<typeof getControlRoomRoleInputs>>().toEqualTypeOf<{ name: string }>();
+    expectTypeOf<z.output<typeof getControlRoomRoleOutputs>>().toEqualTypeOf<ControlRoomRole>();
+    expectTypeOf<z.input<typeof getUiPathGroupInputs>>().toEqualTypeOf<FindGroupArgs>();
+    expectTypeOf<z.output<typeof getUiPathGroupOutputs>>().toEqualTypeOf<UiPathGroup>();
+    expect(LOOKUPS.map((l) => l.name)).toEqual(["getUptrendsOperator", "getControlRoomRole", "getUiPathGroup"]);
+  });
+});
 
 describe("secretPropertiesOf / writeOnlyInputsOf", () => {
   it("lists each kind's secrets, generated and write-only", () => {

@@ -1,7 +1,9 @@
 // Inputs and outputs of ControlRoomUser: the single source of validation, types and schema.json.
 // Rules are the vendor's documented create-user rules (docs/vendors/automation-anywhere.md); where
 // only a guess exists, the guess is a warning (`advise`), not a refusal.
+// Each property is declared once (`.meta()`, see provider/property-facts.ts).
 import { z } from "zod";
+import { replacesOf, secretsOf, updatableOf } from "../../property-facts.js";
 import { INFERRED } from "./contract.js";
 
 /** The licence features the vendor documents; others are passed through for the Control Room to judge. */
@@ -16,51 +18,50 @@ const PASSWORD_REASON = "password must be 8 to 15 characters, each one of a-z A-
 
 const optionalText = (what: string) => z.string(`${what} must be a string`).optional();
 
+const RESOURCE_DESCRIPTION =
+  "A user of an Automation Anywhere Automation 360 Control Room (a bot runner or API user), with its roles and device licenses.";
+
 export const baseInputs = z.object({
   username: z
     .string("username is required and must be a string")
     .min(1, "username must not be empty")
     .max(255, "username must be at most 255 characters")
-    .describe("Login name of the user, unique in the Control Room (compared ignoring case). At most 255 characters. Changing it replaces the user."),
+    .meta({ description: "Login name of the user, unique in the Control Room (compared ignoring case). At most 255 characters. Changing it replaces the user.", onChange: "replace" }),
   email: z
     .string("email is required and must be a string")
     .regex(EMAIL_SHAPE, "email must be a valid email address, e.g. bot-owner@example.com")
-    .describe("Email address of the user (a valid address)."),
+    .meta({ description: "Email address of the user (a valid address)." }),
   password: z
     .string("password must be a string")
     .regex(PASSWORD_RULE, PASSWORD_REASON)
     .optional()
-    .describe(
-      "Password for Control Room (database) authentication: 8 to 15 characters from a-z A-Z 0-9 @ - _ ! # $ % & . Required unless `domain` is set (Active Directory / SAML users) or an existing user is adopted with `importId` (it then keeps its password). Write-only: stored as a secret, sent to the vendor only when it changes.",
-    ),
+    .meta({ description: "Password for Control Room (database) authentication: 8 to 15 characters from a-z A-Z 0-9 @ - _ ! # $ % & . Required unless `domain` is set (Active Directory / SAML users) or an existing user is adopted with `importId` (it then keeps its password). Write-only: stored as a secret, sent to the vendor only when it changes.", secret: true, writeOnly: true }),
   roles: z
     .array(z.string("each role must be a role name").min(1, "a role name must not be empty"), "roles must be a list of role names")
     .min(1, "roles must name at least one role (e.g. AAE_Basic)")
     .refine((rs) => new Set(rs).size === rs.length, "roles must not name the same role twice")
-    .describe("Names of the roles the user holds (at least one, e.g. `AAE_Basic`); order does not matter. Resolved to role ids through the Control Room roles list."),
-  firstName: optionalText("firstName").describe("First name."),
-  lastName: optionalText("lastName").describe("Last name."),
-  description: optionalText("description").describe("Free-text description of the user."),
-  disabled: z.boolean("disabled must be true or false").default(false).describe("Whether the user is disabled (cannot log in). Default false."),
-  enableAutoLogin: z.boolean("enableAutoLogin must be true or false").optional().describe("Whether auto-login is enabled for the user's device. The vendor's default is false."),
+    .meta({ description: "Names of the roles the user holds (at least one, e.g. `AAE_Basic`); order does not matter. Resolved to role ids through the Control Room roles list." }),
+  firstName: optionalText("firstName").meta({ description: "First name." }),
+  lastName: optionalText("lastName").meta({ description: "Last name." }),
+  description: optionalText("description").meta({ description: "Free-text description of the user." }),
+  disabled: z.boolean("disabled must be true or false").default(false).meta({ description: "Whether the user is disabled (cannot log in). Default false." }),
+  enableAutoLogin: z.boolean("enableAutoLogin must be true or false").optional().meta({ description: "Whether auto-login is enabled for the user's device. The vendor's default is false." }),
   licenseFeatures: z
     .array(z.string("each licenseFeatures entry must be a feature name").min(1, "a licenseFeatures entry must not be empty"), "licenseFeatures must be a list")
     .refine((ls) => new Set(ls).size === ls.length, "licenseFeatures must not list the same feature twice")
     .optional()
-    .describe(
-      `Device licenses of the user, e.g. ${LICENSE_FEATURES.join(", ")} (the documented ones); order does not matter. Default none. Other names a Control Room knows (such as ATTENDEDRUNTIME) are passed through with a warning: the Control Room decides.`,
-    ),
+    .meta({ description: `Device licenses of the user, e.g. ${LICENSE_FEATURES.join(", ")} (the documented ones); order does not matter. Default none. Other names a Control Room knows (such as ATTENDEDRUNTIME) are passed through with a warning: the Control Room decides.` }),
   domain: z
     .string("domain must be a string")
     .min(1, "domain must not be empty (leave it out for a Control Room user)")
     .optional()
-    .describe("Active Directory / SAML domain of the user. Set for directory users, who need no password. Changing it replaces the user."),
+    .meta({ description: "Active Directory / SAML domain of the user. Set for directory users, who need no password. Changing it replaces the user.", onChange: "replace" }),
   importId: z
     .string("importId must be a string")
     .regex(/^\d+$/, "importId must be the numeric Control Room user id, e.g. '2075'")
     .optional()
-    .describe("Adopt an existing Control Room user (its numeric id) instead of creating one. Never causes a diff."),
-});
+    .meta({ description: "Adopt an existing Control Room user (its numeric id) instead of creating one. Never causes a diff.", onChange: "none" }),
+}).meta({ description: RESOURCE_DESCRIPTION });
 
 export const inputs = baseInputs.superRefine((v, ctx) => {
   // An adopted user keeps the password it has: adoption must not force a password reset.
@@ -70,13 +71,13 @@ export const inputs = baseInputs.superRefine((v, ctx) => {
 });
 
 export const outputs = baseInputs.extend({
-  userId: z.string().describe("Numeric Control Room id of the user (also the resource id)."),
-  roleIds: z.array(z.number()).describe("Ids of the roles the user holds, in the order of `roles`."),
-  passwordSet: z.boolean().describe("Whether the user has a Control Room password (the password itself is never returned)."),
-  emailVerified: z.boolean().describe("Whether the user has verified the email address."),
-  createdOn: z.string().optional().describe("When the user was created (ISO-8601, UTC)."),
-  updatedOn: z.string().optional().describe("When the user was last changed (ISO-8601, UTC)."),
-});
+  userId: z.string().meta({ description: "Numeric Control Room id of the user (also the resource id)." }),
+  roleIds: z.array(z.number()).meta({ description: "Ids of the roles the user holds, in the order of `roles`." }),
+  passwordSet: z.boolean().meta({ description: "Whether the user has a Control Room password (the password itself is never returned)." }),
+  emailVerified: z.boolean().meta({ description: "Whether the user has verified the email address." }),
+  createdOn: z.string().optional().meta({ description: "When the user was created (ISO-8601, UTC)." }),
+  updatedOn: z.string().optional().meta({ description: "When the user was last changed (ISO-8601, UTC)." }),
+}).meta({ description: RESOURCE_DESCRIPTION });
 
 export type Inputs = z.output<typeof inputs>;
 
@@ -107,8 +108,23 @@ export function advise(i: Partial<Inputs>): string[] {
 }
 export type Outputs = z.output<typeof outputs>;
 
-/** Updatable in place through the full-replace PUT. */
-export const UPDATABLE = ["email", "password", "roles", "firstName", "lastName", "description", "disabled", "enableAutoLogin", "licenseFeatures"] as const;
-/** Not part of the update body: a change makes a new user. */
-export const REPLACE_ON_CHANGES = ["username", "domain"] as const;
-export const SECRET_OUTPUTS = ["password"] as const;
+/** Updatable in place through the full-replace PUT (declared above). */
+export const UPDATABLE = updatableOf(baseInputs);
+/** Not part of the update body: a change makes a new user (declared above). */
+export const REPLACE_ON_CHANGES = replacesOf(baseInputs);
+/** Outputs Pulumi keeps as secrets in state (declared above). */
+export const SECRET_OUTPUTS = secretsOf(outputs);
+
+/** Arguments of the `getControlRoomRole` lookup (declared for schema.json and the docs). */
+export const getControlRoomRoleInputs = z
+  .object({
+    name: z.string().meta({ description: "Role name, e.g. `AAE_Basic`: an exact match first, else the one role whose name matches ignoring case." }),
+  })
+  .meta({ description: "Finds a Control Room role by name, with the provider settings of the stack. Fails with the list of known role names when there is no such role." });
+
+/** Result of the `getControlRoomRole` lookup. */
+export const getControlRoomRoleOutputs = z.object({
+  id: z.number().meta({ description: "Numeric role id." }),
+  name: z.string().meta({ description: "Role name, e.g. `AAE_Basic`." }),
+  description: z.string().optional().meta({ description: "The role's description, when it has one." }),
+});

@@ -1,6 +1,8 @@
-// Inputs and outputs of VerifyApiClient: the single source of validation, types and schema.json.
+// Inputs and outputs of VerifyApiClient, each property declared once (`.meta()`, see
+// provider/property-facts.ts): validation, types, secret rules, schema.json, SDK and docs tables.
 import { isIP } from "node:net";
 import { z } from "zod";
+import { replacesOf, secretsOf } from "../../property-facts.js";
 import { checkWith, deepEqual, stripInternal, type CheckResult } from "../../resource.js";
 import { MARKER_PREFIX } from "./contract.js";
 import { isKnownEntitlement, unknownEntitlementReason } from "./entitlements.js";
@@ -32,65 +34,62 @@ export function heldProperties(news: Record<string, unknown>, olds: unknown): Se
   return held;
 }
 
+const RESOURCE_DESCRIPTION =
+  "An IBM Verify API client: a non-human identity that obtains tokens with the client_credentials grant and holds entitlements. IBM Verify generates its clientId and clientSecret.";
+
 /** The input schema; properties in `held` take any value of the wire type (see heldProperties). */
 function inputsSchema(held: ReadonlySet<string> = new Set()) {
   const lenient = (p: string) => held.has(p);
   const scope = z
     .object({
-      name: lenient("scopes") ? z.string() : z.string().trim().min(1, "a scope name must not be empty").describe("OAuth scope name."),
-      description: z.string().optional().describe("What the scope is for (shown in the admin console)."),
+      name: lenient("scopes") ? z.string() : z.string().trim().min(1, "a scope name must not be empty").meta({ description: "OAuth scope name." }),
+      description: z.string().optional().meta({ description: "What the scope is for (shown in the admin console)." }),
     })
-    .strict();
+    .strict()
+    .meta({ description: "One scope of an API client's override settings." });
   return z
     .object({
-      clientName: (lenient("clientName") ? z.string() : z.string().refine((s) => s.trim().length > 0, "clientName must not be empty")).describe(
-        "Display name of the API client. Names are not unique at IBM Verify; changing it updates the client in place.",
-      ),
+      clientName: (lenient("clientName") ? z.string() : z.string().refine((s) => s.trim().length > 0, "clientName must not be empty")).meta({ description: "Display name of the API client. Names are not unique at IBM Verify; changing it updates the client in place." }),
       entitlements: (lenient("entitlements")
         ? z.array(z.string())
         : z
             .array(z.string().min(1, "an entitlement name must not be empty"))
             .min(1, "entitlements must hold at least one IBM Verify entitlement name, e.g. 'readUsers'")
-      ).describe(
-        "Entitlements (permissions) of the client, e.g. `readUsers`, `manageUserGroups`. A set: order and duplicates do not matter. Names are case-sensitive. A name this package does not know gives a warning, not an error: IBM Verify decides.",
-      ),
+      ).meta({ description: "Entitlements (permissions) of the client, e.g. `readUsers`, `manageUserGroups`. A set: order and duplicates do not matter. Names are case-sensitive. A name this package does not know gives a warning, not an error: IBM Verify decides." }),
       description: (lenient("description")
         ? z.string()
         : z.string().refine((s) => !s.includes(MARKER_PREFIX), `description must not contain '${MARKER_PREFIX}' (the provider's create marker)`)
       )
         .optional()
-        .describe("Free-text description of the client."),
-      enabled: z.boolean().default(true).describe("Whether the client can obtain tokens. Default true."),
+        .meta({ description: "Free-text description of the client." }),
+      enabled: z.boolean().default(true).meta({ description: "Whether the client can obtain tokens. Default true." }),
       ipFilterOp: (lenient("ipFilterOp")
         ? z.string()
         : z.enum(["allow", "deny"], { error: "ipFilterOp must be 'allow' (only the listed addresses may get tokens) or 'deny' (all but the listed addresses)" })
       )
         .optional()
-        .describe("`allow`: only `ipFilters` may obtain tokens; `deny`: every address except `ipFilters`. Unset: no IP filter."),
+        .meta({ description: "`allow`: only `ipFilters` may obtain tokens; `deny`: every address except `ipFilters`. Unset: no IP filter." }),
       ipFilters: (lenient("ipFilters")
         ? z.array(z.string())
         : z.array(z.string().refine(isIpOrCidr, { error: (i) => `${JSON.stringify(i.input)} is not an IP address or CIDR block (e.g. 203.0.113.7 or 10.0.0.0/8)` }))
       )
         .optional()
-        .describe("IP addresses or CIDR blocks the `ipFilterOp` applies to. A set: order does not matter."),
-      restrictScopes: z.boolean().optional().describe("When true the client may request only the `scopes` listed. Default false."),
-      scopes: z.array(scope).optional().describe("Scopes of the client's override settings. A set keyed by name: order does not matter."),
+        .meta({ description: "IP addresses or CIDR blocks the `ipFilterOp` applies to. A set: order does not matter." }),
+      restrictScopes: z.boolean().optional().meta({ description: "When true the client may request only the `scopes` listed. Default false." }),
+      scopes: z.array(scope).optional().meta({ description: "Scopes of the client's override settings. A set keyed by name: order does not matter." }),
       secretRotation: z
         .union([z.string(), z.number()], { error: "secretRotation must be a string or a number" })
         .optional()
-        .describe(
-          "Any value; changing it makes IBM Verify generate a new client secret in place (same clientId, same apiClientId). The new secret appears in `clientSecret`.",
-        ),
+        .meta({ description: "Any value; changing it makes IBM Verify generate a new client secret in place (same clientId, same apiClientId). The new secret appears in `clientSecret`." }),
       importId: z
         .string()
         .trim()
         .min(1, "importId must be the id of an existing API client")
         .optional()
-        .describe(
-          "Adopt an existing API client instead of creating one: its object id (the last segment of the create call's Location, shown as `id` by GET /v1.0/apiclients). Never causes a diff.",
-        ),
+        .meta({ description: "Adopt an existing API client instead of creating one: its object id (the last segment of the create call's Location, shown as `id` by GET /v1.0/apiclients). Never causes a diff.", onChange: "none" }),
     })
     .strict()
+    .meta({ description: RESOURCE_DESCRIPTION })
     .superRefine((v, ctx) => {
       // Our own rules (IBM documents a null ipFilterOp as "filter off"): not applied to a pair IBM holds.
       if (!(lenient("ipFilterOp") && lenient("ipFilters"))) {
@@ -116,10 +115,15 @@ export const verifyApiClientInputs = inputsSchema();
 
 export const verifyApiClientOutputs = z.object({
   ...verifyApiClientInputs.shape,
-  apiClientId: z.string().describe("The API client's object id at IBM Verify (the resource id; used in /v1.0/apiclients/{id})."),
-  clientId: z.string().describe("The generated OAuth client id to request tokens with."),
-  clientSecret: z.string().describe("The generated OAuth client secret (a Pulumi secret)."),
-});
+  apiClientId: z.string().meta({ description: "The API client's object id at IBM Verify (the resource id; used in /v1.0/apiclients/{id})." }),
+  clientId: z.string().meta({ description: "The generated OAuth client id to request tokens with." }),
+  clientSecret: z.string().meta({ description: "The generated OAuth client secret (a Pulumi secret).", secret: true }),
+}).meta({ description: RESOURCE_DESCRIPTION });
+
+/** Outputs Pulumi keeps as secrets in state (declared above). */
+export const SECRET_OUTPUTS = secretsOf(verifyApiClientOutputs);
+/** Inputs whose change replaces the client: none, IBM Verify updates every input in place. */
+export const REPLACE_ON_CHANGES = replacesOf(verifyApiClientInputs);
 
 /** `ipFilterOp` is read as any string: IBM documents two values, but a refresh keeps what IBM holds. */
 export type VerifyApiClientInputs = Omit<z.output<typeof verifyApiClientInputs>, "ipFilterOp"> & { ipFilterOp?: string };

@@ -1,5 +1,7 @@
-// The IseApiUser input and output schemas: validation, TypeScript types, schema.json and docs text.
+// The IseApiUser input and output schemas, each property declared once (`.meta()`, see
+// provider/property-facts.ts): validation, types, secret and replace rules, schema.json, SDK, docs.
 import { z } from "zod";
+import { replacesOf, secretsOf } from "../../property-facts.js";
 import { DEFAULT_PASSWORD_POLICY, ISE_ROLE_NAME, ISE_ROLE_NAMES, MAX_TEXT } from "./contract.js";
 import { isIseRoleName } from "./ise-role.js";
 
@@ -50,22 +52,20 @@ export const iseApiUserInputs = z
   .object({
     emailAddress: z
       .email(`emailAddress must be a valid email address, e.g. "ise-api@example.com"`)
-      .describe("Email address of the API user; also its UID (its login name, unique in the tenant). Changing it replaces the API user."),
+      .meta({ description: "Email address of the API user; also its UID (its login name, unique in the tenant). Changing it replaces the API user.", onChange: "replace" }),
     username: text("username")
       .refine((v) => !v.includes(":"), "username must not contain ':' (it is a login name for HTTP Basic)")
       .optional()
-      .describe("Username (a second login name, unique in the tenant). Defaults to the email address, as the Admin Portal advises. Changing it replaces the API user."),
-    firstName: text("firstName").optional().describe("First name."),
-    lastName: text("lastName").optional().describe("Last name."),
+      .meta({ description: "Username (a second login name, unique in the tenant). Defaults to the email address, as the Admin Portal advises. Changing it replaces the API user.", onChange: "replace" }),
+    firstName: text("firstName").optional().meta({ description: "First name." }),
+    lastName: text("lastName").optional().meta({ description: "Last name." }),
     displayName: text("displayName")
       .optional()
-      .describe('Display name. Defaults to "<firstName> <lastName>" (what Ivanti fills in) when either name is set.'),
+      .meta({ description: 'Display name. Defaults to "<firstName> <lastName>" (what Ivanti fills in) when either name is set.' }),
     password: z
       .string()
       .min(1, "password must not be empty")
-      .describe(
-        `Password Cisco ISE uses to call the API (HTTP Basic). Secret; never read back from Ivanti. A password outside the usual tenant policy (${DEFAULT_PASSWORD_POLICY.minLength}-${DEFAULT_PASSWORD_POLICY.maxLength} characters, ${DEFAULT_PASSWORD_POLICY.minCharacterClasses} of lowercase, uppercase, digits, special characters) gets a warning; the tenant's own policy is enforced by Ivanti on create/update. Sent only when it changes.`,
-      ),
+      .meta({ description: `Password Cisco ISE uses to call the API (HTTP Basic). Secret; never read back from Ivanti. A password outside the usual tenant policy (${DEFAULT_PASSWORD_POLICY.minLength}-${DEFAULT_PASSWORD_POLICY.maxLength} characters, ${DEFAULT_PASSWORD_POLICY.minCharacterClasses} of lowercase, uppercase, digits, special characters) gets a warning; the tenant's own policy is enforced by Ivanti on create/update. Sent only when it changes.`, secret: true, writeOnly: true }),
     roles: z
       .array(z.string().min(1, "a role name must not be empty"), { error: "roles must be a list of role names" })
       .refine(
@@ -73,31 +73,36 @@ export const iseApiUserInputs = z
         `roles must contain "${ISE_ROLE_NAME}" (the role that makes this an ISE API user; "${ISE_ROLE_NAMES[1]}" or the provider setting ivantiIseRoleName name it too)`,
       )
       .default([ISE_ROLE_NAME])
-      .describe(
-        `Names of the roles the API user holds, as the Admin Portal lists them (a set: order, case and repeats do not matter). Must contain the Cisco ISE role: "${ISE_ROLE_NAME}" or "${ISE_ROLE_NAMES[1]}" (the vendor uses both), or the tenant's own spelling set in the provider setting ivantiIseRoleName, which is then also the default. Space-specific roles are held in the tenant's default device space.`,
-      ),
-    enabled: z.boolean({ error: "enabled must be true or false" }).default(true).describe("Whether the API user may sign in. A disabled API user's calls are refused."),
+      .meta({
+        description: `Names of the roles the API user holds, as the Admin Portal lists them (a set: order, case and repeats do not matter). Must contain the Cisco ISE role: "${ISE_ROLE_NAME}" or "${ISE_ROLE_NAMES[1]}" (the vendor uses both), or the tenant's own spelling set in the provider setting ivantiIseRoleName, which is then also the default. Space-specific roles are held in the tenant's default device space.`,
+      }),
+    enabled: z.boolean({ error: "enabled must be true or false" }).default(true).meta({ description: "Whether the API user may sign in. A disabled API user's calls are refused." }),
     importId: z
       .string()
       .regex(/^\d+$/, "importId must be the numeric account id of an existing Ivanti account, e.g. \"10005\"")
       .optional()
-      .describe("Adopt the existing Ivanti account with this numeric id instead of creating one (its inputs are then applied). Never causes a diff."),
+      .meta({ description: "Adopt the existing Ivanti account with this numeric id instead of creating one (its inputs are then applied). Never causes a diff.", onChange: "none" }),
   })
-  .describe("An Ivanti Neurons for MDM API user holding the Cisco ISE Operations role, for Cisco ISE's MDM integration.");
+  .meta({ description: "An Ivanti Neurons for MDM API user holding the Cisco ISE Operations role, for Cisco ISE's MDM integration." });
 
 export const iseApiUserOutputs = iseApiUserInputs
   .extend({
-    username: z.string().describe("Username (defaults to the email address)."),
-    roles: z.array(z.string()).describe("Names of the roles the API user holds."),
-    enabled: z.boolean().describe("Whether the API user may sign in."),
-    accountId: z.string().describe("Ivanti's numeric account id (the resource id)."),
-    uid: z.string().describe("The account's UID as Ivanti stores it (the email address)."),
-    inviteState: z.string().nullable().describe('Invitation state as Ivanti reports it ("None" for an API user with a password).'),
-    createdAt: z.string().nullable().describe("When the account was created (ISO 8601), as Ivanti reports it."),
+    username: z.string().meta({ description: "Username (defaults to the email address)." }),
+    roles: z.array(z.string()).meta({ description: "Names of the roles the API user holds." }),
+    enabled: z.boolean().meta({ description: "Whether the API user may sign in." }),
+    accountId: z.string().meta({ description: "Ivanti's numeric account id (the resource id)." }),
+    uid: z.string().meta({ description: "The account's UID as Ivanti stores it (the email address)." }),
+    inviteState: z.string().nullable().meta({ description: 'Invitation state as Ivanti reports it ("None" for an API user with a password).' }),
+    createdAt: z.string().nullable().meta({ description: "When the account was created (ISO 8601), as Ivanti reports it." }),
   })
-  .describe("An Ivanti Neurons for MDM API user holding the Cisco ISE Operations role.");
+  .meta({ description: "An Ivanti Neurons for MDM API user holding the Cisco ISE Operations role." });
 
 export type IseApiUserInputs = z.output<typeof iseApiUserInputs>;
+
+/** Outputs Pulumi keeps as secrets in state (declared above). */
+export const SECRET_OUTPUTS = secretsOf(iseApiUserOutputs);
+/** Inputs whose change replaces the API user (declared above: the UID and username never change in place). */
+export const REPLACE_ON_CHANGES = replacesOf(iseApiUserInputs);
 export type IseApiUserOutputs = z.output<typeof iseApiUserOutputs>;
 
 /** What Ivanti fills in for a missing display name (INFERRED): the names joined by a space. */

@@ -1,6 +1,7 @@
-// Inputs and outputs of UiPathRobotAccount: the single source of validation, types, schema.json and
-// the docs' property tables.
+// Inputs and outputs of UiPathRobotAccount, each property declared once (`.meta()`, see
+// provider/property-facts.ts): validation, types, replace rules, schema.json, SDK and docs tables.
 import { z } from "zod";
+import { replacesOf, secretsOf } from "../../property-facts.js";
 import { NAME_MAX_LENGTH, NAME_PATTERN } from "./contract.js";
 
 /**
@@ -24,18 +25,19 @@ export function isGuid(v: string): boolean {
 const guid = (what: string) =>
   z.string().regex(GUID, `${what} must be a GUID such as 6a0e1c9e-5d2b-4c1f-9f43-2f0b7d3c8a11 (any letter case)`);
 
+const RESOURCE_DESCRIPTION =
+  "A robot account in a UiPath Automation Cloud or Automation Suite organization (Identity API RobotAccount), member of groups. It has no secret of its own.";
+
 export const robotAccountInputs = z.object({
   name: z
     .string({ error: "name is required: the robot account's unique name in the organization" })
     .min(1, "name must not be empty")
-    .describe(
-      `The robot account's name (its username), unique in the organization (case-insensitively). UiPath documents no length or character rule; a name that is not printable ASCII without spaces or '@', or longer than ${NAME_MAX_LENGTH} characters, gets a warning (not a refusal). UiPath cannot rename a robot account: changing it replaces the account.`,
-    ),
+    .meta({ description: `The robot account's name (its username), unique in the organization (case-insensitively). UiPath documents no length or character rule; a name that is not printable ASCII without spaces or '@', or longer than ${NAME_MAX_LENGTH} characters, gets a warning (not a refusal). UiPath cannot rename a robot account: changing it replaces the account.`, onChange: "replace" }),
   displayName: z
     .string()
     .min(1, "displayName must not be empty: omit it to use the name")
     .optional()
-    .describe("The name shown in the portal. Defaults to `name`. Updates in place."),
+    .meta({ description: "The name shown in the portal. Defaults to `name`. Updates in place." }),
   groupIds: z
     .array(guid("each groupIds entry"))
     .superRefine((ids, ctx) => {
@@ -47,32 +49,49 @@ export const robotAccountInputs = z.object({
       });
     })
     .optional()
-    .describe(
-      "Ids (GUIDs) of the groups the robot account belongs to, e.g. from `getUiPathGroup({ name })`. A set: order and letter case do not matter. Omitted means no groups. Updates in place by adding and removing memberships.",
-    ),
+    .meta({ description: "Ids (GUIDs) of the groups the robot account belongs to, e.g. from `getUiPathGroup({ name })`. A set: order and letter case do not matter. Omitted means no groups. Updates in place by adding and removing memberships." }),
   partitionGlobalId: guid("partitionGlobalId")
     .optional()
-    .describe(
-      "The organization's GUID (UiPath's `partitionGlobalId`). Defaults to the provider setting `uipathPartitionGlobalId`. Changing it replaces the robot account.",
-    ),
+    .meta({ description: "The organization's GUID (UiPath's `partitionGlobalId`). Defaults to the provider setting `uipathPartitionGlobalId`. Changing it replaces the robot account.", onChange: "replace" }),
   importId: guid("importId")
     .optional()
-    .describe(
-      "Id of an existing robot account to adopt instead of creating one: the provider reads it, applies the declared inputs and manages it from then on. Never causes a diff.",
-    ),
-});
+    .meta({ description: "Id of an existing robot account to adopt instead of creating one: the provider reads it, applies the declared inputs and manages it from then on. Never causes a diff.", onChange: "none" }),
+}).meta({ description: RESOURCE_DESCRIPTION });
 
 export type RobotAccountInputs = z.output<typeof robotAccountInputs>;
 
 export const robotAccountOutputs = z.object({
-  robotAccountId: z.string().describe("The robot account's id (GUID) at UiPath; also the resource id."),
-  name: z.string().describe("The robot account's name."),
-  displayName: z.string().describe("The display name as UiPath stores it."),
-  groupIds: z.array(z.string()).describe("Ids of the groups the robot account belongs to."),
-  partitionGlobalId: z.string().describe("The organization (partition) the robot account lives in."),
-  creationTime: z.string().optional().describe("When UiPath created the robot account (UTC, ISO 8601)."),
-  lastLoginTime: z.string().optional().describe("When the robot account last logged in (UTC, ISO 8601), if ever. Never causes a diff."),
-  importId: z.string().optional().describe("The `importId` input the account was adopted with, if any."),
-});
+  robotAccountId: z.string().meta({ description: "The robot account's id (GUID) at UiPath; also the resource id." }),
+  name: z.string().meta({ description: "The robot account's name." }),
+  displayName: z.string().meta({ description: "The display name as UiPath stores it." }),
+  groupIds: z.array(z.string()).meta({ description: "Ids of the groups the robot account belongs to." }),
+  partitionGlobalId: z.string().meta({ description: "The organization (partition) the robot account lives in." }),
+  creationTime: z.string().optional().meta({ description: "When UiPath created the robot account (UTC, ISO 8601)." }),
+  lastLoginTime: z.string().optional().meta({ description: "When the robot account last logged in (UTC, ISO 8601), if ever. Never causes a diff." }),
+  importId: z.string().optional().meta({ description: "The `importId` input the account was adopted with, if any." }),
+}).meta({ description: RESOURCE_DESCRIPTION });
 
 export type RobotAccountOutputs = z.output<typeof robotAccountOutputs>;
+
+/** Outputs Pulumi keeps as secrets in state: none, a robot account has no secret of its own. */
+export const SECRET_OUTPUTS = secretsOf(robotAccountOutputs);
+/** Inputs whose change replaces the robot account (declared above). */
+export const REPLACE_ON_CHANGES = replacesOf(robotAccountInputs);
+
+/** Arguments of the `getUiPathGroup` lookup (declared for schema.json and the docs). */
+export const getUiPathGroupInputs = z
+  .object({
+    name: z.string().meta({ description: "The group's name, e.g. `Robots` or the built-in `Automation Users`: an exact match first, then one ignoring case." }),
+    partitionGlobalId: z.string().optional().meta({ description: "The organization GUID; defaults to the provider setting `uipathPartitionGlobalId`." }),
+  })
+  .meta({ description: "Finds a UiPath group by name, to use its id in groupIds of a UiPathRobotAccount. Needs the scope PM.Group.Read (or PM.Group). Fails, listing the known names, when none matches." });
+
+/** Result of the `getUiPathGroup` lookup. */
+export const getUiPathGroupOutputs = z.object({
+  id: z.string().meta({ description: "The group's id (GUID), for `groupIds`." }),
+  name: z.string().meta({ description: "The group's name." }),
+  type: z.string().optional().meta({ description: "`builtIn` or `custom`." }),
+  creationTime: z.string().optional().meta({ description: "When the group was created (UTC, ISO 8601)." }),
+  lastModificationTime: z.string().optional().meta({ description: "When the group last changed (UTC, ISO 8601); absent until it changes." }),
+  memberIds: z.array(z.string()).meta({ description: "Ids of the group's members (users, robot accounts, groups, applications)." }),
+});

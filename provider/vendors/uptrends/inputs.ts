@@ -1,5 +1,7 @@
-// Inputs and outputs of UptrendsApiAccount: the single source of validation, types and schema.json.
+// Inputs and outputs of UptrendsApiAccount, each property declared once (`.meta()`, see
+// provider/property-facts.ts): validation, types, secret and replace rules, schema.json, SDK, docs.
 import { z } from "zod";
+import { replacesOf, secretsOf } from "../../property-facts.js";
 import { DEFAULT_DESCRIPTION } from "./contract.js";
 
 const RESOURCE_DESCRIPTION =
@@ -14,47 +16,69 @@ const guid = (property: string, what: string) =>
     .regex(GUID, `${property} must be a GUID in the form 2f3c9a1e-6b7d-4e58-9a0c-1d2e3f4a5b6c (${what}); letter case does not matter`);
 
 export const uptrendsApiAccountInputs = z.object({
-  operatorGuid: guid("operatorGuid", "the OperatorGuid of the Uptrends operator the API account acts for").describe(
-    "GUID of the Uptrends operator this API account belongs to and acts as (case-insensitive). " +
+  operatorGuid: guid("operatorGuid", "the OperatorGuid of the Uptrends operator the API account acts for").meta({
+    description:
+      "GUID of the Uptrends operator this API account belongs to and acts as (case-insensitive). " +
       "Use getUptrendsOperator() to find it by name or e-mail. The vendor cannot move an API account to " +
       "another operator, so changing it replaces the account (new username and password).",
-  ),
+    onChange: "replace",
+  }),
   description: z
     .string({ error: "description must be a string" })
     .optional()
-    .describe(
-      `Free-text description shown in the operator's API management tab. Updated in place. ` +
+    .meta({
+      description:
+        `Free-text description shown in the operator's API management tab. Updated in place. ` +
         `Empty or omitted means the vendor's default "${DEFAULT_DESCRIPTION}".`,
-    ),
+    }),
   importId: guid("importId", "the ApiUserGuid of an existing API account")
     .optional()
-    .describe(
-      "ApiUserGuid of an existing API account to adopt instead of creating one. Its password cannot be " +
+    .meta({
+      description:
+        "ApiUserGuid of an existing API account to adopt instead of creating one. Its password cannot be " +
         "retrieved, so the password output of an adopted account stays empty. Never causes a diff.",
-    ),
-}).describe(RESOURCE_DESCRIPTION);
+      onChange: "none",
+    }),
+}).meta({ description: RESOURCE_DESCRIPTION });
 
 export const uptrendsApiAccountOutputs = z.object({
-  apiUserGuid: z.string().describe("GUID of the API account at Uptrends; also the resource id."),
-  username: z.string().describe("Generated username of the API account (HTTP Basic user name)."),
-  password: z
-    .string()
-    .describe(
+  apiUserGuid: z.string().meta({ description: "GUID of the API account at Uptrends; also the resource id." }),
+  username: z.string().meta({ description: "Generated username of the API account (HTTP Basic user name)." }),
+  password: z.string().meta({
+    description:
       "Password of the API account (secret). Uptrends shows it only in the create answer; it is kept from " +
-        "state afterwards. Empty for an adopted account (importId).",
-    ),
-  operatorGuid: z.string().describe("GUID of the operator the API account belongs to (lower case)."),
-  description: z.string().describe(`Description at the vendor ("${DEFAULT_DESCRIPTION}" when none was given).`),
-  accessType: z.string().describe("Access type at the vendor: Generic, MobileApp or TransactionRecorder (accounts made here are Generic)."),
-  createdDate: z.string().describe("When the API account was created (ISO 8601, vendor clock)."),
-  lastUsed: z.string().describe("When the API account was last used (ISO 8601); empty while never used. Refresh updates it; never a diff."),
-  importId: z.string().optional().describe("The importId this resource adopted, when it was adopted."),
-}).describe(RESOURCE_DESCRIPTION);
+      "state afterwards. Empty for an adopted account (importId).",
+    secret: true,
+  }),
+  operatorGuid: z.string().meta({ description: "GUID of the operator the API account belongs to (lower case)." }),
+  description: z.string().meta({ description: `Description at the vendor ("${DEFAULT_DESCRIPTION}" when none was given).` }),
+  accessType: z.string().meta({ description: "Access type at the vendor: Generic, MobileApp or TransactionRecorder (accounts made here are Generic)." }),
+  createdDate: z.string().meta({ description: "When the API account was created (ISO 8601, vendor clock)." }),
+  lastUsed: z.string().meta({ description: "When the API account was last used (ISO 8601); empty while never used. Refresh updates it; never a diff." }),
+  importId: z.string().optional().meta({ description: "The importId this resource adopted, when it was adopted." }),
+}).meta({ description: RESOURCE_DESCRIPTION });
 
 export type UptrendsApiAccountInputs = z.output<typeof uptrendsApiAccountInputs>;
 export type UptrendsApiAccountOutputs = z.output<typeof uptrendsApiAccountOutputs>;
 
-/** Outputs Pulumi keeps as secrets in state. */
-export const UPTRENDS_SECRET_OUTPUTS = ["password"] as const;
-/** The vendor cannot move an API account to another operator. */
-export const UPTRENDS_REPLACE_ON_CHANGES = ["operatorGuid"] as const;
+/** Outputs Pulumi keeps as secrets in state (declared above). */
+export const UPTRENDS_SECRET_OUTPUTS = secretsOf(uptrendsApiAccountOutputs);
+/** Inputs whose change replaces the account (declared above: the vendor cannot move it to another operator). */
+export const UPTRENDS_REPLACE_ON_CHANGES = replacesOf(uptrendsApiAccountInputs);
+
+/** Arguments of the `getUptrendsOperator` lookup (declared for schema.json and the docs). */
+export const getUptrendsOperatorInputs = z
+  .object({
+    name: z.string().optional().meta({ description: "Full name of the operator, compared case-insensitively." }),
+    email: z.string().optional().meta({ description: "E-mail (login name) of the operator, compared case-insensitively." }),
+  })
+  .meta({ description: "Finds an Uptrends operator by full name and/or e-mail, to use its operatorGuid for an UptrendsApiAccount. Fails when no operator or more than one matches, listing the account's operators." });
+
+/** Result of the `getUptrendsOperator` lookup. */
+export const getUptrendsOperatorOutputs = z.object({
+  operatorGuid: z.string().meta({ description: "GUID of the operator: pass it as operatorGuid of an UptrendsApiAccount." }),
+  fullName: z.string().meta({ description: "Full name of the operator." }),
+  email: z.string().meta({ description: "E-mail (login name) of the operator." }),
+  isAccountAdministrator: z.boolean().meta({ description: "Whether the operator is an account administrator." }),
+  operatorRole: z.string().optional().meta({ description: "The operator's role, when the API returns one." }),
+});
