@@ -62,18 +62,23 @@ function relativeLinks(text: string): string[] {
     .filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target));
 }
 
-function brokenLinks(page: string): string[] {
+/** Links of `text` (the content of `page`, a path from the repository root) that lead nowhere. */
+function brokenLinks(page: string, text = read(page)): string[] {
   const broken: string[] = [];
-  for (const link of relativeLinks(read(page))) {
+  for (const link of relativeLinks(text)) {
     const [path = "", anchor] = link.split("#");
-    const target = path === "" ? join(root, page) : resolve(root, dirname(page), decodeURIComponent(path));
-    if (relative(root, target).startsWith("..") || !existsSync(target)) {
-      broken.push(`${page}: ${link} (no such file)`);
-      continue;
+    let targetText = text;
+    if (path !== "") {
+      const target = resolve(root, dirname(page), decodeURIComponent(path));
+      if (relative(root, target).startsWith("..") || !existsSync(target)) {
+        broken.push(`${page}: ${link} (no such file)`);
+        continue;
+      }
+      // Anchors are checked in Markdown pages only (a folder or a source file has no headings to match).
+      if (!target.endsWith(".md") || !statSync(target).isFile()) continue;
+      targetText = readFileSync(target, "utf8");
     }
-    if (anchor && target.endsWith(".md") && statSync(target).isFile() && !anchorsOf(readFileSync(target, "utf8")).has(anchor)) {
-      broken.push(`${page}: ${link} (no heading with that anchor)`);
-    }
+    if (anchor && !anchorsOf(targetText).has(anchor)) broken.push(`${page}: ${link} (no heading with that anchor)`);
   }
   return broken;
 }
@@ -90,7 +95,7 @@ describe("documentation", () => {
   });
 
   it("every relative link in README.md, CONTRIBUTING.md and docs/ leads to a file, and to a heading where it names one", () => {
-    expect(pages.flatMap(brokenLinks)).toEqual([]);
+    expect(pages.flatMap((page) => brokenLinks(page))).toEqual([]);
   });
 
   it("each resource has its page, and the README links to it", () => {
@@ -115,6 +120,26 @@ describe("documentation", () => {
     const readme = read("README.md");
     const missing = names.filter((n) => !readme.includes(`\`${n}\``) || !readme.includes(`\`${SETTINGS[n as SettingName]}\``));
     expect(missing).toEqual([]);
+  });
+});
+
+describe("the link check", () => {
+  it("reports a missing file, a missing heading and a path out of the repository, and passes good links", () => {
+    const page = "docs/example-page.md";
+    const text = [
+      "# Title",
+      "[ok](drift.md) [ok](#title) [ok](../README.md#configuration) [ok](https://example.com/x) `[not a link](nowhere.md)`",
+      "[gone](nowhere.md) [bad anchor](drift.md#no-such-heading) [bad self](#nothing) [outside](../../x.md)",
+      "```",
+      "[in code](nowhere.md)",
+      "```",
+    ].join("\n");
+    expect(brokenLinks(page, text)).toEqual([
+      "docs/example-page.md: nowhere.md (no such file)",
+      "docs/example-page.md: drift.md#no-such-heading (no heading with that anchor)",
+      "docs/example-page.md: #nothing (no heading with that anchor)",
+      "docs/example-page.md: ../../x.md (no such file)",
+    ]);
   });
 });
 
