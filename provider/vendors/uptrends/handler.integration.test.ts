@@ -174,7 +174,7 @@ describe("UptrendsApiAccount handler against the sandbox", () => {
     sb.faults.add({ vendor: "uptrends", method: "POST", route: "/v4/ApiUser", count: 2, effect: { type: "commitThenReset" } });
     const err = await create({ operatorGuid: OP, description: "lost twice" }).catch((e: Error) => e);
     expect(err).toBeInstanceOf(Error);
-    expect((err as Error).message).toMatch(/^UptrendsApiAccount: creating an API account for operator .* failed: its answer was lost \(Uptrends POST \/ApiUser: connection failed .*\); it was the second attempt, and the account it made \(.*\) was deleted.*Nothing is left behind/);
+    expect((err as Error).message).toMatch(/^UptrendsApiAccount: creating an API account for operator .* lost its answer \(Uptrends POST \/ApiUser: connection failed .*\); it was attempt 2, and the account it made \(.*\) was deleted.*Nothing is left behind/);
     expect(accountsWith("lost twice")).toHaveLength(0);
     expect(calls()["DELETE /v4/ApiUser/{apiUserGuid} 204"]).toBe(2);
   });
@@ -184,7 +184,7 @@ describe("UptrendsApiAccount handler against the sandbox", () => {
     const b = await vendor("POST", "/ApiUser", { OperatorGuid: OP, Description: "look-alike" });
     sb.faults.add({ vendor: "uptrends", method: "POST", route: "/v4/ApiUser", count: 1, effect: { type: "commitThenReset" } });
     const err = (await create({ operatorGuid: OP, description: "look-alike" }).catch((e: Error) => e)) as Error;
-    expect(err.message).toMatch(/failed: its answer was lost \(Uptrends POST \/ApiUser: .*\)\. The create may have happened: /);
+    expect(err.message).toMatch(/lost its answer \(Uptrends POST \/ApiUser: .*\); the create may have happened: /);
     expect(err.message).toMatch(/3 never-used API accounts of operator .* "look-alike"/);
     for (const r of [a, b]) expect(err.message).toContain((r.body as { ApiUserGuid: string }).ApiUserGuid);
     expect(accountsWith("look-alike")).toHaveLength(3);
@@ -283,7 +283,7 @@ describe("UptrendsApiAccount handler against the sandbox", () => {
     it("an unknown importId fails naming the id and the vendor", async () => {
       const id = "12345678-aaaa-4bbb-8ccc-1234567890ab";
       await expect(create({ operatorGuid: OP, importId: id })).rejects.toThrow(
-        `UptrendsApiAccount: cannot adopt API account ${id} (importId): Uptrends has no API account with that ApiUserGuid`,
+        `UptrendsApiAccount: importId "${id}": Uptrends has no API account with this id (ApiUserGuid)`,
       );
       expect(calls()).toEqual({ "GET /v4/ApiUser/{apiUserGuid} 404": 1 });
     });

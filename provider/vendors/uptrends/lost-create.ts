@@ -1,11 +1,19 @@
 // A `POST /ApiUser` whose answer was lost. Uptrends has no idempotency key, and the password of the
-// account it may have made was only in that answer: such an account can never be used. So the handler
-// finds it (same operator, same description, never used, created since the request started, not made
-// by this process otherwise), deletes it, and creates again once. Anything it cannot attribute with
-// certainty is named in the error instead of touched.
+// account it may have made was only in that answer: such an account can never be used. So the lost
+// account is found (same operator, same description, never used, created since the request started,
+// not made by this process otherwise), deleted, and the create is sent again once. Anything that
+// cannot be attributed with certainty is named in the error instead of touched.
+import { LostCreateError, step } from "../../errors.js";
+import type { LostAnswer, OwnCreate } from "../../lifecycle.js";
+import type { UptrendsClient } from "./client.js";
 import { LOST_CREATE_CLOCK_SKEW_MS } from "./contract.js";
 import { effectiveDescription } from "./mappers.js";
-import type { WireApiUser, WireApiUserBody } from "./wire.js";
+import type { WireApiUser, WireApiUserBody, WireCreatedApiUser } from "./wire.js";
+
+const KIND = "UptrendsApiAccount";
+
+/** API users this process created and received: never mistaken for the result of a lost create. */
+export const madeHere = new Set<string>();
 
 /** Accounts that may be the one a lost `POST /ApiUser` made. */
 export function lostCreateCandidates(list: readonly WireApiUser[], sent: WireApiUserBody, startedAt: number, madeHere: ReadonlySet<string>): WireApiUser[] {
@@ -25,4 +33,25 @@ export function lostCreateCandidates(list: readonly WireApiUser[], sent: WireApi
 
 export function describeAccounts(list: readonly WireApiUser[]): string {
   return list.map((u) => `${u.ApiUserGuid} (username ${u.UserName}, created ${u.CreatedDate ?? "at an unknown time"})`).join(", ");
+}
+
+/** The lifecycle's look-up after a lost create: never "ours", as what it made has no usable password. */
+export async function findOwnCreate(client: UptrendsClient, body: WireApiUserBody, lost: LostAnswer): Promise<OwnCreate<WireCreatedApiUser>> {
+  const list = await client.listApiUsersOfOperator(body.OperatorGuid);
+  const found = lostCreateCandidates(list, body, lost.startedAt, madeHere);
+  if (found.length > 1) {
+    throw new LostCreateError(
+      KIND,
+      lost.action,
+      `the create may have happened: ${found.length} never-used API accounts of operator ${body.OperatorGuid} with description "${body.Description}" were created since, ` +
+        `and one of them may be the one just made: ${describeAccounts(found)}. Its password cannot be recovered. ` +
+        `Delete the ones nobody uses (operator's API management tab), then run 'pulumi up' again`,
+      { cause: lost.cause },
+    );
+  }
+  const orphan = found[0];
+  if (!orphan) return { found: "none", note: "no account was made" };
+  // Provably the one just made, and useless: its password was only in the lost answer.
+  await step(KIND, `deleting API account ${orphan.ApiUserGuid}, made by a create whose answer (and password) was lost`, () => client.deleteApiUser(orphan.ApiUserGuid));
+  return { found: "none", note: `the account it made (${orphan.ApiUserGuid}) was deleted, as its password cannot be recovered` };
 }

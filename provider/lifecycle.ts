@@ -1,0 +1,231 @@
+// The one lifecycle every resource follows (DESIGN.md, "The handler contract"): check, diff, create
+// with adoption (`importId`) and lost-create recovery, read, update, delete. A vendor folder declares
+// its resource with `defineResource` and supplies only the steps that differ between vendors; the
+// protocol, the order of its steps and the words the user reads are written here once.
+import type { z } from "zod";
+import { isOutcomeUnknown } from "./http/index.js";
+import { AdoptionError, ApiIdentityError, LostCreateError, OutcomeUnknownError, describeFailure, messageOf, sentence, step } from "./errors.js";
+import { checkWith, type CheckResult, type DiffResult, type ReadResult, type ResourceHandler } from "./resource.js";
+
+/** The identity a create or an adoption ends with. */
+export interface Created<O> {
+  id: string;
+  outs: O;
+}
+
+/** What `converge` did: the outputs after it, and the properties it had to change. */
+export interface Converged<O> {
+  outs: O;
+  changed: string[];
+}
+
+/** A refusal, in the words the user reads: why, and what to do instead. */
+export interface Refusal {
+  reason: string;
+  todo: string;
+}
+
+/** A create whose answer was lost, as the look-up after it sees it. */
+export interface LostAnswer {
+  /** How the create is named in messages, e.g. `creating user 'bot'`. */
+  action: string;
+  /** When the lost request was sent (local clock). */
+  startedAt: number;
+  /** The error that made the outcome unknown (already redacted). */
+  cause: unknown;
+  /** 1 for the first send. */
+  attempt: number;
+}
+
+/** What the look-up after a lost create answer found. */
+export type OwnCreate<M> =
+  /** Provably what the lost request made: it is taken. */
+  | { found: "ours"; made: M; id: string }
+  /** Provably nothing the request made is left (none was made, or it was cleaned up): sending again cannot duplicate. */
+  | { found: "none"; note?: string }
+  /** Something that may be it, but cannot be proven to be: left alone and named. */
+  | { found: "unproven"; id: string; what: string; why: string };
+
+/**
+ * What a vendor folder declares. Type parameters: I/O inputs and outputs, C the vendor client,
+ * P what one create sends (body, resolved ids, marker), M what the create call answers, L the live
+ * object an adoption reads, Cur what `converge` starts from.
+ */
+export interface ResourceDefinition<I extends object, O extends object, C, P, M, L, Cur> {
+  kind: string;
+  vendor: string;
+  /** What the identity is called at the vendor, for messages: `API account`, `robot account`. */
+  noun: string;
+  /** Where a person looks at one, for messages: `in the Control Room (Administration > Users)`. */
+  console: string;
+  inputs: z.ZodType<I>;
+  outputs: z.ZodType<O>;
+  secretOutputs: readonly string[];
+  replaceOnChanges: readonly string[];
+
+  /** The vendor client for the current settings (a missing setting fails naming key and variable). */
+  client(): C | Promise<C>;
+  /** Validation beyond the schema (defaults that depend on settings, vendor look-ups); Pulumi's order. */
+  check?(olds: unknown, news: unknown): Promise<CheckResult<I>> | CheckResult<I>;
+  advise?(inputs: I): string[];
+  diff(olds: O, news: I): DiffResult;
+  /** The inputs with defaults filled in, as create/update act on them. */
+  desired?(news: I): I;
+
+  create: {
+    action(i: I): string;
+    /** What to send, resolved once for all attempts (may read from the vendor, e.g. role ids). */
+    plan(client: C, i: I): P | Promise<P>;
+    /** One create call. Throws OutcomeUnknownError when it cannot tell what it made. */
+    send(client: C, plan: P, i: I): Promise<M>;
+    /** Sends at most this many times when the answer is lost and provably nothing was made. */
+    attempts: number;
+    /** After a lost answer: finds what the request made, and says whether it is provably ours. */
+    findOwnCreate(client: C, plan: P, i: I, lost: LostAnswer): Promise<OwnCreate<M>>;
+    /** A refused create that says more than the vendor's words (e.g. the name exists: adopt it). */
+    refused?(client: C, plan: P, i: I, e: unknown): Promise<Error | undefined>;
+    /** Sentence naming what a lost create may have left when the look-up failed too. */
+    mayHaveMade?(plan: P, i: I): string;
+    /** From what the create answered (or the look-up found) to the resource's id and outputs. */
+    finish(client: C, made: M, i: I, plan: P): Created<O> | Promise<Created<O>>;
+  };
+
+  adopt: {
+    /** Reads the object `importId` names; undefined when the vendor does not know it. */
+    fetch(client: C, importId: string, i: I): Promise<L | undefined>;
+    /** Says where the id is found; appended to "<vendor> has no <noun> with this id". */
+    notFound(importId: string, i: I): { detail?: string; todo: string };
+    /** Why this object must not be managed by this resource, if it must not. */
+    guard?(client: C, live: L, i: I): Refusal | undefined;
+    /** Its id, and the state `converge` starts from (may read more, e.g. held roles). */
+    current(client: C, live: L, i: I): Promise<{ id: string; current: Cur }> | { id: string; current: Cur };
+  };
+
+  /** Brings a live identity to the declared inputs with as few vendor calls as the vendor allows. */
+  converge(client: C, id: string, current: Cur, desired: I): Promise<Converged<O>>;
+
+  /** Reads the identity; `{}` when it is gone. */
+  read(client: C, id: string, props: O): Promise<ReadResult<I, O>>;
+  /** Defaults to `converge` from the outputs in state (when Cur is the outputs type). */
+  update?(client: C, id: string, olds: O, news: I): Promise<O>;
+  /** Deletes it; already gone counts as deleted. */
+  remove(client: C, id: string, props: O): Promise<void>;
+}
+
+/** The handler for a resource declared by a vendor folder. */
+export function defineResource<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>): ResourceHandler<I, O> {
+  const client = () => step(d.kind, `reading the ${d.vendor} provider settings`, async () => d.client());
+  const desired = (news: I) => (d.desired ? d.desired(news) : news);
+
+  return {
+    kind: d.kind,
+    vendor: d.vendor,
+    inputs: d.inputs,
+    outputs: d.outputs,
+    secretOutputs: d.secretOutputs,
+    replaceOnChanges: d.replaceOnChanges,
+    ...(d.advise ? { advise: d.advise.bind(d) } : {}),
+
+    async check(olds, news) {
+      return d.check ? d.check(olds, news) : checkWith(d.inputs, news);
+    },
+
+    async diff(_id, olds, news) {
+      return d.diff(olds, news);
+    },
+
+    async create(news) {
+      const i = desired(news);
+      const c = await client();
+      const importId = (i as { importId?: unknown }).importId;
+      if (typeof importId === "string" && importId !== "") return adopt(d, c, importId, i);
+      return createOnce(d, c, i);
+    },
+
+    async read(id, props) {
+      return d.read(await client(), id, props);
+    },
+
+    async update(id, olds, news) {
+      const c = await client();
+      const i = desired(news);
+      if (d.update) return d.update(c, id, olds, i);
+      return (await d.converge(c, id, olds as unknown as Cur, i)).outs;
+    },
+
+    async delete(id, props) {
+      await d.remove(await client(), id, props);
+    },
+  };
+}
+
+/** Takes an existing identity under management: no create call at the vendor. */
+async function adopt<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>, c: C, importId: string, i: I): Promise<Created<O>> {
+  const live = await step(d.kind, `reading ${d.noun} ${importId} to adopt it (importId)`, () => d.adopt.fetch(c, importId, i));
+  if (live === undefined) {
+    const { detail, todo } = d.adopt.notFound(importId, i);
+    throw new AdoptionError(d.kind, importId, `${d.vendor} has no ${d.noun} with this id${detail ? ` ${detail}` : ""}`, todo);
+  }
+  const refusal = d.adopt.guard?.(c, live, i);
+  if (refusal) throw new AdoptionError(d.kind, importId, refusal.reason, refusal.todo);
+  const { id, current } = await d.adopt.current(c, live, i);
+  const { outs, changed } = await d.converge(c, id, current, i);
+  process.stderr.write(`apiidentity: adopted ${d.kind} ${id}; changed: ${changed.length ? changed.join(", ") : "nothing"}\n`);
+  return { id, outs };
+}
+
+/**
+ * Creates, and settles a lost answer without guessing: never sends again before a look-up proves
+ * nothing the lost request made is left, takes what it made only when that is provable, and names
+ * whatever it cannot attribute instead of touching it.
+ */
+async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>, c: C, i: I): Promise<Created<O>> {
+  const action = d.create.action(i);
+  const plan = await step(d.kind, action, async () => d.create.plan(c, i));
+  for (let attempt = 1; ; attempt++) {
+    const startedAt = Date.now();
+    let sent: { made: M } | { cause: unknown };
+    try {
+      sent = { made: await d.create.send(c, plan, i) };
+    } catch (e) {
+      if (!isOutcomeUnknown(e) && !(e instanceof OutcomeUnknownError)) {
+        if (e instanceof ApiIdentityError) throw e;
+        throw (await d.create.refused?.(c, plan, i, e)) ?? describeFailure(d.kind, action, e);
+      }
+      sent = { cause: e };
+    }
+    if ("made" in sent) return d.create.finish(c, sent.made, i, plan);
+    const cause = sent.cause;
+    const lost: LostAnswer = { action, startedAt, cause, attempt };
+    let verdict: OwnCreate<M>;
+    try {
+      verdict = await d.create.findOwnCreate(c, plan, i, lost);
+    } catch (lookup) {
+      if (lookup instanceof LostCreateError) throw lookup;
+      const why = describeFailure(d.kind, `looking up the ${d.noun} it may have made`, lookup).message.replace(`${d.kind}: `, "");
+      const maybe = d.create.mayHaveMade?.(plan, i) ?? `A ${d.noun} may have been made at ${d.vendor}`;
+      throw new LostCreateError(d.kind, action, `the outcome is unknown, and ${plainSentence(why)}. ${plainSentence(maybe)}: look for it ${d.console}, then delete it or adopt it with importId, and run 'pulumi up' again`, { cause });
+    }
+    if (verdict.found === "ours") {
+      process.stderr.write(`apiidentity: ${d.kind}: ${action} lost its answer (${plainSentence(messageOf(cause))}); ${d.noun} ${verdict.id}, made by that request, is now managed\n`);
+      return d.create.finish(c, verdict.made, i, plan);
+    }
+    if (verdict.found === "unproven") {
+      throw new LostCreateError(
+        d.kind,
+        action,
+        `${d.vendor} now has ${verdict.what} that cannot be proven to be the one just created (${verdict.why}), so it was not taken over. Check it ${d.console}, then adopt it with importId: "${verdict.id}" or delete it, and run 'pulumi up' again`,
+        { cause },
+      );
+    }
+    if (attempt >= d.create.attempts) {
+      const note = verdict.note ?? `no ${d.noun} was made`;
+      throw new LostCreateError(d.kind, action, `${attempt > 1 ? `it was attempt ${attempt}, and ${note}` : note}. Nothing is left behind: run 'pulumi up' again`, { cause });
+    }
+    // Provably nothing left from this attempt: sending again cannot make a duplicate.
+  }
+}
+
+function plainSentence(text: string): string {
+  return sentence(text).replace(/\.$/, "");
+}
