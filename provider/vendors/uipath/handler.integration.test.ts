@@ -167,7 +167,7 @@ describe("UiPathRobotAccount handler (sandbox)", () => {
     expect(live(id)).toMatchObject({ name, displayName: "Lost" });
     expect(outs).toMatchObject({ robotAccountId: id, groupIds: [ROBOTS] });
     expect(counts()).toEqual({ [`POST ${TOKEN} 200`]: 1, [`POST ${ROBOT} 0`]: 1, [`GET ${ROBOT}/{partitionGlobalId} 200`]: 1 });
-    expect(stderr.mock.calls.map((c) => String(c[0])).join("")).toContain(`took robot account ${id}`);
+    expect(stderr.mock.calls.map((c) => String(c[0])).join("")).toContain(`robot account ${id}, made by that request, is now managed`);
   });
 
   it("a create that did not land (reset before handling) is looked up, then sent once more", async () => {
@@ -190,7 +190,7 @@ describe("UiPathRobotAccount handler (sandbox)", () => {
     const other = await vendorCreate({ name, displayName: "Someone else's" });
     sb.sandbox.faults.add({ vendor: "uipath", method: "POST", route: ROBOT, count: 1, effect: { type: "commitThenReset" } });
     const inputs = await checked({ name, displayName: "Mine" });
-    await expect(h.create(inputs)).rejects.toThrow(new RegExp(`UiPathRobotAccount: creating robot account '${name}' lost its answer .*id ${other.id}.*importId: '${other.id}'`));
+    await expect(h.create(inputs)).rejects.toThrow(new RegExp(`UiPathRobotAccount: creating robot account '${name}' lost its answer .*id ${other.id}.*importId: "${other.id}"`));
     expect(state().robotAccounts.filter((r) => r.name === name)).toHaveLength(1);
   });
 
@@ -200,7 +200,7 @@ describe("UiPathRobotAccount handler (sandbox)", () => {
     const inputs = await checked({ name: name.toUpperCase() });
     const err = await h.create(inputs).catch((e: Error) => e);
     expect(String(err)).toMatch(/UiPathRobotAccount: creating robot account .* failed: UiPath POST \/RobotAccount failed with HTTP 409: .*already exists/);
-    expect(String(err)).toContain(`importId: '${other.id}'`);
+    expect(String(err)).toContain(`importId: "${other.id}"`);
   });
 
   it("gets a new token once after the vendor expired it (401), and keeps going", async () => {
@@ -252,7 +252,7 @@ describe("UiPathRobotAccount handler (sandbox)", () => {
   it("adoption of an unknown id, or of a robot with another name, fails clearly", async () => {
     const missing = "0b5e0f6e-1111-4a2b-9c3d-123456789abc";
     await expect(h.create(await checked({ name: "x", importId: missing }))).rejects.toThrow(
-      `UiPathRobotAccount: importId '${missing}' names no robot account at UiPath in partition '${sb.partitionGlobalId}'`,
+      `UiPathRobotAccount: importId "${missing}": UiPath has no robot account with this id in partition '${sb.partitionGlobalId}'`,
     );
     const existing = await vendorCreate({ name: uniqueName("named") });
     await expect(h.create(await checked({ name: "other-name", importId: existing.id }))).rejects.toThrow(/cannot rename robot accounts; set name to/);

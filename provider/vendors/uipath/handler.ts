@@ -2,8 +2,10 @@
 // Name and partition are immutable (replace); display name and group membership update in place,
 // membership through add/remove deltas. No secret: robot accounts have no credential of their own.
 import { setting } from "../../config.js";
-import { isOutcomeUnknown, VendorError } from "../../http/index.js";
-import { asSet, caseless, checkWith, describeFailure, diffProperties, step, stripInternal, type DiffResult, type ResourceHandler } from "../../resource.js";
+import { alreadyExists, ConfigurationError, step } from "../../errors.js";
+import { VendorError } from "../../http/index.js";
+import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.js";
+import { asSet, caseless, checkWith, diffProperties, stripInternal, type DiffResult } from "../../resource.js";
 import { uipathClient, type UiPathClient } from "./client.js";
 import { isDuplicateName } from "./contract.js";
 import { isGuid, nameWarnings, robotAccountInputs, robotAccountOutputs, type RobotAccountInputs, type RobotAccountOutputs } from "./inputs.js";
@@ -31,19 +33,16 @@ type Resolved = RobotAccountInputs & { displayName: string; groupIds: string[]; 
 /** Inputs with their defaults filled in (check does this; other entry points may see raw inputs). */
 function resolve(i: RobotAccountInputs): Resolved {
   const partitionGlobalId = i.partitionGlobalId ?? setting("uipathPartitionGlobalId");
-  if (!partitionGlobalId) throw new Error(`${KIND}: no partitionGlobalId: set it on the resource or the provider setting apiidentity:uipathPartitionGlobalId`);
+  if (!partitionGlobalId) throw new ConfigurationError(`${KIND}: no partitionGlobalId: set it on the resource or the provider setting apiidentity:uipathPartitionGlobalId`);
   return { ...i, displayName: i.displayName ?? i.name, groupIds: i.groupIds ?? [], partitionGlobalId };
-}
-
-function client(): UiPathClient {
-  return uipathClient();
 }
 
 /**
  * Brings `current` (live) to the declared inputs with one PUT carrying only what changed; no call
  * when nothing did. Returns the new outputs and the names of the properties it changed.
  */
-async function apply(id: string, current: RobotAccountOutputs, target: Resolved, action: string): Promise<{ outs: RobotAccountOutputs; changed: string[] }> {
+async function converge(client: UiPathClient, id: string, current: RobotAccountOutputs, desired: RobotAccountInputs): Promise<Converged<RobotAccountOutputs>> {
+  const target = resolve(desired);
   const spelling = { partitionGlobalId: target.partitionGlobalId, groupIds: target.groupIds, importId: target.importId };
   const cmd: UpdateRobotAccountCommand = { partitionGlobalId: current.partitionGlobalId };
   const changed: string[] = [];
@@ -58,34 +57,24 @@ async function apply(id: string, current: RobotAccountOutputs, target: Resolved,
   if (!changed.length) {
     return { outs: { ...current, groupIds: [...target.groupIds], partitionGlobalId: target.partitionGlobalId, ...(target.importId ? { importId: target.importId } : {}) }, changed };
   }
-  const dto = await step(KIND, action, () => client().updateRobot(id, cmd));
+  const dto = await step(KIND, `updating robot account ${id}`, () => client.updateRobot(id, cmd));
   return { outs: toOutputs(dto, spelling), changed };
-}
-
-async function adopt(i: Resolved, importId: string): Promise<{ id: string; outs: RobotAccountOutputs }> {
-  const dto = await step(KIND, `adopting robot account ${importId}`, () => client().getRobot(i.partitionGlobalId, importId));
-  if (!dto) {
-    throw new Error(`${KIND}: importId '${importId}' names no robot account at UiPath in partition '${i.partitionGlobalId}'; check the id (Admin > Accounts & Groups > Robot accounts)`);
-  }
-  if (dto.name !== i.name) {
-    throw new Error(`${KIND}: cannot adopt robot account ${importId}: it is named '${dto.name}' but the program declares name '${i.name}', and UiPath cannot rename robot accounts; set name to '${dto.name}'`);
-  }
-  const current = toOutputs(dto, { partitionGlobalId: i.partitionGlobalId, groupIds: i.groupIds });
-  const { outs, changed } = await apply(dto.id, current, i, `updating adopted robot account ${importId}`);
-  process.stderr.write(`apiidentity: adopted ${KIND} ${dto.id}; changed: ${changed.length ? changed.join(", ") : "nothing"}\n`);
-  return { id: dto.id, outs };
 }
 
 /** True when `r` is provably the robot our lost request created: same name, content, and created after we sent it. */
 export function isOurs(r: RobotAccountDto, i: Resolved, sentAtVendorMs: number, skewMs: number): boolean {
+  return notOursBecause(r, i, sentAtVendorMs, skewMs).length === 0;
+}
+
+/** Why `r` cannot be proven to be what our lost request created (empty when it is). */
+function notOursBecause(r: RobotAccountDto, i: Resolved, sentAtVendorMs: number, skewMs: number): string[] {
   const created = parseVendorTime(r.creationTime);
-  return (
-    r.name === i.name &&
-    (r.displayName || r.name) === i.displayName &&
-    sameGroups(r.groupIds ?? [], i.groupIds) &&
-    !Number.isNaN(created) &&
-    created >= sentAtVendorMs - skewMs
-  );
+  const why: string[] = [];
+  if (r.name !== i.name) why.push("its name is spelt differently");
+  if ((r.displayName || r.name) !== i.displayName) why.push("its displayName differs");
+  if (!sameGroups(r.groupIds ?? [], i.groupIds)) why.push("its groups differ");
+  if (Number.isNaN(created) || created < sentAtVendorMs - skewMs) why.push("it was created before this request");
+  return why;
 }
 
 /** True when going from `olds` to `news` replaces the robot account (name or partition changes). */
@@ -94,74 +83,49 @@ function replaced(olds: Partial<RobotAccountInputs>, news: RobotAccountInputs): 
   return olds.name !== news.name || pg(olds.partitionGlobalId) !== pg(news.partitionGlobalId);
 }
 
-async function createNew(i: Resolved): Promise<{ id: string; outs: RobotAccountOutputs }> {
-  const cmd = {
-    partitionGlobalId: i.partitionGlobalId,
-    name: i.name,
-    displayName: i.displayName,
-    ...(i.groupIds.length ? { groupIDsToAdd: i.groupIds } : {}),
-  };
-  const spelling = { partitionGlobalId: i.partitionGlobalId, groupIds: i.groupIds };
-  // Names are unique per organization, so sending the create again after proving it did not land
-  // cannot make a duplicate: a late first attempt makes the second one fail as a duplicate instead.
-  for (let attempt = 1; ; attempt++) {
-    const sentAt = Date.now();
-    try {
-      const dto = await client().createRobot(cmd);
-      return { id: dto.id, outs: toOutputs(dto, spelling) };
-    } catch (e) {
-      if (isOutcomeUnknown(e)) {
-        const found = await recoverLostCreate(i, sentAt, e);
-        if (found) return { id: found.id, outs: toOutputs(found, spelling) };
-        if (attempt < 2) continue;
-      }
-      throw await createFailure(i, e);
-    }
-  }
-}
-
-/** After a create with an unknown outcome: the robot it made, undefined when none exists, or an error. */
-async function recoverLostCreate(i: Resolved, sentAt: number, cause: unknown): Promise<RobotAccountDto | undefined> {
-  const lookup = await step(KIND, `looking up robot account '${i.name}' after a lost create answer`, () => client().findRobotsByName(i.partitionGlobalId, i.name));
+/** After a create with an unknown outcome: the robot it made, none, or one that cannot be proven ours. */
+async function findOwnCreate(client: UiPathClient, i: Resolved, sentAt: number): Promise<OwnCreate<RobotAccountDto>> {
+  const lookup = await client.findRobotsByName(i.partitionGlobalId, i.name);
   const [match] = lookup.matches;
-  if (!match) return undefined;
+  if (!match) return { found: "none" };
   const offset = lookup.vendorNow === undefined ? 0 : lookup.vendorNow - lookup.receivedAt;
   const skew = lookup.vendorNow === undefined ? SKEW_WITHOUT_DATE_MS : SKEW_WITH_DATE_MS;
-  if (isOurs(match, i, sentAt + offset, skew)) {
-    process.stderr.write(`apiidentity: ${KIND} '${i.name}': the create answer was lost; took robot account ${match.id}, which that request created\n`);
-    return match;
-  }
-  const why = describeFailure(KIND, "creating", cause).message.replace(`${KIND}: creating failed: `, "");
-  throw new Error(
-    `${KIND}: creating robot account '${i.name}' lost its answer (${why}), and a robot account with that name exists (id ${match.id}, created ${match.creationTime ?? "at an unknown time"}) that cannot be proven to be the one this request created; check it in UiPath and adopt it with importId: '${match.id}', or delete it and run again`,
-  );
+  const why = notOursBecause(match, i, sentAt + offset, skew);
+  if (why.length === 0) return { found: "ours", made: match, id: match.id };
+  return { found: "unproven", id: match.id, what: `a robot account named '${match.name}' (id ${match.id}, created ${match.creationTime ?? "at an unknown time"})`, why: why.join(", ") };
 }
 
-/** A create failure as one line; a duplicate name names the existing robot account to adopt. */
-async function createFailure(i: Resolved, e: unknown): Promise<Error> {
-  if (e instanceof VendorError) {
-    const errors = (e.body as { errors?: Record<string, string[]> } | undefined)?.errors;
-    if (isDuplicateName(e.status, errors)) {
-      const existing = await client()
-        .findRobotsByName(i.partitionGlobalId, i.name)
-        .then((l) => l.matches[0]?.id)
-        .catch(() => undefined);
-      const adopt = existing ? ` adopt it with importId: '${existing}', or` : "";
-      return new Error(`${KIND}: creating robot account '${i.name}' failed: ${e.message}. A robot account with this name already exists in the organization${existing ? ` (id ${existing})` : ""}:${adopt} pick another name.`);
-    }
-  }
-  return describeFailure(KIND, `creating robot account '${i.name}'`, e);
+/** A create refused because the name exists names the existing robot account to adopt. */
+async function refused(client: UiPathClient, i: Resolved, action: string, e: unknown): Promise<Error | undefined> {
+  if (!(e instanceof VendorError)) return undefined;
+  const errors = (e.body as { errors?: Record<string, string[]> } | undefined)?.errors;
+  if (!isDuplicateName(e.status, errors)) return undefined;
+  const existing = await client
+    .findRobotsByName(i.partitionGlobalId, i.name)
+    .then((l) => l.matches[0]?.id)
+    .catch(() => undefined);
+  return alreadyExists(KIND, action, e, { vendor: "UiPath", aNoun: "a robot account", ...(existing ? { id: existing } : {}), rename: "pick another name" });
 }
 
-export const uiPathRobotAccount: ResourceHandler<RobotAccountInputs, RobotAccountOutputs> = {
+/** The partition a stored robot account lives in. */
+function partitionOf(id: string, props: Partial<RobotAccountOutputs>, doing: string): string {
+  const partitionGlobalId = props.partitionGlobalId ?? setting("uipathPartitionGlobalId");
+  if (!partitionGlobalId) throw new ConfigurationError(`${KIND}: cannot ${doing} robot account ${id}: no partitionGlobalId in state or provider settings`);
+  return partitionGlobalId;
+}
+
+export const uiPathRobotAccount = defineResource({
   kind: KIND,
   vendor: "UiPath",
+  noun: "robot account",
+  console: "in UiPath (Admin > Accounts & Groups > Robot accounts)",
   inputs: robotAccountInputs,
   outputs: robotAccountOutputs,
   secretOutputs: [],
   replaceOnChanges: DIFF_SPEC.replaceOnChanges,
+  client: () => uipathClient(),
 
-  async check(olds, news) {
+  check(olds, news) {
     const r = checkWith(robotAccountInputs, news);
     if (r.failures.length) return r;
     const i = { ...r.inputs };
@@ -197,7 +161,7 @@ export const uiPathRobotAccount: ResourceHandler<RobotAccountInputs, RobotAccoun
     return typeof inputs.name === "string" ? nameWarnings(inputs.name) : [];
   },
 
-  async diff(_id, olds, news): Promise<DiffResult> {
+  diff(olds, news): DiffResult {
     const o = { ...olds, displayName: olds.displayName || olds.name };
     const n = { ...news, displayName: news.displayName ?? news.name, partitionGlobalId: news.partitionGlobalId ?? setting("uipathPartitionGlobalId") };
     const r = diffProperties(o, n, DIFF_SPEC);
@@ -209,30 +173,49 @@ export const uiPathRobotAccount: ResourceHandler<RobotAccountInputs, RobotAccoun
     return r;
   },
 
-  async create(inputs) {
-    const i = resolve(inputs);
-    if (i.importId) return adopt(i, i.importId);
-    return createNew(i);
+  desired: resolve,
+
+  create: {
+    action: (i) => `creating robot account '${i.name}'`,
+    plan(_client, news) {
+      const i = resolve(news);
+      const cmd = { partitionGlobalId: i.partitionGlobalId, name: i.name, displayName: i.displayName, ...(i.groupIds.length ? { groupIDsToAdd: i.groupIds } : {}) };
+      return { i, cmd, spelling: { partitionGlobalId: i.partitionGlobalId, groupIds: i.groupIds } };
+    },
+    send: (client, { cmd }) => client.createRobot(cmd),
+    // Names are unique per organization, so sending the create again after proving it did not land
+    // cannot make a duplicate: a late first attempt makes the second one fail as a duplicate instead.
+    attempts: 2,
+    findOwnCreate: (client, { i }, _news, lost) => findOwnCreate(client, i, lost.startedAt),
+    refused: (client, { i }, _news, e) => refused(client, i, `creating robot account '${i.name}'`, e),
+    finish: (_client, dto, _news, { spelling }) => ({ id: dto.id, outs: toOutputs(dto, spelling) }),
   },
 
-  async read(id, props) {
-    const partitionGlobalId = props.partitionGlobalId ?? setting("uipathPartitionGlobalId");
-    if (!partitionGlobalId) throw new Error(`${KIND}: cannot read robot account ${id}: no partitionGlobalId in state or provider settings`);
-    const dto = await step(KIND, `reading robot account ${id}`, () => client().getRobot(partitionGlobalId, id));
+  adopt: {
+    fetch: (client, importId, i) => client.getRobot(resolve(i).partitionGlobalId, importId),
+    notFound: (_importId, i) => ({
+      detail: `in partition '${resolve(i).partitionGlobalId}'`,
+      todo: "Check the id (Admin > Accounts & Groups > Robot accounts), or remove importId to create a new robot account",
+    }),
+    guard: (_client, dto, i) =>
+      dto.name !== i.name ? { reason: `it is named '${dto.name}' but the program declares name '${i.name}'`, todo: `UiPath cannot rename robot accounts; set name to '${dto.name}'` } : undefined,
+    current: (_client, dto, news) => {
+      const i = resolve(news);
+      return { id: dto.id, current: toOutputs(dto, { partitionGlobalId: i.partitionGlobalId, groupIds: i.groupIds }) };
+    },
+  },
+  converge,
+
+  async read(client, id, props) {
+    const partitionGlobalId = partitionOf(id, props, "read");
+    const dto = await step(KIND, `reading robot account ${id}`, () => client.getRobot(partitionGlobalId, id));
     if (!dto) return {};
     const outs = toOutputs(dto, { partitionGlobalId, groupIds: props.groupIds, importId: props.importId });
     return { id: dto.id, props: outs, inputs: toInputs(outs) };
   },
 
-  async update(id, olds, news) {
-    const i = resolve(news);
-    const { outs } = await apply(id, olds, i, `updating robot account ${id}`);
-    return outs;
+  async remove(client, id, props) {
+    const partitionGlobalId = partitionOf(id, props, "delete");
+    await step(KIND, `deleting robot account ${id}`, () => client.deleteRobot(partitionGlobalId, id));
   },
-
-  async delete(id, props) {
-    const partitionGlobalId = props.partitionGlobalId ?? setting("uipathPartitionGlobalId");
-    if (!partitionGlobalId) throw new Error(`${KIND}: cannot delete robot account ${id}: no partitionGlobalId in state or provider settings`);
-    await step(KIND, `deleting robot account ${id}`, () => client().deleteRobot(partitionGlobalId, id));
-  },
-};
+});
