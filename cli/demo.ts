@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { handlerFor } from "../provider/handlers.js";
-import { collectDrift, exportState, formatDrift, runRefreshPreview } from "./drift.js";
+import { formatDrift, runDrift } from "./drift.js";
 import { installLocalPackage, offlinePulumiEnv, packageRoot, pulumiEngine } from "./local-project.js";
 
 const STACK = "demo";
@@ -218,16 +218,14 @@ export async function main(argv: string[]): Promise<number> {
     await pulumiStep(ctx, ["preview", "--refresh", "--diff", "--suppress-progress"]);
     say("   In short (apiidentity drift):");
     const opts = { cwd: dir, stack: STACK, pulumi: ctx.pulumi, env: ctx.env };
-    const state = await exportState(opts);
-    const { steps } = await runRefreshPreview(opts);
-    const drift = collectDrift(state, steps);
+    const { steps, items: drift } = await runDrift(opts);
     say(formatDrift(drift, "text", STACK).trimEnd().replace(/^/gm, "   "));
     const changes = steps.filter((s) => s.op !== "refresh" && s.op !== "same" && s.urn.includes(TYPE_PREFIX));
     say(`   pulumi plans ${changes.length} change(s): ${changes.map((s) => `${s.op} ${s.urn.split("::").pop()}`).join(", ")}`);
 
     heading(5, "pulumi up --refresh — putting the declared state back");
     await pulumiStep(ctx, ["up", "--refresh", "--yes", "--skip-preview", "--suppress-progress"]);
-    const after = collectDrift(await exportState(opts), (await runRefreshPreview(opts)).steps);
+    const after = (await runDrift(opts)).items;
     say(after.length ? `   still drifting: ${after.length} properties` : "   No drift left: every identity matches its declaration again.");
 
     if (values.keep) {

@@ -2,7 +2,9 @@
 // declarations with `importId` set, so a team can take them under management with `pulumi up`.
 // The inputs come from each resource's own read(), i.e. exactly what refresh would report.
 import { parseArgs } from "node:util";
+import { writeOnlyInputsOf } from "../provider/declare.js";
 import { handlerFor } from "../provider/handlers.js";
+import type { ResourceHandler } from "../provider/resource.js";
 import { setting } from "../provider/config.js";
 import { controlRoom } from "../provider/vendors/automation-anywhere/client.js";
 import { verifyClient } from "../provider/vendors/ibm-verify/client.js";
@@ -21,8 +23,6 @@ interface VendorSpec {
   vendor: string;
   /** Existing identities, without the account the provider itself logs in with. */
   list(): Promise<Found[]>;
-  /** Write-only inputs the vendor never returns: declared from stack config secrets. */
-  secretInputs: string[];
 }
 
 const same = (a: string | undefined | null, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
@@ -31,7 +31,6 @@ export const VENDORS: Record<string, VendorSpec> = {
   ise: {
     kind: "IseApiUser",
     vendor: "Ivanti",
-    secretInputs: ["password"],
     async list() {
       const self = setting("ivantiUsername");
       const all = await ivantiClient().listAccounts();
@@ -43,7 +42,6 @@ export const VENDORS: Record<string, VendorSpec> = {
   uptrends: {
     kind: "UptrendsApiAccount",
     vendor: "Uptrends",
-    secretInputs: [],
     async list() {
       const client = uptrendsClient();
       const self = setting("uptrendsUsername");
@@ -59,7 +57,6 @@ export const VENDORS: Record<string, VendorSpec> = {
   controlroom: {
     kind: "ControlRoomUser",
     vendor: "Automation Anywhere",
-    secretInputs: [],
     async list() {
       const self = setting("controlRoomUsername");
       return (await controlRoom().listUsers()).filter((u) => !same(u.username, self)).map((u) => ({ id: String(u.id), label: u.username }));
@@ -68,7 +65,6 @@ export const VENDORS: Record<string, VendorSpec> = {
   verify: {
     kind: "VerifyApiClient",
     vendor: "IBM Verify",
-    secretInputs: [],
     async list() {
       const self = setting("verifyClientId");
       return (await verifyClient().list()).filter((c) => c.clientId !== self).map((c) => ({ id: c.id, label: c.clientName }));
@@ -77,7 +73,6 @@ export const VENDORS: Record<string, VendorSpec> = {
   uipath: {
     kind: "UiPathRobotAccount",
     vendor: "UiPath",
-    secretInputs: [],
     async list() {
       const partition = setting("uipathPartitionGlobalId");
       if (!partition) throw new Error("UiPath: set apiidentity:uipathPartitionGlobalId or UIPATH_PARTITION_GLOBAL_ID to discover robot accounts");
@@ -111,6 +106,18 @@ function resourceNames(labels: string[]): string[] {
   });
 }
 
+/**
+ * The write-only inputs (declared secrets the vendor never returns) that the resource still requires
+ * when it adopts this identity: the declaration takes them from stack config secrets.
+ */
+function secretInputsToDeclare(handler: ResourceHandler, inputs: Record<string, unknown>, id: string): string[] {
+  const writeOnly = writeOnlyInputsOf(handler.kind);
+  if (!writeOnly.length) return [];
+  const r = handler.inputs.safeParse({ ...inputs, importId: id });
+  const missing = new Set(r.success ? [] : r.error.issues.map((i) => String(i.path[0])));
+  return writeOnly.filter((k) => missing.has(k));
+}
+
 export async function discoverVendor(key: string): Promise<Discovered[]> {
   const spec = VENDORS[ALIASES[key] ?? key];
   if (!spec) throw new Error(`unknown vendor '${key}': use one of ${Object.keys(VENDORS).join(", ")}`);
@@ -121,10 +128,11 @@ export async function discoverVendor(key: string): Promise<Discovered[]> {
   for (const [i, f] of found.entries()) {
     const r = await handler.read(f.id, {});
     if (!r.id || !r.inputs) continue; // deleted meanwhile
+    const writeOnly = writeOnlyInputsOf(spec.kind);
     const inputs = Object.fromEntries(
-      Object.entries(r.inputs as Record<string, unknown>).filter(([k, v]) => v !== undefined && v !== null && k !== "importId" && !spec.secretInputs.includes(k)),
+      Object.entries(r.inputs as Record<string, unknown>).filter(([k, v]) => v !== undefined && v !== null && k !== "importId" && !writeOnly.includes(k)),
     );
-    out.push({ kind: spec.kind, name: names[i]!, id: r.id, inputs, secretInputs: spec.secretInputs });
+    out.push({ kind: spec.kind, name: names[i]!, id: r.id, inputs, secretInputs: secretInputsToDeclare(handler, inputs, r.id) });
   }
   return out;
 }

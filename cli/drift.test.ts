@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collectDrift, formatDrift, MASK, type PreviewStepJson, type StateResourceJson } from "./drift.js";
+import { collectDrift, formatDrift, MASK, type DriftStep, type StateResourceJson } from "./drift.js";
 
 const T = "pulumi-nodejs:dynamic/apiidentity:";
 const urn = (kind: string, name: string) => `urn:pulumi:dev::p::${T}${kind}::${name}`;
@@ -8,20 +8,20 @@ const state: StateResourceJson[] = [
   { urn: urn("ControlRoomUser", "bot"), type: `${T}ControlRoomUser`, id: "17", inputs: { __provider: "x", disabled: false, roles: ["A"], password: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: "zz" } } },
   { urn: urn("VerifyApiClient", "gone"), type: `${T}VerifyApiClient`, id: "abc", inputs: { clientName: "c" } },
   { urn: urn("UiPathRobotAccount", "same"), type: `${T}UiPathRobotAccount`, id: "r", inputs: { name: "n" } },
-  { urn: urn("UptrendsApiAccount", "pw"), type: `${T}UptrendsApiAccount`, id: "g", inputs: { description: "old", clientSecret: "plain-old" } },
+  { urn: urn("UptrendsApiAccount", "pw"), type: `${T}UptrendsApiAccount`, id: "g", inputs: { description: "old", password: "plain-old", operatorGuid: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", plaintext: '"plain-op"' } } },
 ];
-const steps: PreviewStepJson[] = [
-  { op: "refresh", urn: urn("ControlRoomUser", "bot"), oldState: { id: "17" }, newState: { id: "17" } },
+const steps: DriftStep[] = [
+  { op: "refresh", urn: urn("ControlRoomUser", "bot"), old: { id: "17" }, new: { id: "17" } },
   {
     op: "update",
     urn: urn("ControlRoomUser", "bot"),
-    oldState: { id: "17", inputs: { __provider: "y", disabled: true, roles: ["A"], password: "[secret]" } },
-    newState: { inputs: { disabled: false, roles: ["A"], password: "[secret]" } },
+    old: { id: "17", inputs: { __provider: "y", disabled: true, roles: ["A"], password: "[secret]" } },
+    new: { inputs: { disabled: false, roles: ["A"], password: "[secret]" } },
   },
-  { op: "create", urn: urn("VerifyApiClient", "gone"), newState: { inputs: { clientName: "c" } } },
-  { op: "same", urn: urn("UiPathRobotAccount", "same"), oldState: { id: "r", inputs: { name: "n" } } },
-  { op: "update", urn: urn("UptrendsApiAccount", "pw"), oldState: { id: "g", inputs: { description: "new", clientSecret: "plain-new" } } },
-  { op: "create", urn: urn("UiPathRobotAccount", "brand-new"), newState: { inputs: { name: "x" } } },
+  { op: "create", urn: urn("VerifyApiClient", "gone"), new: { inputs: { clientName: "c" } } },
+  { op: "same", urn: urn("UiPathRobotAccount", "same"), old: { id: "r", inputs: { name: "n" } } },
+  { op: "update", urn: urn("UptrendsApiAccount", "pw"), old: { id: "g", inputs: { description: "new", password: "plain-new" } } },
+  { op: "create", urn: urn("UiPathRobotAccount", "brand-new"), new: { inputs: { name: "x" } } },
 ];
 
 describe("collectDrift", () => {
@@ -36,11 +36,16 @@ describe("collectDrift", () => {
     expect(items).toContainEqual({ vendor: "IBM Verify", kind: "VerifyApiClient", name: "gone", id: "abc", property: "(identity)", inState: "exists", atVendor: "deleted" });
     expect(items.some((i) => i.name === "brand-new")).toBe(false);
   });
-  it("masks secret-named properties and never prints secret values", () => {
+  it("masks the properties a resource declares secret and never prints secret values", () => {
     const pw = items.filter((i) => i.name === "pw");
-    expect(pw.map((i) => i.property)).toEqual(["clientSecret", "description"]);
-    expect([pw[0]!.inState, pw[0]!.atVendor]).toEqual([MASK, MASK]);
+    expect(pw.map((i) => i.property)).toEqual(["description", "password"]);
+    expect([pw[1]!.inState, pw[1]!.atVendor]).toEqual([MASK, MASK]);
     expect(JSON.stringify(items)).not.toMatch(/plain-|ciphertext|zz/);
+  });
+  it("does not guess secrets from a property's name", () => {
+    const st: StateResourceJson[] = [{ urn: urn("UiPathRobotAccount", "r"), type: `${T}UiPathRobotAccount`, id: "1", inputs: { tokenNote: "a" } }];
+    const found = collectDrift(st, [{ op: "update", urn: urn("UiPathRobotAccount", "r"), old: { id: "1", inputs: { tokenNote: "b" } } }]);
+    expect(found).toEqual([expect.objectContaining({ property: "tokenNote", inState: "a", atVendor: "b" })]);
   });
 });
 

@@ -1,7 +1,12 @@
 // `apiidentity drift`: runs a refresh preview of a stack and reports, per identity that drifted,
 // the property, the value in state and the value at the vendor (secrets masked).
-import { execFile } from "node:child_process";
-import { handlerFor } from "../provider/handlers.js";
+// Talks to the stack through Pulumi's Automation API: typed engine events, no parsing of CLI text.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { LocalWorkspace, PulumiCommand, type EngineEvent, type LocalWorkspaceOptions, type StepEventMetadata, type StepEventStateMetadata } from "@pulumi/pulumi/automation/index.js";
+import { specialSigKey } from "@pulumi/pulumi/runtime/rpc.js";
+import { secretPropertiesOf } from "../provider/declare.js";
+import { allHandlers } from "../provider/handlers.js";
 
 export interface DriftItem {
   vendor: string;
@@ -15,35 +20,13 @@ export interface DriftItem {
   atVendor: unknown;
 }
 
-export interface PreviewStepJson {
-  op: string;
-  urn: string;
-  oldState?: { id?: string; type?: string; inputs?: Record<string, unknown> } | null;
-  newState?: { id?: string; type?: string; inputs?: Record<string, unknown> } | null;
-}
+/** The part of a preview step (an engine `resourcePreEvent`) that drift reads. */
+export type DriftStep = Pick<StepEventMetadata, "op" | "urn"> & {
+  old?: Partial<Pick<StepEventStateMetadata, "id" | "inputs">>;
+  new?: Partial<Pick<StepEventStateMetadata, "id" | "inputs">>;
+};
 
-const TYPE_PREFIX = "pulumi-nodejs:dynamic/apiidentity:";
-const SECRET_NAME = /password|secret|apikey|token/i;
-export const MASK = "[secret]";
-
-/** Vendor display name of a resource kind, from its handler. */
-function vendorOf(kind: string): string {
-  try {
-    return handlerFor(kind).vendor;
-  } catch {
-    return kind;
-  }
-}
-
-function mask(property: string, v: unknown): unknown {
-  if (v === undefined || v === null) return v;
-  return SECRET_NAME.test(property) ? MASK : v;
-}
-
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
-
+/** A resource as `stack export` holds it. */
 export interface StateResourceJson {
   urn: string;
   type: string;
@@ -51,34 +34,60 @@ export interface StateResourceJson {
   inputs?: Record<string, unknown>;
 }
 
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-const isSecretValue = (v: unknown) => typeof v === "object" && v !== null && SECRET_SIG in v;
+const TYPE_PREFIX = "pulumi-nodejs:dynamic/apiidentity:";
+export const MASK = "[secret]";
 
 /**
- * Drift = the state before the refresh against what the vendor holds now. The state comes from
- * `pulumi stack export`; the vendor's values from `pulumi preview --refresh --json`, whose steps
- * start from the refreshed state (an `update`'s old inputs are what `read` found; a `create` of a
- * resource that was in state means the identity is gone). Its `refresh` steps carry no values.
+ * Vendor display name of a resource kind: from this CLI's handlers, else from the package installed
+ * in the project (the code the engine ran: it may be newer than this CLI, or carry extra kinds).
  */
-export function collectDrift(state: StateResourceJson[], steps: PreviewStepJson[]): DriftItem[] {
+function vendorOf(kind: string, projectDir: string | undefined): string {
+  const own = allHandlers().find((h) => h.kind === kind);
+  if (own) return own.vendor;
+  if (!projectDir) return kind;
+  try {
+    const load = createRequire(join(projectDir, "package.json"));
+    load(`pulumi-apiidentity/dist/provider/dynamic/kinds/${kind}.cjs`);
+    return (load("pulumi-apiidentity/provider") as { handlerFor(k: string): { vendor: string } }).handlerFor(kind).vendor;
+  } catch {
+    return kind;
+  }
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** A value state keeps encrypted (`{ <sig>: <secret sig>, ciphertext }`). */
+const isSecretValue = (v: unknown) => typeof v === "object" && v !== null && specialSigKey in v;
+
+/**
+ * Drift = the state before the refresh against what the vendor holds now. The steps of a refresh
+ * preview start from the refreshed state: an update's old inputs are what `read` found, and a
+ * create of a resource that was in state means the identity is gone. Its `refresh` steps carry no
+ * values. Declared secrets are masked; values the engine or state already hide are not compared.
+ */
+export function collectDrift(state: StateResourceJson[], steps: DriftStep[], projectDir?: string): DriftItem[] {
   const before = new Map(state.filter((r) => r.type.startsWith(TYPE_PREFIX)).map((r) => [r.urn, r]));
   const items: DriftItem[] = [];
   for (const s of steps) {
     const prior = before.get(s.urn);
     if (!prior || s.op === "refresh" || s.op === "same") continue;
     const kind = prior.type.slice(TYPE_PREFIX.length);
-    const base = { vendor: vendorOf(kind), kind, name: s.urn.split("::").pop() ?? s.urn, id: prior.id ?? "" };
-    if (s.op === "create" || s.op === "create-replacement" || !s.oldState?.id) {
+    const base = { vendor: vendorOf(kind, projectDir), kind, name: s.urn.split("::").pop() ?? s.urn, id: prior.id ?? "" };
+    if (s.op === "create" || s.op === "create-replacement" || !s.old?.id) {
       items.push({ ...base, property: "(identity)", inState: "exists", atVendor: "deleted" });
       continue;
     }
+    const secret = secretPropertiesOf(kind);
+    const mask = (k: string, v: unknown) => (v === undefined || v === null || !secret.has(k) ? v : MASK);
     const inState = prior.inputs ?? {};
-    const atVendor = s.oldState.inputs ?? {};
+    const atVendor = (s.old.inputs ?? {}) as Record<string, unknown>;
     const keys = [...new Set([...Object.keys(inState), ...Object.keys(atVendor)])].filter((k) => !k.startsWith("__")).sort();
     for (const k of keys) {
       const a = isSecretValue(inState[k]) ? MASK : inState[k];
       const b = atVendor[k];
-      if (a === MASK || b === MASK || b === "[secret]") continue; // secrets cannot be compared here
+      if (a === MASK || b === MASK) continue; // secrets cannot be compared here
       if (!same(a, b)) items.push({ ...base, property: k, inState: mask(k, a), atVendor: mask(k, b) });
     }
   }
@@ -118,45 +127,74 @@ export function formatDrift(items: DriftItem[], format: DriftFormat, stack: stri
 }
 
 export interface DriftOptions {
+  /** The Pulumi project directory. */
   cwd: string;
+  /** Stack name; default: the project's selected stack. */
   stack?: string;
+  /** Path of the `pulumi` binary; default: `pulumi` on PATH. */
   pulumi?: string;
-  env?: NodeJS.ProcessEnv;
+  /** Environment for the pulumi processes (added to this process's). */
+  env?: Record<string, string>;
 }
 
-function pulumi(o: DriftOptions, args: string[]): Promise<{ err: Error | null; stdout: string; stderr: string }> {
-  const full = [...args, "--non-interactive", "--cwd", o.cwd, ...(o.stack ? ["--stack", o.stack] : [])];
-  return new Promise((resolve) =>
-    execFile(o.pulumi ?? "pulumi", full, { env: o.env ?? process.env, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => resolve({ err, stdout, stderr })),
-  );
+export interface DriftRun {
+  stack: string;
+  /** State before the refresh. */
+  state: StateResourceJson[];
+  /** Every step of the refresh preview, in the engine's order. */
+  steps: DriftStep[];
+  items: DriftItem[];
 }
 
-/** The stack's resources as they are in state now (before any refresh). */
-export async function exportState(o: DriftOptions): Promise<StateResourceJson[]> {
-  const r = await pulumi(o, ["stack", "export"]);
-  if (r.err) throw new Error(`pulumi stack export failed: ${r.stderr.trim() || r.err.message}`);
-  return (JSON.parse(r.stdout) as { deployment?: { resources?: StateResourceJson[] } }).deployment?.resources ?? [];
+/**
+ * The one line a failed pulumi command has to say: the CLI's own error text, without the command
+ * line the Automation API puts in front of it (it holds nothing a reader needs).
+ */
+function why(e: unknown): string {
+  const result = (e as { commandResult?: { stderr?: unknown } } | null)?.commandResult;
+  const text = typeof result?.stderr === "string" && result.stderr.trim() ? result.stderr : e instanceof Error ? e.message : String(e);
+  return text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !/^Command failed with exit code \d+:/.test(l))
+    .map((l) => l.replace(/^error: /, ""))
+    .join(" ");
 }
 
-/** Runs `pulumi preview --refresh --json` and returns the stack name and its steps. */
-export async function runRefreshPreview(o: DriftOptions): Promise<{ stack: string; steps: PreviewStepJson[] }> {
-  const { err, stdout, stderr } = await pulumi(o, ["preview", "--refresh", "--json"]);
-  const start = stdout.indexOf("{");
-  let parsed: { steps?: PreviewStepJson[]; diagnostics?: { severity?: string; message?: string }[] } | undefined;
+async function workspaceOptions(o: DriftOptions): Promise<LocalWorkspaceOptions> {
+  // PulumiCommand wants an install root holding bin/pulumi.
+  const pulumiCommand = o.pulumi ? await PulumiCommand.get({ root: dirname(dirname(o.pulumi)) }) : undefined;
+  return { workDir: o.cwd, ...(o.env ? { envVars: o.env } : {}), ...(pulumiCommand ? { pulumiCommand } : {}) };
+}
+
+/** Exports the stack's state, runs a refresh preview (nothing is changed) and collects the drift. */
+export async function runDrift(o: DriftOptions): Promise<DriftRun> {
+  const opts = await workspaceOptions(o);
+  const ws = await LocalWorkspace.create(opts);
+  const stack = o.stack ?? (await ws.stack())?.name;
+  if (!stack) throw new Error(`no stack selected in ${o.cwd}: pass --stack NAME`);
+
+  let state: StateResourceJson[];
   try {
-    parsed = start >= 0 ? (JSON.parse(stdout.slice(start)) as typeof parsed) : undefined;
-  } catch {
-    parsed = undefined;
+    // The Automation API exports with --show-secrets; secrets still carry Pulumi's secret signature
+    // (with `plaintext` instead of `ciphertext`), so collectDrift masks them all the same.
+    const exported = (await ws.exportStack(stack)) as { deployment?: { resources?: StateResourceJson[] } };
+    state = exported.deployment?.resources ?? [];
+  } catch (e) {
+    throw new Error(`pulumi stack export failed: ${why(e)}`, { cause: e });
   }
-  const errors = parsed?.diagnostics?.filter((d) => d.severity === "error").map((d) => d.message?.trim()) ?? [];
-  if (!parsed || errors.length || (err && !parsed.steps)) {
-    const why = errors.join("\n") || stderr.trim() || (err ? err.message : "no JSON output");
-    throw new Error(`pulumi preview --refresh failed: ${why}`);
-  }
-  return { stack: o.stack ?? currentStack(parsed), steps: parsed.steps ?? [] };
-}
 
-function currentStack(parsed: { steps?: PreviewStepJson[] }): string {
-  const urn = parsed.steps?.[0]?.urn ?? "";
-  return urn.split(":")[2] ?? "(current)";
+  const steps: DriftStep[] = [];
+  const errors: string[] = [];
+  const onEvent = (e: EngineEvent) => {
+    if (e.resourcePreEvent) steps.push(e.resourcePreEvent.metadata);
+    if (e.diagnosticEvent?.severity === "error") errors.push(e.diagnosticEvent.message.trim());
+  };
+  try {
+    const selected = await LocalWorkspace.selectStack({ stackName: stack, workDir: o.cwd }, opts);
+    await selected.preview({ refresh: true, onEvent });
+  } catch (e) {
+    throw new Error(`pulumi preview --refresh failed: ${errors.join(" ") || why(e)}`, { cause: e });
+  }
+  return { stack, state, steps, items: collectDrift(state, steps, o.cwd) };
 }

@@ -1,6 +1,5 @@
 // `apiidentity <command>`: drift reports and discovery of existing identities.
 import { parseArgs } from "node:util";
-import { collectDrift, exportState, formatDrift, runRefreshPreview, type DriftFormat } from "./drift.js";
 
 const USAGE = `usage:
   apiidentity drift [--cwd DIR] [--stack NAME] [--format text|json|markdown]
@@ -44,12 +43,11 @@ async function drift(args: string[]): Promise<number> {
     args,
     options: { cwd: { type: "string", default: process.cwd() }, stack: { type: "string" }, format: { type: "string", default: "text" } },
   });
-  const format = values.format as DriftFormat;
+  const format = values.format as "text" | "json" | "markdown";
   if (!["text", "json", "markdown"].includes(format)) throw new Error(`--format must be text, json or markdown, not '${format}'`);
-  const opts = { cwd: values.cwd!, ...(values.stack ? { stack: values.stack } : {}) };
-  const state = await exportState(opts);
-  const { stack, steps } = await runRefreshPreview(opts);
-  const items = collectDrift(state, steps);
+  // Loaded on demand: the Automation API is only needed here.
+  const { formatDrift, runDrift } = await import("./drift.js");
+  const { stack, items } = await runDrift({ cwd: values.cwd!, ...(values.stack ? { stack: values.stack } : {}) });
   process.stdout.write(formatDrift(items, format, stack));
   return items.length ? 1 : 0;
 }
