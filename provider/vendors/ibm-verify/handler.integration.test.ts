@@ -223,13 +223,13 @@ describe("VerifyApiClient handler against the sandbox", () => {
     // token, the POST whose answer was lost, one search by name, one GET of the client found.
     expect(calls()).toEqual({ [TOKEN]: 1, "POST /v1.0/apiclients 0": 1, "GET /v1.0/apiclients 200": 1, "GET /v1.0/apiclients/{apiClientId} 200": 1 });
     expect(outs.clientSecret).toBe((await vendor.get(id))!.clientSecret);
-    expect(String(stderr.mock.calls[0]?.[0])).toContain(`found the client it created (${id}) by its marker`);
+    expect(String(stderr.mock.calls[0]?.[0])).toContain(`API client ${id}, made by that request, is now managed`);
   });
 
   it("fails clearly when a create answer was lost and nothing was created", async () => {
     sandbox.faults.add({ vendor: "ibmVerify", method: "POST", route: "/v1.0/apiclients", count: 1, effect: { type: "status", status: 500 } });
     const inputs = await checked({ clientName: "int-lost-none", entitlements: ["readUsers"] });
-    await expect(h.create(inputs)).rejects.toThrow(/creating API client 'int-lost-none' failed: IBM Verify POST \/v1.0\/apiclients failed with HTTP 500.*no API client named 'int-lost-none' carries this create's marker, so none was created/);
+    await expect(h.create(inputs)).rejects.toThrow(/creating API client 'int-lost-none' lost its answer \(IBM Verify POST \/v1.0\/apiclients failed with HTTP 500.*\); no API client named 'int-lost-none' carries this create's marker, so none was created/);
     expect(vendor.named("int-lost-none")).toHaveLength(0);
     expect(calls()["POST /v1.0/apiclients 500"]).toBe(1);
   });
@@ -288,7 +288,7 @@ describe("VerifyApiClient handler against the sandbox", () => {
 
   it("adoption of an unknown id fails naming the id and the vendor", async () => {
     const inputs = await checked({ clientName: "x", entitlements: ["readUsers"], importId: "no-such-id" });
-    await expect(h.create(inputs)).rejects.toThrow("VerifyApiClient: adopting failed: IBM Verify has no API client with id 'no-such-id'");
+    await expect(h.create(inputs)).rejects.toThrow('VerifyApiClient: importId "no-such-id": IBM Verify has no API client with this id');
     expect(calls()["POST /v1.0/apiclients 201"]).toBeUndefined();
   });
 
