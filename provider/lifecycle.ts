@@ -58,6 +58,7 @@ export interface ResourceDefinition<I extends object, O extends object, C, P, M,
   noun: string;
   /** Where a person looks at one, for messages: `in the Control Room (Administration > Users)`. */
   console: string;
+  /** The types I and O are taken from these two schemas alone. */
   inputs: z.ZodType<I>;
   outputs: z.ZodType<O>;
   secretOutputs: readonly string[];
@@ -66,9 +67,9 @@ export interface ResourceDefinition<I extends object, O extends object, C, P, M,
   /** The vendor client for the current settings (a missing setting fails naming key and variable). */
   client(): C | Promise<C>;
   /** Validation beyond the schema (defaults that depend on settings, vendor look-ups); Pulumi's order. */
-  check?(olds: unknown, news: unknown): Promise<CheckResult<I>> | CheckResult<I>;
-  advise?(inputs: I): string[];
-  diff(olds: O, news: I): DiffResult;
+  check?(olds: unknown, news: unknown): Promise<CheckResult<NoInfer<I>>> | CheckResult<NoInfer<I>>;
+  advise?(inputs: NoInfer<I>): string[];
+  diff(olds: NoInfer<O>, news: NoInfer<I>): DiffResult;
   /** The inputs with defaults filled in, as create/update act on them. */
   desired?(news: I): I;
 

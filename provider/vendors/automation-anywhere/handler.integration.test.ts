@@ -236,7 +236,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
       const news = await inputsFor();
       const first = await h.create(news);
       const err = await h.create(news).catch((e: Error) => e);
-      expect((err as Error).message).toContain(`already exists (id ${first.id})`);
+      expect((err as Error).message).toContain(`already exists at Automation Anywhere (id ${first.id})`);
       expect((err as Error).message).not.toContain(PASSWORD);
       await h.delete(first.id, first.outs);
     });
@@ -286,18 +286,18 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
     it("refuses to adopt a user whose username differs", async () => {
       const existing = await controlRoom().createUser({ username: uniqueName("adopt"), email: "a@example.com", password: "Old_Pass-1", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: [] });
       const news = await inputsFor({ importId: String(existing.id) });
-      await expect(h.create(news)).rejects.toThrow(`importId "${existing.id}" is the user '${existing.username}', but username is '${news.username}'`);
+      await expect(h.create(news)).rejects.toThrow(`importId "${existing.id}": it is the user '${existing.username}', but username is '${news.username}'`);
       await controlRoom().deleteUser(String(existing.id));
     });
 
     it("refuses to adopt the provider's own login user", async () => {
       const news = await inputsFor({ username: "admin", importId: "1" });
-      await expect(h.create(news)).rejects.toThrow(`importId "1" is the user the provider logs in with ('admin')`);
+      await expect(h.create(news)).rejects.toThrow(`importId "1": it is the user the provider logs in with ('admin')`);
     });
 
     it("an unknown importId fails naming the id and the vendor", async () => {
       const news = await inputsFor({ importId: "999999" });
-      await expect(h.create(news)).rejects.toThrow(/importId "999999": Automation Anywhere has no user with id 999999/);
+      await expect(h.create(news)).rejects.toThrow(/importId "999999": Automation Anywhere has no user with this id at /);
     });
   });
 

@@ -1,8 +1,10 @@
 // ControlRoomUser: a user of an Automation 360 Control Room, created through
 // /v2/usermanagement/users (v1 on a legacy Control Room) with at least one role. Replaced when `username` or `domain` changes,
 // updated in place (full-replace PUT) otherwise.
-import { isOutcomeUnknown, VendorError } from "../../http/index.js";
-import { asSet, caseless, checkWith, describeFailure, holdsUnknown, diffProperties, stripInternal, step, type CheckFailure, type DiffSpec, type ResourceHandler } from "../../resource.js";
+import { alreadyExists, step } from "../../errors.js";
+import { VendorError } from "../../http/index.js";
+import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.js";
+import { asSet, caseless, checkWith, holdsUnknown, diffProperties, stripInternal, type CheckFailure, type DiffSpec } from "../../resource.js";
 import { controlRoom, hasSettings, readSettings, type ControlRoomClient } from "./client.js";
 import { INFERRED, VENDOR } from "./contract.js";
 import { advise, inputs, outputs, REPLACE_ON_CHANGES, SECRET_OUTPUTS, type Inputs, type Outputs } from "./inputs.js";
@@ -11,7 +13,6 @@ import { resolveRoles, UnknownRolesError } from "./roles.js";
 import type { UserBody, WireUser } from "./wire.js";
 
 const KIND = "ControlRoomUser";
-/** What the engine sends for a value not known yet during preview (e.g. another resource's output). */
 /**
  * Tolerance when proving a lost create by its `createdOn`: small when the Control Room's clock is
  * known from the token's `iat` (whole seconds, plus latency), larger when it is not.
@@ -72,109 +73,97 @@ async function roleIdsFor(client: ControlRoomClient, names: readonly string[], o
   return (await resolveRoles(client, names)).map((r) => r.id);
 }
 
-function existsMessage(user: WireUser): string {
-  return `a Control Room user named '${user.username}' already exists (id ${user.id}); choose another username, or adopt it with importId: "${user.id}"`;
-}
-
 /**
  * A create whose answer was lost: the user found under that name is taken only when it is provably
- * the one just created; undefined when no such user exists (the create never happened).
+ * the one just created (created since, by the provider's own user, with exactly the fields sent).
  */
-async function recoverLostCreate(client: ControlRoomClient, body: UserBody, startedMs: number, cause: unknown): Promise<WireUser | undefined> {
-  const username = body.username ?? "";
-  const found = await step(KIND, `looking up user '${username}' after its create lost the answer`, () => client.findUsersByName(username));
-  const user = found[0];
-  if (!user) return undefined;
+async function findOwnCreate(client: ControlRoomClient, body: UserBody, startedMs: number): Promise<OwnCreate<WireUser>> {
+  const [user] = await client.findUsersByName(body.username ?? "");
+  if (!user) return { found: "none" };
   const offset = client.clockOffsetMs;
   const proof = { startedMs: startedMs + (offset ?? 0), callerId: client.callerId, skewMs: offset === undefined ? SKEW_UNKNOWN_CLOCK_MS : SKEW_KNOWN_CLOCK_MS };
-  if (isFromCreate(user, body, proof)) return user;
-  const why = cause instanceof Error ? cause.message : String(cause);
-  throw new Error(
-    `${KIND}: creating user '${username}' lost its answer (${why}), and a user with that name now exists at ${VENDOR} (id ${user.id}) that cannot be proven to be the one just created. Check it in the Control Room, then adopt it with importId: "${user.id}" or delete it, and run 'pulumi up' again.`,
-  );
+  if (isFromCreate(user, body, proof)) return { found: "ours", made: user, id: String(user.id) };
+  return { found: "unproven", id: String(user.id), what: `a user named '${user.username}' (id ${user.id})`, why: "its creation time, creator or fields differ from this request" };
 }
 
-async function createUser(client: ControlRoomClient, body: UserBody): Promise<WireUser> {
-  const username = body.username ?? "";
-  for (let attempt = 0; ; attempt++) {
-    const startedMs = Date.now();
-    try {
-      return await client.createUser(body);
-    } catch (e) {
-      if (isOutcomeUnknown(e)) {
-        const user = await recoverLostCreate(client, body, startedMs, e);
-        if (user) return user;
-        // Not there, so the create never happened. Usernames are unique at the vendor: one more try
-        // cannot make a duplicate (at worst it answers 409).
-        if (attempt === 0) continue;
-        throw describeFailure(KIND, `creating user '${username}' (no user was created; run 'pulumi up' again)`, e);
-      }
-      if (e instanceof VendorError && (INFERRED.duplicateStatuses as readonly number[]).includes(e.status)) {
-        // 409 (or 400 on some builds) may mean "already exists": say which user, so nothing is left unexplained.
-        const existing = await client.findUsersByName(username).catch(() => []);
-        if (existing[0]) throw new Error(`${KIND}: creating user '${username}' failed: ${existsMessage(existing[0])}.`);
-      }
-      throw describeFailure(KIND, `creating user '${username}'`, e);
-    }
-  }
+/** 409 (or 400 on some builds) may mean "already exists": say which user, so nothing is left unexplained. */
+async function refused(client: ControlRoomClient, username: string, action: string, e: unknown): Promise<Error | undefined> {
+  if (!(e instanceof VendorError) || !(INFERRED.duplicateStatuses as readonly number[]).includes(e.status)) return undefined;
+  const [existing] = await client.findUsersByName(username).catch(() => []);
+  if (!existing) return undefined;
+  return alreadyExists(KIND, action, e, { vendor: VENDOR, aNoun: "a Control Room user", id: existing.id, rename: "choose another username" });
 }
 
-/** Takes an existing user under management: read it, apply the declared inputs, report what changed. */
-async function adopt(client: ControlRoomClient, news: Inputs, importId: string): Promise<{ id: string; outs: Outputs }> {
-  const user = await step(KIND, `reading user ${importId} to adopt it`, () => client.getUser(importId));
-  if (!user) throw new Error(`${KIND}: importId "${importId}": ${VENDOR} has no user with id ${importId} at ${readSettings().url}. Check the id in the Control Room (Administration > Users).`);
-  if (client.callerId === user.id) {
-    // A later destroy would delete the provider's own login and lock it out.
-    throw new Error(`${KIND}: importId "${importId}" is the user the provider logs in with ('${user.username}'); it cannot be adopted. Manage another user, or log the provider in as a different user.`);
-  }
-  if (caseless(user.username) !== caseless(news.username)) {
-    throw new Error(`${KIND}: importId "${importId}" is the user '${user.username}', but username is '${news.username}'. A username cannot change: set username to '${user.username}' or use another importId.`);
-  }
-  if ((user.domain ?? "") !== (news.domain ?? "")) {
-    throw new Error(`${KIND}: importId "${importId}" has domain '${user.domain ?? ""}', but domain is '${news.domain ?? ""}'. A domain cannot change: declare the user's domain or use another importId.`);
-  }
-  // The live password is unknown, so a declared one counts as a change and is set.
-  const current = toOutputs(user, { ...news, password: undefined });
-  const { changed } = diffProperties(inputsOf(current), news, diffSpec);
-  let live = user;
+/** Brings a live user to the declared inputs: one full-replace PUT when anything differs, none otherwise. */
+async function converge(client: ControlRoomClient, id: string, current: { user: WireUser; outs: Outputs }, news: Inputs): Promise<Converged<Outputs>> {
+  const { changed } = diffProperties(inputsOf(current.outs), news, diffSpec);
+  let live = current.user;
   if (changed.length) {
-    const roleIds = await step(KIND, "resolving roles", () => roleIdsFor(client, news.roles, current));
+    const roleIds = await step(KIND, "resolving roles", () => roleIdsFor(client, news.roles, current.outs));
     const body = toBody(news, roleIds, { create: false, password: true });
-    live = await step(KIND, `updating adopted user ${importId}`, () => client.updateUser(importId, body));
+    live = await step(KIND, `updating user ${id}`, () => client.updateUser(id, body));
   }
-  process.stderr.write(`apiidentity: adopted ${KIND} ${importId}; changed: ${changed.length ? changed.join(", ") : "nothing"}\n`);
-  return { id: String(user.id), outs: toOutputs(live, news) };
+  return { outs: toOutputs(live, news), changed };
 }
 
-export const controlRoomUser: ResourceHandler<Inputs, Outputs> = {
+export const controlRoomUser = defineResource({
   kind: KIND,
   vendor: VENDOR,
+  noun: "user",
+  console: "in the Control Room (Administration > Users)",
   inputs,
   outputs,
   secretOutputs: SECRET_OUTPUTS,
   replaceOnChanges: REPLACE_ON_CHANGES,
+  client: () => controlRoom(),
   check,
   advise,
-  diff: async (_id, olds, news) => diff(olds, news),
+  diff,
 
-  async create(news) {
-    const client = controlRoom();
-    if (news.importId !== undefined) return adopt(client, news, news.importId);
-    const roleIds = await step(KIND, "resolving roles", () => roleIdsFor(client, news.roles));
-    const user = await createUser(client, toBody(news, roleIds, { create: true, password: true }));
-    return { id: String(user.id), outs: toOutputs(user, news) };
+  create: {
+    action: (news) => `creating user '${news.username}'`,
+    async plan(client, news) {
+      const roleIds = await step(KIND, "resolving roles", () => roleIdsFor(client, news.roles));
+      return toBody(news, roleIds, { create: true, password: true });
+    },
+    send: (client, body) => client.createUser(body),
+    // Usernames are unique at the vendor: once the look-up proves the lost create did not happen,
+    // one more try cannot make a duplicate (at worst it answers 409).
+    attempts: 2,
+    findOwnCreate: (client, body, _news, lost) => findOwnCreate(client, body, lost.startedAt),
+    refused: (client, _body, news, e) => refused(client, news.username, `creating user '${news.username}'`, e),
+    finish: (_client, user, news) => ({ id: String(user.id), outs: toOutputs(user, news) }),
   },
 
-  async read(id, props) {
-    const client = controlRoom();
+  adopt: {
+    fetch: (client, importId) => client.getUser(importId),
+    notFound: () => ({ detail: `at ${readSettings().url}`, todo: "Check the id in the Control Room (Administration > Users), or remove importId to create a new user" }),
+    guard(client, user, news) {
+      if (client.callerId === user.id) {
+        // A later destroy would delete the provider's own login and lock it out.
+        return { reason: `it is the user the provider logs in with ('${user.username}')`, todo: "Manage another user, or log the provider in as a different user" };
+      }
+      if (caseless(user.username) !== caseless(news.username)) {
+        return { reason: `it is the user '${user.username}', but username is '${news.username}'`, todo: `A username cannot change: set username to '${user.username}' or use another importId` };
+      }
+      if ((user.domain ?? "") !== (news.domain ?? "")) {
+        return { reason: `it has domain '${user.domain ?? ""}', but domain is '${news.domain ?? ""}'`, todo: "A domain cannot change: declare the user's domain or use another importId" };
+      }
+      return undefined;
+    },
+    // The live password is unknown, so a declared one counts as a change and is set.
+    current: (_client, user, news) => ({ id: String(user.id), current: { user, outs: toOutputs(user, { ...news, password: undefined }) } }),
+  },
+  converge,
+
+  async read(client, id, props) {
     const user = await step(KIND, `reading user ${id}`, () => client.getUser(id));
     if (!user) return {};
     const prior = inputsOf(stripInternal(props) as Partial<Outputs>);
     return { id: String(user.id), props: toOutputs(user, prior), inputs: liveInputs(user, prior) };
   },
 
-  async update(id, olds, news) {
-    const client = controlRoom();
+  async update(client, id, olds, news) {
     const roleIds = await step(KIND, "resolving roles", () => roleIdsFor(client, news.roles, olds));
     // A password goes over the wire only when it changed; everything else is sent because PUT replaces the user.
     const body = toBody(news, roleIds, { create: false, password: news.password !== undefined && news.password !== olds.password });
@@ -182,8 +171,7 @@ export const controlRoomUser: ResourceHandler<Inputs, Outputs> = {
     return toOutputs(user, news);
   },
 
-  async delete(id) {
-    const client = controlRoom();
+  async remove(client, id) {
     await step(KIND, `deleting user ${id}`, () => client.deleteUser(id));
   },
-};
+});
