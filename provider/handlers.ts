@@ -5,21 +5,32 @@ import { iseApiUser } from "./vendors/ivanti/handler.js";
 import { controlRoomUser } from "./vendors/automation-anywhere/handler.js";
 import { verifyApiClient } from "./vendors/ibm-verify/handler.js";
 import { uiPathRobotAccount } from "./vendors/uipath/handler.js";
-import { memo } from "./testing/memo.js";
 
-const handlers: Record<string, ResourceHandler> = Object.fromEntries(
-  [uptrendsApiAccount, iseApiUser, controlRoomUser, verifyApiClient, uiPathRobotAccount, memo].map((h) => [
-    h.kind,
-    h as unknown as ResourceHandler,
-  ]),
-);
+const byKind = (list: ResourceHandler[]) => new Map(list.map((h) => [h.kind, h]));
+
+/** The five kinds the package ships. */
+const shipped = byKind([uptrendsApiAccount, iseApiUser, controlRoomUser, verifyApiClient, uiPathRobotAccount].map((h) => h as unknown as ResourceHandler));
+
+/** Kinds added at run time by registerHandler (this package's own tests add a test-only kind). */
+const registered = new Map<string, ResourceHandler>();
+
+/**
+ * Serves one more resource kind through the dynamic adapter. A kind module that calls this when it
+ * is loaded makes the kind available in the provider process too, because the serialised provider
+ * loads that module first. A shipped kind cannot be replaced.
+ */
+export function registerHandler<I extends object, O extends object>(handler: ResourceHandler<I, O>): void {
+  if (shipped.has(handler.kind)) throw new Error(`apiidentity: resource kind '${handler.kind}' is one of the package's own and cannot be registered again`);
+  registered.set(handler.kind, handler as unknown as ResourceHandler);
+}
 
 export function handlerFor(kind: string): ResourceHandler {
-  const h = handlers[kind];
+  const h = shipped.get(kind) ?? registered.get(kind);
   if (!h) throw new Error(`apiidentity: no handler for resource kind '${kind}'. Is the installed pulumi-apiidentity older than the one that created this resource?`);
   return h;
 }
 
+/** The kinds the package ships (not the registered ones): what schema, docs and `check` describe. */
 export function allHandlers(): ResourceHandler[] {
-  return Object.values(handlers).filter((h) => h !== memo);
+  return [...shipped.values()];
 }

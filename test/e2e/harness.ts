@@ -1,9 +1,11 @@
 // End-to-end harness: throw-away Pulumi projects driven through the real `pulumi` CLI with a local
 // file:// backend, a passphrase and no network. Programs import this package by its name from the
-// built output (dist/), exactly as a user's program does.
+// built output (dist/), exactly as a user's program does; `pulumi-apiidentity/testing` (the test-only
+// Memo) exists only in these projects.
 import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { installLocalPackage, offlinePulumiEnv, pulumiEngine } from "../../cli/local-project.js";
+import { installTestKinds } from "./test-kinds.js";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -71,6 +73,7 @@ export class PulumiProject {
       writeFileSync(join(this.dir, "index.js"), opts.program ?? "");
     }
     installLocalPackage(this.dir); // as a user has it: installed in node_modules
+    installTestKinds(this.dir); // plus the test-only kinds (TestingMemo), which the package does not ship
     mkdirSync(join(this.root, "pulumi-state"));
     this.env = { ...offlinePulumiEnv(this.root, engine(), "e2e-passphrase"), NO_COLOR: "1", ...(opts.env ?? {}) };
   }

@@ -1,11 +1,14 @@
 // Test-only resource kind `TestingMemo`: proves the dynamic adapter end to end without a vendor.
 // It keeps memos in a JSON file and, like a real vendor, refuses calls without the right credential
 // (`apiidentity:memoToken` or APIIDENTITY_MEMO_TOKEN must equal the file's `token`).
+// Not part of the package: the e2e harness installs it into a test project's copy of the package
+// (test/e2e/test-kinds.ts), and loading it registers the kind with the provider.
 import { randomUUID } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { z } from "zod";
-import { requireSetting } from "../config.js";
-import { checkWith, diffProperties, type ResourceHandler } from "../resource.js";
+import { setting, type SettingName } from "../../provider/config.js";
+import { registerHandler } from "../../provider/handlers.js";
+import { checkWith, diffProperties, type ResourceHandler } from "../../provider/resource.js";
 
 const inputs = z.object({
   key: z.string().min(1, "key must not be empty"),
@@ -20,10 +23,20 @@ interface MemoFile {
   memos: Record<string, { key: string; text: string }>;
 }
 
+/**
+ * A setting of this test kind: stack config `apiidentity:<name>` as the provider reads it for every
+ * kind, then the environment. The product's settings list does not name these two, hence the cast.
+ */
+function memoSetting(name: "memoToken" | "memoStore", env: string): string {
+  const v = setting(name as SettingName) ?? process.env[env];
+  if (!v) throw new Error(`Memo: missing setting '${name}': set apiidentity:${name} or ${env}`);
+  return v;
+}
+
 function open(): { file: string; data: MemoFile } {
-  const file = requireSetting("memoStore", "Memo");
+  const file = memoSetting("memoStore", "APIIDENTITY_MEMO_STORE");
   const data = JSON.parse(readFileSync(file, "utf8")) as MemoFile;
-  if (requireSetting("memoToken", "Memo") !== data.token) throw new Error("Memo: the memo token was rejected (401)");
+  if (memoSetting("memoToken", "APIIDENTITY_MEMO_TOKEN") !== data.token) throw new Error("Memo: the memo token was rejected (401)");
   return { file, data };
 }
 
@@ -67,3 +80,5 @@ export const memo: ResourceHandler<In, Out> = {
     save(file, data);
   },
 };
+
+registerHandler(memo);
