@@ -57,11 +57,11 @@ describe("the shared wording of adoption, lost creates and duplicates", () => {
     expect(e.cause).toBe(reset);
   });
   it("already exists: the vendor's message, the id to adopt, the alternative", () => {
-    const e = alreadyExists("K", "creating user 'a'", notFound, { vendor: "Acme", aNoun: "a user", id: 9, rename: "choose another username" });
+    const e = alreadyExists("K", "creating user 'a'", notFound, { vendor: "Acme", existing: "a user with this name", id: 9, rename: "choose another username" });
     expect(e.message).toBe(
       "K: creating user 'a' failed: Uptrends POST /ApiUser failed with HTTP 404: The specified operator was not found. A user with this name already exists at Acme (id 9): to manage it, adopt it with importId: \"9\"; otherwise choose another username.",
     );
     expect(e.cause).toBe(notFound);
-    expect(alreadyExists("K", "x", notFound, { vendor: "Acme", aNoun: "an API client", rename: "r" }).message).toContain("An API client with this name");
+    expect(alreadyExists("K", "x", notFound, { vendor: "Acme", existing: "an API client with this name", rename: "r" }).message).toContain("An API client with this name");
   });
 });

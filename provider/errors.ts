@@ -92,11 +92,16 @@ export async function step<T>(kind: string, action: string, fn: () => Promise<T>
  * A create refused because the object exists already: says which one and how to adopt it, instead
  * of the generic "check the inputs".
  */
-export function alreadyExists(kind: string, action: string, e: unknown, what: { vendor: string; /** With its article: "a user", "an API client". */ aNoun: string; id?: string | number; rename: string }): ApiIdentityError {
+export function alreadyExists(
+  kind: string,
+  action: string,
+  e: unknown,
+  what: { vendor: string; /** What exists, with its article: "a user with this name". */ existing: string; id?: string | number; rename: string },
+): ApiIdentityError {
   const where = what.id !== undefined ? ` (id ${what.id})` : "";
   const adopt = what.id !== undefined ? `importId: "${what.id}"` : "importId (its id is shown in the vendor's console)";
   return new VendorCallError(
-    `${kind}: ${action} failed: ${sentence(messageOf(e))} ${capital(what.aNoun)} with this name already exists at ${what.vendor}${where}: to manage it, adopt it with ${adopt}; otherwise ${what.rename}.`,
+    `${kind}: ${action} failed: ${sentence(messageOf(e))} ${capital(what.existing)} already exists at ${what.vendor}${where}: to manage it, adopt it with ${adopt}; otherwise ${what.rename}.`,
     { cause: e },
   );
 }

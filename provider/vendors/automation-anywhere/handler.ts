@@ -91,7 +91,7 @@ async function refused(client: ControlRoomClient, username: string, action: stri
   if (!(e instanceof VendorError) || !(INFERRED.duplicateStatuses as readonly number[]).includes(e.status)) return undefined;
   const [existing] = await client.findUsersByName(username).catch(() => []);
   if (!existing) return undefined;
-  return alreadyExists(KIND, action, e, { vendor: VENDOR, aNoun: "a Control Room user", id: existing.id, rename: "choose another username" });
+  return alreadyExists(KIND, action, e, { vendor: VENDOR, existing: "a Control Room user with this name", id: existing.id, rename: "choose another username" });
 }
 
 /** Brings a live user to the declared inputs: one full-replace PUT when anything differs, none otherwise. */

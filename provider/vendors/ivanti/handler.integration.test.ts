@@ -152,7 +152,7 @@ describe("IseApiUser against the Ivanti sandbox", () => {
     state().passwordPolicy.minLength = 20;
     try {
       const err = await failure(create({ emailAddress: email(), password: PASSWORD }));
-      expect(err.message).toContain("IseApiUser: create API user");
+      expect(err.message).toContain("IseApiUser: creating API user");
       expect(err.message).toContain("Ivanti POST /api/v1/accounts failed with HTTP 400: Password must be between 20 and 128 characters long (Size on password)");
       expect(err.message).not.toContain(PASSWORD);
     } finally {
@@ -165,7 +165,7 @@ describe("IseApiUser against the Ivanti sandbox", () => {
     const { id } = await create({ emailAddress: e, password: PASSWORD });
     const err = await failure(create({ emailAddress: e.toUpperCase(), password: PASSWORD }));
     expect(err.message).toMatch(/HTTP 400: An account with UID .* already exists \(Duplicate on uid\)/);
-    expect(err.message).toContain(`already exists at Ivanti (account ${id})`);
+    expect(err.message).toContain(`already exists at Ivanti (id ${id})`);
     expect(err.message).toContain(`importId: "${id}"`);
     expect(err.message).not.toContain("Check the resource's inputs");
     expect(accountsWithUid(e)).toHaveLength(1);
@@ -360,7 +360,7 @@ describe("IseApiUser against the Ivanti sandbox", () => {
       expect(outs.accountId).toBe(id);
       expect(calls()).toMatchObject({ "POST /api/v1/accounts 0": 1, "GET /api/v1/account 200": 2, "GET /api/v1/account/{accountId}/roles 200": 1 });
       expect(calls()["POST /api/v1/accounts 200"]).toBeUndefined();
-      expect(stderr.mock.calls.map((c) => String(c[0])).join("")).toContain(`the create answer was lost`);
+      expect(stderr.mock.calls.map((c) => String(c[0])).join("")).toContain(`lost its answer`);
     });
 
     it("sends again only when the lookup proves nothing was created", async () => {
@@ -391,7 +391,7 @@ describe("IseApiUser against the Ivanti sandbox", () => {
       byId(preId)!.createdAt = Date.now() - 3_600_000;
       sb.faults.add({ vendor: "ivanti", method: "POST", route: "/api/v1/accounts", count: 1, effect: { type: "reset" } });
       const err = await failure(create({ emailAddress: e, password: PASSWORD }));
-      expect(err.message).toContain(`IseApiUser: create API user ${e} got no clear answer`);
+      expect(err.message).toContain(`IseApiUser: creating API user ${e} lost its answer`);
       expect(err.message).toContain(`(id ${preId}`);
       expect(err.message).toContain(`importId: "${preId}"`);
       expect(err.message).toContain("it was created before this request");
@@ -477,7 +477,7 @@ describe("IseApiUser against the Ivanti sandbox", () => {
     it("refuses an account whose email differs, and the super user", async () => {
       const { id } = await create({ emailAddress: email(), password: PASSWORD });
       const err = await failure(create({ emailAddress: email(), password: PASSWORD, importId: id }));
-      expect(err.message).toMatch(/importId "\d+" is the account .* but emailAddress is/);
+      expect(err.message).toMatch(/importId "\d+": it is the account .* but emailAddress is/);
       const err2 = await failure(create({ emailAddress: ADMIN.username, password: PASSWORD, importId: "10000" }));
       expect(err2.message).toContain("super user");
     });

@@ -2,8 +2,10 @@
 // create = one POST (plus the role catalogue once per process); read = account + its roles;
 // update = a partial PUT of what changed ("Update User Account") and, if roles changed, one PUT of
 // the role set; delete = "Check Delete User Viability", then "Delete Users".
-import { isOutcomeUnknown, VendorError } from "../../http/index.js";
-import { caseless, checkWith, describeFailure, diffProperties, step, stripInternal, type DiffSpec, type ResourceHandler } from "../../resource.js";
+import { alreadyExists, ApiIdentityError, ConfigurationError, step } from "../../errors.js";
+import { VendorError } from "../../http/index.js";
+import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.js";
+import { caseless, checkWith, diffProperties, stripInternal, type DiffSpec } from "../../resource.js";
 import { DUPLICATE_CODES, ISE_ROLE_NAME, ISE_ROLE_NAMES, LOST_CREATE_CLOCK_SKEW_MS, NOT_FOUND_REASONS, PATHS } from "./contract.js";
 import { isApiUserAccount, ivantiClient, VENDOR, type IvantiClient } from "./client.js";
 import { adviseInputs, iseApiUserInputs, iseApiUserOutputs, withDefaults, type IseApiUserInputs, type IseApiUserOutputs } from "./inputs.js";
@@ -70,7 +72,7 @@ async function resolveRoles(client: IvantiClient, names: string[]): Promise<{ id
     const ise = missing.some(isIseRoleName)
       ? ` Ivanti names the Cisco ISE role "${ISE_ROLE_NAMES[0]}" or "${ISE_ROLE_NAMES[1]}"${configuredIseRoleName() ? `, and the provider setting ivantiIseRoleName says "${configuredIseRoleName()}"` : ""}; if this tenant calls it something else, set the provider setting ivantiIseRoleName (IVANTI_ISE_ROLE_NAME) to that name.`
       : "";
-    throw new Error(
+    throw new ApiIdentityError(
       `${KIND}: roles: Ivanti has no role named ${missing.map((m) => `"${m}"`).join(", ")}. Roles this tenant lists: ${catalogue.map((r) => r.name).join(", ")}.${ise}`,
     );
   }
@@ -87,7 +89,7 @@ function configuredSpace(): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0) {
-    throw new Error(`${KIND}: provider setting 'ivantiDmPartitionId' (IVANTI_DM_PARTITION_ID) must be a device space id (a positive whole number), not '${raw}'.`);
+    throw new ConfigurationError(`${KIND}: provider setting 'ivantiDmPartitionId' (IVANTI_DM_PARTITION_ID) must be a device space id (a positive whole number), not '${raw}'.`);
   }
   return n;
 }
@@ -100,7 +102,7 @@ async function confirmGone(client: IvantiClient, id: string, uid: string | undef
   if (!uid) return;
   const found = await step(KIND, `${action} account ${id}: confirm it is gone`, () => client.findAccounts("uid", uid));
   if (found.some((a) => String(a.id) === id)) {
-    throw new Error(
+    throw new ApiIdentityError(
       `${KIND}: ${action} account ${id}: ${VENDOR} answered 404 on ${PATHS.account}, yet the documented search still lists ${uid} with this id. The INFERRED per-account path does not match this tenant's API (see the Vendor contract of IseApiUser); nothing was changed in state.`,
     );
   }
@@ -117,22 +119,20 @@ async function confirmGoneBySearch(client: IvantiClient, id: string, uid: string
   if (!uid) return;
   const found = await step(KIND, `delete account ${id}: confirm it is gone`, () => client.findAccounts("uid", uid));
   if (found.some((a) => String(a.id) === id)) {
-    throw new Error(
+    throw new ApiIdentityError(
       `${KIND}: delete account ${id}: ${VENDOR}'s ${call} call says there is no such account, yet the documented search still lists ${uid} with this id. The INFERRED delete calls do not match this tenant's API (see the Vendor contract of IseApiUser); nothing was changed in state.`,
     );
   }
 }
-
-type LostCreate = { kind: "ours"; account: WireAccount } | { kind: "absent" } | { kind: "other"; account: WireAccount; why: string };
 
 /**
  * Looks for the account a create with an unknown outcome may have made. It is taken only when it is
  * provably that request's work: same UID, created after the request started (less clock skew), by
  * the provider's own account (when Ivanti reports creators), with exactly the fields and roles sent.
  */
-async function findLostCreate(client: IvantiClient, desired: IseApiUserInputs, roleIds: number[], startedAt: number): Promise<LostCreate> {
+async function findOwnCreate(client: IvantiClient, desired: IseApiUserInputs, roleIds: number[], startedAt: number): Promise<OwnCreate<WireAccount>> {
   const [account] = await client.findAccounts("uid", desired.emailAddress);
-  if (!account) return { kind: "absent" };
+  if (!account) return { found: "none", note: `${VENDOR} has no account with this email address` };
   const why: string[] = [];
   if (typeof account.createdAt !== "number" || account.createdAt < startedAt - LOST_CREATE_CLOCK_SKEW_MS) why.push("it was created before this request");
   const self = await client.selfId();
@@ -146,7 +146,8 @@ async function findLostCreate(client: IvantiClient, desired: IseApiUserInputs, r
     const heldIds = new Set(held.map((r) => r.id));
     if (heldIds.size !== new Set(roleIds).size || !roleIds.every((r) => heldIds.has(r))) why.push("its roles differ");
   }
-  return why.length ? { kind: "other", account, why: why.join(", ") } : { kind: "ours", account };
+  if (why.length === 0) return { found: "ours", made: account, id: String(account.id) };
+  return { found: "unproven", id: String(account.id), what: `an account ${account.uid} (id ${account.id}, created ${isoTime(account.createdAt) ?? "at an unknown time"})`, why: why.join(", ") };
 }
 
 /** Whether a refused create says the account exists (INFERRED codes, or a message saying so). */
@@ -162,52 +163,23 @@ function isDuplicate(e: unknown): boolean {
  * A create refused because the account exists: names the situation and how to adopt it, instead of
  * the generic "check the inputs". The id comes from the documented search (one call, only here).
  */
-async function alreadyExists(client: IvantiClient, email: string, e: unknown): Promise<Error | undefined> {
+async function refused(client: IvantiClient, email: string, action: string, e: unknown): Promise<Error | undefined> {
   if (!isDuplicate(e)) return undefined;
-  const vendorSays = e instanceof Error ? e.message.replace(/[.\s]+$/, "") : String(e);
   const found = await client.findAccounts("uid", email).catch(() => [] as Awaited<ReturnType<IvantiClient["findAccounts"]>>);
   const id = found[0]?.id;
-  const which = id !== undefined ? `account ${id}` : "look its id up in the Admin Portal, Users";
-  return new Error(
-    `${KIND}: create API user ${email}: an account with this email address or username already exists at Ivanti (${which}); ${vendorSays}. To manage that account, add importId: "${id ?? "<account id>"}" to this resource's inputs; otherwise choose another emailAddress/username.`,
-  );
-}
-
-/** POST once; on an unknown outcome look before anything else, and send again only when provably absent. */
-async function createAccount(client: IvantiClient, desired: IseApiUserInputs, roleIds: number[], space: number | undefined): Promise<WireAccount> {
-  const form = createForm(desired, roleIds);
-  const email = desired.emailAddress;
-  for (let attempt = 1; ; attempt++) {
-    const startedAt = Date.now();
-    try {
-      return await client.createAccount(form, [desired.password], space);
-    } catch (e) {
-      if (!isOutcomeUnknown(e)) throw (await alreadyExists(client, email, e)) ?? describeFailure(KIND, `create API user ${email}`, e);
-      const cause = e instanceof Error ? e.message : String(e);
-      const found = await step(KIND, `look up ${email} after the create answer was lost`, () => findLostCreate(client, desired, roleIds, startedAt));
-      if (found.kind === "ours") {
-        process.stderr.write(`apiidentity: ${KIND} ${email}: the create answer was lost (${cause}); account ${found.account.id} was made by that request and is now managed\n`);
-        return found.account;
-      }
-      if (found.kind === "other") {
-        const a = found.account;
-        throw new Error(
-          `${KIND}: create API user ${email} got no clear answer (${cause}). ${VENDOR} now has an account ${a.uid} (id ${a.id}, created ${isoTime(a.createdAt) ?? "at an unknown time"}) that cannot be proven to be this request's (${found.why}), so it was not taken over. Check it in the Admin Portal, then adopt it with importId: "${a.id}" or delete it, and run 'pulumi up' again.`,
-        );
-      }
-      if (attempt >= 2) {
-        throw new Error(`${KIND}: create API user ${email} got no clear answer twice (${cause}); ${VENDOR} has no account with this email address. Run 'pulumi up' again.`);
-      }
-      // Provably not created: sending it again cannot make a duplicate.
-    }
-  }
+  return alreadyExists(KIND, action, e, {
+    vendor: VENDOR,
+    existing: "an account with this email address or username",
+    ...(id !== undefined ? { id } : {}),
+    rename: "choose another emailAddress/username",
+  });
 }
 
 /**
  * Brings an existing account to the desired inputs: a partial PUT of the fields that differ (the
  * password only when it differs or is unknown), and the role set only when it differs.
  */
-async function converge(client: IvantiClient, id: string, current: Partial<IseApiUserOutputs>, desired: IseApiUserInputs): Promise<{ outs: IseApiUserOutputs; changed: string[] }> {
+async function converge(client: IvantiClient, id: string, current: Partial<IseApiUserOutputs>, desired: IseApiUserInputs): Promise<Converged<IseApiUserOutputs>> {
   const { form, changed } = updateForm(current, desired);
   let account: WireAccount | undefined;
   if (changed.length) {
@@ -224,66 +196,72 @@ async function converge(client: IvantiClient, id: string, current: Partial<IseAp
   return { outs: outputsFrom(desired, meta), changed };
 }
 
-/** Takes an existing account under management (`importId`): no create call at the vendor. */
-async function adopt(client: IvantiClient, id: string, desired: IseApiUserInputs): Promise<IseApiUserOutputs> {
-  const account = await step(KIND, `adopt account ${id}`, () => client.getAccount(id));
-  if (!account) {
-    throw new Error(`${KIND}: importId "${id}": ${VENDOR} has no account with this id (GET ${PATHS.account} answered 404). Check the id in the Admin Portal (Users) or remove importId to create a new API user.`);
-  }
-  if (account.superUser) throw new Error(`${KIND}: importId "${id}" is the tenant's super user (${account.uid}); it cannot be managed as an API user.`);
-  if (isApiUserAccount(account) === false) {
-    process.stderr.write(`apiidentity: ${KIND} importId "${id}": Ivanti reports this account as accountType ${account.accountType ?? "(not an API user)"}, not an API user; it is adopted as it is\n`);
-  }
-  const email = account.emailAddress ?? account.uid;
-  if (email.toLowerCase() !== desired.emailAddress.toLowerCase()) {
-    throw new Error(`${KIND}: importId "${id}" is the account ${email}, but emailAddress is "${desired.emailAddress}". The email address cannot change in place: set emailAddress to "${email}".`);
-  }
-  const username = account.username ?? email;
-  if (username.toLowerCase() !== (desired.username ?? desired.emailAddress).toLowerCase()) {
-    throw new Error(`${KIND}: importId "${id}" has the username "${username}", but the inputs ask for "${desired.username ?? desired.emailAddress}". The username cannot change in place: set username to "${username}".`);
-  }
-  const held = await step(KIND, `read the roles of account ${id}`, () => client.heldRoles(id));
-  // The current password cannot be read, so the declared one is set.
-  const current = liveOutputs(account, held ?? [], {});
-  const { outs, changed } = await converge(client, id, current, desired);
-  process.stderr.write(`apiidentity: adopted ${KIND} ${id}; changed: ${changed.length ? changed.join(", ") : "nothing"}\n`);
-  return outs;
-}
-
-export const iseApiUser: ResourceHandler<IseApiUserInputs, IseApiUserOutputs> = {
+export const iseApiUser = defineResource({
   kind: KIND,
   vendor: VENDOR,
+  noun: "account",
+  console: "in the Admin Portal (Users)",
   inputs: iseApiUserInputs,
   outputs: iseApiUserOutputs,
   secretOutputs: ["password"],
   replaceOnChanges: spec.replaceOnChanges,
+  client: () => ivantiClient(),
 
-  check: async (_olds, news) => checkInputs(news),
-
+  check: (_olds, news) => checkInputs(news),
   advise: (inputs) => adviseInputs(inputs as unknown as Record<string, unknown>),
 
-  async diff(_id, olds, news) {
+  diff(olds, news) {
     const desired = withDefaults(news);
     const r = diffProperties(olds, desired, spec);
     // The old account must go first when the new one would take a login name it still holds.
     if (r.replaces.length && loginsCollide(olds, desired)) r.deleteBeforeReplace = true;
     return r;
   },
+  desired: withDefaults,
 
-  async create(inputs) {
-    const desired = withDefaults(inputs);
-    const client = await step(KIND, "configure the Ivanti client", async () => ivantiClient());
-    if (desired.importId) {
-      const outs = await adopt(client, desired.importId, desired);
-      return { id: outs.accountId, outs };
-    }
-    const { ids, space } = await step(KIND, `resolve the roles of ${desired.emailAddress}`, () => resolveRoles(client, desired.roles));
-    const account = await createAccount(client, desired, ids, space);
-    return { id: String(account.id), outs: outputsFrom(desired, account) };
+  create: {
+    action: (desired) => `creating API user ${desired.emailAddress}`,
+    async plan(client, desired) {
+      const { ids, space } = await step(KIND, `resolve the roles of ${desired.emailAddress}`, () => resolveRoles(client, desired.roles));
+      return { form: createForm(desired, ids), ids, space };
+    },
+    send: (client, { form, space }, desired) => client.createAccount(form, [desired.password], space),
+    // Sent again only when the look-up proves no account has this email address.
+    attempts: 2,
+    findOwnCreate: (client, { ids }, desired, lost) => findOwnCreate(client, desired, ids, lost.startedAt),
+    refused: (client, _plan, desired, e) => refused(client, desired.emailAddress, `creating API user ${desired.emailAddress}`, e),
+    finish: (_client, account, desired) => ({ id: String(account.id), outs: outputsFrom(desired, account) }),
   },
 
-  async read(id, props) {
-    const client = await step(KIND, "configure the Ivanti client", async () => ivantiClient());
+  adopt: {
+    fetch: (client, id) => client.getAccount(id),
+    notFound: () => ({ detail: `(GET ${PATHS.account} answered 404)`, todo: "Check the id in the Admin Portal (Users) or remove importId to create a new API user" }),
+    guard(_client, account, desired) {
+      if (account.superUser) return { reason: `it is the tenant's super user (${account.uid})`, todo: "It cannot be managed as an API user: adopt another account" };
+      const email = account.emailAddress ?? account.uid;
+      if (email.toLowerCase() !== desired.emailAddress.toLowerCase()) {
+        return { reason: `it is the account ${email}, but emailAddress is "${desired.emailAddress}"`, todo: `The email address cannot change in place: set emailAddress to "${email}"` };
+      }
+      const username = account.username ?? email;
+      const wanted = desired.username ?? desired.emailAddress;
+      if (username.toLowerCase() !== wanted.toLowerCase()) {
+        return { reason: `it has the username "${username}", but the inputs ask for "${wanted}"`, todo: `The username cannot change in place: set username to "${username}"` };
+      }
+      return undefined;
+    },
+    async current(client, account) {
+      const id = String(account.id);
+      if (isApiUserAccount(account) === false) {
+        process.stderr.write(`apiidentity: ${KIND} importId "${id}": Ivanti reports this account as accountType ${account.accountType ?? "(not an API user)"}, not an API user; it is adopted as it is\n`);
+      }
+      const held = await step(KIND, `read the roles of account ${id}`, () => client.heldRoles(id));
+      // The current password cannot be read, so the declared one is set.
+      return { id, current: liveOutputs(account, held ?? [], {}) };
+    },
+  },
+  converge,
+
+  async read(client, id, props) {
     const account = await step(KIND, `read API user ${id}`, () => client.getAccount(id));
     if (!account) {
       await confirmGone(client, id, props.uid ?? props.emailAddress, "read");
@@ -295,13 +273,7 @@ export const iseApiUser: ResourceHandler<IseApiUserInputs, IseApiUserOutputs> = 
     return { id, props: outs, inputs: inputsOf(outs) };
   },
 
-  async update(id, olds, news) {
-    const client = await step(KIND, "configure the Ivanti client", async () => ivantiClient());
-    return (await converge(client, id, olds, withDefaults(news))).outs;
-  },
-
-  async delete(id, props) {
-    const client = await step(KIND, "configure the Ivanti client", async () => ivantiClient());
+  async remove(client, id, props) {
     const uid = props.uid ?? props.emailAddress;
     // The guide's flow: Check Delete User Viability, then Delete Users.
     const viable = await step(KIND, `check that API user ${id} can be deleted`, () => client.deleteViability(id));
@@ -310,7 +282,7 @@ export const iseApiUser: ResourceHandler<IseApiUserInputs, IseApiUserOutputs> = 
       return;
     }
     if (!viable.deletable) {
-      throw new Error(`${KIND}: delete API user ${id}: Ivanti says it cannot be deleted (${reasonText(viable)}). Fix that in the Admin Portal (Users), or remove the resource from the stack with 'pulumi state delete' to leave the account in place.`);
+      throw new ApiIdentityError(`${KIND}: delete API user ${id}: Ivanti says it cannot be deleted (${reasonText(viable)}). Fix that in the Admin Portal (Users), or remove the resource from the stack with 'pulumi state delete' to leave the account in place.`);
     }
     const result = await step(KIND, `delete API user ${id}`, () => client.deleteUsers(id));
     if (result?.deleted) return;
@@ -318,6 +290,6 @@ export const iseApiUser: ResourceHandler<IseApiUserInputs, IseApiUserOutputs> = 
       await confirmGoneBySearch(client, id, uid, "Delete Users");
       return;
     }
-    throw new Error(`${KIND}: delete API user ${id}: Ivanti did not delete it (${reasonText(result)}). Check the account in the Admin Portal (Users) and run the command again.`);
+    throw new ApiIdentityError(`${KIND}: delete API user ${id}: Ivanti did not delete it (${reasonText(result)}). Check the account in the Admin Portal (Users) and run the command again.`);
   },
-};
+});

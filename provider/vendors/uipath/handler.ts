@@ -104,7 +104,7 @@ async function refused(client: UiPathClient, i: Resolved, action: string, e: unk
     .findRobotsByName(i.partitionGlobalId, i.name)
     .then((l) => l.matches[0]?.id)
     .catch(() => undefined);
-  return alreadyExists(KIND, action, e, { vendor: "UiPath", aNoun: "a robot account", ...(existing ? { id: existing } : {}), rename: "pick another name" });
+  return alreadyExists(KIND, action, e, { vendor: "UiPath", existing: "a robot account with this name", ...(existing ? { id: existing } : {}), rename: "pick another name" });
 }
 
 /** The partition a stored robot account lives in. */
