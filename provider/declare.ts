@@ -9,6 +9,7 @@ import * as ivanti from "./vendors/ivanti/inputs.js";
 import * as uipath from "./vendors/uipath/inputs.js";
 import * as uptrends from "./vendors/uptrends/inputs.js";
 
+export { SETTING_FACTS, type SettingFacts } from "./setting-facts.js";
 export { factsOf, replacesOf, secretsOf, shapeOf, updatableOf, writeOnlyOf, type OnChange, type PropertyFacts } from "./property-facts.js";
 
 export interface ResourceDeclaration {

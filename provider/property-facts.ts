@@ -26,6 +26,8 @@ declare module "zod" {
     secret?: boolean;
     writeOnly?: boolean;
     onChange?: OnChange;
+    /** Names a nested object type (e.g. `VerifyApiClientScope`) in schema.json and the SDK. */
+    typeName?: string;
   }
 }
 

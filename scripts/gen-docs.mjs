@@ -1,35 +1,69 @@
-// Inlines docs/resources/*.md into README.md between the resource markers, so the README has one
-// section per resource and each resource's page stays beside its owners. `--check` fails when stale.
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+// Writes the Inputs and Outputs tables of each resource page (docs/resources/<Kind>.md) from the
+// declarations, between the page's `inputs:start`/`inputs:end` and `outputs:start`/`outputs:end`
+// markers; the prose around them is hand-written. `--check` fails when a table is stale.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadModel, root, writeOrCheck } from "./declarations.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const ORDER = ["IseApiUser", "UptrendsApiAccount", "ControlRoomUser", "VerifyApiClient", "UiPathRobotAccount"];
-const START = "<!-- resources:start (generated from docs/resources by npm run gen) -->";
-const END = "<!-- resources:end -->";
+const marker = (name, end) => (end ? `<!-- ${name}:end -->` : `<!-- ${name}:start (generated from the declarations by npm run gen; edit provider/vendors/*/inputs.ts) -->`);
 
-const dir = join(root, "docs/resources");
-const files = readdirSync(dir).filter((f) => f.endsWith(".md"));
-files.sort((a, b) => (ORDER.indexOf(a.slice(0, -3)) + 99) % 99 - ((ORDER.indexOf(b.slice(0, -3)) + 99) % 99) || a.localeCompare(b));
-const body = files.map((f) => readFileSync(join(dir, f), "utf8").trim()).join("\n\n");
-
-const readmePath = join(root, "README.md");
-const readme = readFileSync(readmePath, "utf8");
-const s = readme.indexOf(START);
-const e = readme.indexOf(END);
-if (s < 0 || e < s) {
-  console.error(`README.md lacks the markers ${START} … ${END}`);
-  process.exit(1);
+/** A JSON Schema type in words a reader of the docs knows. */
+function typeText(js) {
+  if (Array.isArray(js.type)) return js.type.filter((t) => t !== "null").map((t) => typeText({ ...js, type: t })).join(" or ") + (js.type.includes("null") ? " or null" : "");
+  if (js.anyOf || js.oneOf) {
+    const alts = js.anyOf ?? js.oneOf;
+    return alts.filter((a) => a.type !== "null").map(typeText).join(" or ") + (alts.some((a) => a.type === "null") ? " or null" : "");
+  }
+  if (js.enum) return js.enum.map((v) => `\`${v}\``).join(" or ");
+  if (js.type === "array") return `${typeText(js.items ?? {})}[]`;
+  if (js.type === "object") return js.typeName ? `${js.typeName} (${Object.keys(js.properties ?? {}).map((k) => `\`${k}\``).join(", ")})` : "object";
+  if (js.type === "integer") return "number";
+  return js.type ?? "any";
 }
-const next = readme.slice(0, s + START.length) + "\n\n" + body + "\n\n" + readme.slice(e);
-if (process.argv.includes("--check")) {
-  if (next !== readme) {
-    console.error("README.md resource sections are stale: run 'npm run gen' and commit the result.");
+
+const cell = (s) => String(s).replace(/\|/g, "\\|").replace(/\s+/g, " ").trim();
+const CHANGE = { update: "updates in place", replace: "**replaces**", none: "never a diff" };
+
+function inputsTable(r) {
+  const rows = r.inputs.map((p) =>
+    [
+      `\`${p.name}\``,
+      typeText(p.js),
+      p.required ? "yes" : "no",
+      p.default === undefined ? "—" : `\`${JSON.stringify(p.default)}\``,
+      CHANGE[p.onChange],
+      p.secret ? "**yes**" : "no",
+      cell(p.description),
+    ].join(" | "),
+  );
+  return ["| input | type | required | default | on change | secret | description |", "|---|---|---|---|---|---|---|", ...rows.map((r) => `| ${r} |`)].join("\n");
+}
+
+function outputsTable(r) {
+  const rows = r.outputs.map((p) => [`\`${p.name}\``, typeText(p.js) + (p.required ? "" : ", optional"), p.secret ? "**yes**" : "no", cell(p.description)].join(" | "));
+  return ["| output | type | secret | description |", "|---|---|---|---|", ...rows.map((r) => `| ${r} |`)].join("\n");
+}
+
+/** `text` with the section between the markers of `name` set to `body`. */
+function replaceSection(text, name, body, page) {
+  const start = marker(name, false);
+  const end = marker(name, true);
+  const s = text.indexOf(start);
+  const e = text.indexOf(end);
+  if (s < 0 || e < s) {
+    console.error(`${page} lacks the markers ${start} … ${end}: put them where the ${name} table goes.`);
     process.exit(1);
   }
-  console.log("README.md resource sections are up to date.");
-} else {
-  writeFileSync(readmePath, next);
-  console.log(`README.md: ${files.length} resource sections`);
+  return text.slice(0, s + start.length) + "\n\n" + body + "\n\n" + text.slice(e);
 }
+
+const model = await loadModel();
+const files = {};
+for (const r of model.resources) {
+  const page = `docs/resources/${r.kind}.md`;
+  let text = readFileSync(join(root, page), "utf8");
+  text = replaceSection(text, "inputs", inputsTable(r), page);
+  text = replaceSection(text, "outputs", outputsTable(r), page);
+  files[page] = text;
+}
+if (!writeOrCheck(files, "Resource tables in docs/resources")) process.exit(1);

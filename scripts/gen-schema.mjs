@@ -1,98 +1,114 @@
-// Generates schema.json (a Pulumi package schema) from the handlers' zod input/output schemas.
-// `--check` fails when the committed schema.json differs from what the code generates.
-import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { z } from "zod";
+// Generates schema.json (a Pulumi package schema: the tokens a provider plugin serves) from the
+// resource, lookup and setting declarations. `--check` fails when schema.json or the generated SDK
+// classes (scripts/gen-sdk.mjs) differ from what the declarations give.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadModel, root, writeOrCheck } from "./declarations.mjs";
+import { sdkFiles } from "./gen-sdk.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const { allHandlers, SETTINGS, CONFIG_NAMESPACE } = await import(join(root, "dist/provider/index.js"));
+const model = await loadModel();
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const ns = model.namespace;
+const types = {};
 
-const SECRET_NAME = /password|secret|apikey/i;
-
-/** One JSON Schema property as a Pulumi schema property. */
-function property(js, name, secret) {
-  const out = {};
-  if (js.description) out.description = js.description;
-  const t = Array.isArray(js.type) ? js.type.find((x) => x !== "null") : js.type;
-  if (js.enum) {
-    out.type = typeof js.enum[0] === "number" ? "number" : "string";
-  } else if (js.anyOf || js.oneOf) {
+/** One JSON Schema (from zod) as a Pulumi type spec; named objects become entries of `types`. */
+function typeSpec(js) {
+  if (Array.isArray(js.type)) {
+    const alts = js.type.filter((t) => t !== "null");
+    return alts.length === 1 ? typeSpec({ ...js, type: alts[0] }) : { oneOf: alts.map((t) => typeSpec({ type: t })) };
+  }
+  if (js.anyOf || js.oneOf) {
     const alts = (js.anyOf ?? js.oneOf).filter((a) => a.type !== "null");
-    if (alts.length === 1) Object.assign(out, property({ ...alts[0], description: js.description }, name, false));
-    else out.$ref = "pulumi.json#/Any";
-  } else if (t === "array") {
-    out.type = "array";
-    out.items = property(js.items ?? {}, name, false);
-    delete out.items.description;
-  } else if (t === "integer") out.type = "integer";
-  else if (t === "number") out.type = "number";
-  else if (t === "boolean") out.type = "boolean";
-  else if (t === "string") out.type = "string";
-  else if (t === "object") out.$ref = "pulumi.json#/Any";
-  else out.$ref = "pulumi.json#/Any";
-  if (js.default !== undefined) out.default = js.default;
-  if (secret) out.secret = true;
+    return alts.length === 1 ? typeSpec(alts[0]) : { oneOf: alts.map(typeSpec) };
+  }
+  if (js.enum) return { type: typeof js.enum[0] === "number" ? "number" : "string" };
+  switch (js.type) {
+    case "string":
+    case "boolean":
+    case "integer":
+    case "number":
+      return { type: js.type };
+    case "array":
+      return { type: "array", items: typeSpec(js.items ?? {}) };
+    case "object":
+      if (!js.typeName) return { $ref: "pulumi.json#/Any" };
+      types[`${ns}:index:${js.typeName}`] ??= { type: "object", description: js.description, ...objectSpec(js) };
+      return { $ref: `#/types/${ns}:index:${js.typeName}` };
+    default:
+      return { $ref: "pulumi.json#/Any" };
+  }
+}
+
+function objectSpec(js) {
+  const properties = {};
+  for (const [name, p] of Object.entries(js.properties ?? {})) properties[name] = { description: p.description, ...typeSpec(p) };
+  return { properties, required: [...(js.required ?? [])].sort() };
+}
+
+/** A declared property as a Pulumi property spec. */
+function propertySpec(p, { replaces }) {
+  const out = { description: p.description, ...typeSpec(p.js) };
+  // Pulumi schema defaults are scalars; a list default is stated in the description.
+  if (["string", "number", "boolean"].includes(typeof p.default)) out.default = p.default;
+  if (p.secret) out.secret = true;
+  if (replaces && p.onChange === "replace") out.replaceOnChanges = true;
   return out;
 }
 
-function objectSchema(schema, io, secrets, replaces) {
-  const js = z.toJSONSchema(schema, { io, unrepresentable: "any" });
-  const props = {};
-  for (const [name, p] of Object.entries(js.properties ?? {})) {
-    props[name] = property(p, name, secrets.has(name));
-    if (replaces.has(name)) props[name].replaceOnChanges = true;
-  }
-  return { properties: props, required: (js.required ?? []).slice().sort() };
+function properties(list, opts) {
+  return Object.fromEntries(list.map((p) => [p.name, propertySpec(p, opts)]));
 }
 
+const required = (list) => list.filter((p) => p.required).map((p) => p.name).sort();
+
 const resources = {};
-for (const h of allHandlers()) {
-  const secrets = new Set([...h.secretOutputs, ...Object.keys(z.toJSONSchema(h.inputs, { io: "input", unrepresentable: "any" }).properties ?? {}).filter((n) => SECRET_NAME.test(n))]);
-  const replaces = new Set(h.replaceOnChanges);
-  const ins = objectSchema(h.inputs, "input", secrets, replaces);
-  const outs = objectSchema(h.outputs, "output", secrets, replaces);
-  resources[`${CONFIG_NAMESPACE}:index:${h.kind}`] = {
-    description: h.outputs.description ?? h.inputs.description ?? `${h.vendor} ${h.kind}`,
-    inputProperties: ins.properties,
-    requiredInputs: ins.required,
-    properties: outs.properties,
-    required: outs.required,
+for (const r of model.resources) {
+  resources[`${ns}:index:${r.kind}`] = {
+    description: r.description,
+    inputProperties: properties(r.inputs, { replaces: true }),
+    requiredInputs: required(r.inputs),
+    properties: properties(r.outputs, { replaces: true }),
+    required: required(r.outputs),
+  };
+}
+
+const functions = {};
+for (const l of model.lookups) {
+  functions[`${ns}:index:${l.name}`] = {
+    description: l.description,
+    inputs: { properties: properties(l.inputs, {}), required: required(l.inputs) },
+    outputs: { properties: properties(l.outputs, {}), required: required(l.outputs) },
   };
 }
 
 const variables = {};
-for (const [name, env] of Object.entries(SETTINGS)) {
-  if (name.startsWith("memo")) continue;
-  variables[name] = { type: "string", description: `Falls back to the environment variable ${env}.`, ...(SECRET_NAME.test(name) ? { secret: true } : {}) };
+for (const s of model.settings) {
+  variables[s.name] = {
+    type: "string",
+    description: `${s.description} Falls back to the environment variable ${s.env}.`,
+    defaultInfo: { environment: [s.env] },
+    ...(s.secret ? { secret: true } : {}),
+  };
 }
 
 const schema = {
-  name: CONFIG_NAMESPACE,
+  name: ns,
   displayName: "API identities",
   version: pkg.version,
   description: pkg.description,
   keywords: ["pulumi", "identity", "api", "uptrends", "ivanti", "automation-anywhere", "ibm-verify", "uipath"],
   license: pkg.license,
   config: { variables },
+  provider: {
+    description: "The apiidentity provider: credentials and base URLs of the five vendors, each falling back to its environment variable.",
+    inputProperties: variables,
+  },
+  types,
   resources,
+  functions,
 };
-const text = JSON.stringify(schema, null, 2) + "\n";
-const file = join(root, "schema.json");
-if (process.argv.includes("--check")) {
-  let current = "";
-  try {
-    current = readFileSync(file, "utf8");
-  } catch {
-    /* missing counts as stale */
-  }
-  if (current !== text) {
-    console.error("schema.json is stale: run 'npm run gen' and commit the result.");
-    process.exit(1);
-  }
-  console.log("schema.json is up to date.");
-} else {
-  writeFileSync(file, text);
-  console.log(`wrote schema.json (${Object.keys(resources).length} resources)`);
-}
+
+let ok = writeOrCheck({ "schema.json": JSON.stringify(schema, null, 2) + "\n" }, "schema.json");
+// The SDK classes come from the same declarations: one check covers both (see scripts/gen-sdk.mjs).
+if (process.argv.includes("--check")) ok = writeOrCheck(await sdkFiles(model), "SDK classes") && ok;
+if (!ok) process.exit(1);

@@ -40,7 +40,7 @@ export const baseInputs = z.object({
     .array(z.string("each role must be a role name").min(1, "a role name must not be empty"), "roles must be a list of role names")
     .min(1, "roles must name at least one role (e.g. AAE_Basic)")
     .refine((rs) => new Set(rs).size === rs.length, "roles must not name the same role twice")
-    .meta({ description: "Names of the roles the user holds (at least one, e.g. `AAE_Basic`); order does not matter. Resolved to role ids through the Control Room roles list." }),
+    .meta({ description: "Names of the roles the user holds (at least one, e.g. `AAE_Basic`); order does not matter. Resolved to role ids through the Control Room roles list; an update replaces the whole list at the vendor. The SDK also takes the roles `getControlRoomRole` returns." }),
   firstName: optionalText("firstName").meta({ description: "First name." }),
   lastName: optionalText("lastName").meta({ description: "Last name." }),
   description: optionalText("description").meta({ description: "Free-text description of the user." }),
@@ -50,7 +50,7 @@ export const baseInputs = z.object({
     .array(z.string("each licenseFeatures entry must be a feature name").min(1, "a licenseFeatures entry must not be empty"), "licenseFeatures must be a list")
     .refine((ls) => new Set(ls).size === ls.length, "licenseFeatures must not list the same feature twice")
     .optional()
-    .meta({ description: `Device licenses of the user, e.g. ${LICENSE_FEATURES.join(", ")} (the documented ones); order does not matter. Default none. Other names a Control Room knows (such as ATTENDEDRUNTIME) are passed through with a warning: the Control Room decides.` }),
+    .meta({ description: `Device licenses of the user, e.g. ${LICENSE_FEATURES.join(", ")} (the documented ones), each at most once; order does not matter. Default none. Other names a Control Room knows (such as ATTENDEDRUNTIME) are passed through with a warning: the Control Room decides.` }),
   domain: z
     .string("domain must be a string")
     .min(1, "domain must not be empty (leave it out for a Control Room user)")

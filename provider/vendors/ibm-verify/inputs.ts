@@ -46,7 +46,7 @@ function inputsSchema(held: ReadonlySet<string> = new Set()) {
       description: z.string().optional().meta({ description: "What the scope is for (shown in the admin console)." }),
     })
     .strict()
-    .meta({ description: "One scope of an API client's override settings." });
+    .meta({ description: "One scope of an API client's override settings.", typeName: "VerifyApiClientScope" });
   return z
     .object({
       clientName: (lenient("clientName") ? z.string() : z.string().refine((s) => s.trim().length > 0, "clientName must not be empty")).meta({ description: "Display name of the API client. Names are not unique at IBM Verify; changing it updates the client in place." }),
@@ -80,7 +80,7 @@ function inputsSchema(held: ReadonlySet<string> = new Set()) {
       secretRotation: z
         .union([z.string(), z.number()], { error: "secretRotation must be a string or a number" })
         .optional()
-        .meta({ description: "Any value; changing it makes IBM Verify generate a new client secret in place (same clientId, same apiClientId). The new secret appears in `clientSecret`." }),
+        .meta({ description: "Any value; changing it makes IBM Verify generate a new client secret in place (same clientId, same apiClientId). The new secret appears in `clientSecret`. Removing it changes nothing at IBM Verify." }),
       importId: z
         .string()
         .trim()
@@ -116,8 +116,8 @@ export const verifyApiClientInputs = inputsSchema();
 export const verifyApiClientOutputs = z.object({
   ...verifyApiClientInputs.shape,
   apiClientId: z.string().meta({ description: "The API client's object id at IBM Verify (the resource id; used in /v1.0/apiclients/{id})." }),
-  clientId: z.string().meta({ description: "The generated OAuth client id to request tokens with." }),
-  clientSecret: z.string().meta({ description: "The generated OAuth client secret (a Pulumi secret).", secret: true }),
+  clientId: z.string().meta({ description: "The generated OAuth client id to request tokens with; it never changes." }),
+  clientSecret: z.string().meta({ description: "The generated OAuth client secret (a Pulumi secret). It changes only when `secretRotation` changes, or when someone rotates it outside Pulumi.", secret: true }),
 }).meta({ description: RESOURCE_DESCRIPTION });
 
 /** Outputs Pulumi keeps as secrets in state (declared above). */

@@ -63,10 +63,10 @@ export type RobotAccountInputs = z.output<typeof robotAccountInputs>;
 export const robotAccountOutputs = z.object({
   robotAccountId: z.string().meta({ description: "The robot account's id (GUID) at UiPath; also the resource id." }),
   name: z.string().meta({ description: "The robot account's name." }),
-  displayName: z.string().meta({ description: "The display name as UiPath stores it." }),
-  groupIds: z.array(z.string()).meta({ description: "Ids of the groups the robot account belongs to." }),
+  displayName: z.string().meta({ description: "The display name as UiPath stores it (the name when none was given)." }),
+  groupIds: z.array(z.string()).meta({ description: "Ids of the groups the robot account belongs to now, in the program's order and spelling where they match." }),
   partitionGlobalId: z.string().meta({ description: "The organization (partition) the robot account lives in." }),
-  creationTime: z.string().optional().meta({ description: "When UiPath created the robot account (UTC, ISO 8601)." }),
+  creationTime: z.string().optional().meta({ description: "When UiPath created the robot account (UTC, ISO 8601 with `Z`; UiPath sends seven fractional digits, sometimes without the `Z`)." }),
   lastLoginTime: z.string().optional().meta({ description: "When the robot account last logged in (UTC, ISO 8601), if ever. Never causes a diff." }),
   importId: z.string().optional().meta({ description: "The `importId` input the account was adopted with, if any." }),
 }).meta({ description: RESOURCE_DESCRIPTION });
