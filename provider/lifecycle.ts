@@ -204,7 +204,7 @@ async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d
     } catch (lookup) {
       if (lookup instanceof LostCreateError) throw lookup;
       const why = describeFailure(d.kind, `looking up the ${d.noun} it may have made`, lookup).message.replace(`${d.kind}: `, "");
-      const maybe = d.create.mayHaveMade?.(plan, i) ?? `A ${d.noun} may have been made at ${d.vendor}`;
+      const maybe = d.create.mayHaveMade?.(plan, i) ?? `What it may have made at ${d.vendor} is not known`;
       throw new LostCreateError(d.kind, action, `the outcome is unknown, and ${plainSentence(why)}. ${plainSentence(maybe)}: look for it ${d.console}, then delete it or adopt it with importId, and run 'pulumi up' again`, { cause });
     }
     if (verdict.found === "ours") {
