@@ -3,7 +3,7 @@
 // come from them, and the lookups' declared shapes are the TypeScript types the SDK returns.
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
-import { LOOKUPS, RESOURCES, factsOf, replacesOf, secretPropertiesOf, secretsOf, shapeOf, writeOnlyInputsOf } from "./declare.js";
+import { LOOKUPS, RESOURCES, factsOf, replacesOf, requiredInputsOf, secretPropertiesOf, secretsOf, shapeOf, writeOnlyInputsOf } from "./declare.js";
 import { allHandlers } from "./handlers.js";
 import type { ControlRoomRole } from "./vendors/automation-anywhere/roles.js";
 import type { FindGroupArgs, UiPathGroup } from "./vendors/uipath/lookup.js";
@@ -66,6 +66,12 @@ describe("secretPropertiesOf / writeOnlyInputsOf", () => {
     expect(writeOnlyInputsOf("ControlRoomUser")).toEqual(["password"]);
     expect(writeOnlyInputsOf("UptrendsApiAccount")).toEqual([]);
     expect(writeOnlyInputsOf("VerifyApiClient")).toEqual([]);
+  });
+  it("tells a required write-only input (Ivanti's password) from an optional one (a Control Room user's)", () => {
+    expect(requiredInputsOf("IseApiUser")).toContain("password");
+    expect(requiredInputsOf("ControlRoomUser")).not.toContain("password");
+    expect(requiredInputsOf("ControlRoomUser")).toEqual(["username", "email", "roles"]);
+    expect(requiredInputsOf("NoSuchKind")).toEqual([]);
   });
   it("knows nothing of a kind that is not shipped", () => {
     expect(secretPropertiesOf("NoSuchKind").size).toBe(0);

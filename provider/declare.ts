@@ -2,7 +2,7 @@
 // generators (schema.json, SDK classes, docs tables) and the CLI's secret handling read, so that no
 // caller guesses a secret from its name. Each entry points at the vendor folder's inputs.ts.
 import type { z } from "zod";
-import { secretsOf, writeOnlyOf } from "./property-facts.js";
+import { secretsOf, shapeOf, writeOnlyOf } from "./property-facts.js";
 import * as automationAnywhere from "./vendors/automation-anywhere/inputs.js";
 import * as ibmVerify from "./vendors/ibm-verify/inputs.js";
 import * as ivanti from "./vendors/ivanti/inputs.js";
@@ -64,4 +64,13 @@ export function secretPropertiesOf(kind: string): ReadonlySet<string> {
 export function writeOnlyInputsOf(kind: string): readonly string[] {
   const d = declarationOf(kind);
   return d ? writeOnlyOf(d.inputs) : [];
+}
+
+/** Inputs a program must set for `kind` (neither optional nor defaulted); empty for an unknown kind. */
+export function requiredInputsOf(kind: string): readonly string[] {
+  const d = declarationOf(kind);
+  if (!d) return [];
+  return Object.entries(shapeOf(d.inputs))
+    .filter(([, s]) => !s.safeParse(undefined).success)
+    .map(([name]) => name);
 }
