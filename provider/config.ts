@@ -1,5 +1,6 @@
 // Where credentials come from: stack config (namespace `apiidentity`, set through the dynamic
 // provider's configure()), then environment variables, read at call time so nothing is captured.
+import { SETTING_FACTS, type SettingFacts } from "./setting-facts.js";
 
 export const SETTINGS = {
   uptrendsUsername: "UPTRENDS_USERNAME",
@@ -29,6 +30,12 @@ export const SETTINGS = {
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;
+
+/** Whether a setting is a credential, as its declaration says (never guessed from its name). */
+function isSecretSetting(name: SettingName): boolean {
+  const facts: Partial<Record<SettingName, SettingFacts>> = SETTING_FACTS;
+  return facts[name]?.secret === true;
+}
 
 export const CONFIG_NAMESPACE = "apiidentity";
 
@@ -65,7 +72,7 @@ export function requireSetting(name: SettingName, vendor: string): string {
   const v = setting(name);
   if (v === undefined) {
     throw new ConfigError(
-      `${vendor}: missing provider setting '${name}'. Set it with 'pulumi config set ${CONFIG_NAMESPACE}:${name} <value>${/password|secret|apikey/i.test(name) ? " --secret" : ""}' or the environment variable ${SETTINGS[name]}.`,
+      `${vendor}: missing provider setting '${name}'. Set it with 'pulumi config set ${CONFIG_NAMESPACE}:${name} <value>${isSecretSetting(name) ? " --secret" : ""}' or the environment variable ${SETTINGS[name]}.`,
     );
   }
   return v;
