@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { allHandlers, handlerFor, registerHandler } from "./handlers.js";
+import type { ResourceHandler } from "./resource.js";
+
+const extra = (kind: string): ResourceHandler => ({
+  kind,
+  vendor: "Extra",
+  inputs: z.object({}),
+  outputs: z.object({}),
+  secretOutputs: [],
+  replaceOnChanges: [],
+  check: async () => ({ inputs: {}, failures: [] }),
+  diff: async () => ({ changes: false, replaces: [], changed: [] }),
+  create: async () => ({ id: "1", outs: {} }),
+  read: async () => ({}),
+  update: async () => ({}),
+  delete: async () => undefined,
+});
+
+describe("resource kinds", () => {
+  it("ships exactly the five vendor kinds", () => {
+    expect(allHandlers().map((h) => h.kind).sort()).toEqual(["ControlRoomUser", "IseApiUser", "UiPathRobotAccount", "UptrendsApiAccount", "VerifyApiClient"]);
+    expect(() => handlerFor("TestingMemo")).toThrow(/no handler for resource kind 'TestingMemo'/);
+  });
+
+  it("serves a registered kind without listing it among the shipped ones", () => {
+    registerHandler(extra("ExtraKind"));
+    expect(handlerFor("ExtraKind").vendor).toBe("Extra");
+    expect(allHandlers().some((h) => h.kind === "ExtraKind")).toBe(false);
+  });
+
+  it("refuses to replace a shipped kind", () => {
+    expect(() => registerHandler(extra("UptrendsApiAccount"))).toThrow(/cannot be registered again/);
+    expect(handlerFor("UptrendsApiAccount").vendor).toBe("Uptrends");
+  });
+});
