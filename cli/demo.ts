@@ -1,17 +1,19 @@
 // `npm run demo`: the main job end to end against the local sandbox — no vendor accounts, no Pulumi
 // account, no network. Every step is printed as it happens. `--keep` leaves stack and sandbox up.
+// A repository script, not part of the package: it builds the engine with scripts/engine.sh and
+// copies examples/quickstart, neither of which ships.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { specialSigKey } from "@pulumi/pulumi/runtime/rpc.js";
 import { handlerFor } from "../provider/handlers.js";
 import { formatDrift, runDrift } from "./drift.js";
 import { installLocalPackage, offlinePulumiEnv, packageRoot, pulumiEngine } from "./local-project.js";
 
 const STACK = "demo";
 const TYPE_PREFIX = "pulumi-nodejs:dynamic/apiidentity:";
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 
 const say = (s = "") => process.stdout.write(s + "\n");
 const heading = (n: number, s: string) => say(`\n━━ ${n}. ${s}`);
@@ -114,7 +116,7 @@ async function vendorTable(ctx: Ctx): Promise<{ rows: Row[]; secrets: string[]; 
   for (const r of encrypted.deployment.resources ?? []) {
     if (!r.type.startsWith(TYPE_PREFIX)) continue;
     for (const [k, v] of Object.entries(r.outputs ?? {})) {
-      if (typeof v === "object" && v !== null && SECRET_SIG in v) secrets.push(`${r.type.slice(TYPE_PREFIX.length)}.${k}`);
+      if (typeof v === "object" && v !== null && specialSigKey in v) secrets.push(`${r.type.slice(TYPE_PREFIX.length)}.${k}`);
     }
   }
   rows.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
