@@ -2,9 +2,8 @@
 // declarations with `importId` set, so a team can take them under management with `pulumi up`.
 // The inputs come from each resource's own read(), i.e. exactly what refresh would report.
 import { parseArgs } from "node:util";
-import { writeOnlyInputsOf } from "../provider/declare.js";
+import { requiredInputsOf, writeOnlyInputsOf } from "../provider/declare.js";
 import { handlerFor } from "../provider/handlers.js";
-import type { ResourceHandler } from "../provider/resource.js";
 import { setting } from "../provider/config.js";
 import { controlRoom } from "../provider/vendors/automation-anywhere/client.js";
 import { verifyClient } from "../provider/vendors/ibm-verify/client.js";
@@ -107,15 +106,12 @@ function resourceNames(labels: string[]): string[] {
 }
 
 /**
- * The write-only inputs (declared secrets the vendor never returns) that the resource still requires
- * when it adopts this identity: the declaration takes them from stack config secrets.
+ * The write-only inputs (declared secrets the vendor never returns) that a program must set even
+ * when it adopts: the declaration takes them from stack config secrets.
  */
-function secretInputsToDeclare(handler: ResourceHandler, inputs: Record<string, unknown>, id: string): string[] {
-  const writeOnly = writeOnlyInputsOf(handler.kind);
-  if (!writeOnly.length) return [];
-  const r = handler.inputs.safeParse({ ...inputs, importId: id });
-  const missing = new Set(r.success ? [] : r.error.issues.map((i) => String(i.path[0])));
-  return writeOnly.filter((k) => missing.has(k));
+function secretInputsToDeclare(kind: string): string[] {
+  const required = requiredInputsOf(kind);
+  return writeOnlyInputsOf(kind).filter((k) => required.includes(k));
 }
 
 export async function discoverVendor(key: string): Promise<Discovered[]> {
@@ -132,7 +128,7 @@ export async function discoverVendor(key: string): Promise<Discovered[]> {
     const inputs = Object.fromEntries(
       Object.entries(r.inputs as Record<string, unknown>).filter(([k, v]) => v !== undefined && v !== null && k !== "importId" && !writeOnly.includes(k)),
     );
-    out.push({ kind: spec.kind, name: names[i]!, id: r.id, inputs, secretInputs: secretInputsToDeclare(handler, inputs, r.id) });
+    out.push({ kind: spec.kind, name: names[i]!, id: r.id, inputs, secretInputs: secretInputsToDeclare(spec.kind) });
   }
   return out;
 }
