@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collectDrift, formatDrift, MASK, type DriftStep, type StateResourceJson } from "./drift.js";
+import { collectDrift, formatDrift, MASK, runDrift, type DriftStep, type StateResourceJson } from "./drift.js";
 
 const T = "pulumi-nodejs:dynamic/apiidentity:";
 const urn = (kind: string, name: string) => `urn:pulumi:dev::p::${T}${kind}::${name}`;
@@ -70,5 +70,14 @@ describe("formatDrift", () => {
   it("says so when there is no drift", () => {
     expect(formatDrift([], "text", "dev")).toBe("No drift in stack dev.\n");
     expect(formatDrift([], "markdown", "dev")).toContain("No drift");
+  });
+});
+
+describe("runDrift", () => {
+  it("without a runnable pulumi CLI fails with one line that says what to do", async () => {
+    const err = await runDrift({ cwd: ".", stack: "dev", pulumi: "/nonexistent/bin/pulumi" }).catch((e: unknown) => e as Error);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toMatch(/^the pulumi CLI could not be run \(.*ENOENT\): install it and put it on PATH$/);
+    expect((err as Error).cause).toBeDefined();
   });
 });

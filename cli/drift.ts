@@ -156,7 +156,7 @@ function why(e: unknown): string {
   return text
     .split("\n")
     .map((l) => l.trim())
-    .filter((l) => l && !/^Command failed with exit code \d+:/.test(l))
+    .filter((l) => l && !/^Command failed with (exit code \d+|\w+):/.test(l))
     .map((l) => l.replace(/^error: /, ""))
     .join(" ");
 }
@@ -169,8 +169,14 @@ async function workspaceOptions(o: DriftOptions): Promise<LocalWorkspaceOptions>
 
 /** Exports the stack's state, runs a refresh preview (nothing is changed) and collects the drift. */
 export async function runDrift(o: DriftOptions): Promise<DriftRun> {
-  const opts = await workspaceOptions(o);
-  const ws = await LocalWorkspace.create(opts);
+  let opts: LocalWorkspaceOptions;
+  let ws: LocalWorkspace;
+  try {
+    opts = await workspaceOptions(o);
+    ws = await LocalWorkspace.create(opts);
+  } catch (e) {
+    throw new Error(`the pulumi CLI could not be run (${why(e)}): install it and put it on PATH`, { cause: e });
+  }
   const stack = o.stack ?? (await ws.stack())?.name;
   if (!stack) throw new Error(`no stack selected in ${o.cwd}: pass --stack NAME`);
 
