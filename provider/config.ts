@@ -1,5 +1,6 @@
 // Where credentials come from: stack config (namespace `apiidentity`, set through the dynamic
 // provider's configure()), then environment variables, read at call time so nothing is captured.
+import { ConfigurationError } from "./errors.js";
 import { SETTING_FACTS, type SettingFacts } from "./setting-facts.js";
 
 export const SETTINGS = {
@@ -51,9 +52,10 @@ export function setStackConfig(get: (key: string) => string | undefined): void {
   stackConfig = get;
 }
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A provider setting is missing or unusable: the message names the config key and the variable. */
+export class ConfigError extends ConfigurationError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = "ConfigError";
   }
 }

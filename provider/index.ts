@@ -3,3 +3,5 @@ export { dispatch, type Method } from "./dynamic/dispatch.js";
 export { handlerFor, allHandlers } from "./handlers.js";
 export type { ResourceHandler, CheckFailure, CheckResult, DiffResult, ReadResult, CreateResult } from "./resource.js";
 export { SETTINGS, CONFIG_NAMESPACE, setting } from "./config.js";
+export { defineResource, type ResourceDefinition, type Created, type Converged, type Refusal, type LostAnswer, type OwnCreate } from "./lifecycle.js";
+export { ApiIdentityError, ConfigurationError, VendorCallError, AdoptionError, LostCreateError, OutcomeUnknownError } from "./errors.js";

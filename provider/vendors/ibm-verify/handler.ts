@@ -5,7 +5,7 @@ import { defineResource, type Converged, type LostAnswer, type OwnCreate } from 
 import { diffProperties } from "../../resource.js";
 import { VENDOR, verifyClient, type VerifyClient } from "./client.js";
 import { MARKER_PREFIX, SECRET_VISIBLE_WITH } from "./contract.js";
-import { adviseInputs, checkInputs, verifyApiClientInputs, verifyApiClientOutputs, type VerifyApiClientInputs, type VerifyApiClientOutputs } from "./inputs.js";
+import { SECRET_OUTPUTS, adviseInputs, checkInputs, verifyApiClientInputs, verifyApiClientOutputs, type VerifyApiClientInputs, type VerifyApiClientOutputs } from "./inputs.js";
 import { DIFF_SPEC, afterReplace, asText, changedAtVendor, createBody, markerOf, replaceBody, toOutputs } from "./mappers.js";
 import type { ApiClientWire } from "./wire.js";
 
@@ -83,7 +83,7 @@ export const verifyApiClient = defineResource({
   console: "in IBM Verify (Security > API access)",
   inputs: verifyApiClientInputs,
   outputs: verifyApiClientOutputs,
-  secretOutputs: ["clientSecret"],
+  secretOutputs: SECRET_OUTPUTS,
   replaceOnChanges: DIFF_SPEC.replaceOnChanges,
   client: () => verifyClient(),
 

@@ -2,7 +2,7 @@
 // diff and read share so that values equal at the vendor never show as a change.
 import { deepEqual, type DiffSpec, type Normaliser } from "../../resource.js";
 import { MARKER_PATTERN, MARKER_PREFIX, OVERRIDE_DEFAULTS } from "./contract.js";
-import type { Scope, VerifyApiClientInputs, VerifyApiClientOutputs } from "./inputs.js";
+import { REPLACE_ON_CHANGES, type Scope, type VerifyApiClientInputs, type VerifyApiClientOutputs } from "./inputs.js";
 import type { ApiClientBody, ApiClientWire } from "./wire.js";
 
 // ---- create marker -------------------------------------------------------------------------
@@ -45,8 +45,8 @@ export const asText: Normaliser = (v) => (v === undefined || v === null ? undefi
 /** Properties compared by diff and reconstructed by read (importId never diffs). */
 export const DIFF_SPEC: DiffSpec<VerifyApiClientInputs> = {
   properties: ["clientName", "entitlements", "description", "enabled", "ipFilterOp", "ipFilters", "restrictScopes", "scopes", "secretRotation"],
-  // Every property is updatable by PUT; only `id` and `clientId` are immutable, and neither is an input.
-  replaceOnChanges: [],
+  // Every property is updatable by PUT (declared in inputs.ts); only `id` and `clientId` are immutable, and neither is an input.
+  replaceOnChanges: REPLACE_ON_CHANGES,
   normalise: { entitlements: nameSet, ipFilters: ipSet, scopes: scopeSet, secretRotation: asText },
   defaults: { enabled: true, restrictScopes: OVERRIDE_DEFAULTS.restrictScopes },
 };

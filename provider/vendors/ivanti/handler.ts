@@ -8,7 +8,7 @@ import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.
 import { caseless, checkWith, diffProperties, stripInternal, type DiffSpec } from "../../resource.js";
 import { DUPLICATE_CODES, ISE_ROLE_NAME, ISE_ROLE_NAMES, LOST_CREATE_CLOCK_SKEW_MS, NOT_FOUND_REASONS, PATHS } from "./contract.js";
 import { isApiUserAccount, ivantiClient, VENDOR, type IvantiClient } from "./client.js";
-import { adviseInputs, iseApiUserInputs, iseApiUserOutputs, withDefaults, type IseApiUserInputs, type IseApiUserOutputs } from "./inputs.js";
+import { adviseInputs, REPLACE_ON_CHANGES, SECRET_OUTPUTS, iseApiUserInputs, iseApiUserOutputs, withDefaults, type IseApiUserInputs, type IseApiUserOutputs } from "./inputs.js";
 import { configuredIseRoleName, defaultIseRoleName, isIseRoleName, roleSet } from "./ise-role.js";
 import { wireEnvelope } from "./wire.js";
 import { createForm, inputsOf, isoTime, liveOutputs, outputsFrom, sameRoles, updateForm } from "./mappers.js";
@@ -23,8 +23,8 @@ import { setting } from "../../config.js";
 
 const spec: DiffSpec<IseApiUserInputs> = {
   properties: ["emailAddress", "username", "firstName", "lastName", "displayName", "password", "roles", "enabled"],
-  // The UID is the email address and neither it nor the username changes in place (INFERRED).
-  replaceOnChanges: ["emailAddress", "username"],
+  // The UID is the email address and neither it nor the username changes in place (INFERRED; declared in inputs.ts).
+  replaceOnChanges: REPLACE_ON_CHANGES,
   // Every name of the ISE role is the same role.
   normalise: { emailAddress: caseless, username: caseless, roles: roleSet },
   defaults: { roles: [ISE_ROLE_NAME], enabled: true },
@@ -203,7 +203,7 @@ export const iseApiUser = defineResource({
   console: "in the Admin Portal (Users)",
   inputs: iseApiUserInputs,
   outputs: iseApiUserOutputs,
-  secretOutputs: ["password"],
+  secretOutputs: SECRET_OUTPUTS,
   replaceOnChanges: spec.replaceOnChanges,
   client: () => ivantiClient(),
 

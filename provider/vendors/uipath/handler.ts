@@ -8,7 +8,7 @@ import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.
 import { asSet, caseless, checkWith, diffProperties, stripInternal, type DiffResult } from "../../resource.js";
 import { uipathClient, type UiPathClient } from "./client.js";
 import { isDuplicateName } from "./contract.js";
-import { isGuid, nameWarnings, robotAccountInputs, robotAccountOutputs, type RobotAccountInputs, type RobotAccountOutputs } from "./inputs.js";
+import { REPLACE_ON_CHANGES, SECRET_OUTPUTS, isGuid, nameWarnings, robotAccountInputs, robotAccountOutputs, type RobotAccountInputs, type RobotAccountOutputs } from "./inputs.js";
 import { groupDelta, parseVendorTime, sameGroups, toInputs, toOutputs } from "./mappers.js";
 import type { RobotAccountDto, UpdateRobotAccountCommand } from "./wire.js";
 
@@ -16,7 +16,7 @@ const KIND = "UiPathRobotAccount";
 
 const DIFF_SPEC = {
   properties: ["name", "displayName", "groupIds", "partitionGlobalId"],
-  replaceOnChanges: ["name", "partitionGlobalId"],
+  replaceOnChanges: REPLACE_ON_CHANGES,
   normalise: { groupIds: asSet, partitionGlobalId: caseless },
   defaults: { groupIds: [] },
 } as const;
@@ -121,7 +121,7 @@ export const uiPathRobotAccount = defineResource({
   console: "in UiPath (Admin > Accounts & Groups > Robot accounts)",
   inputs: robotAccountInputs,
   outputs: robotAccountOutputs,
-  secretOutputs: [],
+  secretOutputs: SECRET_OUTPUTS,
   replaceOnChanges: DIFF_SPEC.replaceOnChanges,
   client: () => uipathClient(),
 
