@@ -24,6 +24,14 @@ export const faultEffectSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("renameField"), from: z.string().min(1), to: z.string().min(1) }),
   /** Handle the request, then add `name: value` to every object of the JSON answer that lacks it. */
   z.object({ type: z.literal("addField"), name: z.string().min(1), value: z.json().default("sandbox-extra") }),
+  /** Handle the request, then set `name` to `value` in every object of the JSON answer that has it (a wrong type). */
+  z.object({ type: z.literal("setField"), name: z.string().min(1), value: z.json() }),
+  /** Handle the request (a write happens), then send only the first `keepFraction` of its JSON answer. */
+  z.object({ type: z.literal("truncateAnswer"), keepFraction: z.number().gt(0).lt(1).default(0.5) }),
+  /** Handle the request (a write happens), then answer `status` with no body at all. */
+  z.object({ type: z.literal("emptyAnswer"), status: z.number().int().min(200).max(599).default(200) }),
+  /** Do not handle the request: answer `status` with an HTML error page, as a gateway in front of the vendor does. */
+  z.object({ type: z.literal("htmlPage"), status: z.number().int().min(200).max(599).default(502) }),
 ]);
 
 export const faultRuleSchema = z.object({
@@ -83,14 +91,26 @@ export class FaultTable {
   }
 }
 
-/** A JSON answer with `renameField` / `addField` effects applied; other values pass unchanged. */
+/** A JSON answer with `renameField` / `addField` / `setField` effects applied; other values pass unchanged. */
 export function rewriteAnswer(body: unknown, effects: readonly FaultEffect[]): unknown {
   let out = body;
   for (const e of effects) {
     if (e.type === "renameField") out = mapObjects(out, (o) => (e.from in o ? renameKey(o, e.from, e.to) : o));
     if (e.type === "addField") out = mapObjects(out, (o) => (e.name in o ? o : { ...o, [e.name]: e.value }));
+    if (e.type === "setField") out = mapObjects(out, (o) => (e.name in o ? { ...o, [e.name]: e.value } : o));
   }
   return out;
+}
+
+/** The HTML page a gateway answers with when the service behind it fails. */
+export function gatewayPage(status: number): string {
+  return `<!DOCTYPE html>\n<html><head><title>${status} Error</title></head>\n<body><center><h1>${status} Error</h1></center><hr><center>gateway</center></body></html>\n`;
+}
+
+/** The first `keepFraction` of an answer's JSON text: a body cut short. */
+export function truncatedJson(body: unknown, keepFraction: number): string {
+  const text = JSON.stringify(body ?? {});
+  return text.slice(0, Math.max(1, Math.floor(text.length * keepFraction)));
 }
 
 function renameKey(o: Record<string, unknown>, from: string, to: string): Record<string, unknown> {

@@ -1,6 +1,7 @@
 // Framework pieces for vendor generations and answer rewriting, on a small vendor module of the
-// test's own: profiles chosen at start, through the control API and the CLI flag; `renameField` and
-// `addField` faults on JSON answers.
+// test's own: profiles chosen at start, through the control API and the CLI flag; `renameField`,
+// `addField` and `setField` faults on JSON answers; malformed answers (`truncateAnswer`, `emptyAnswer`,
+// `htmlPage`).
 import { afterEach, describe, expect, it } from "vitest";
 import { rewriteAnswer } from "./faults.js";
 import { main } from "./cli.js";
@@ -19,6 +20,15 @@ const toy: VendorModule = {
     { method: "GET", template: "/v1/login", profiles: ["current"], handler: () => ({ status: 410, body: { message: "gone" } }) },
     { method: "GET", template: "/v1/login", profiles: ["legacy"], handler: () => ({ status: 200, body: { token: "t" } }) },
     { method: "GET", template: "/who", handler: (_req, ctx) => ({ status: 200, body: { profile: ctx.profile } }) },
+    {
+      method: "POST",
+      template: "/things",
+      handler: (_req, ctx) => {
+        const st = ctx.state as { made?: number };
+        st.made = (st.made ?? 0) + 1;
+        return { status: 201, body: { id: st.made, name: "thing" } };
+      },
+    },
   ],
   config: (baseUrl) => ({ baseUrl }),
   env: () => ({}),
@@ -116,9 +126,59 @@ describe("answer rewriting faults", () => {
     expect(r.body.item).toEqual({ userName: "a", gen: { extra: true }, nested: [{ userName: "b", gen: { extra: true } }] });
   });
 
+  it("setField gives the key another value (a wrong type) wherever it is, and adds it nowhere", async () => {
+    sb = await startSandbox({ modules: [toy] });
+    sb.faults.add({ route: "/v2/thing", effect: { type: "setField", name: "userName", value: 42 } });
+    const r = await get("/v2/thing");
+    expect(r.body.item).toEqual({ userName: 42, nested: [{ userName: 42 }] });
+    expect(r.body).not.toHaveProperty("item.nested.0.gen");
+    expect(rewriteAnswer({ a: 1 }, [{ type: "setField", name: "b", value: 2 }])).toEqual({ a: 1 });
+  });
+
   it("leaves non-JSON values alone", () => {
     expect(rewriteAnswer("text", [{ type: "renameField", from: "a", to: "b" }])).toBe("text");
     expect(rewriteAnswer([1, null, { a: 1 }], [{ type: "renameField", from: "a", to: "b" }])).toEqual([1, null, { b: 1 }]);
+  });
+});
+
+describe("malformed answers", () => {
+  const made = () => (sb!.store.vendor("automationAnywhere") as { made?: number }).made ?? 0;
+  const post = async () => {
+    const r = await fetch(`${sb!.url}/toy/things`, { method: "POST" });
+    return { status: r.status, type: r.headers.get("content-type") ?? "", text: await r.text() };
+  };
+
+  it("truncateAnswer handles the request, then cuts its JSON answer short", async () => {
+    sb = await startSandbox({ modules: [toy] });
+    sb.faults.add({ method: "POST", count: 1, effect: { type: "truncateAnswer", keepFraction: 0.5 } });
+    const r = await post();
+    expect(made()).toBe(1);
+    expect(r.status).toBe(201);
+    expect(r.type).toContain("application/json");
+    expect(r.text).toBe(JSON.stringify({ id: 1, name: "thing" }).slice(0, 11));
+    expect(() => JSON.parse(r.text) as unknown).toThrow();
+    expect((await post()).text).toBe(JSON.stringify({ id: 2, name: "thing" }));
+  });
+
+  it("emptyAnswer handles the request, then answers with no body", async () => {
+    sb = await startSandbox({ modules: [toy] });
+    await control("POST", "faults", { method: "POST", count: 1, effect: { type: "emptyAnswer" } });
+    const r = await post();
+    expect(made()).toBe(1);
+    expect(r).toMatchObject({ status: 200, text: "" });
+    expect(sb.requests()).toContainEqual({ vendor: "automationAnywhere", method: "POST", route: "/things", status: 200, count: 1 });
+  });
+
+  it("htmlPage answers an HTML error page without handling the request", async () => {
+    sb = await startSandbox({ modules: [toy] });
+    sb.faults.add({ method: "POST", count: 1, effect: { type: "htmlPage", status: 502 } });
+    const r = await post();
+    expect(made()).toBe(0);
+    expect(r.status).toBe(502);
+    expect(r.type).toContain("text/html");
+    expect(r.text).toMatch(/^<!DOCTYPE html>/);
+    sb.faults.add({ route: "/who", count: 1, effect: { type: "htmlPage", status: 200 } });
+    expect((await fetch(`${sb.url}/toy/who`)).status).toBe(200);
   });
 });
 

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { FaultTable, rewriteAnswer, type FaultEffect } from "./faults.js";
+import { FaultTable, gatewayPage, rewriteAnswer, truncatedJson, type FaultEffect } from "./faults.js";
 import { Router } from "./router.js";
 import { Store } from "./store.js";
 import type { RouteContext, SandboxRequest, SandboxResponse, VendorId, VendorModule, VendorState } from "./types.js";
@@ -261,6 +261,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           count(module.id, method, template, 429);
           return send(res, { ...r, headers: { ...(r.headers ?? {}), "retry-after": String(e.retryAfterSeconds) } });
         }
+        case "htmlPage":
+          count(module.id, method, template, e.status);
+          return send(res, { status: e.status, headers: { "content-type": "text/html; charset=utf-8" }, body: gatewayPage(e.status) });
         case "commitThenReset":
           commitThenReset = true;
           break;
@@ -295,11 +298,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       req.socket.destroy();
       return;
     }
-    count(module.id, method, template, response.status);
-    const rewrites = effects.filter((e) => e.type === "renameField" || e.type === "addField");
+    const rewrites = effects.filter((e) => e.type === "renameField" || e.type === "addField" || e.type === "setField");
     if (rewrites.length > 0 && response.body !== undefined && typeof response.body !== "string") {
       response = { ...response, body: rewriteAnswer(response.body, rewrites) };
     }
+    // Malformed answers to a request that was handled: the write happened, the answer is unreadable.
+    for (const e of effects) {
+      if (e.type === "emptyAnswer") response = { status: e.status, headers: { ...(response.headers ?? {}), "content-type": "application/json; charset=utf-8" } };
+      if (e.type === "truncateAnswer") {
+        response = { ...response, headers: { ...(response.headers ?? {}), "content-type": "application/json; charset=utf-8" }, body: truncatedJson(response.body, e.keepFraction) };
+      }
+    }
+    count(module.id, method, template, response.status);
     send(res, response);
   }
 
