@@ -222,3 +222,38 @@ describe("per-origin concurrency", () => {
     expect(peak).toBe(2);
   });
 });
+
+describe("limits per client", () => {
+  it("two clients on the same origin with different limits each keep their own", async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const peaks: number[] = [];
+    server.answer((_req, res) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      setTimeout(() => {
+        inFlight--;
+        res.writeHead(200).end("{}");
+      }, 30);
+    });
+    const one = client({ concurrency: 1 }).c;
+    const three = client({ concurrency: 3 }).c;
+    for (const c of [three, one, three]) {
+      peak = 0;
+      await Promise.all(Array.from({ length: 6 }, () => c.request({ method: "GET", path: "/x" })));
+      peaks.push(peak);
+    }
+    // The first client's limit did not become the second's, nor the other way round.
+    expect(peaks).toEqual([3, 1, 3]);
+    await Promise.all([one.close(), three.close()]);
+  });
+
+  it("close() lets requests in flight finish, then refuses new ones", async () => {
+    server.answer(status(200, { ok: 1 }));
+    const { c } = client({ maxRetries: 0 });
+    const pending = c.request({ method: "GET", path: "/x" });
+    await c.close();
+    expect((await pending).status).toBe(200);
+    await expect(c.request({ method: "GET", path: "/x" })).rejects.toThrow();
+  });
+});

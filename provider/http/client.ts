@@ -1,9 +1,9 @@
 // The one HTTP transport every vendor client uses (undici): keep-alive pools per origin, timeouts,
 // retry with backoff, per-origin concurrency, token refresh on 401, typed and redacted errors.
+// Each HttpClient owns its undici Agent, so its limits are its own and close() frees its sockets.
 import { Agent, errors as undiciErrors, request, type Dispatcher } from "undici";
 import { backoffDelay, parseRetryAfter, type BackoffOptions } from "./backoff.js";
 import { TransportError, VendorError, type TransportErrorCode } from "./errors.js";
-import { Semaphore } from "./limiter.js";
 import { redactText, redactValue } from "./redact.js";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -30,7 +30,10 @@ export interface HttpClientOptions {
   backoff?: BackoffOptions;
   /** Upper bound for honouring `Retry-After`. */
   retryAfterCapMs?: number;
-  /** Requests in flight per origin. */
+  /**
+   * Requests in flight per origin: undici's own connection limit of this client's pool (one request
+   * per connection, no pipelining), so further requests wait in undici's queue, untimed.
+   */
   concurrency?: number;
   /** Pulls the vendor's own message and request id out of an error answer. */
   describeError?: (body: unknown, headers: Record<string, string>) => { message?: string; requestId?: string };
@@ -67,20 +70,6 @@ const IDEMPOTENT = new Set<HttpMethod>(["GET", "PUT", "DELETE"]);
 const RETRY_STATUS = new Set([429, 502, 503, 504]);
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-let sharedAgent: Agent | undefined;
-/** One keep-alive agent for the process: undici keeps one connection pool per origin inside it. */
-function agent(connectTimeoutMs: number): Agent {
-  sharedAgent ??= new Agent({ keepAliveTimeout: 10_000, connect: { timeout: connectTimeoutMs }, connections: 16 });
-  return sharedAgent;
-}
-
-const limiters = new Map<string, Semaphore>();
-function limiter(origin: string, limit: number): Semaphore {
-  let s = limiters.get(origin);
-  if (!s) limiters.set(origin, (s = new Semaphore(limit)));
-  return s;
-}
-
 export function debugEnabled(): boolean {
   return /^(1|true|yes)$/i.test(process.env.APIIDENTITY_DEBUG ?? "");
 }
@@ -113,6 +102,8 @@ export class HttpClient {
   readonly vendor: string;
   private readonly base: URL;
   private readonly o: Required<Omit<HttpClientOptions, "auth" | "describeError">> & Pick<HttpClientOptions, "auth" | "describeError">;
+  /** This client's keep-alive pools, one per origin, each with at most `concurrency` connections. */
+  private readonly agent: Agent;
 
   constructor(options: HttpClientOptions) {
     this.vendor = options.vendor;
@@ -128,6 +119,13 @@ export class HttpClient {
       sleep: defaultSleep,
       ...options,
     };
+    // One request per connection (pipelining 1): the connection limit is the in-flight limit.
+    this.agent = new Agent({ keepAliveTimeout: 10_000, connect: { timeout: this.o.connectTimeoutMs }, connections: this.o.concurrency, pipelining: 1 });
+  }
+
+  /** Closes this client's connections once the requests in flight are done. */
+  close(): Promise<void> {
+    return this.agent.close();
   }
 
   async request<T = unknown>(opts: RequestOptions): Promise<HttpResponse<T>> {
@@ -147,7 +145,6 @@ export class HttpClient {
     let refreshedAuth = false;
     for (let attempt = 0; ; attempt++) {
       const authHeaders = opts.noAuth || !this.o.auth ? {} : await this.o.auth.headers();
-      const release = await limiter(url.origin, this.o.concurrency).acquire();
       const started = Date.now();
       let res: Dispatcher.ResponseData;
       try {
@@ -155,12 +152,11 @@ export class HttpClient {
           method: opts.method,
           headers: { ...headers, ...authHeaders },
           body,
-          dispatcher: agent(this.o.connectTimeoutMs),
+          dispatcher: this.agent,
           headersTimeout: this.o.requestTimeoutMs,
           bodyTimeout: this.o.requestTimeoutMs,
         });
       } catch (e) {
-        release();
         const c = classify(e);
         this.debug(opts, `${c.detail} after ${Date.now() - started} ms`);
         // An unsent request is always safe to try again; a sent one only when idempotent.
@@ -181,11 +177,9 @@ export class HttpClient {
       try {
         text = await res.body.text();
       } catch (e) {
-        release();
         const c = classify(e);
         throw new TransportError({ vendor: this.vendor, method: opts.method, pathTemplate: opts.path, code: c.code, detail: `${c.detail} while reading the answer`, outcomeUnknown: !IDEMPOTENT.has(opts.method) });
       }
-      release();
       const resHeaders = flatHeaders(res.headers);
       this.debug(opts, `HTTP ${res.statusCode} in ${Date.now() - started} ms${resHeaders["x-request-id"] ? ` request-id ${resHeaders["x-request-id"]}` : ""}`);
       const parsed = parseBody(text, resHeaders["content-type"]);

@@ -1,10 +1,9 @@
 export { HttpClient, assertSafeUrl, debugEnabled, type AuthProvider, type HttpClientOptions, type HttpMethod, type HttpResponse, type RequestOptions } from "./client.js";
 export { VendorError, TransportError, isOutcomeUnknown, type TransportErrorCode } from "./errors.js";
 export { backoffDelay, parseRetryAfter, type BackoffOptions } from "./backoff.js";
-export { CachedToken, type IssuedToken } from "./token.js";
+export { CachedToken, tokenAuth, type IssuedToken, type TokenAuth, type TokenAuthOptions } from "./token.js";
 export { REDACTED, redactText, redactValue, redactHeaders, isSecretKey } from "./redact.js";
-export { Semaphore } from "./limiter.js";
 export { basicAuth } from "./basic-auth.js";
 export { parseAnswer, UnexpectedAnswerError } from "./answer.js";
-export { PerSettings } from "./per-settings.js";
+export { PerSettings, ownClients, type Closable } from "./per-settings.js";
 export { caseInsensitiveObject, respellKeys } from "./keys.js";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseAnswer, UnexpectedAnswerError } from "./answer.js";
 import { basicAuth } from "./basic-auth.js";
-import { PerSettings } from "./per-settings.js";
+import { ownClients, PerSettings } from "./per-settings.js";
 
 describe("PerSettings", () => {
   it("one client per distinct settings; clear() starts over", () => {
@@ -11,9 +11,26 @@ describe("PerSettings", () => {
     const a = cache.get({ url: "https://a", secret: "s1" });
     expect(cache.get({ url: "https://a", secret: "s1" })).toBe(a);
     expect(cache.get({ url: "https://a", secret: "s2" })).not.toBe(a);
-    cache.clear();
+    void cache.clear();
     expect(cache.get({ url: "https://a", secret: "s1" })).not.toBe(a);
     expect(made).toBe(3);
+  });
+
+  it("a settings value resolved on its own gets clients of its own, as a new provider process would", () => {
+    const cache = new PerSettings((s: { url: string }) => ({ url: s.url }));
+    const first = ownClients({ url: "https://a" });
+    const again = ownClients({ url: "https://a" });
+    expect(cache.get(first)).toBe(cache.get(first));
+    expect(cache.get(again)).not.toBe(cache.get(first));
+  });
+
+  it("clear() closes the clients it drops", async () => {
+    const closed: string[] = [];
+    const cache = new PerSettings((s: { url: string }) => ({ close: async () => void closed.push(s.url) }));
+    cache.get({ url: "https://a" });
+    cache.get({ url: "https://b" });
+    await cache.clear();
+    expect(closed.sort()).toEqual(["https://a", "https://b"]);
   });
 });
 

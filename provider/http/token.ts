@@ -1,4 +1,6 @@
-// A cached bearer token shared by all calls of one provider process; fetched once at a time.
+// Bearer-token auth shared by every token vendor (IBM Verify, UiPath, the Control Room): one token
+// per auth provider, fetched by one call at a time, renewed before it expires and once after a 401.
+import type { AuthProvider } from "./client.js";
 
 export interface IssuedToken {
   token: string;
@@ -39,4 +41,38 @@ export class CachedToken {
   value(): string | undefined {
     return this.current?.token;
   }
+}
+
+export interface TokenAuthOptions {
+  /** Asks the vendor for a new token (the call itself must not use this provider). */
+  fetch: () => Promise<IssuedToken>;
+  /** The request headers that carry a token, e.g. `{ authorization: "Bearer …" }`. */
+  header: (token: string) => Record<string, string>;
+  /** Renew this long before the stated expiry (default 60 s). */
+  earlyRefreshSeconds?: number;
+  /** Credentials the token is fetched with (a client secret, an API key): kept out of errors too. */
+  credentials?: () => readonly string[];
+  /** Overridable clock (tests). */
+  now?: () => number;
+}
+
+/** An AuthProvider on a cached token, plus what `apiidentity check` asks of it. */
+export interface TokenAuth extends AuthProvider {
+  invalidate(): void;
+  secrets(): string[];
+  /** The current token, fetching one when none is cached or it is about to expire. */
+  token(): Promise<string>;
+  /** The cached token, if any, without fetching (never printed: for claims and redaction). */
+  cached(): string | undefined;
+}
+
+export function tokenAuth(o: TokenAuthOptions): TokenAuth {
+  const cache = new CachedToken(o.fetch, o.earlyRefreshSeconds ?? 60, o.now);
+  return {
+    headers: async () => o.header(await cache.get()),
+    invalidate: () => cache.invalidate(),
+    secrets: () => [...(o.credentials?.() ?? []), cache.value() ?? ""].filter((s) => s !== ""),
+    token: () => cache.get(),
+    cached: () => cache.value(),
+  };
 }
