@@ -1,6 +1,7 @@
 // `apiidentity check` with probes of the test's own: which vendors run, exit codes, the text report.
 import { describe, expect, it } from "vitest";
 import type { Probe, VendorReport } from "../provider/check.js";
+import { noSettings, sandboxSettings } from "../test/settings.js";
 import { exitCodeOf, formatText, runChecks, selectProbes, throwAwayName } from "./check.js";
 
 const probe = (key: string, run: Probe["run"] = async (rec) => void (await rec.authenticate("login", async () => true))): Probe => ({
@@ -13,24 +14,17 @@ const report = (status: VendorReport["status"]): VendorReport => ({ key: "k", ve
 
 describe("selectProbes", () => {
   it("takes named vendors and their aliases, in the order given", () => {
-    expect(selectProbes(["verify", "automation-anywhere", "ivanti"], five).map((p) => p.key)).toEqual(["verify", "controlroom", "ise"]);
+    expect(selectProbes(["verify", "automation-anywhere", "ivanti"], five, noSettings()).map((p) => p.key)).toEqual(["verify", "controlroom", "ise"]);
   });
 
   it("refuses an unknown vendor, listing the known ones", () => {
-    expect(() => selectProbes(["okta"], five)).toThrow("unknown vendor 'okta': use one or more of ise, uptrends, controlroom, verify, uipath");
+    expect(() => selectProbes(["okta"], five, noSettings())).toThrow("unknown vendor 'okta': use one or more of ise, uptrends, controlroom, verify, uipath");
   });
 
   it("with no name, takes the vendors that have settings, and says what to do when none has", () => {
-    const saved = { ...process.env };
-    try {
-      for (const k of Object.keys(process.env)) if (/^(UPTRENDS|IVANTI|CONTROL_ROOM|VERIFY|UIPATH)_/.test(k)) delete process.env[k];
-      expect(() => selectProbes([], five)).toThrow(/no vendor is configured/);
-      process.env.UPTRENDS_USERNAME = "someone";
-      process.env.VERIFY_TENANT_URL = "https://tenant.example";
-      expect(selectProbes([], five).map((p) => p.key)).toEqual(["uptrends", "verify"]);
-    } finally {
-      process.env = saved;
-    }
+    expect(() => selectProbes([], five, noSettings())).toThrow(/no vendor is configured/);
+    const some = sandboxSettings({ UPTRENDS_USERNAME: "someone", VERIFY_TENANT_URL: "https://tenant.example" });
+    expect(selectProbes([], five, some).map((p) => p.key)).toEqual(["uptrends", "verify"]);
   });
 });
 
@@ -51,7 +45,7 @@ describe("runChecks and the text report", () => {
       await rec.authenticate("login", async () => true);
       if (o.write) rec.write = { name: o.throwAwayName, created: true, updated: true, deleted: true, confirmedGone: true };
     };
-    const run = await runChecks([probe("a", record), probe("b", record)], { write: true, progress: (l) => progress.push(l) });
+    const run = await runChecks([probe("a", record), probe("b", record)], { write: true, settings: noSettings(), progress: (l) => progress.push(l) });
     expect(run.exitCode).toBe(0);
     expect(names).toHaveLength(2);
     for (const n of names) expect(n).toMatch(/^apiidentity-check-[0-9a-f]{8}$/);
@@ -73,7 +67,7 @@ describe("runChecks and the text report", () => {
         }),
         probe("verify", async (rec) => void (await rec.authenticate("token", () => Promise.reject(new Error("connection refused"))))),
       ],
-      { write: false },
+      { write: false, settings: noSettings() },
     );
     expect(run.exitCode).toBe(1);
     const text = formatText(run.reports);

@@ -3,7 +3,8 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { runProbe, type Finding, type Probe, type VendorReport } from "../provider/check.js";
-import { setting, type SettingName } from "../provider/config.js";
+import type { SettingName } from "../provider/config.js";
+import { environmentSettings, type Settings } from "../provider/settings.js";
 
 /** Settings that show a vendor is configured at all (checked when no vendor is named). */
 const CONFIGURED_BY: Record<string, SettingName[]> = {
@@ -41,7 +42,7 @@ export function throwAwayName(): string {
  * The probes to run: the named vendors, or every vendor with settings when none is named. Throws
  * for an unknown name or when nothing is configured.
  */
-export function selectProbes(names: readonly string[], probes: readonly Probe[]): Probe[] {
+export function selectProbes(names: readonly string[], probes: readonly Probe[], settings: Settings): Probe[] {
   const byKey = new Map(probes.map((p) => [p.key, p]));
   if (names.length > 0) {
     return names.map((n) => {
@@ -50,7 +51,7 @@ export function selectProbes(names: readonly string[], probes: readonly Probe[])
       return p;
     });
   }
-  const configured = probes.filter((p) => (CONFIGURED_BY[p.key] ?? []).some((s) => setting(s) !== undefined));
+  const configured = probes.filter((p) => (CONFIGURED_BY[p.key] ?? []).some((s) => settings[s] !== undefined));
   if (configured.length === 0) {
     throw new Error(
       `no vendor is configured: set the provider settings of at least one vendor (stack config keys apiidentity:* or their environment variables, see the README), or name vendors: ${probes.map((p) => p.key).join(", ")}`,
@@ -61,13 +62,13 @@ export function selectProbes(names: readonly string[], probes: readonly Probe[])
 
 export async function runChecks(
   probes: readonly Probe[],
-  options: { write: boolean; progress?: (line: string) => void },
+  options: { write: boolean; settings: Settings; progress?: (line: string) => void },
 ): Promise<CheckRun> {
   const reports: VendorReport[] = [];
   for (const p of probes) {
     const started = Date.now();
     options.progress?.(`checking ${p.vendor}${options.write ? " (with a write trial)" : ""}…`);
-    const r = await runProbe(p, { write: options.write, throwAwayName: throwAwayName() });
+    const r = await runProbe(p, { write: options.write, throwAwayName: throwAwayName(), settings: options.settings });
     options.progress?.(`${p.vendor}: ${STATUS_WORDS[r.status]} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     reports.push(r);
   }
@@ -108,15 +109,16 @@ export function formatText(reports: readonly VendorReport[]): string {
   return out.join("\n") + "\n";
 }
 
-export async function check(args: string[], probes?: readonly Probe[]): Promise<number> {
+/** `settings`: the provider settings to check with; the CLI's are its environment's. */
+export async function check(args: string[], probes?: readonly Probe[], settings: Settings = environmentSettings()): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { write: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
   });
   const all = probes ?? (await import("../provider/probes.js")).allProbes();
-  const selected = selectProbes(positionals, all);
-  const run = await runChecks(selected, { write: values.write!, progress: (l) => process.stderr.write(`apiidentity check: ${l}\n`) });
+  const selected = selectProbes(positionals, all, settings);
+  const run = await runChecks(selected, { write: values.write!, settings, progress: (l) => process.stderr.write(`apiidentity check: ${l}\n`) });
   process.stdout.write(values.json ? JSON.stringify({ exitCode: run.exitCode, vendors: run.reports }, null, 2) + "\n" : formatText(run.reports));
   return run.exitCode;
 }

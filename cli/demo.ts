@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { specialSigKey } from "@pulumi/pulumi/runtime/rpc.js";
 import { handlerFor } from "../provider/handlers.js";
+import { environmentSettings } from "../provider/settings.js";
 import { formatDrift, runDrift } from "./drift.js";
 import { installLocalPackage, offlinePulumiEnv, packageRoot, pulumiEngine } from "./local-project.js";
 
@@ -105,7 +106,7 @@ async function vendorTable(ctx: Ctx): Promise<{ rows: Row[]; secrets: string[]; 
     if (!r.type.startsWith(TYPE_PREFIX) || !r.id) continue;
     const kind = r.type.slice(TYPE_PREFIX.length);
     refs.push({ kind, id: r.id, outputs: r.outputs ?? {} });
-    const live = await handlerFor(kind).read(r.id, r.outputs ?? {});
+    const live = await handlerFor(kind).with(environmentSettings()).read(r.id, r.outputs ?? {});
     const p = (live.props ?? {}) as Record<string, unknown>;
     const name = String(p.username ?? p.clientName ?? p.name ?? p.emailAddress ?? r.urn.split("::").pop());
     // Only Uptrends (LastUsed) and UiPath (lastLoginTime) report use through their APIs.
@@ -247,7 +248,7 @@ export async function main(argv: string[]): Promise<number> {
     heading(6, "pulumi destroy — and the sandbox stopped, temp files removed");
     await pulumiStep(ctx, ["destroy", "--yes", "--skip-preview", "--suppress-progress"]);
       const left = [];
-    for (const r of refs) if ((await handlerFor(r.kind).read(r.id, r.outputs)).id) left.push(`${r.kind} ${r.id}`);
+    for (const r of refs) if ((await handlerFor(r.kind).with(environmentSettings()).read(r.id, r.outputs)).id) left.push(`${r.kind} ${r.id}`);
     say(left.length ? `   still at the vendors: ${left.join(", ")}` : `   All ${refs.length} identities are gone at their vendors.`);
     cleanup();
     say(`\napiidentity demo finished in ${Math.round((Date.now() - started) / 1000)} s.`);

@@ -4,7 +4,7 @@
 import { parseArgs } from "node:util";
 import { requiredInputsOf, writeOnlyInputsOf } from "../provider/declare.js";
 import { handlerFor } from "../provider/handlers.js";
-import { setting } from "../provider/config.js";
+import { environmentSettings, type Settings } from "../provider/settings.js";
 import { controlRoom } from "../provider/vendors/automation-anywhere/client.js";
 import { verifyClient } from "../provider/vendors/ibm-verify/client.js";
 import { isApiUserAccount, ivantiClient } from "../provider/vendors/ivanti/client.js";
@@ -21,7 +21,7 @@ interface VendorSpec {
   kind: string;
   vendor: string;
   /** Existing identities, without the account the provider itself logs in with. */
-  list(): Promise<Found[]>;
+  list(settings: Settings): Promise<Found[]>;
 }
 
 const same = (a: string | undefined | null, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
@@ -30,9 +30,9 @@ export const VENDORS: Record<string, VendorSpec> = {
   ise: {
     kind: "IseApiUser",
     vendor: "Ivanti",
-    async list() {
-      const self = setting("ivantiUsername");
-      const all = await ivantiClient().listAccounts();
+    async list(settings) {
+      const self = settings.ivantiUsername;
+      const all = await ivantiClient(settings).listAccounts();
       return all
         .filter((a) => isApiUserAccount(a) === true && !same(a.uid, self) && !same(a.username, self))
         .map((a) => ({ id: String(a.id), label: a.username ?? a.uid ?? String(a.id) }));
@@ -41,9 +41,9 @@ export const VENDORS: Record<string, VendorSpec> = {
   uptrends: {
     kind: "UptrendsApiAccount",
     vendor: "Uptrends",
-    async list() {
-      const client = uptrendsClient();
-      const self = setting("uptrendsUsername");
+    async list(settings) {
+      const client = uptrendsClient(settings);
+      const self = settings.uptrendsUsername;
       const found: Found[] = [];
       for (const op of await client.listOperators()) {
         for (const u of await client.listApiUsersOfOperator(op.OperatorGuid)) {
@@ -56,26 +56,26 @@ export const VENDORS: Record<string, VendorSpec> = {
   controlroom: {
     kind: "ControlRoomUser",
     vendor: "Automation Anywhere",
-    async list() {
-      const self = setting("controlRoomUsername");
-      return (await controlRoom().listUsers()).filter((u) => !same(u.username, self)).map((u) => ({ id: String(u.id), label: u.username }));
+    async list(settings) {
+      const self = settings.controlRoomUsername;
+      return (await controlRoom(settings).listUsers()).filter((u) => !same(u.username, self)).map((u) => ({ id: String(u.id), label: u.username }));
     },
   },
   verify: {
     kind: "VerifyApiClient",
     vendor: "IBM Verify",
-    async list() {
-      const self = setting("verifyClientId");
-      return (await verifyClient().list()).filter((c) => c.clientId !== self).map((c) => ({ id: c.id, label: c.clientName }));
+    async list(settings) {
+      const self = settings.verifyClientId;
+      return (await verifyClient(settings).list()).filter((c) => c.clientId !== self).map((c) => ({ id: c.id, label: c.clientName }));
     },
   },
   uipath: {
     kind: "UiPathRobotAccount",
     vendor: "UiPath",
-    async list() {
-      const partition = setting("uipathPartitionGlobalId");
+    async list(settings) {
+      const partition = settings.uipathPartitionGlobalId;
       if (!partition) throw new Error("UiPath: set apiidentity:uipathPartitionGlobalId or UIPATH_PARTITION_GLOBAL_ID to discover robot accounts");
-      return (await uipathClient().listRobots(partition)).map((r) => ({ id: r.id, label: r.name }));
+      return (await uipathClient(settings).listRobots(partition)).map((r) => ({ id: r.id, label: r.name }));
     },
   },
 };
@@ -114,11 +114,12 @@ function secretInputsToDeclare(kind: string): string[] {
   return writeOnlyInputsOf(kind).filter((k) => required.includes(k));
 }
 
-export async function discoverVendor(key: string): Promise<Discovered[]> {
+/** `settings`: the provider settings to discover with; the CLI's are its environment's. */
+export async function discoverVendor(key: string, settings: Settings = environmentSettings()): Promise<Discovered[]> {
   const spec = VENDORS[ALIASES[key] ?? key];
   if (!spec) throw new Error(`unknown vendor '${key}': use one of ${Object.keys(VENDORS).join(", ")}`);
-  const handler = handlerFor(spec.kind);
-  const found = await spec.list();
+  const handler = handlerFor(spec.kind).with(settings);
+  const found = await spec.list(settings);
   const names = resourceNames(found.map((f) => f.label));
   const out: Discovered[] = [];
   for (const [i, f] of found.entries()) {

@@ -4,11 +4,12 @@ import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { CheckRecorder, runProbe, type Probe } from "./check.js";
 import { ConfigError } from "./config.js";
+import { resolveSettings } from "./settings.js";
 import { parseAnswer, TransportError, VendorError } from "./http/index.js";
 
 const vendorError = (status: number) =>
   new VendorError({ vendor: "Toy", method: "GET", pathTemplate: "/things", status, vendorMessage: `said ${status}` });
-const options = { write: false, throwAwayName: "apiidentity-check-test" };
+const options = { write: false, throwAwayName: "apiidentity-check-test", settings: resolveSettings({}) };
 
 describe("CheckRecorder", () => {
   it("an answer that does not fit the wire schema contradicts the topic and names the field", async () => {

@@ -3,6 +3,7 @@
 // calls into findings, so the five probes share one notion of "confirmed", "contradicted" and "open".
 import { ConfigError } from "./config.js";
 import { TransportError, UnexpectedAnswerError, VendorError } from "./http/index.js";
+import type { Settings } from "./settings.js";
 
 /** What a vendor's answers say about one thing the client relies on. */
 export type Verdict = "confirmed" | "contradicted" | "open";
@@ -61,6 +62,8 @@ export interface ProbeOptions {
   write: boolean;
   /** `apiidentity-check-<random>`: the only name a write trial may touch. */
   throwAwayName: string;
+  /** The provider settings to check with. */
+  settings: Settings;
 }
 
 /** A vendor's side of `apiidentity check`: read-only calls unless `options.write`. */

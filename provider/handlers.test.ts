@@ -10,12 +10,14 @@ const extra = (kind: string): ResourceHandler => ({
   outputs: z.object({}),
   secretOutputs: [],
   replaceOnChanges: [],
-  check: async () => ({ inputs: {}, failures: [] }),
-  diff: async () => ({ changes: false, replaces: [], changed: [] }),
-  create: async () => ({ id: "1", outs: {} }),
-  read: async () => ({}),
-  update: async () => ({}),
-  delete: async () => undefined,
+  with: () => ({
+    check: async () => ({ inputs: {}, failures: [] }),
+    diff: async () => ({ changes: false, replaces: [], changed: [] }),
+    create: async () => ({ id: "1", outs: {} }),
+    read: async () => ({}),
+    update: async () => ({}),
+    delete: async () => undefined,
+  }),
 });
 
 describe("resource kinds", () => {

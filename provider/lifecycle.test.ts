@@ -4,6 +4,7 @@ import { AdoptionError, LostCreateError, OutcomeUnknownError, VendorCallError } 
 import { TransportError, VendorError } from "./http/index.js";
 import { defineResource, type OwnCreate } from "./lifecycle.js";
 import { diffProperties } from "./resource.js";
+import { resolveSettings, type Settings } from "./settings.js";
 
 // A vendor in memory: just enough to drive every path of the shared protocol.
 const inputs = z.object({ name: z.string().min(1), note: z.string().default(""), importId: z.string().optional() });
@@ -22,7 +23,8 @@ function acme(look: (things: Thing[], name: string) => OwnCreate<Thing>, opts: {
   const calls: string[] = [];
   const faults: ("lost" | "refused" | "lostAfterWrite" | "noId")[] = [];
   let n = 0;
-  const handler = defineResource({
+  const clientsMadeWith: Settings[] = [];
+  const declared = defineResource({
     kind: "AcmeThing",
     vendor: "Acme",
     noun: "thing",
@@ -31,7 +33,7 @@ function acme(look: (things: Thing[], name: string) => OwnCreate<Thing>, opts: {
     outputs,
     secretOutputs: [],
     replaceOnChanges: ["name"],
-    client: () => ({ things }),
+    client: (settings) => (clientsMadeWith.push(settings), { things }),
     diff: (olds, news) => diffProperties(olds, news, { properties: ["name", "note"], replaceOnChanges: ["name"] }),
     create: {
       action: (i) => `creating thing '${i.name}'`,
@@ -73,7 +75,8 @@ function acme(look: (things: Thing[], name: string) => OwnCreate<Thing>, opts: {
       things.delete(id);
     },
   });
-  return { handler, things, calls, faults };
+  const settings = resolveSettings({ env: { UPTRENDS_USERNAME: "acme-settings" } });
+  return { declared, handler: declared.with(settings), settings, clientsMadeWith, things, calls, faults };
 }
 
 /** The usual proof: a thing with this name is ours. */
@@ -104,6 +107,20 @@ describe("defineResource: check, diff, read, update, delete", () => {
     await handler.delete(id, outs);
     expect(await handler.read(id, outs)).toEqual({});
     await expect(handler.delete(id, outs)).resolves.toBeUndefined();
+  });
+});
+
+describe("defineResource: settings", () => {
+  it("asks for the client of the settings its methods were given, at every call", async () => {
+    const { handler, settings, clientsMadeWith, declared } = acme(byName);
+    const { id, outs } = await handler.create({ name: "a", note: "" });
+    await handler.read(id, outs);
+    await handler.delete(id, outs);
+    expect(clientsMadeWith).toHaveLength(3);
+    expect(clientsMadeWith.every((s) => s === settings)).toBe(true);
+    const other = resolveSettings({});
+    await declared.with(other).read(id, outs);
+    expect(clientsMadeWith.at(-1)).toBe(other);
   });
 });
 

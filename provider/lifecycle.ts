@@ -5,7 +5,8 @@
 import type { z } from "zod";
 import { isOutcomeUnknown } from "./http/index.js";
 import { AdoptionError, ApiIdentityError, LostCreateError, OutcomeUnknownError, describeFailure, messageOf, sentence, step } from "./errors.js";
-import { checkWith, type CheckResult, type DiffResult, type ReadResult, type ResourceHandler } from "./resource.js";
+import { checkWith, type CheckResult, type DiffResult, type ReadResult, type ResourceHandler, type ResourceMethods } from "./resource.js";
+import type { Settings } from "./settings.js";
 
 /** The identity a create or an adoption ends with. */
 export interface Created<O> {
@@ -64,14 +65,14 @@ export interface ResourceDefinition<I extends object, O extends object, C, P, M,
   secretOutputs: readonly string[];
   replaceOnChanges: readonly string[];
 
-  /** The vendor client for the current settings (a missing setting fails naming key and variable). */
-  client(): C | Promise<C>;
+  /** The vendor client for these settings (a missing setting fails naming key and variable). */
+  client(settings: Settings): C | Promise<C>;
   /** Validation beyond the schema (defaults that depend on settings, vendor look-ups); Pulumi's order. */
-  check?(olds: unknown, news: unknown): Promise<CheckResult<NoInfer<I>>> | CheckResult<NoInfer<I>>;
+  check?(olds: unknown, news: unknown, settings: Settings): Promise<CheckResult<NoInfer<I>>> | CheckResult<NoInfer<I>>;
   advise?(inputs: NoInfer<I>): string[];
-  diff(olds: NoInfer<O>, news: NoInfer<I>): DiffResult;
-  /** The inputs with defaults filled in, as create/update act on them. */
-  desired?(news: I): I;
+  diff(olds: NoInfer<O>, news: NoInfer<I>, settings: Settings): DiffResult;
+  /** The inputs with defaults filled in (some from settings), as create/update act on them. */
+  desired?(news: I, settings: Settings): I;
 
   create: {
     action(i: I): string;
@@ -95,7 +96,7 @@ export interface ResourceDefinition<I extends object, O extends object, C, P, M,
     /** Reads the object `importId` names; undefined when the vendor does not know it. */
     fetch(client: C, importId: string, i: I): Promise<L | undefined>;
     /** Says where the id is found; appended to "<vendor> has no <noun> with this id". */
-    notFound(importId: string, i: I): { detail?: string; todo: string };
+    notFound(importId: string, i: I, client: C): { detail?: string; todo: string };
     /** Why this object must not be managed by this resource, if it must not. */
     guard?(client: C, live: L, i: I): Refusal | undefined;
     /** Its id, and the state `converge` starts from (may read more, e.g. held roles). */
@@ -115,9 +116,6 @@ export interface ResourceDefinition<I extends object, O extends object, C, P, M,
 
 /** The handler for a resource declared by a vendor folder. */
 export function defineResource<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>): ResourceHandler<I, O> {
-  const client = () => step(d.kind, `reading the ${d.vendor} provider settings`, async () => d.client());
-  const desired = (news: I) => (d.desired ? d.desired(news) : news);
-
   return {
     kind: d.kind,
     vendor: d.vendor,
@@ -126,13 +124,22 @@ export function defineResource<I extends object, O extends object, C, P, M, L, C
     secretOutputs: d.secretOutputs,
     replaceOnChanges: d.replaceOnChanges,
     ...(d.advise ? { advise: d.advise.bind(d) } : {}),
+    with: (settings) => methods(d, settings),
+  };
+}
 
+/** The protocol's steps with one settings value: every step asks for the client of those settings. */
+function methods<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>, settings: Settings): ResourceMethods<I, O> {
+  const client = () => step(d.kind, `reading the ${d.vendor} provider settings`, async () => d.client(settings));
+  const desired = (news: I) => (d.desired ? d.desired(news, settings) : news);
+
+  return {
     async check(olds, news) {
-      return d.check ? d.check(olds, news) : checkWith(d.inputs, news);
+      return d.check ? d.check(olds, news, settings) : checkWith(d.inputs, news);
     },
 
     async diff(_id, olds, news) {
-      return d.diff(olds, news);
+      return d.diff(olds, news, settings);
     },
 
     async create(news) {
@@ -164,7 +171,7 @@ export function defineResource<I extends object, O extends object, C, P, M, L, C
 async function adopt<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>, c: C, importId: string, i: I): Promise<Created<O>> {
   const live = await step(d.kind, `reading ${d.noun} ${importId} to adopt it (importId)`, () => d.adopt.fetch(c, importId, i));
   if (live === undefined) {
-    const { detail, todo } = d.adopt.notFound(importId, i);
+    const { detail, todo } = d.adopt.notFound(importId, i, c);
     throw new AdoptionError(d.kind, importId, `${d.vendor} has no ${d.noun} with this id${detail ? ` ${detail}` : ""}`, todo);
   }
   const refusal = d.adopt.guard?.(c, live, i);

@@ -5,8 +5,10 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic/index.js";
 import type { z } from "zod";
 import { UNKNOWN } from "./dynamic/unknown.js";
+import type { Settings } from "./settings.js";
 
 export { UNKNOWN };
+export type { Settings };
 export { describeFailure, step } from "./errors.js";
 
 export type CheckFailure = dynamic.CheckFailure;
@@ -36,6 +38,17 @@ export interface ReadResult<I, O> extends Omit<dynamic.ReadResult<O>, "inputs"> 
   readonly inputs?: I;
 }
 
+/** A resource's methods bound to the provider settings they run with: what the adapter calls. */
+export interface ResourceMethods<I extends object = object, O extends object = object> {
+  /** Pulumi's argument order: the inputs in state (undefined at the first create), then the new ones. */
+  check(olds: unknown, news: unknown): Promise<CheckResult<I>>;
+  diff(id: string, olds: O, news: I): Promise<DiffResult>;
+  create(inputs: I): Promise<CreateResult<O>>;
+  read(id: string, props: O): Promise<ReadResult<I, O>>;
+  update(id: string, olds: O, news: I): Promise<O>;
+  delete(id: string, props: O): Promise<void>;
+}
+
 export interface ResourceHandler<I extends object = object, O extends object = object> {
   /** Resource type name, e.g. `UptrendsApiAccount`. */
   readonly kind: string;
@@ -49,18 +62,16 @@ export interface ResourceHandler<I extends object = object, O extends object = o
   readonly secretOutputs: readonly string[];
   /** Inputs whose change replaces the identity. */
   readonly replaceOnChanges: readonly string[];
-  /** Pulumi's argument order: the inputs in state (undefined at the first create), then the new ones. */
-  check(olds: unknown, news: unknown): Promise<CheckResult<I>>;
   /**
    * Warnings about valid inputs that break a rule we only guessed at (INFERRED in the vendor's
    * contract): shown to the user, never a refusal. Each names the property and the guessed rule.
    */
   advise?(inputs: I): string[];
-  diff(id: string, olds: O, news: I): Promise<DiffResult>;
-  create(inputs: I): Promise<CreateResult<O>>;
-  read(id: string, props: O): Promise<ReadResult<I, O>>;
-  update(id: string, olds: O, news: I): Promise<O>;
-  delete(id: string, props: O): Promise<void>;
+  /**
+   * The methods with these provider settings: the only way a handler learns its settings (the
+   * provider resolves them once per process; tests and the CLI pass their own).
+   */
+  with(settings: Settings): ResourceMethods<I, O>;
 }
 
 /** True when a value is, or contains, a not-yet-known input. */

@@ -5,7 +5,7 @@ import type { LicenseFeature } from "../provider/vendors/automation-anywhere/inp
 import { findRole, type ControlRoomRole } from "../provider/vendors/automation-anywhere/roles.js";
 import { findUiPathGroup, type FindGroupArgs, type UiPathGroup } from "../provider/vendors/uipath/lookup.js";
 import { lookupOperator, type UptrendsOperator, type UptrendsOperatorQuery } from "../provider/vendors/uptrends/operators.js";
-import { useProgramConfig } from "./program-config.js";
+import { programSettings } from "./program-config.js";
 
 export type { ControlRoomRole, UiPathGroup, UptrendsOperator, UptrendsOperatorQuery };
 
@@ -16,8 +16,7 @@ export type { ControlRoomRole, UiPathGroup, UptrendsOperator, UptrendsOperatorQu
  * operator or more than one matches, listing the account's operators.
  */
 export async function getUptrendsOperator(query: UptrendsOperatorQuery): Promise<UptrendsOperator> {
-  useProgramConfig();
-  return lookupOperator(query);
+  return lookupOperator(programSettings(), query);
 }
 
 /** A documented device licence, or another name the Control Room knows (e.g. ATTENDEDRUNTIME; passed through with a warning). */
@@ -34,8 +33,7 @@ export interface GetControlRoomRoleArgs {
  * listing the known role names when there is no such role.
  */
 export async function getControlRoomRole(args: GetControlRoomRoleArgs): Promise<ControlRoomRole> {
-  useProgramConfig();
-  return findRole(args.name);
+  return findRole(programSettings(), args.name);
 }
 
 /** `ControlRoomUser` roles as the provider takes them: role names, whether given as names or as looked-up roles. */
@@ -53,6 +51,5 @@ export type GetUiPathGroupArgs = FindGroupArgs;
  * matches. Use the result in `groupIds`: `getUiPathGroup({ name: "Robots" }).then((g) => g.id)`.
  */
 export function getUiPathGroup(args: GetUiPathGroupArgs): Promise<UiPathGroup> {
-  useProgramConfig();
-  return findUiPathGroup(args);
+  return findUiPathGroup(programSettings(), args);
 }

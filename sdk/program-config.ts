@@ -1,11 +1,21 @@
-// Lookups run in the program process, not in the dynamic provider: point the provider settings at
-// the program's stack config (namespace `apiidentity`), with environment variables as fallback.
+// Lookups run in the program process, not in the dynamic provider: they use the provider settings
+// as the program sees them, its stack config (namespace `apiidentity`) first, then the environment.
 import * as pulumi from "@pulumi/pulumi";
-import { CONFIG_NAMESPACE, setStackConfig } from "../provider/config.js";
+import { CONFIG_NAMESPACE } from "../provider/config.js";
+import { resolveSettings, type Settings } from "../provider/settings.js";
 
-export function useProgramConfig(): void {
+let resolved: Settings | undefined;
+
+/** The program's provider settings, resolved once per program, so lookups share their clients. */
+export function programSettings(): Settings {
+  resolved ??= resolveSettings({ config: stackConfig(), env: process.env });
+  return resolved;
+}
+
+/** The program's stack config by full key `apiidentity:<name>`; nothing outside a Pulumi program. */
+function stackConfig(): (key: string) => string | undefined {
   let cfg: pulumi.Config | undefined;
-  setStackConfig((key) => {
+  return (key) => {
     const [ns, name] = key.split(":");
     if (ns !== CONFIG_NAMESPACE || !name) return undefined;
     try {
@@ -15,5 +25,5 @@ export function useProgramConfig(): void {
       // Outside a Pulumi program (e.g. a plain script) there is no stack config.
       return undefined;
     }
-  });
+  };
 }

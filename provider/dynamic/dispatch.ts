@@ -1,20 +1,35 @@
 // Engine-side half of the adapter: routes a dynamic-provider call to the handler of a resource kind
 // and shapes the result as @pulumi/pulumi/dynamic expects (its own result types, its argument order).
+// The provider settings are resolved here, once per provider process, and handed to the handler.
 import type { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, UpdateResult } from "@pulumi/pulumi/dynamic/index.js";
-import { setStackConfig } from "../config.js";
 import { handlerFor } from "../handlers.js";
+import { environmentSettings, resolveSettings, sameSettings, type Settings } from "../settings.js";
 
 export type Method = "configure" | "check" | "diff" | "create" | "read" | "update" | "delete";
 
 type Answer = CheckResult | DiffResult | CreateResult | ReadResult | UpdateResult | undefined;
 
+/** This process's settings: from configure (stack config, then environment), else the environment. */
+let settings: Settings | undefined;
+
+/**
+ * The engine configures each kind's provider object on its first use, all with the same stack
+ * config: equal settings keep the value resolved first, and with it the vendor clients (tokens,
+ * pools, caches) every kind of this process shares.
+ */
+function configure(req: ConfigureRequest | undefined): void {
+  const next = resolveSettings({ config: (key) => req?.config?.get(key), env: process.env });
+  if (settings === undefined || !sameSettings(settings, next)) settings = next;
+}
+
 export async function dispatch(kind: string, method: Method, args: unknown[]): Promise<Answer> {
   if (method === "configure") {
-    const req = args[0] as ConfigureRequest | undefined;
-    if (req?.config) setStackConfig((key) => req.config.get(key));
+    configure(args[0] as ConfigureRequest | undefined);
     return undefined;
   }
-  const h = handlerFor(kind);
+  // A method before any configure (an engine that does not send one) runs with the environment.
+  settings ??= environmentSettings();
+  const h = handlerFor(kind).with(settings);
   switch (method) {
     case "check": {
       const [olds, news] = args;

@@ -6,9 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { z } from "zod";
-import { setting, type SettingName } from "../../provider/config.js";
 import { registerHandler } from "../../provider/handlers.js";
-import { checkWith, diffProperties, type ResourceHandler } from "../../provider/resource.js";
+import { checkWith, diffProperties, type ResourceHandler, type Settings } from "../../provider/resource.js";
 
 const inputs = z.object({
   key: z.string().min(1, "key must not be empty"),
@@ -23,20 +22,17 @@ interface MemoFile {
   memos: Record<string, { key: string; text: string }>;
 }
 
-/**
- * A setting of this test kind: stack config `apiidentity:<name>` as the provider reads it for every
- * kind, then the environment. The product's settings list does not name these two, hence the cast.
- */
-function memoSetting(name: "memoToken" | "memoStore", env: string): string {
-  const v = setting(name as SettingName) ?? process.env[env];
+/** A setting of this test kind, from the settings the provider resolved (stack config, then environment). */
+function memoSetting(settings: Settings, name: "memoToken" | "memoStore", env: string): string {
+  const v = settings[name];
   if (!v) throw new Error(`Memo: missing setting '${name}': set apiidentity:${name} or ${env}`);
   return v;
 }
 
-function open(): { file: string; data: MemoFile } {
-  const file = memoSetting("memoStore", "APIIDENTITY_MEMO_STORE");
+function open(settings: Settings): { file: string; data: MemoFile } {
+  const file = memoSetting(settings, "memoStore", "APIIDENTITY_MEMO_STORE");
   const data = JSON.parse(readFileSync(file, "utf8")) as MemoFile;
-  if (memoSetting("memoToken", "APIIDENTITY_MEMO_TOKEN") !== data.token) throw new Error("Memo: the memo token was rejected (401)");
+  if (memoSetting(settings, "memoToken", "APIIDENTITY_MEMO_TOKEN") !== data.token) throw new Error("Memo: the memo token was rejected (401)");
   return { file, data };
 }
 
@@ -54,31 +50,33 @@ export const memo: ResourceHandler<In, Out> = {
   outputs,
   secretOutputs: [],
   replaceOnChanges: spec.replaceOnChanges,
-  check: async (_olds, news) => checkWith(inputs, news),
-  diff: async (_id, olds, news) => diffProperties(olds, news, spec),
-  async create(i) {
-    const { file, data } = open();
-    const id = randomUUID();
-    data.memos[id] = { key: i.key, text: i.text };
-    save(file, data);
-    return { id, outs: { ...i, memoId: id } };
-  },
-  async read(id) {
-    const m = open().data.memos[id];
-    if (!m) return {};
-    return { id, props: { ...m, memoId: id }, inputs: { ...m } };
-  },
-  async update(id, _olds, news) {
-    const { file, data } = open();
-    data.memos[id] = { key: news.key, text: news.text };
-    save(file, data);
-    return { ...news, memoId: id };
-  },
-  async delete(id) {
-    const { file, data } = open();
-    delete data.memos[id];
-    save(file, data);
-  },
+  with: (settings) => ({
+    check: async (_olds, news) => checkWith(inputs, news),
+    diff: async (_id, olds, news) => diffProperties(olds, news, spec),
+    async create(i) {
+      const { file, data } = open(settings);
+      const id = randomUUID();
+      data.memos[id] = { key: i.key, text: i.text };
+      save(file, data);
+      return { id, outs: { ...i, memoId: id } };
+    },
+    async read(id) {
+      const m = open(settings).data.memos[id];
+      if (!m) return {};
+      return { id, props: { ...m, memoId: id }, inputs: { ...m } };
+    },
+    async update(id, _olds, news) {
+      const { file, data } = open(settings);
+      data.memos[id] = { key: news.key, text: news.text };
+      save(file, data);
+      return { ...news, memoId: id };
+    },
+    async delete(id) {
+      const { file, data } = open(settings);
+      delete data.memos[id];
+      save(file, data);
+    },
+  }),
 };
 
 registerHandler(memo);

@@ -9,6 +9,10 @@ import { automationAnywhere } from "../../../sandbox/vendors/automation-anywhere
 import type { AaState } from "../../../sandbox/vendors/automation-anywhere/state.js";
 import { runProbe } from "../../check.js";
 import { probe } from "./check.js";
+import { SettingsUnderTest } from "../../../test/settings.js";
+
+/** The provider settings of this file's runs (the sandbox's, once it is up). */
+const settings = new SettingsUnderTest();
 
 const NAME = "apiidentity-check-7c2e9a";
 const V = "automationAnywhere";
@@ -16,17 +20,14 @@ const V = "automationAnywhere";
 describe.each(GENERATIONS)("Control Room probe, %s generation", (generation) => {
   const ver = generation === "current" ? "v2" : "v1";
   let sb: Sandbox;
-  let saved: NodeJS.ProcessEnv;
   const state = () => sb.store.vendor(V) as unknown as AaState;
   const users = () => JSON.stringify(Object.values(state().users).map((u) => [u.id, u.username, u.version, u.description]));
 
   beforeAll(async () => {
     sb = await startSandbox({ modules: [automationAnywhere as unknown as VendorModule], profiles: { automationAnywhere: generation } });
-    saved = { ...process.env };
-    Object.assign(process.env, sb.config().env);
+    settings.set(sb.config().env);
   });
   afterAll(async () => {
-    process.env = saved;
     await sb.close();
   });
   afterEach(() => sb.faults.clear());
@@ -34,7 +35,7 @@ describe.each(GENERATIONS)("Control Room probe, %s generation", (generation) => 
   it("a clean read-only run: authenticated, generation named, permissions granted, no contradiction, nothing written", async () => {
     const before = users();
     sb.clearRequests();
-    const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
     expect(r.key).toBe("controlroom");
     expect(r.status).toBe("ok");
     expect(r.auth.ok).toBe(true);
@@ -64,7 +65,7 @@ describe.each(GENERATIONS)("Control Room probe, %s generation", (generation) => 
     for (let i = 0; i < 130; i++) roles[String(10_000 + i)] = { ...template, id: 10_000 + i, name: `Extra_${i}`, systemRole: false, permissions: [] };
     try {
       sb.clearRequests();
-      const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+      const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
       expect(r.findings.find((f) => f.topic === "roles/list pages of 100 rows until the total")).toMatchObject({ verdict: "confirmed", detail: expect.stringContaining("135 roles in 2 page(s)") });
       expect(sb.requests().find((q) => q.route === `/${ver}/usermanagement/roles/list` && q.status === 200)?.count).toBe(2);
     } finally {
@@ -74,7 +75,7 @@ describe.each(GENERATIONS)("Control Room probe, %s generation", (generation) => 
 
   it("--write creates, updates and deletes one throw-away user and leaves the Control Room as it was", async () => {
     const before = Object.keys(state().users).sort();
-    const r = await runProbe(probe, { write: true, throwAwayName: NAME });
+    const r = await runProbe(probe, { write: true, throwAwayName: NAME, settings: settings.value });
     expect(r.status).toBe("ok");
     expect(r.write).toEqual({ name: NAME, created: true, updated: true, deleted: true, confirmedGone: true });
     expect(r.findings.find((f) => f.topic === "the password is never returned, only passwordSet")?.verdict).toBe("confirmed");
@@ -84,14 +85,14 @@ describe.each(GENERATIONS)("Control Room probe, %s generation", (generation) => 
 
   it("--write refuses to touch a user that already has the throw-away name", async () => {
     const taken = state().users["1"]!;
-    const r = await runProbe(probe, { write: true, throwAwayName: taken.username });
+    const r = await runProbe(probe, { write: true, throwAwayName: taken.username, settings: settings.value });
     expect(r.write).toMatchObject({ created: false, problem: expect.stringContaining("already exists") });
     expect(state().users["1"]).toEqual(taken);
   });
 
   it("an answer field renamed at the vendor is a contradiction naming the field", async () => {
     sb.faults.add({ vendor: V, route: `/${ver}/usermanagement/users/list`, method: "POST", effect: { type: "renameField", from: "username", to: "userName" } });
-    const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
     expect(r.status).toBe("contradiction");
     const bad = r.findings.filter((f) => f.verdict === "contradicted");
     expect(bad.length).toBeGreaterThan(0);
@@ -100,14 +101,14 @@ describe.each(GENERATIONS)("Control Room probe, %s generation", (generation) => 
   });
 
   it("settings missing: the check cannot run and says which", async () => {
-    const url = process.env.CONTROL_ROOM_URL;
-    delete process.env.CONTROL_ROOM_URL;
+    const url = settings.env.CONTROL_ROOM_URL;
+    settings.set({ CONTROL_ROOM_URL: undefined });
     try {
-      const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+      const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
       expect(r.status).toBe("error");
       expect(r.error).toMatch(/controlRoomUrl|CONTROL_ROOM_URL/);
     } finally {
-      process.env.CONTROL_ROOM_URL = url;
+      settings.set({ CONTROL_ROOM_URL: url });
     }
   });
 });

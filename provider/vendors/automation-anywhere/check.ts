@@ -179,7 +179,7 @@ async function writeTrial(rec: CheckRecorder, client: ControlRoomClient, roles: 
 }
 
 async function run(rec: CheckRecorder, options: ProbeOptions): Promise<void> {
-  const settings = readSettings();
+  const settings = readSettings(options.settings);
   // A client of its own: it learns the Control Room's generation from scratch and records how.
   const client = new ControlRoomClient(settings);
   await rec.authenticate(`login as '${settings.username}' with ${settings.credential.kind === "apiKey" ? "an API key" : "a password"}`, () => client.authenticate());

@@ -1,10 +1,10 @@
 // The Control Room client: login (API key preferred, else password) with a token cached per provider
 // process, the user and role endpoints on the version the Control Room serves (v2, else v1, learnt
-// once per process), and the role-name cache. One client per distinct settings,
+// once per process), and the role-name cache. One client per settings value,
 // kept in module scope so every resource of one `pulumi` run shares the token and the role list.
 import type { z } from "zod";
-import { requireOneOf, requireSetting, setting } from "../../config.js";
-import { CachedToken, HttpClient, parseAnswer, PerSettings, VendorError, type AuthProvider, type HttpResponse, type RequestOptions } from "../../http/index.js";
+import { HttpClient, parseAnswer, PerSettings, tokenAuth, VendorError, type HttpResponse, type RequestOptions, type TokenAuth } from "../../http/index.js";
+import { requireOneOf, requireSetting, type Settings } from "../../settings.js";
 import { INFERRED, PATHS, VENDOR, type ApiVersion, type CallKind } from "./contract.js";
 import { wireError, wireLogin, wireRoleList, wireUser, wireUserList, type ListRequest, type UserBody, type WireRole, type WireUser } from "./wire.js";
 
@@ -14,20 +14,20 @@ export interface ControlRoomSettings {
   credential: { kind: "apiKey" | "password"; value: string };
 }
 
-/** Reads the provider settings at call time (stack config first, then the environment). */
-export function readSettings(): ControlRoomSettings {
-  const url = requireSetting("controlRoomUrl", VENDOR);
-  const username = requireSetting("controlRoomUsername", VENDOR);
-  const c = requireOneOf(["controlRoomApiKey", "controlRoomPassword"], VENDOR);
+/** What the Control Room client needs of the provider settings (the API key wins over a password). */
+export function readSettings(settings: Settings): ControlRoomSettings {
+  const url = requireSetting(settings, "controlRoomUrl", VENDOR);
+  const username = requireSetting(settings, "controlRoomUsername", VENDOR);
+  const c = requireOneOf(settings, ["controlRoomApiKey", "controlRoomPassword"], VENDOR);
   return { url, username, credential: { kind: c.name === "controlRoomApiKey" ? "apiKey" : "password", value: c.value } };
 }
 
 /** True when every setting a call needs is there (check only talks to the vendor then). */
-export function hasSettings(): boolean {
+export function hasSettings(settings: Settings): boolean {
   return (
-    setting("controlRoomUrl") !== undefined &&
-    setting("controlRoomUsername") !== undefined &&
-    (setting("controlRoomApiKey") !== undefined || setting("controlRoomPassword") !== undefined)
+    settings.controlRoomUrl !== undefined &&
+    settings.controlRoomUsername !== undefined &&
+    (settings.controlRoomApiKey !== undefined || settings.controlRoomPassword !== undefined)
   );
 }
 
@@ -100,7 +100,9 @@ type VersionedRequest = Omit<RequestOptions, "path"> & { kind: CallKind; paths: 
 
 export class ControlRoomClient {
   readonly http: HttpClient;
-  private readonly token: CachedToken;
+  /** The Control Room's address, as the settings give it (for messages). */
+  readonly url: string;
+  private readonly auth: TokenAuth;
   /** The version each kind of call answered on, once known: learnt once per process (per client). */
   private readonly versions = new Map<CallKind, ApiVersion>();
   private roles: Promise<WireRole[]> | undefined;
@@ -114,13 +116,19 @@ export class ControlRoomClient {
   rolePaging: RolePaging | undefined;
 
   constructor(private readonly settings: ControlRoomSettings) {
-    this.token = new CachedToken(() => this.login(), 60);
-    const auth: AuthProvider = {
-      headers: async () => ({ "x-authorization": await this.token.get() }),
-      invalidate: () => this.token.invalidate(),
-      secrets: () => [settings.credential.value, this.token.value() ?? ""].filter(Boolean),
-    };
-    this.http = new HttpClient({ vendor: VENDOR, baseUrl: settings.url, auth, describeError });
+    this.url = settings.url;
+    this.auth = tokenAuth({
+      fetch: () => this.login(),
+      header: (token) => ({ "x-authorization": token }),
+      earlyRefreshSeconds: 60,
+      credentials: () => [settings.credential.value],
+    });
+    this.http = new HttpClient({ vendor: VENDOR, baseUrl: settings.url, auth: this.auth, describeError });
+  }
+
+  /** Closes the client's connections. */
+  close(): Promise<void> {
+    return this.http.close();
   }
 
   /** The version a kind of call answered on in this process, if it has been made. */
@@ -201,12 +209,12 @@ export class ControlRoomClient {
 
   /** The cached token, if any (for `apiidentity check` to read its lifetime; never printed). */
   tokenValue(): string | undefined {
-    return this.token.value();
+    return this.auth.cached();
   }
 
   /** Logs in now (unless a token is cached) and says which version answered. */
   async authenticate(): Promise<ApiVersion> {
-    await this.token.get();
+    await this.auth.token();
     return this.versions.get("login") ?? "v2";
   }
 
@@ -300,14 +308,9 @@ export class ControlRoomClient {
   }
 }
 
-const clients = new PerSettings((settings: ControlRoomSettings) => new ControlRoomClient(settings));
+const clients = new PerSettings((settings: Settings) => new ControlRoomClient(readSettings(settings)));
 
-/** The client for the current settings: one per distinct URL, user and credential in this process. */
-export function controlRoom(settings: ControlRoomSettings = readSettings()): ControlRoomClient {
+/** The client for these settings: one per settings value (its token and role list with it). */
+export function controlRoom(settings: Settings): ControlRoomClient {
   return clients.get(settings);
-}
-
-/** Test hook: forget cached clients (tokens and role lists). */
-export function resetClients(): void {
-  clients.clear();
 }

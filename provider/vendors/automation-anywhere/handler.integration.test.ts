@@ -7,9 +7,14 @@ import { automationAnywhere } from "../../../sandbox/vendors/automation-anywhere
 import type { AaState } from "../../../sandbox/vendors/automation-anywhere/state.js";
 import { GENERATIONS, type Generation } from "../../../sandbox/vendors/automation-anywhere/generations.js";
 import { HttpClient, type RequestOptions } from "../../http/index.js";
-import { controlRoom, resetClients } from "./client.js";
-import { controlRoomUser as h } from "./handler.js";
+import { controlRoom } from "./client.js";
+import { controlRoomUser } from "./handler.js";
 import type { Inputs, Outputs } from "./inputs.js";
+import { SettingsUnderTest } from "../../../test/settings.js";
+
+/** The provider settings of this file's runs (the sandbox's, once it is up). */
+const settings = new SettingsUnderTest();
+const h = settings.bind(controlRoomUser);
 
 type Kind = "login" | "users" | "usersList" | "rolesList";
 
@@ -57,7 +62,6 @@ function expectedCalls(generation: Generation) {
 
 describe.each(GENERATIONS)("%s Control Room", (generation) => {
   let sandbox: Sandbox;
-  const savedEnv: Record<string, string | undefined> = {};
   let seq = 0;
   const uniqueName = (stem: string) => `${stem}-${Date.now().toString(36)}-${++seq}`;
   const PASSWORD = "Svc_Pass-2024";
@@ -82,20 +86,13 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ modules: [automationAnywhere as unknown as VendorModule], profiles: { automationAnywhere: generation } });
-    for (const [k, v] of Object.entries(sandbox.config().env)) {
-      savedEnv[k] = process.env[k];
-      process.env[k] = v;
-    }
+    settings.set(sandbox.config().env);
   });
   afterAll(async () => {
-    for (const [k, v] of Object.entries(savedEnv)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
     await sandbox.close();
   });
   beforeEach(() => {
-    resetClients();
+    settings.restart();
     sandbox.faults.clear();
     sandbox.clearRequests();
   });
@@ -222,7 +219,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
 
     it("refuses to take a same-named user it cannot prove it created, and names it", async () => {
       const news = await inputsFor();
-      const other = await controlRoom().createUser({ username: news.username, email: "someone-else@example.com", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: [] });
+      const other = await controlRoom(settings.value).createUser({ username: news.username, email: "someone-else@example.com", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: [] });
       sandbox.faults.add({ vendor: V, method: "POST", route: `/${ver}/usermanagement/users`, count: 1, effect: { type: "status", status: 503 } });
       const err = await h.create(news).catch((e: Error) => e);
       expect(err).toBeInstanceOf(Error);
@@ -245,7 +242,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
   describe("ControlRoomUser adoption", () => {
     it("takes an existing user with no create call and applies the declared inputs", async () => {
       const username = uniqueName("adopt");
-      const existing = await controlRoom().createUser({ username, email: "old@example.com", password: "Old_Pass-1", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: ["RUNTIME"] });
+      const existing = await controlRoom(settings.value).createUser({ username, email: "old@example.com", password: "Old_Pass-1", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: ["RUNTIME"] });
       // No password declared: the adopted user keeps its own.
       const news = await inputsFor({ username, importId: String(existing.id), email: "new@example.com", description: undefined, password: undefined });
       const writes: string[] = [];
@@ -273,7 +270,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
 
     it("adoption with nothing to change makes only the read", async () => {
       const username = uniqueName("adopt");
-      const existing = await controlRoom().createUser({ username, email: "same@example.com", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: [], domain: "corp.example.com" });
+      const existing = await controlRoom(settings.value).createUser({ username, email: "same@example.com", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: [], domain: "corp.example.com" });
       const news = await inputsFor({ username, importId: String(existing.id), email: "same@example.com", description: undefined, password: undefined, licenseFeatures: undefined, domain: "corp.example.com" });
       vi.spyOn(process.stderr, "write").mockImplementation(() => true);
       sandbox.clearRequests();
@@ -284,10 +281,10 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
     });
 
     it("refuses to adopt a user whose username differs", async () => {
-      const existing = await controlRoom().createUser({ username: uniqueName("adopt"), email: "a@example.com", password: "Old_Pass-1", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: [] });
+      const existing = await controlRoom(settings.value).createUser({ username: uniqueName("adopt"), email: "a@example.com", password: "Old_Pass-1", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: [] });
       const news = await inputsFor({ importId: String(existing.id) });
       await expect(h.create(news)).rejects.toThrow(`importId "${existing.id}": it is the user '${existing.username}', but username is '${news.username}'`);
-      await controlRoom().deleteUser(String(existing.id));
+      await controlRoom(settings.value).deleteUser(String(existing.id));
     });
 
     it("refuses to adopt the provider's own login user", async () => {
@@ -314,28 +311,28 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
     });
 
     it("a URL that serves neither version fails naming both paths and the setting to check", async () => {
-      const url = process.env.CONTROL_ROOM_URL!;
-      process.env.CONTROL_ROOM_URL = `${sandbox.url}/not-a-control-room`;
-      resetClients();
+      const url = settings.env.CONTROL_ROOM_URL!;
+      settings.set({ CONTROL_ROOM_URL: `${sandbox.url}/not-a-control-room` });
+      settings.restart();
       try {
         const err = await h.read("2001", {} as Outputs).catch((e: Error) => e);
         expect((err as Error).message).toMatch(/POST \/v2\/authentication failed with HTTP 404: .*\/v1\/authentication answered 404 as well.*Check that controlRoomUrl is the Control Room's address/);
       } finally {
-        process.env.CONTROL_ROOM_URL = url;
+        settings.set({ CONTROL_ROOM_URL: url });
       }
     });
 
     it("learns the version once per process: a second read makes no extra call, a new process learns again", async () => {
       const news = await inputsFor();
       const { id, outs } = await h.create(news);
-      resetClients();
+      settings.restart();
       sandbox.clearRequests();
       await h.read(id, outs);
       await h.read(id, outs);
       const x = expectedCalls(generation);
       expect(calls()).toEqual(x.login().call("users", "GET", "/users/{userId}", 200).call("users", "GET", "/users/{userId}", 200).take());
-      expect(controlRoom().versionOf("users")).toBe(ver);
-      expect(controlRoom().versionOf("login")).toBe(ver);
+      expect(controlRoom(settings.value).versionOf("users")).toBe(ver);
+      expect(controlRoom(settings.value).versionOf("login")).toBe(ver);
       await h.delete(id, outs);
     });
 
@@ -365,16 +362,16 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
       expect((err as Error).message).toMatch(/^ControlRoomUser: updating user 987654 failed: Automation Anywhere PUT \/v2\/usermanagement\/users\/\{userId\} failed with HTTP 404: .*User with id 987654 not found/);
       expect((err as Error).message).not.toContain(PASSWORD);
 
-      const apiKey = process.env.CONTROL_ROOM_API_KEY!;
-      process.env.CONTROL_ROOM_API_KEY = "wrong-key-" + apiKey.slice(10);
-      resetClients();
+      const apiKey = settings.env.CONTROL_ROOM_API_KEY!;
+      settings.set({ CONTROL_ROOM_API_KEY: "wrong-key-" + apiKey.slice(10) });
+      settings.restart();
       try {
         const e2 = await h.read("2001", {} as Outputs).catch((e: Error) => e);
         expect((e2 as Error).message).toMatch(/ControlRoomUser: reading user 2001 failed: .*HTTP 401/);
-        expect((e2 as Error).message).not.toContain(process.env.CONTROL_ROOM_API_KEY);
+        expect((e2 as Error).message).not.toContain(settings.env.CONTROL_ROOM_API_KEY);
         expect((e2 as Error).message).not.toContain(apiKey);
       } finally {
-        process.env.CONTROL_ROOM_API_KEY = apiKey;
+        settings.set({ CONTROL_ROOM_API_KEY: apiKey });
       }
     });
   });

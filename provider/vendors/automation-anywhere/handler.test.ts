@@ -1,21 +1,12 @@
 // check (offline) and diff of ControlRoomUser: update vs replace, normalisation, importId, unknowns.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { controlRoomUser as h, diff } from "./handler.js";
+import { describe, expect, it } from "vitest";
+import { noSettings } from "../../../test/settings.js";
+import { controlRoomUser, diff } from "./handler.js";
 import type { Inputs, Outputs } from "./inputs.js";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-const ENV = ["CONTROL_ROOM_URL", "CONTROL_ROOM_USERNAME", "CONTROL_ROOM_API_KEY", "CONTROL_ROOM_PASSWORD"];
-const saved: Record<string, string | undefined> = {};
-beforeEach(() => {
-  // No settings: check must not try to reach a vendor.
-  for (const k of ENV) {
-    saved[k] = process.env[k];
-    delete process.env[k];
-  }
-});
-afterEach(() => {
-  for (const k of ENV) if (saved[k] !== undefined) process.env[k] = saved[k];
-});
+// No settings: check must not try to reach a vendor.
+const h = controlRoomUser.with(noSettings());
 
 const news: Inputs = { username: "svc-bot", email: "svc@example.com", password: "Passw0rd!", roles: ["AAE_Basic", "Bot_Runner"], disabled: false, licenseFeatures: ["RUNTIME", "DEVELOPMENT"] };
 const olds: Outputs = { ...news, userId: "2001", roleIds: [2, 26], passwordSet: true, emailVerified: false, createdOn: "2024-01-01T00:00:00.000Z" };

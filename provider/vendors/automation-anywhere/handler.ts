@@ -5,7 +5,8 @@ import { alreadyExists, step } from "../../errors.js";
 import { VendorError } from "../../http/index.js";
 import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.js";
 import { asSet, caseless, checkWith, holdsUnknown, diffProperties, stripInternal, type CheckFailure, type DiffSpec } from "../../resource.js";
-import { controlRoom, hasSettings, readSettings, type ControlRoomClient } from "./client.js";
+import type { Settings } from "../../settings.js";
+import { controlRoom, hasSettings, type ControlRoomClient } from "./client.js";
 import { INFERRED, VENDOR } from "./contract.js";
 import { advise, inputs, outputs, REPLACE_ON_CHANGES, SECRET_OUTPUTS, type Inputs, type Outputs } from "./inputs.js";
 import { inputsOf, isFromCreate, liveInputs, toBody, toOutputs } from "./mappers.js";
@@ -36,17 +37,17 @@ function newRoleNames(news: readonly string[], olds: unknown): string[] {
   return news.filter((n) => !known.has(n.toLowerCase()));
 }
 
-export async function check(olds: unknown, news: unknown): Promise<{ inputs: Inputs; failures: CheckFailure[] }> {
+export async function check(olds: unknown, news: unknown, settings: Settings): Promise<{ inputs: Inputs; failures: CheckFailure[] }> {
   const { inputs: result, failures } = checkWith(inputs, news);
   // Role names are checked against the Control Room (read-only roles list, cached per process) only
   // when every other rule passed, the provider settings are there and a name is new: bad input
   // fails without a vendor call, and a steady state costs none.
   const roles = result.roles;
-  if (failures.length === 0 && Array.isArray(roles) && !holdsUnknown(roles) && hasSettings()) {
+  if (failures.length === 0 && Array.isArray(roles) && !holdsUnknown(roles) && hasSettings(settings)) {
     const fresh = newRoleNames(roles, olds);
     if (fresh.length) {
       try {
-        await resolveRoles(controlRoom(), fresh);
+        await resolveRoles(controlRoom(settings), fresh);
       } catch (e) {
         if (e instanceof UnknownRolesError) failures.push({ property: "roles", reason: e.message });
         // Anything else (network, credentials) is reported by create/update with its full context.
@@ -115,7 +116,7 @@ export const controlRoomUser = defineResource({
   outputs,
   secretOutputs: SECRET_OUTPUTS,
   replaceOnChanges: REPLACE_ON_CHANGES,
-  client: () => controlRoom(),
+  client: (settings) => controlRoom(settings),
   check,
   advise,
   diff,
@@ -137,7 +138,7 @@ export const controlRoomUser = defineResource({
 
   adopt: {
     fetch: (client, importId) => client.getUser(importId),
-    notFound: () => ({ detail: `at ${readSettings().url}`, todo: "Check the id in the Control Room (Administration > Users), or remove importId to create a new user" }),
+    notFound: (_importId, _news, client) => ({ detail: `at ${client.url}`, todo: "Check the id in the Control Room (Administration > Users), or remove importId to create a new user" }),
     guard(client, user, news) {
       if (client.callerId === user.id) {
         // A later destroy would delete the provider's own login and lock it out.

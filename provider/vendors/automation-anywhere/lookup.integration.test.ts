@@ -3,26 +3,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../../sandbox/server.js";
 import type { VendorModule } from "../../../sandbox/types.js";
 import { automationAnywhere } from "../../../sandbox/vendors/automation-anywhere/index.js";
-import { resetClients } from "./client.js";
 import { findRole } from "./roles.js";
+import { SettingsUnderTest } from "../../../test/settings.js";
 
-// The SDK's getControlRoomRole is useProgramConfig() + findRole(); the e2e test runs it in a real program.
-const getControlRoomRole = (a: { name: string }) => findRole(a.name);
+/** The provider settings of this file's runs (the sandbox's, once it is up). */
+const settings = new SettingsUnderTest();
+
+// The SDK's getControlRoomRole is findRole() with the program's settings; the e2e test runs it in a real program.
+const getControlRoomRole = (a: { name: string }) => findRole(settings.value, a.name);
 
 let sandbox: Sandbox;
-const saved: Record<string, string | undefined> = {};
 
 beforeAll(async () => {
   sandbox = await startSandbox({ modules: [automationAnywhere as unknown as VendorModule] });
-  for (const [k, v] of Object.entries(sandbox.config().env)) {
-    saved[k] = process.env[k];
-    process.env[k] = v;
-  }
-  resetClients();
+  settings.set(sandbox.config().env);
 });
 afterAll(async () => {
-  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-  else process.env[k] = v;
   await sandbox.close();
 });
 
@@ -43,25 +39,25 @@ describe("getControlRoomRole", () => {
   });
 
   it("names the missing setting when the provider is not configured", async () => {
-    const url = process.env.CONTROL_ROOM_URL;
-    delete process.env.CONTROL_ROOM_URL;
+    const url = settings.env.CONTROL_ROOM_URL;
+    settings.set({ CONTROL_ROOM_URL: undefined });
     try {
       await expect(getControlRoomRole({ name: "AAE_Basic" })).rejects.toThrow(/controlRoomUrl.*CONTROL_ROOM_URL/);
     } finally {
-      process.env.CONTROL_ROOM_URL = url;
+      settings.set({ CONTROL_ROOM_URL: url });
     }
   });
 });
 
 describe("role cache", () => {
   it("fetches again, once, for a name missing from an earlier list (a role made since)", async () => {
-    resetClients();
-    await findRole("AAE_Basic");
+    settings.restart();
+    await findRole(settings.value, "AAE_Basic");
     const roles = (sandbox.store.vendor("automationAnywhere") as unknown as { roles: Record<string, Record<string, unknown>> }).roles;
     roles["500"] = { ...roles["26"]!, id: 500, name: "Made_Later" };
     sandbox.clearRequests();
-    expect(await findRole("Made_Later")).toMatchObject({ id: 500 });
-    await expect(findRole("Never_Made")).rejects.toThrow(/unknown Control Room role 'Never_Made'/);
+    expect(await findRole(settings.value, "Made_Later")).toMatchObject({ id: 500 });
+    await expect(findRole(settings.value, "Never_Made")).rejects.toThrow(/unknown Control Room role 'Never_Made'/);
     const lists = sandbox.requests().filter((r) => r.route === "/v2/usermanagement/roles/list").reduce((a, r) => a + r.count, 0);
     expect(lists).toBe(2);
     delete roles["500"];

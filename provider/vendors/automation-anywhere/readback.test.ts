@@ -2,10 +2,13 @@
 // check again and shows no change against itself, for every property, with values a real Control
 // Room may hold that our documentation never listed.
 import { describe, expect, it } from "vitest";
-import { controlRoomUser as h, diff } from "./handler.js";
+import { noSettings } from "../../../test/settings.js";
+import { controlRoomUser, diff } from "./handler.js";
 import type { Outputs } from "./inputs.js";
 import { liveInputs, toOutputs } from "./mappers.js";
 import { wireUser, type WireUser } from "./wire.js";
+
+const h = controlRoomUser.with(noSettings());
 
 const base: WireUser = {
   id: 3001,

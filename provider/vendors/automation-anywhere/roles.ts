@@ -1,5 +1,6 @@
 // Role names → role ids through the (cached) roles list. Shared by check, create/update and the
 // program-side lookup `getControlRoomRole`.
+import type { Settings } from "../../settings.js";
 import { controlRoom, type ControlRoomClient } from "./client.js";
 import type { WireRole } from "./wire.js";
 
@@ -48,10 +49,10 @@ export interface ControlRoomRole {
   description?: string;
 }
 
-/** The role named `name` with the current settings, or an error listing the known names. */
-export async function findRole(name: string): Promise<ControlRoomRole> {
+/** The role named `name` with these settings, or an error listing the known names. */
+export async function findRole(settings: Settings, name: string): Promise<ControlRoomRole> {
   try {
-    const [role] = await resolveRoles(controlRoom(), [name]);
+    const [role] = await resolveRoles(controlRoom(settings), [name]);
     return { id: role!.id, name: role!.name, ...(role!.description ? { description: role!.description } : {}) };
   } catch (e) {
     throw new Error(`getControlRoomRole: ${e instanceof Error ? e.message : String(e)}`);

@@ -3,24 +3,24 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../../sandbox/server.js";
 import type { VerifyState } from "../../../sandbox/vendors/ibm-verify/state.js";
 import { runProbe } from "../../check.js";
-import { forgetVerifyClients } from "./client.js";
 import { probe } from "./check.js";
+import { SettingsUnderTest } from "../../../test/settings.js";
+
+/** The provider settings of this file's runs (the sandbox's, once it is up). */
+const settings = new SettingsUnderTest();
 
 let sandbox: Sandbox;
-let savedEnv: NodeJS.ProcessEnv;
 
 const state = () => sandbox.store.vendor("ibmVerify") as VerifyState;
 const snapshot = () => JSON.stringify(state().apiClients);
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  savedEnv = { ...process.env };
-  Object.assign(process.env, sandbox.config().env);
+  settings.set(sandbox.config().env);
 });
 
 afterAll(async () => {
-  process.env = savedEnv;
-  forgetVerifyClients();
+  settings.restart();
   await sandbox.close();
 });
 
@@ -37,7 +37,7 @@ describe("IBM Verify probe", () => {
   it("a clean read-only run: authenticated, manageAPIClients granted, nothing contradicted, nothing written", async () => {
     const before = snapshot();
     sandbox.clearRequests();
-    const report = await runProbe(probe, { write: false, throwAwayName: "apiidentity-check-unused" });
+    const report = await runProbe(probe, { write: false, throwAwayName: "apiidentity-check-unused", settings: settings.value });
     expect(report.status).toBe("ok");
     expect(report.error).toBeUndefined();
     expect(report.auth.ok).toBe(true);
@@ -64,7 +64,7 @@ describe("IBM Verify probe", () => {
   it("--write creates, updates and deletes one throw-away client and leaves the tenant as it was", async () => {
     const before = snapshot();
     const count = state().apiClients.length;
-    const report = await runProbe(probe, { write: true, throwAwayName: "apiidentity-check-1a2b3c" });
+    const report = await runProbe(probe, { write: true, throwAwayName: "apiidentity-check-1a2b3c", settings: settings.value });
     expect(report.status).toBe("ok");
     expect(report.write).toEqual({ name: "apiidentity-check-1a2b3c", created: true, updated: true, deleted: true, confirmedGone: true });
     expect(report.findings.filter((f) => f.verdict === "contradicted")).toEqual([]);
@@ -83,7 +83,7 @@ describe("IBM Verify probe", () => {
 
   it("a renamed answer field is a contradiction that names the field", async () => {
     sandbox.faults.add({ vendor: "ibmVerify", effect: { type: "renameField", from: "clientName", to: "name" } });
-    const report = await runProbe(probe, { write: false, throwAwayName: "apiidentity-check-unused" });
+    const report = await runProbe(probe, { write: false, throwAwayName: "apiidentity-check-unused", settings: settings.value });
     expect(report.status).toBe("contradiction");
     const bad = report.findings.filter((f) => f.verdict === "contradicted");
     expect(bad.length).toBeGreaterThan(0);
@@ -93,7 +93,7 @@ describe("IBM Verify probe", () => {
 
   it("an extra field in every answer is no contradiction (unknown fields are ignored)", async () => {
     sandbox.faults.add({ vendor: "ibmVerify", effect: { type: "addField", name: "newerField", value: { x: 1 } } });
-    const report = await runProbe(probe, { write: false, throwAwayName: "apiidentity-check-unused" });
+    const report = await runProbe(probe, { write: false, throwAwayName: "apiidentity-check-unused", settings: settings.value });
     expect(report.status).toBe("ok");
   });
 
@@ -102,7 +102,7 @@ describe("IBM Verify probe", () => {
     const saved = [...admin.entitlements];
     admin.entitlements = ["readAPIClients"];
     try {
-      const report = await runProbe(probe, { write: false, throwAwayName: "apiidentity-check-unused" });
+      const report = await runProbe(probe, { write: false, throwAwayName: "apiidentity-check-unused", settings: settings.value });
       expect(report.permissions).toEqual([expect.objectContaining({ name: "manageAPIClients", state: "missing" })]);
       expect(report.findings.find((f) => f.topic.startsWith("clientSecret is in GET answers"))?.verdict).toBe("open");
     } finally {
@@ -111,16 +111,16 @@ describe("IBM Verify probe", () => {
   });
 
   it("wrong credentials: status error, auth not ok, the secret not shown", async () => {
-    const secret = process.env.VERIFY_CLIENT_SECRET!;
-    process.env.VERIFY_CLIENT_SECRET = "wrong-secret-value";
+    const secret = settings.env.VERIFY_CLIENT_SECRET!;
+    settings.set({ VERIFY_CLIENT_SECRET: "wrong-secret-value" });
     try {
-      const report = await runProbe(probe, { write: false, throwAwayName: "apiidentity-check-unused" });
+      const report = await runProbe(probe, { write: false, throwAwayName: "apiidentity-check-unused", settings: settings.value });
       expect(report.status).toBe("error");
       expect(report.auth.ok).toBe(false);
       expect(report.error).toMatch(/invalid_client/);
       expect(JSON.stringify(report)).not.toContain("wrong-secret-value");
     } finally {
-      process.env.VERIFY_CLIENT_SECRET = secret;
+      settings.set({ VERIFY_CLIENT_SECRET: secret });
     }
   });
 });

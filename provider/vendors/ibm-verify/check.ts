@@ -180,7 +180,7 @@ export const probe: Probe = {
   key: "verify",
   vendor: VENDOR,
   async run(rec: CheckRecorder, options: ProbeOptions): Promise<void> {
-    const settings = verifySettings();
+    const settings = verifySettings(options.settings);
     // A client of its own: the token is fetched now, not taken from a provider cache.
     const client = new VerifyClient(settings);
     await rec.authenticate(`POST ${TOKEN_PATH} (client_credentials) gave a token`, () => client.authenticate());

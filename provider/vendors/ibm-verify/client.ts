@@ -1,7 +1,7 @@
 // IBM Verify client: client_credentials token (cached per provider process) and the
 // /v1.0/apiclients endpoints this resource uses.
-import { requireSetting } from "../../config.js";
-import { CachedToken, HttpClient, parseAnswer, PerSettings, VendorError, type AuthProvider } from "../../http/index.js";
+import { HttpClient, parseAnswer, PerSettings, tokenAuth, VendorError, type TokenAuth } from "../../http/index.js";
+import { requireSetting, type Settings } from "../../settings.js";
 import { COLLECTION_PATH, ITEM_PATH, SEARCHABLE_NAME, TOKEN_PATH } from "./contract.js";
 import { apiClientListWire, apiClientWire, errorWire, tokenWire, type ApiClientBody, type ApiClientWire } from "./wire.js";
 
@@ -20,11 +20,12 @@ export function normaliseTenantUrl(raw: string): string {
   return withScheme.replace(/\/+$/, "");
 }
 
-export function verifySettings(): VerifySettings {
+/** What the IBM Verify client needs of the provider settings. */
+export function verifySettings(settings: Settings): VerifySettings {
   return {
-    tenantUrl: normaliseTenantUrl(requireSetting("verifyTenantUrl", VENDOR)),
-    clientId: requireSetting("verifyClientId", VENDOR),
-    clientSecret: requireSetting("verifyClientSecret", VENDOR),
+    tenantUrl: normaliseTenantUrl(requireSetting(settings, "verifyTenantUrl", VENDOR)),
+    clientId: requireSetting(settings, "verifyClientId", VENDOR),
+    clientSecret: requireSetting(settings, "verifyClientSecret", VENDOR),
   };
 }
 
@@ -54,16 +55,20 @@ export function idFromCreateAnswer(headers: Record<string, string>, body: unknow
 
 export class VerifyClient {
   readonly http: HttpClient;
-  private readonly token: CachedToken;
+  private readonly auth: TokenAuth;
 
   constructor(private readonly settings: VerifySettings) {
-    this.token = new CachedToken(() => this.fetchToken());
-    const auth: AuthProvider = {
-      headers: async () => ({ authorization: `Bearer ${await this.token.get()}` }),
-      invalidate: () => this.token.invalidate(),
-      secrets: () => [settings.clientSecret, this.token.value() ?? ""],
-    };
-    this.http = new HttpClient({ vendor: VENDOR, baseUrl: settings.tenantUrl, auth, describeError: describeVerifyError });
+    this.auth = tokenAuth({
+      fetch: () => this.fetchToken(),
+      header: (token) => ({ authorization: `Bearer ${token}` }),
+      credentials: () => [settings.clientSecret],
+    });
+    this.http = new HttpClient({ vendor: VENDOR, baseUrl: settings.tenantUrl, auth: this.auth, describeError: describeVerifyError });
+  }
+
+  /** Closes the client's connections. */
+  close(): Promise<void> {
+    return this.http.close();
   }
 
   private async fetchToken(): Promise<{ token: string; expiresInSeconds: number }> {
@@ -93,7 +98,7 @@ export class VerifyClient {
 
   /** Fetches a token now (or keeps the cached one): the first call of `apiidentity check`. */
   async authenticate(): Promise<void> {
-    await this.token.get();
+    await this.auth.token();
   }
 
   /** POST /v1.0/apiclients: 201, no body, `Location` names the new object. Returns that id. */
@@ -138,14 +143,9 @@ export class VerifyClient {
   }
 }
 
-const clients = new PerSettings((settings: VerifySettings) => new VerifyClient(settings));
+const clients = new PerSettings((settings: Settings) => new VerifyClient(verifySettings(settings)));
 
-/** One client (and so one cached token) per distinct settings in this provider process. */
-export function verifyClient(settings: VerifySettings = verifySettings()): VerifyClient {
+/** One client (and so one cached token) per settings value. */
+export function verifyClient(settings: Settings): VerifyClient {
   return clients.get(settings);
-}
-
-/** Tests only: forget every client and its cached token, as a new provider process would. */
-export function forgetVerifyClients(): void {
-  clients.clear();
 }

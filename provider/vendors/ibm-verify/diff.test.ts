@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { verifyApiClient } from "./handler.js";
+import { noSettings } from "../../../test/settings.js";
+import { verifyApiClient as declared } from "./handler.js";
+
+const verifyApiClient = declared.with(noSettings());
 import type { VerifyApiClientInputs, VerifyApiClientOutputs } from "./inputs.js";
 
 const olds: VerifyApiClientOutputs = {
@@ -61,7 +64,7 @@ describe("VerifyApiClient diff", () => {
   });
 
   it("declares no replace-on-change property", () => {
-    expect(verifyApiClient.replaceOnChanges).toEqual([]);
-    expect(verifyApiClient.secretOutputs).toEqual(["clientSecret"]);
+    expect(declared.replaceOnChanges).toEqual([]);
+    expect(declared.secretOutputs).toEqual(["clientSecret"]);
   });
 });

@@ -1,14 +1,17 @@
 // The VerifyApiClient handler against an in-process sandbox of IBM Verify, over real HTTP.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startSandbox, type Sandbox } from "../../../sandbox/server.js";
-import { forgetVerifyClients } from "./client.js";
-import { verifyApiClient as h } from "./handler.js";
+import { verifyApiClient } from "./handler.js";
 import type { VerifyApiClientInputs, VerifyApiClientOutputs } from "./inputs.js";
+import { SettingsUnderTest } from "../../../test/settings.js";
+
+/** The provider settings of this file's runs (the sandbox's, once it is up). */
+const settings = new SettingsUnderTest();
+const h = settings.bind(verifyApiClient);
 
 type Wire = Record<string, unknown> & { id: string; clientId: string; clientSecret: string; clientName: string; description?: string };
 
 let sandbox: Sandbox;
-let savedEnv: NodeJS.ProcessEnv;
 let adminSecret: string;
 
 /** Direct calls to the sandbox's IBM Verify API, as an administrator acting out of band. */
@@ -70,19 +73,17 @@ const inputsOf = (o: VerifyApiClientOutputs): VerifyApiClientInputs => {
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  savedEnv = { ...process.env };
-  Object.assign(process.env, sandbox.config().env);
+  settings.set(sandbox.config().env);
   adminSecret = sandbox.config().vendors.ibmVerify!.clientSecret!;
 });
 
 afterAll(async () => {
-  process.env = savedEnv;
   await sandbox.close();
 });
 
 beforeEach(() => {
   // Each test starts like a new provider process: no cached token.
-  forgetVerifyClients();
+  settings.restart();
   sandbox.faults.clear();
   sandbox.clearRequests();
 });
@@ -141,7 +142,7 @@ describe("VerifyApiClient handler against the sandbox", () => {
     const again = await h.check(read.inputs, read.inputs);
     expect(again.failures).toEqual([]);
     expect((await h.diff(id, read.props!, again.inputs)).changes).toBe(false);
-    expect(h.advise!(again.inputs)).toEqual([expect.stringContaining("'manageQuantumKeys'")]);
+    expect(verifyApiClient.advise!(again.inputs)).toEqual([expect.stringContaining("'manageQuantumKeys'")]);
   });
 
   it("updates in place with GET + PUT, keeping the secret and fields it does not manage", async () => {
@@ -150,7 +151,7 @@ describe("VerifyApiClient handler against the sandbox", () => {
     // Someone set a field this resource does not manage; a full-replace PUT must keep it.
     const before = (await vendor.get(id))!;
     await vendor.put(id, { ...before, id: undefined, jwkUri: "https://keys.example.com/jwks" });
-    forgetVerifyClients();
+    settings.restart();
     sandbox.clearRequests();
 
     const news = await checked({ clientName: "int-update-2", entitlements: ["readUsers", "readGroups"], description: "two", enabled: false });
@@ -307,7 +308,7 @@ describe("VerifyApiClient handler against the sandbox", () => {
   });
 
   it("reports rejected provider credentials without showing them", async () => {
-    process.env.VERIFY_CLIENT_SECRET = "Wrong-Secret-Value-123";
+    settings.set({ VERIFY_CLIENT_SECRET: "Wrong-Secret-Value-123" });
     try {
       const err = await h.read("any", {} as VerifyApiClientOutputs).catch((e: Error) => e);
       const msg = (err as Error).message;
@@ -315,31 +316,31 @@ describe("VerifyApiClient handler against the sandbox", () => {
       expect(msg).toContain("apiidentity:verifyClientSecret");
       expect(msg).not.toContain("Wrong-Secret-Value-123");
     } finally {
-      process.env.VERIFY_CLIENT_SECRET = adminSecret;
+      settings.set({ VERIFY_CLIENT_SECRET: adminSecret });
     }
   });
 
   it("needs manageAPIClients: a read-only provider client gets a 403 with the permission hint", async () => {
     const roId = await vendor.create({ clientName: "int-readonly", enabled: true, entitlements: ["readAPIClients"] });
     const ro = (await vendor.get(roId))!;
-    process.env.VERIFY_CLIENT_ID = ro.clientId;
-    process.env.VERIFY_CLIENT_SECRET = ro.clientSecret;
+    settings.set({ VERIFY_CLIENT_ID: ro.clientId });
+    settings.set({ VERIFY_CLIENT_SECRET: ro.clientSecret });
     try {
       const inputs = await checked({ clientName: "int-403", entitlements: ["readUsers"] });
       await expect(h.create(inputs)).rejects.toThrow(/IBM Verify POST \/v1.0\/apiclients failed with HTTP 403: no message\. The provider credentials lack a permission/);
     } finally {
-      Object.assign(process.env, sandbox.config().env);
+      settings.set(sandbox.config().env);
     }
   });
 
   it("names both places a missing setting can come from", async () => {
-    delete process.env.VERIFY_TENANT_URL;
+    settings.set({ VERIFY_TENANT_URL: undefined });
     try {
       await expect(h.read("x", {} as VerifyApiClientOutputs)).rejects.toThrow(
         "VerifyApiClient: IBM Verify: missing provider setting 'verifyTenantUrl'. Set it with 'pulumi config set apiidentity:verifyTenantUrl <value>' or the environment variable VERIFY_TENANT_URL.",
       );
     } finally {
-      Object.assign(process.env, sandbox.config().env);
+      settings.set(sandbox.config().env);
     }
   });
 

@@ -85,7 +85,7 @@ export const verifyApiClient = defineResource({
   outputs: verifyApiClientOutputs,
   secretOutputs: SECRET_OUTPUTS,
   replaceOnChanges: DIFF_SPEC.replaceOnChanges,
-  client: () => verifyClient(),
+  client: (settings) => verifyClient(settings),
 
   check: (olds, news) => checkInputs(news, olds),
   advise: (inputs) => adviseInputs(inputs),

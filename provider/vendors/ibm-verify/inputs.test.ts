@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { verifyApiClient } from "./handler.js";
+import { noSettings } from "../../../test/settings.js";
+import { verifyApiClient as declared } from "./handler.js";
+
+const verifyApiClient = declared.with(noSettings());
 import { UNKNOWN_VALUE, isIpOrCidr } from "./inputs.js";
 import { toOutputs } from "./mappers.js";
 import type { ApiClientWire } from "./wire.js";
@@ -58,7 +61,7 @@ describe("VerifyApiClient check", () => {
   it("accepts an unknown entitlement and warns about it, naming the closest known names", async () => {
     const r = await verifyApiClient.check(undefined, { ...valid, entitlements: ["readUsers", "manageApiClients"] });
     expect(r.failures).toEqual([]);
-    const warnings = verifyApiClient.advise!(r.inputs);
+    const warnings = declared.advise!(r.inputs);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain("entitlements: 'manageApiClients' is not an IBM Verify entitlement this package knows");
     expect(warnings[0]).toContain("Did you mean 'manageAPIClients'");
@@ -66,8 +69,8 @@ describe("VerifyApiClient check", () => {
   });
 
   it("gives no warning for known entitlements, one per unknown name", async () => {
-    expect(verifyApiClient.advise!({ ...valid, enabled: true })).toEqual([]);
-    expect(verifyApiClient.advise!({ ...valid, enabled: true, entitlements: ["readUsers", "manageQuantumKeys", "manageQuantumKeys", "readUsers"] })).toHaveLength(1);
+    expect(declared.advise!({ ...valid, enabled: true })).toEqual([]);
+    expect(declared.advise!({ ...valid, enabled: true, entitlements: ["readUsers", "manageQuantumKeys", "manageQuantumKeys", "readUsers"] })).toHaveLength(1);
   });
 
   it("refuses an empty entitlement name", async () => {

@@ -7,9 +7,14 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../../sandbox/server.js";
 import { answerProblems, OpenApi, templateOf } from "../../../test/fixtures/ibm-verify/openapi.js";
-import { forgetVerifyClients, verifyClient } from "./client.js";
-import { verifyApiClient as h } from "./handler.js";
+import { verifyClient } from "./client.js";
+import { verifyApiClient } from "./handler.js";
 import type { VerifyApiClientInputs } from "./inputs.js";
+import { SettingsUnderTest } from "../../../test/settings.js";
+
+/** The provider settings of this file's runs (the sandbox's, once it is up). */
+const settings = new SettingsUnderTest();
+const h = settings.bind(verifyApiClient);
 
 const api = new OpenApi();
 const PREFIX = "/ibm-verify";
@@ -26,7 +31,6 @@ interface Exchange {
 
 let sandbox: Sandbox;
 let proxy: Server;
-let savedEnv: NodeJS.ProcessEnv;
 const seen: Exchange[] = [];
 
 /** Forwards every request to the sandbox and keeps both sides. */
@@ -63,14 +67,12 @@ function startProxy(target: string): Promise<Server> {
 beforeAll(async () => {
   sandbox = await startSandbox();
   proxy = await startProxy(sandbox.url);
-  savedEnv = { ...process.env };
-  Object.assign(process.env, sandbox.config().env, { VERIFY_TENANT_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}${PREFIX}` });
-  forgetVerifyClients();
+  settings.set({ ...sandbox.config().env, VERIFY_TENANT_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}${PREFIX}` });
+  settings.restart();
 });
 
 afterAll(async () => {
-  process.env = savedEnv;
-  forgetVerifyClients();
+  settings.restart();
   proxy.closeAllConnections();
   await new Promise((r) => proxy.close(r));
   await sandbox.close();
@@ -91,8 +93,8 @@ async function walk(): Promise<void> {
   const updated = await h.update(id, outs, changed);
   const rotated = await h.update(id, updated, { ...changed, secretRotation: "r1" });
   await h.read(id, rotated);
-  await verifyClient().findByName("openapi-walk");
-  await verifyClient().list();
+  await verifyClient(settings.value).findByName("openapi-walk");
+  await verifyClient(settings.value).list();
   await h.delete(id, rotated);
 }
 

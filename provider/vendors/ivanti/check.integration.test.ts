@@ -7,26 +7,26 @@ import { ivanti as ivantiModule } from "../../../sandbox/vendors/ivanti/index.js
 import { setIseRoleName, type IvantiState } from "../../../sandbox/vendors/ivanti/state.js";
 import { runProbe } from "../../check.js";
 import { probe } from "./check.js";
-import { forgetIvantiClients } from "./client.js";
+import { SettingsUnderTest } from "../../../test/settings.js";
+
+/** The provider settings of this file's runs (the sandbox's, once it is up). */
+const settings = new SettingsUnderTest();
 
 let sb: Sandbox;
-let saved: NodeJS.ProcessEnv;
 const state = () => sb.store.vendor("ivanti") as unknown as IvantiState;
 const NAME = "apiidentity-check-7f3a9c";
 
 beforeAll(async () => {
   sb = await startSandbox({ modules: [ivantiModule as unknown as VendorModule] });
-  saved = { ...process.env };
-  Object.assign(process.env, sb.config().env);
+  settings.set(sb.config().env);
 });
 afterAll(async () => {
-  process.env = saved;
   await sb.close();
 });
 beforeEach(async () => {
   await fetch(sb.url + "/_sandbox/reset", { method: "POST" });
   sb.faults.clear();
-  forgetIvantiClients();
+  settings.restart();
 });
 
 /** Ivanti calls by method, as "METHOD route" -> count. */
@@ -37,7 +37,7 @@ function writes(): string[] {
 describe("apiidentity check ise", () => {
   it("a clean read-only run: authenticated, nothing contradicted, permissions and the ISE role found, no write", async () => {
     sb.clearRequests();
-    const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
     expect(r.status).toBe("ok");
     expect(r.key).toBe("ise");
     expect(r.auth.ok).toBe(true);
@@ -56,35 +56,35 @@ describe("apiidentity check ise", () => {
   it("pages the account list by totalCount when a page holds fewer rows than asked", async () => {
     const base = state().accounts[0]!;
     for (let i = 0; i < 60; i++) state().accounts.push({ ...base, id: 40000 + i, superUser: false, uid: `many${i}@example.com`, username: `many${i}@example.com`, emailAddress: `many${i}@example.com`, roles: [] });
-    const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
     expect(r.findings).toContainEqual(expect.objectContaining({ verdict: "confirmed", detail: expect.stringMatching(/^61 accounts read; totalCount 61; the first page held 50 rows/) }));
   });
 
   it("finds the ISE role under the other spelling, and under the provider setting", async () => {
     setIseRoleName(state(), "API Management Cisco ISE Operations");
-    const other = await runProbe(probe, { write: false, throwAwayName: NAME });
+    const other = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
     expect(other.findings).toContainEqual(expect.objectContaining({ topic: "the Cisco ISE role is in the catalogue", verdict: "confirmed", detail: expect.stringContaining("API Management Cisco ISE Operations") }));
 
     setIseRoleName(state(), "ISE Ops (custom)");
-    forgetIvantiClients();
-    const missing = await runProbe(probe, { write: false, throwAwayName: NAME });
+    settings.restart();
+    const missing = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
     expect(missing.status).toBe("contradiction");
     expect(missing.findings).toContainEqual(expect.objectContaining({ topic: "the Cisco ISE role is in the catalogue", verdict: "contradicted", detail: expect.stringContaining("ivantiIseRoleName") }));
 
-    process.env.IVANTI_ISE_ROLE_NAME = "ISE Ops (custom)";
+    settings.set({ IVANTI_ISE_ROLE_NAME: "ISE Ops (custom)" });
     try {
-      forgetIvantiClients();
-      const configured = await runProbe(probe, { write: false, throwAwayName: NAME });
+      settings.restart();
+      const configured = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
       expect(configured.status).toBe("ok");
     } finally {
-      delete process.env.IVANTI_ISE_ROLE_NAME;
+      settings.set({ IVANTI_ISE_ROLE_NAME: undefined });
     }
   });
 
   it("--write creates, updates and deletes one throw-away API user and leaves the tenant as it was", async () => {
     const before = JSON.stringify(state().accounts.map((a) => a.id));
     sb.clearRequests();
-    const r = await runProbe(probe, { write: true, throwAwayName: NAME });
+    const r = await runProbe(probe, { write: true, throwAwayName: NAME, settings: settings.value });
     expect(r.status).toBe("ok");
     expect(r.write).toEqual({ name: NAME, created: true, updated: true, deleted: true, confirmedGone: true });
     expect(JSON.stringify(state().accounts.map((a) => a.id))).toBe(before);
@@ -99,7 +99,7 @@ describe("apiidentity check ise", () => {
 
   it("a renamed answer field is a contradiction that names the field", async () => {
     sb.faults.add({ vendor: "ivanti", route: "/api/v1/roles", effect: { type: "renameField", from: "name", to: "roleName" } });
-    const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
     expect(r.status).toBe("contradiction");
     const c = r.findings.filter((f) => f.verdict === "contradicted");
     expect(c).toEqual([expect.objectContaining({ topic: expect.stringContaining("/api/v1/roles"), detail: expect.stringContaining("searchResults.0.name") })]);
@@ -107,20 +107,20 @@ describe("apiidentity check ise", () => {
 
   it("a renamed field of the account list contradicts at the first call, naming it", async () => {
     sb.faults.add({ vendor: "ivanti", route: "/api/v1/account", effect: { type: "renameField", from: "totalCount", to: "total" } });
-    const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
     expect(r.status).toBe("contradiction");
     expect(r.findings.find((f) => f.verdict === "contradicted")?.detail).toContain("totalCount");
   });
 
   it("wrong credentials: the check cannot run, and the secret is not shown", async () => {
-    process.env.IVANTI_PASSWORD = "Wr0ng-Secret-Value";
+    settings.set({ IVANTI_PASSWORD: "Wr0ng-Secret-Value" });
     try {
-      const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+      const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
       expect(r.status).toBe("error");
       expect(r.auth.ok).toBe(false);
       expect(JSON.stringify(r)).not.toContain("Wr0ng-Secret-Value");
     } finally {
-      process.env.IVANTI_PASSWORD = sb.config().env.IVANTI_PASSWORD;
+      settings.set({ IVANTI_PASSWORD: sb.config().env.IVANTI_PASSWORD });
     }
   });
 });

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { CheckRecorder, Probe, ProbeOptions, WriteTrial } from "../../check.js";
 import { API_ACCOUNT_TYPES, ISE_ROLE_NAMES, MAX_ROWS, PATHS } from "./contract.js";
 import { isApiUserAccount, ivantiClient, VENDOR, type IvantiClient } from "./client.js";
-import { configuredIseRoleName, isIseRoleName, iseRoleNames } from "./ise-role.js";
+import type { IseRole } from "./ise-role.js";
 import { createForm, roleNames } from "./mappers.js";
 import type { WireAccount, WireRole } from "./wire.js";
 
@@ -15,7 +15,8 @@ const USER_ADMIN_ROLES = ["System Management", "User Management"];
 const same = (a: string | null | undefined, b: string) => !!a && a.toLowerCase() === b.toLowerCase();
 
 async function run(rec: CheckRecorder, options: ProbeOptions): Promise<void> {
-  const client = ivantiClient();
+  const client = ivantiClient(options.settings);
+  const ise = client.tenant.iseRole;
   const login = client.login;
 
   const first = await rec.authenticate(`HTTP Basic as ${login} (GET ${PATHS.searchAccounts})`, () => client.accountPage(0, MAX_ROWS));
@@ -48,20 +49,20 @@ async function run(rec: CheckRecorder, options: ProbeOptions): Promise<void> {
       rec.confirm(`GET ${PATHS.accountRoles} lists the roles an account holds (UNDOCUMENTED call)`, `${login} holds ${selfRoles.length} roles`, true);
     }
   }
-  recordPermissions(rec, self, selfRoles);
+  recordPermissions(rec, self, selfRoles, ise);
 
   // The role catalogue and the ISE role under either spelling (or the setting).
   const catalogue = await rec.call(`GET ${PATHS.roles} lists the role catalogue (UNDOCUMENTED call)`, () => client.roles(true));
   let iseRole: WireRole | undefined;
   if (catalogue) {
     rec.confirm(`GET ${PATHS.roles} lists the role catalogue (UNDOCUMENTED call)`, `${catalogue.length} roles`, true);
-    const matches = catalogue.filter((r) => isIseRoleName(r.name));
+    const matches = catalogue.filter((r) => ise.is(r.name));
     iseRole = matches[0];
-    const names = iseRoleNames().map((n) => `"${n}"`).join(" or ");
+    const names = ise.names.map((n) => `"${n}"`).join(" or ");
     rec.expect(
       "the Cisco ISE role is in the catalogue",
       matches.length > 0,
-      `found as "${iseRole?.name}" (id ${iseRole?.id})${configuredIseRoleName() ? " (provider setting ivantiIseRoleName)" : ""}`,
+      `found as "${iseRole?.name}" (id ${iseRole?.id})${ise.configured ? " (provider setting ivantiIseRoleName)" : ""}`,
       `no role named ${names}; roles listed: ${catalogue.map((r) => r.name).join(", ")}. Set the provider setting ivantiIseRoleName (IVANTI_ISE_ROLE_NAME) to this tenant's name of the role`,
     );
   }
@@ -95,7 +96,7 @@ function checkAccountType(rec: CheckRecorder, accounts: WireAccount[]): void {
   else rec.leaveOpen(`API users have accountType ${API_ACCOUNT_TYPES.join(" / ")}`, `no account has one of these values (seen: ${values.join(", ")}); there may be no API user yet`, true);
 }
 
-function recordPermissions(rec: CheckRecorder, self: WireAccount | undefined, roles: string[] | undefined): void {
+function recordPermissions(rec: CheckRecorder, self: WireAccount | undefined, roles: string[] | undefined, iseRole: IseRole): void {
   const admin = "Tenant Admin: super user, or the System Management or User Management role";
   const adminFor = "creating, updating and deleting API users (the guide: these calls require Tenant Admin credentials)";
   const ise = `${ISE_ROLE_NAMES[0]} held by the provider's account`;
@@ -112,7 +113,7 @@ function recordPermissions(rec: CheckRecorder, self: WireAccount | undefined, ro
   }
   const hasAdmin = roles.some((r) => USER_ADMIN_ROLES.some((x) => same(r, x)));
   rec.permission(admin, hasAdmin ? "granted" : "missing", adminFor, `roles held: ${roles.join(", ") || "none"}`);
-  rec.permission(ise, roles.some(isIseRoleName) ? "granted" : "missing", iseFor, `roles held: ${roles.join(", ") || "none"}`);
+  rec.permission(ise, roles.some(iseRole.is) ? "granted" : "missing", iseFor, `roles held: ${roles.join(", ") || "none"}`);
 }
 
 /** A password that meets the usual tenant policy (four character classes, 20 characters). */

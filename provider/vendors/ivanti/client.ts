@@ -2,8 +2,9 @@
 // session), the `{errors, result}` envelope, and the account, role and space endpoints the IseApiUser
 // resource needs. Paths and field names come from contract.ts only.
 import type { z } from "zod";
-import { requireSetting } from "../../config.js";
 import { basicAuth, HttpClient, parseAnswer, PerSettings, VendorError, type HttpMethod } from "../../http/index.js";
+import { requireSetting, type Settings } from "../../settings.js";
+import { DOCUMENTED_ISE_ROLE, iseRoleOf, type IseRole } from "./ise-role.js";
 import { API_ACCOUNT_TYPES, API_PREFIX, FILTERS, MAX_ROWS, PATHS, QUERY, ROLES_FIELD } from "./contract.js";
 import {
   wireAccount,
@@ -31,12 +32,20 @@ export interface IvantiSettings {
   password: string;
 }
 
-/** Settings from stack config or environment, read at call time. */
-export function ivantiSettings(): IvantiSettings {
-  const raw = requireSetting("ivantiBaseUrl", VENDOR);
+/** What the Ivanti client needs to log in, from the provider settings. */
+export function ivantiSettings(settings: Settings): IvantiSettings {
+  const raw = requireSetting(settings, "ivantiBaseUrl", VENDOR);
   // Accept a base URL pasted with the API prefix: every path in contract.ts already carries it.
   const baseUrl = raw.replace(/\/+$/, "").replace(new RegExp(`${API_PREFIX.replace(/\//g, "\\/")}$`), "");
-  return { baseUrl, username: requireSetting("ivantiUsername", VENDOR), password: requireSetting("ivantiPassword", VENDOR) };
+  return { baseUrl, username: requireSetting(settings, "ivantiUsername", VENDOR), password: requireSetting(settings, "ivantiPassword", VENDOR) };
+}
+
+/** What the tenant is like, as the provider settings describe it (neither is needed to log in). */
+export interface IvantiTenant {
+  /** The ISE role under this tenant's names (ivantiIseRoleName). */
+  iseRole: IseRole;
+  /** `ivantiDmPartitionId` as set (checked where it is used): the device space of space-specific roles. */
+  dmPartitionId: string | undefined;
 }
 
 /**
@@ -109,7 +118,13 @@ export class IvantiClient {
     readonly http: HttpClient,
     /** The provider's own login name (to recognise accounts it created). */
     readonly login: string,
+    readonly tenant: IvantiTenant = { iseRole: DOCUMENTED_ISE_ROLE, dmPartitionId: undefined },
   ) {}
+
+  /** Closes the client's connections. */
+  close(): Promise<void> {
+    return this.http.close();
+  }
 
   /** The envelope's `result`, parsed; errors riding in a 2xx envelope still fail. */
   private unwrap<S extends z.ZodType>(schema: S, method: HttpMethod, path: string, status: number, body: unknown): z.output<S> {
@@ -274,21 +289,17 @@ export class IvantiClient {
   }
 }
 
-/** One client per distinct settings, for the life of the provider process. */
-const clients = new PerSettings(
-  (settings: IvantiSettings) =>
-    new IvantiClient(
-      new HttpClient({ vendor: VENDOR, baseUrl: settings.baseUrl, auth: basicAuth(settings.username, settings.password), describeError: describeIvantiError }),
-      settings.username,
-    ),
-);
+/** One client per settings value, for the life of the provider process. */
+const clients = new PerSettings((settings: Settings) => {
+  const s = ivantiSettings(settings);
+  return new IvantiClient(
+    new HttpClient({ vendor: VENDOR, baseUrl: s.baseUrl, auth: basicAuth(s.username, s.password), describeError: describeIvantiError }),
+    s.username,
+    { iseRole: iseRoleOf(settings), dmPartitionId: settings.ivantiDmPartitionId },
+  );
+});
 
-/** The client for the current settings: one per distinct settings in this provider process. */
-export function ivantiClient(settings: IvantiSettings = ivantiSettings()): IvantiClient {
+/** The client for these settings: one per settings value (its role and space caches with it). */
+export function ivantiClient(settings: Settings): IvantiClient {
   return clients.get(settings);
-}
-
-/** Drops the cached clients (and their role and space caches), as a new provider process would start. */
-export function forgetIvantiClients(): void {
-  clients.clear();
 }

@@ -4,15 +4,18 @@ import { startSandbox, type Sandbox } from "../../../sandbox/server.js";
 import type { VendorModule } from "../../../sandbox/types.js";
 import { ivanti as ivantiModule } from "../../../sandbox/vendors/ivanti/index.js";
 import { setIseRoleName, type IvantiAccount, type IvantiState } from "../../../sandbox/vendors/ivanti/state.js";
-import { forgetIvantiClients } from "./client.js";
-import { iseApiUser as h } from "./handler.js";
+import { iseApiUser } from "./handler.js";
 import type { IseApiUserInputs, IseApiUserOutputs } from "./inputs.js";
+import { SettingsUnderTest } from "../../../test/settings.js";
+
+/** The provider settings of this file's runs (the sandbox's, once it is up). */
+const settings = new SettingsUnderTest();
+const h = settings.bind(iseApiUser);
 
 const PASSWORD = "Str0ng-Passw0rd-1";
 const ISE_ROLE_ID = 1006;
 
 let sb: Sandbox;
-let saved: NodeJS.ProcessEnv;
 let ADMIN = { username: "", password: "" };
 let seq = 0;
 
@@ -69,18 +72,16 @@ const failure = async (p: Promise<unknown>): Promise<Error> => {
 
 beforeAll(async () => {
   sb = await startSandbox({ modules: [ivantiModule as unknown as VendorModule] });
-  saved = { ...process.env };
-  Object.assign(process.env, sb.config().env);
+  settings.set(sb.config().env);
   const v = sb.config().vendors.ivanti!;
   ADMIN = { username: v.username!, password: v.password! };
 });
 afterAll(async () => {
-  process.env = saved;
   await sb.close();
 });
 beforeEach(() => {
   // Each test starts like a fresh provider process: no cached role catalogue or device space.
-  forgetIvantiClients();
+  settings.restart();
   sb.clearRequests();
 });
 afterEach(() => {
@@ -125,16 +126,16 @@ describe("IseApiUser against the Ivanti sandbox", () => {
 
   it("ivantiDmPartitionId chooses the device space of space-specific roles, with no space lookup", async () => {
     state().partitions.push({ ...state().partitions[0]!, id: 100002, name: "Kiosks", defaultPartition: false });
-    process.env.IVANTI_DM_PARTITION_ID = "100002";
+    settings.set({ IVANTI_DM_PARTITION_ID: "100002" });
     try {
       const { id } = await create({ emailAddress: email(), password: PASSWORD, roles: ["Cisco ISE Operations", "Device Read Only"] });
       expect(calls()).toEqual({ "GET /api/v1/roles 200": 1, "POST /api/v1/accounts 200": 1 });
       expect(byId(id)!.roles).toContainEqual({ roleId: 2002, dmPartitionId: 100002 });
-      process.env.IVANTI_DM_PARTITION_ID = "kiosks";
+      settings.set({ IVANTI_DM_PARTITION_ID: "kiosks" });
       const err = await failure(create({ emailAddress: email(), password: PASSWORD, roles: ["Cisco ISE Operations", "Device Read Only"] }));
       expect(err.message).toContain("provider setting 'ivantiDmPartitionId' (IVANTI_DM_PARTITION_ID) must be a device space id");
     } finally {
-      delete process.env.IVANTI_DM_PARTITION_ID;
+      settings.set({ IVANTI_DM_PARTITION_ID: undefined });
       state().partitions.pop();
     }
   });
@@ -176,7 +177,7 @@ describe("IseApiUser against the Ivanti sandbox", () => {
     for (let i = 0; i < 120; i++) state().accounts.push({ ...base, id: 30000 + i, superUser: false, uid: `bulk${i}@example.com`, username: `bulk${i}@example.com`, emailAddress: `bulk${i}@example.com`, roles: [] });
     try {
       const { ivantiClient } = await import("./client.js");
-      const all = await ivantiClient().listAccounts();
+      const all = await ivantiClient(settings.value).listAccounts();
       expect(all).toHaveLength(state().accounts.length);
       expect(calls()["GET /api/v1/account 200"]).toBe(Math.ceil(state().accounts.length / 50));
     } finally {
@@ -205,13 +206,13 @@ describe("IseApiUser against the Ivanti sandbox", () => {
 
     it("the provider setting ivantiIseRoleName names a tenant's own spelling", async () => {
       setIseRoleName(state(), "ISE Ops (custom)");
-      process.env.IVANTI_ISE_ROLE_NAME = "ISE Ops (custom)";
+      settings.set({ IVANTI_ISE_ROLE_NAME: "ISE Ops (custom)" });
       try {
         const { id, inputs } = await create({ emailAddress: email(), password: PASSWORD });
         expect(byId(id)!.roles).toEqual([{ roleId: ISE_ROLE_ID, dmPartitionId: null }]);
         expect(inputs.roles).toEqual(["ISE Ops (custom)"]);
       } finally {
-        delete process.env.IVANTI_ISE_ROLE_NAME;
+        settings.set({ IVANTI_ISE_ROLE_NAME: undefined });
       }
     });
 
@@ -273,8 +274,8 @@ describe("IseApiUser against the Ivanti sandbox", () => {
     // The provider signed in as the very account it is asked to delete: the vendor answers SELF.
     const e = email();
     const { id, outs } = await create({ emailAddress: e, password: PASSWORD, roles: ["Cisco ISE Operations", "User Management"] });
-    process.env.IVANTI_USERNAME = e;
-    process.env.IVANTI_PASSWORD = PASSWORD;
+    settings.set({ IVANTI_USERNAME: e });
+    settings.set({ IVANTI_PASSWORD: PASSWORD });
     try {
       sb.clearRequests();
       const err = await failure(h.delete(id, outs));
@@ -282,8 +283,8 @@ describe("IseApiUser against the Ivanti sandbox", () => {
       expect(calls()).toEqual({ "GET /api/v1/accounts/deleteViability 200": 1 });
       expect(byId(id)).toBeDefined();
     } finally {
-      process.env.IVANTI_USERNAME = ADMIN.username;
-      process.env.IVANTI_PASSWORD = ADMIN.password;
+      settings.set({ IVANTI_USERNAME: ADMIN.username });
+      settings.set({ IVANTI_PASSWORD: ADMIN.password });
     }
   });
 
@@ -326,7 +327,7 @@ describe("IseApiUser against the Ivanti sandbox", () => {
 
     it("changes roles with one PUT of the set (catalogue once per process)", async () => {
       const { id, outs } = await create({ emailAddress: email(), password: PASSWORD });
-      forgetIvantiClients();
+      settings.restart();
       sb.clearRequests();
       const up = await h.update(id, outs, await check({ emailAddress: outs.emailAddress, password: PASSWORD, roles: ["Cisco ISE Operations", "User Read Only"] }));
       expect(calls()).toEqual({ "GET /api/v1/roles 200": 1, "PUT /api/v1/account/{accountId}/roles 200": 1 });
@@ -409,7 +410,7 @@ describe("IseApiUser against the Ivanti sandbox", () => {
 
     it("wrong provider credentials fail once, clearly, without the secret", async () => {
       const wrong = "Wr0ng-Admin-Secret";
-      process.env.IVANTI_PASSWORD = wrong;
+      settings.set({ IVANTI_PASSWORD: wrong });
       try {
         const err = await failure(create({ emailAddress: email(), password: PASSWORD }));
         expect(err.message).toContain("HTTP 401: Bad credentials");
@@ -418,18 +419,18 @@ describe("IseApiUser against the Ivanti sandbox", () => {
         expect(err.message).not.toContain(Buffer.from(`${ADMIN.username}:${wrong}`).toString("base64"));
         expect(calls()).toEqual({ "GET /api/v1/roles 401": 1 });
       } finally {
-        process.env.IVANTI_PASSWORD = ADMIN.password;
+        settings.set({ IVANTI_PASSWORD: ADMIN.password });
       }
     });
 
     it("a missing setting names the config key and the environment variable", async () => {
-      delete process.env.IVANTI_BASE_URL;
+      settings.set({ IVANTI_BASE_URL: undefined });
       try {
         const err = await failure(create({ emailAddress: email(), password: PASSWORD }));
         expect(err.message).toContain("apiidentity:ivantiBaseUrl");
         expect(err.message).toContain("IVANTI_BASE_URL");
       } finally {
-        process.env.IVANTI_BASE_URL = sb.baseUrl("ivanti");
+        settings.set({ IVANTI_BASE_URL: sb.baseUrl("ivanti") });
       }
     });
   });

@@ -1,5 +1,6 @@
 // IseApiUser diff: update in place vs replace, normalisation, importId, delete-before-replace.
 import { describe, expect, it } from "vitest";
+import { noSettings } from "../../../test/settings.js";
 import { iseApiUser } from "./handler.js";
 import type { IseApiUserInputs, IseApiUserOutputs } from "./inputs.js";
 
@@ -28,7 +29,7 @@ const news: IseApiUserInputs = {
   enabled: true,
 };
 
-const diff = (n: Partial<IseApiUserInputs>, o: Partial<IseApiUserOutputs> = {}) => iseApiUser.diff("10001", { ...olds, ...o }, { ...news, ...n });
+const diff = (n: Partial<IseApiUserInputs>, o: Partial<IseApiUserOutputs> = {}) => iseApiUser.with(noSettings()).diff("10001", { ...olds, ...o }, { ...news, ...n });
 
 describe("IseApiUser diff", () => {
   it("no change for identical inputs", async () => {

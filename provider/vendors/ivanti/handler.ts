@@ -8,8 +8,8 @@ import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.
 import { caseless, checkWith, diffProperties, stripInternal, type DiffSpec } from "../../resource.js";
 import { DUPLICATE_CODES, ISE_ROLE_NAME, ISE_ROLE_NAMES, LOST_CREATE_CLOCK_SKEW_MS, NOT_FOUND_REASONS, PATHS } from "./contract.js";
 import { isApiUserAccount, ivantiClient, VENDOR, type IvantiClient } from "./client.js";
-import { adviseInputs, REPLACE_ON_CHANGES, SECRET_OUTPUTS, iseApiUserInputs, iseApiUserOutputs, withDefaults, type IseApiUserInputs, type IseApiUserOutputs } from "./inputs.js";
-import { configuredIseRoleName, defaultIseRoleName, isIseRoleName, roleSet } from "./ise-role.js";
+import { adviseInputs, REPLACE_ON_CHANGES, SECRET_OUTPUTS, iseApiUserInputs, iseApiUserInputsFor, iseApiUserOutputs, withDefaults, type IseApiUserInputs, type IseApiUserOutputs } from "./inputs.js";
+import { iseRoleOf, type IseRole } from "./ise-role.js";
 import { wireEnvelope } from "./wire.js";
 import { createForm, inputsOf, isoTime, liveOutputs, outputsFrom, sameRoles, updateForm } from "./mappers.js";
 import type { WireAccount } from "./wire.js";
@@ -19,30 +19,34 @@ export const KIND = "IseApiUser";
 /** What the engine passes for a value not known yet (preview of a value computed by another resource). */
 export { UNKNOWN } from "../../resource.js";
 import { UNKNOWN, holdsUnknown } from "../../resource.js";
-import { setting } from "../../config.js";
+import type { Settings } from "../../settings.js";
 
-const spec: DiffSpec<IseApiUserInputs> = {
-  properties: ["emailAddress", "username", "firstName", "lastName", "displayName", "password", "roles", "enabled"],
-  // The UID is the email address and neither it nor the username changes in place (INFERRED; declared in inputs.ts).
-  replaceOnChanges: REPLACE_ON_CHANGES,
-  // Every name of the ISE role is the same role.
-  normalise: { emailAddress: caseless, username: caseless, roles: roleSet },
-  defaults: { roles: [ISE_ROLE_NAME], enabled: true },
-};
+/** How IseApiUser inputs compare, for a tenant whose ISE role goes by the names `ise` knows. */
+function diffSpec(ise: IseRole): DiffSpec<IseApiUserInputs> {
+  return {
+    properties: ["emailAddress", "username", "firstName", "lastName", "displayName", "password", "roles", "enabled"],
+    // The UID is the email address and neither it nor the username changes in place (INFERRED; declared in inputs.ts).
+    replaceOnChanges: REPLACE_ON_CHANGES,
+    // Every name of the ISE role is the same role.
+    normalise: { emailAddress: caseless, username: caseless, roles: ise.roleSet },
+    defaults: { roles: [ISE_ROLE_NAME], enabled: true },
+  };
+}
 
 
 /** Validates; properties not known yet (preview) are left to the real run. Fills dependent defaults. */
-export function checkInputs(news: unknown): { inputs: IseApiUserInputs; failures: { property: string; reason: string }[] } {
+export function checkInputs(news: unknown, settings: Settings): { inputs: IseApiUserInputs; failures: { property: string; reason: string }[] } {
+  const ise = iseRoleOf(settings);
   const raw = stripInternal(news);
   const unknown = Object.keys(raw).filter((k) => holdsUnknown(raw[k]));
   type Key = keyof typeof iseApiUserInputs.shape;
   const mask = Object.fromEntries(unknown.filter((k) => k in iseApiUserInputs.shape).map((k) => [k, true])) as Partial<Record<Key, true>>;
   const known = Object.fromEntries(Object.entries(raw).filter(([k]) => !unknown.includes(k)));
-  const r = checkWith(iseApiUserInputs.omit(mask), known);
+  const r = checkWith(iseApiUserInputsFor(ise).omit(mask), known);
   if (r.failures.length) return { inputs: raw as IseApiUserInputs, failures: r.failures };
   const parsed = { ...r.inputs, ...Object.fromEntries(unknown.map((k) => [k, raw[k]])) } as IseApiUserInputs;
   // A tenant's own spelling of the ISE role (provider setting) is the default when roles is not set.
-  if (raw.roles === undefined) parsed.roles = [defaultIseRoleName()];
+  if (raw.roles === undefined) parsed.roles = [ise.defaultName];
   const out = withDefaults(parsed);
   // A display name derived from a name that is not known yet is not known either.
   if (parsed.displayName === undefined && (parsed.firstName === UNKNOWN || parsed.lastName === UNKNOWN)) out.displayName = UNKNOWN;
@@ -61,31 +65,31 @@ function loginsCollide(olds: Partial<IseApiUserOutputs>, news: IseApiUserInputs)
  */
 async function resolveRoles(client: IvantiClient, names: string[]): Promise<{ ids: number[]; space: number | undefined }> {
   type Cat = Awaited<ReturnType<IvantiClient["roles"]>>;
+  const ise = client.tenant.iseRole;
   const findOne = (cat: Cat, n: string) =>
-    cat.find((r) => r.name.toLowerCase() === n.toLowerCase()) ?? (isIseRoleName(n) ? cat.find((r) => isIseRoleName(r.name)) : undefined);
+    cat.find((r) => r.name.toLowerCase() === n.toLowerCase()) ?? (ise.is(n) ? cat.find((r) => ise.is(r.name)) : undefined);
   const find = (cat: Cat) => names.map((n) => findOne(cat, n));
   let catalogue = await client.roles();
   if (find(catalogue).includes(undefined)) catalogue = await client.roles(true);
   const found = find(catalogue);
   const missing = names.filter((_, i) => found[i] === undefined);
   if (missing.length) {
-    const ise = missing.some(isIseRoleName)
-      ? ` Ivanti names the Cisco ISE role "${ISE_ROLE_NAMES[0]}" or "${ISE_ROLE_NAMES[1]}"${configuredIseRoleName() ? `, and the provider setting ivantiIseRoleName says "${configuredIseRoleName()}"` : ""}; if this tenant calls it something else, set the provider setting ivantiIseRoleName (IVANTI_ISE_ROLE_NAME) to that name.`
+    const hint = missing.some(ise.is)
+      ? ` Ivanti names the Cisco ISE role "${ISE_ROLE_NAMES[0]}" or "${ISE_ROLE_NAMES[1]}"${ise.configured ? `, and the provider setting ivantiIseRoleName says "${ise.configured}"` : ""}; if this tenant calls it something else, set the provider setting ivantiIseRoleName (IVANTI_ISE_ROLE_NAME) to that name.`
       : "";
     throw new ApiIdentityError(
-      `${KIND}: roles: Ivanti has no role named ${missing.map((m) => `"${m}"`).join(", ")}. Roles this tenant lists: ${catalogue.map((r) => r.name).join(", ")}.${ise}`,
+      `${KIND}: roles: Ivanti has no role named ${missing.map((m) => `"${m}"`).join(", ")}. Roles this tenant lists: ${catalogue.map((r) => r.name).join(", ")}.${hint}`,
     );
   }
   const roles = found.filter((r) => r !== undefined);
   const ids = [...new Set(roles.map((r) => r.id))];
   // Space-specific roles are held in one device space: the configured one, else the tenant's default.
-  const space = roles.some((r) => r.spaceSpecific) ? (configuredSpace() ?? (await client.defaultSpaceId())) : undefined;
+  const space = roles.some((r) => r.spaceSpecific) ? (configuredSpace(client.tenant.dmPartitionId) ?? (await client.defaultSpaceId())) : undefined;
   return { ids, space };
 }
 
 /** `apiidentity:ivantiDmPartitionId` / IVANTI_DM_PARTITION_ID: the device space for space-specific roles. */
-function configuredSpace(): number | undefined {
-  const raw = setting("ivantiDmPartitionId");
+function configuredSpace(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0) {
@@ -185,7 +189,7 @@ async function converge(client: IvantiClient, id: string, current: Partial<IseAp
   if (changed.length) {
     account = await step(KIND, `update API user ${id} (${changed.join(", ")})`, () => client.updateAccount(id, form, [desired.password]));
   }
-  if (!sameRoles(current.roles, desired.roles)) {
+  if (!sameRoles(current.roles, desired.roles, client.tenant.iseRole)) {
     const { ids, space } = await step(KIND, `resolve the roles of API user ${id}`, () => resolveRoles(client, desired.roles));
     await step(KIND, `set the roles of API user ${id}`, () => client.replaceRoles(id, ids, space));
     changed.push("roles");
@@ -204,15 +208,15 @@ export const iseApiUser = defineResource({
   inputs: iseApiUserInputs,
   outputs: iseApiUserOutputs,
   secretOutputs: SECRET_OUTPUTS,
-  replaceOnChanges: spec.replaceOnChanges,
-  client: () => ivantiClient(),
+  replaceOnChanges: REPLACE_ON_CHANGES,
+  client: (settings) => ivantiClient(settings),
 
-  check: (_olds, news) => checkInputs(news),
+  check: (_olds, news, settings) => checkInputs(news, settings),
   advise: (inputs) => adviseInputs(inputs as unknown as Record<string, unknown>),
 
-  diff(olds, news) {
+  diff(olds, news, settings) {
     const desired = withDefaults(news);
-    const r = diffProperties(olds, desired, spec);
+    const r = diffProperties(olds, desired, diffSpec(iseRoleOf(settings)));
     // The old account must go first when the new one would take a login name it still holds.
     if (r.replaces.length && loginsCollide(olds, desired)) r.deleteBeforeReplace = true;
     return r;
@@ -256,7 +260,7 @@ export const iseApiUser = defineResource({
       }
       const held = await step(KIND, `read the roles of account ${id}`, () => client.heldRoles(id));
       // The current password cannot be read, so the declared one is set.
-      return { id, current: liveOutputs(account, held ?? [], {}) };
+      return { id, current: liveOutputs(account, held ?? [], {}, client.tenant.iseRole) };
     },
   },
   converge,
@@ -269,7 +273,7 @@ export const iseApiUser = defineResource({
     }
     const held = await step(KIND, `read the roles of API user ${id}`, () => client.heldRoles(id));
     if (!held) return {};
-    const outs = liveOutputs(account, held, props);
+    const outs = liveOutputs(account, held, props, client.tenant.iseRole);
     return { id, props: outs, inputs: inputsOf(outs) };
   },
 

@@ -1,6 +1,10 @@
 // Validation of IseApiUser inputs: each rule names the property and says what is allowed.
 import { describe, expect, it } from "vitest";
-import { checkInputs, iseApiUser, UNKNOWN } from "./handler.js";
+import { noSettings, sandboxSettings } from "../../../test/settings.js";
+import { checkInputs as checkWithSettings, iseApiUser, UNKNOWN } from "./handler.js";
+
+/** Checks with no provider settings (the documented names of the ISE role only). */
+const checkInputs = (news: Record<string, unknown>) => checkWithSettings(news, noSettings());
 import { passwordProblems } from "./inputs.js";
 
 const advise = (news: Record<string, unknown>) => iseApiUser.advise!(checkInputs(news).inputs);
@@ -82,14 +86,13 @@ describe("IseApiUser check", () => {
   });
 
   it("the provider setting ivantiIseRoleName names the ISE role and becomes the default", () => {
-    process.env.IVANTI_ISE_ROLE_NAME = "ISE Ops (custom)";
-    try {
-      expect(checkInputs(valid).inputs.roles).toEqual(["ISE Ops (custom)"]);
-      expect(failuresOf({ ...valid, roles: ["ise ops (custom)"] })).toEqual([]);
-      expect(failuresOf({ ...valid, roles: ["Cisco ISE Operations"] })).toEqual([]);
-    } finally {
-      delete process.env.IVANTI_ISE_ROLE_NAME;
-    }
+    const custom = sandboxSettings({ IVANTI_ISE_ROLE_NAME: "ISE Ops (custom)" });
+    const failures = (news: Record<string, unknown>) => checkWithSettings(news, custom).failures;
+    expect(checkWithSettings(valid, custom).inputs.roles).toEqual(["ISE Ops (custom)"]);
+    expect(failures({ ...valid, roles: ["ise ops (custom)"] })).toEqual([]);
+    expect(failures({ ...valid, roles: ["Cisco ISE Operations"] })).toEqual([]);
+    // Without the setting, the tenant's own spelling is no ISE role.
+    expect(failuresOf({ ...valid, roles: ["ISE Ops (custom)"] })).toEqual([{ property: "roles", reason: expect.stringContaining("roles must contain") }]);
   });
 
   it("username must be a usable Basic login", () => {

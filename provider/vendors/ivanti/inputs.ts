@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { replacesOf, secretsOf } from "../../property-facts.js";
 import { DEFAULT_PASSWORD_POLICY, ISE_ROLE_NAME, ISE_ROLE_NAMES, MAX_TEXT } from "./contract.js";
-import { isIseRoleName } from "./ise-role.js";
+import { DOCUMENTED_ISE_ROLE, type IseRole } from "./ise-role.js";
 
 const CHARACTER_CLASSES: Array<[string, RegExp]> = [
   ["lowercase letters", /[a-z]/],
@@ -48,6 +48,17 @@ export function adviseInputs(i: Partial<Record<string, unknown>>): string[] {
   return out;
 }
 
+/** `roles`: a list that holds the ISE role under one of the names `ise` knows. */
+function rolesInput(ise: IseRole) {
+  return z
+    .array(z.string().min(1, "a role name must not be empty"), { error: "roles must be a list of role names" })
+    .refine(
+      (r) => r.some(ise.is),
+      `roles must contain "${ISE_ROLE_NAME}" (the role that makes this an ISE API user; "${ISE_ROLE_NAMES[1]}" or the provider setting ivantiIseRoleName name it too)`,
+    )
+    .default([ISE_ROLE_NAME]);
+}
+
 export const iseApiUserInputs = z
   .object({
     emailAddress: z
@@ -66,14 +77,7 @@ export const iseApiUserInputs = z
       .string()
       .min(1, "password must not be empty")
       .meta({ description: `Password Cisco ISE uses to call the API (HTTP Basic). Secret; never read back from Ivanti. A password outside the usual tenant policy (${DEFAULT_PASSWORD_POLICY.minLength}-${DEFAULT_PASSWORD_POLICY.maxLength} characters, ${DEFAULT_PASSWORD_POLICY.minCharacterClasses} of lowercase, uppercase, digits, special characters) gets a warning; the tenant's own policy is enforced by Ivanti on create/update. Sent only when it changes.`, secret: true, writeOnly: true }),
-    roles: z
-      .array(z.string().min(1, "a role name must not be empty"), { error: "roles must be a list of role names" })
-      .refine(
-        (r) => r.some(isIseRoleName),
-        `roles must contain "${ISE_ROLE_NAME}" (the role that makes this an ISE API user; "${ISE_ROLE_NAMES[1]}" or the provider setting ivantiIseRoleName name it too)`,
-      )
-      .default([ISE_ROLE_NAME])
-      .meta({
+    roles: rolesInput(DOCUMENTED_ISE_ROLE).meta({
         description: `Names of the roles the API user holds, as the Admin Portal lists them (a set: order, case and repeats do not matter). Must contain the Cisco ISE role: "${ISE_ROLE_NAME}" or "${ISE_ROLE_NAMES[1]}" (the vendor uses both), or the tenant's own spelling set in the provider setting ivantiIseRoleName, which is then also the default. Space-specific roles are held in the tenant's default device space.`,
       }),
     enabled: z.boolean({ error: "enabled must be true or false" }).default(true).meta({ description: "Whether the API user may sign in. A disabled API user's calls are refused." }),
@@ -98,6 +102,11 @@ export const iseApiUserOutputs = iseApiUserInputs
   .meta({ description: "An Ivanti Neurons for MDM API user holding the Cisco ISE Operations role." });
 
 export type IseApiUserInputs = z.output<typeof iseApiUserInputs>;
+
+/** The input schema for a tenant whose ISE role may have its own name (provider setting ivantiIseRoleName). */
+export function iseApiUserInputsFor(ise: IseRole) {
+  return ise.configured === undefined ? iseApiUserInputs : iseApiUserInputs.extend({ roles: rolesInput(ise) });
+}
 
 /** Outputs Pulumi keeps as secrets in state (declared above). */
 export const SECRET_OUTPUTS = secretsOf(iseApiUserOutputs);

@@ -2,7 +2,7 @@
 // form, outputs from a live account, and inputs reconstructed from outputs for refresh.
 import { caseless, deepEqual, type Normaliser } from "../../resource.js";
 import { ACCOUNT_SOURCE_LOCAL, ACCOUNT_TYPE_FIELD, API_ACCOUNT_TYPE, CREATE_FIELDS, CREATE_PREFIX, UPDATE_FIELDS } from "./contract.js";
-import { roleSet } from "./ise-role.js";
+import { DOCUMENTED_ISE_ROLE, type IseRole } from "./ise-role.js";
 import { defaultDisplayName, type IseApiUserInputs, type IseApiUserOutputs } from "./inputs.js";
 import type { WireAccount, WireHeldRole } from "./wire.js";
 
@@ -72,7 +72,7 @@ export function roleNames(held: WireHeldRole[]): string[] {
  * Outputs from the live account. Values equal to the previous outputs under normalisation keep their
  * previous spelling; the password (never returned) and importId are carried over from `prev`.
  */
-export function liveOutputs(account: WireAccount, held: WireHeldRole[], prev: Partial<IseApiUserOutputs>): IseApiUserOutputs {
+export function liveOutputs(account: WireAccount, held: WireHeldRole[], prev: Partial<IseApiUserOutputs>, ise: IseRole = DOCUMENTED_ISE_ROLE): IseApiUserOutputs {
   const email = account.emailAddress || account.uid;
   // An empty name is no name: inputs never hold "" (check refuses it).
   const text = (v: string | null | undefined) => (v ? v : undefined);
@@ -85,7 +85,7 @@ export function liveOutputs(account: WireAccount, held: WireHeldRole[], prev: Pa
     // inputs pass check to the same value and show no change.
     displayName: text(account.displayName) ?? defaultDisplayName(text(account.firstName), text(account.lastName)),
     password: prev.password as string,
-    roles: keep(roleNames(held), prev.roles, roleSet),
+    roles: keep(roleNames(held), prev.roles, ise.roleSet),
     enabled: account.enabled ?? true,
     importId: prev.importId,
     accountId: String(account.id),
@@ -103,8 +103,8 @@ export function inputsOf(o: IseApiUserOutputs): IseApiUserInputs {
 }
 
 /** Whether two role lists name the same set (order, case, repeats and ISE role spelling aside). */
-export function sameRoles(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  return deepEqual(roleSet(a ?? []), roleSet(b ?? []));
+export function sameRoles(a: readonly string[] | undefined, b: readonly string[] | undefined, ise: IseRole = DOCUMENTED_ISE_ROLE): boolean {
+  return deepEqual(ise.roleSet(a ?? []), ise.roleSet(b ?? []));
 }
 
 /**

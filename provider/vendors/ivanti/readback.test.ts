@@ -2,6 +2,7 @@
 // parses, becomes inputs that pass check again, and diffs against itself as no change.
 import { describe, expect, it } from "vitest";
 import { isApiUserAccount } from "./client.js";
+import { noSettings } from "../../../test/settings.js";
 import { checkInputs, iseApiUser } from "./handler.js";
 import { inputsOf, liveOutputs } from "./mappers.js";
 import { wireAccount, wireHeldRolePage, wireViability } from "./wire.js";
@@ -35,8 +36,8 @@ const held = (names: string[]) =>
 async function roundTrip(over: Record<string, unknown>, roles = ["Cisco ISE Operations"]) {
   const outs = liveOutputs(account(over), held(roles), { password: PASSWORD });
   const inputs = inputsOf(outs);
-  const checked = checkInputs(inputs);
-  const d = await iseApiUser.diff(outs.accountId, outs, checked.inputs);
+  const checked = checkInputs(inputs, noSettings());
+  const d = await iseApiUser.with(noSettings()).diff(outs.accountId, outs, checked.inputs);
   return { outs, inputs, failures: checked.failures, diff: d };
 }
 

@@ -5,27 +5,28 @@ import { api, getToken, startUiPath, type Harness } from "../../../sandbox/vendo
 import type { UiPathState } from "../../../sandbox/vendors/uipath/state.js";
 import { runProbe } from "../../check.js";
 import { probe } from "./check.js";
-import { forgetClients, jwtScopes } from "./client.js";
+import { jwtScopes } from "./client.js";
+import { SettingsUnderTest } from "../../../test/settings.js";
+
+/** The provider settings of this file's runs (the sandbox's, once it is up). */
+const settings = new SettingsUnderTest();
 
 let sb: Harness;
-let saved: NodeJS.ProcessEnv;
 const state = () => sb.sandbox.store.vendor("uipath") as unknown as UiPathState;
 const NAME = "apiidentity-check-7b2e4d";
 
 beforeAll(async () => {
   sb = await startUiPath();
-  saved = { ...process.env };
-  Object.assign(process.env, sb.sandbox.config().env);
+  settings.set(sb.sandbox.config().env);
   // One robot account that is not ours: the check must leave it alone.
   const token = await getToken(sb);
   const r = await api(sb, "POST", "/RobotAccount", { token, body: { partitionGlobalId: sb.partitionGlobalId, name: "someone-elses-robot" } });
   expect(r.status).toBe(201);
 });
 afterAll(async () => {
-  process.env = saved;
   await sb.sandbox.close();
 });
-beforeEach(() => forgetClients());
+beforeEach(() => settings.restart());
 afterEach(() => sb.sandbox.faults.clear());
 
 const robots = () => state().robotAccounts.map((r) => `${r.id} ${r.name} ${r.displayName ?? ""}`).sort();
@@ -34,7 +35,7 @@ describe("UiPath probe", () => {
   it("a clean read-only run: token scopes granted, no contradiction, nothing written", async () => {
     const before = robots();
     sb.sandbox.clearRequests();
-    const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
     expect(r.key).toBe("uipath");
     expect(r.status).toBe("ok");
     expect(r.auth.ok).toBe(true);
@@ -52,7 +53,7 @@ describe("UiPath probe", () => {
 
   it("--write creates, updates and deletes one throw-away robot and leaves the organization as it was", async () => {
     const before = robots();
-    const r = await runProbe(probe, { write: true, throwAwayName: NAME });
+    const r = await runProbe(probe, { write: true, throwAwayName: NAME, settings: settings.value });
     expect(r.status).toBe("ok");
     expect(r.write).toEqual({ name: NAME, created: true, updated: true, deleted: true, confirmedGone: true });
     expect(r.findings.find((f) => f.topic.startsWith("a duplicate name is refused"))?.verdict).toBe("confirmed");
@@ -61,7 +62,7 @@ describe("UiPath probe", () => {
 
   it("an answer field renamed at the vendor is a contradiction naming the field", async () => {
     sb.sandbox.faults.add({ vendor: "uipath", method: "GET", route: "*RobotAccount*", effect: { type: "renameField", from: "results", to: "items" } });
-    const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
     expect(r.status).toBe("contradiction");
     const bad = r.findings.filter((f) => f.verdict === "contradicted");
     expect(bad.length).toBeGreaterThanOrEqual(1);
@@ -70,33 +71,33 @@ describe("UiPath probe", () => {
 
   it("extra fields in every answer are not a contradiction", async () => {
     sb.sandbox.faults.add({ vendor: "uipath", effect: { type: "addField", name: "somethingNew", value: 1 } });
-    const r = await runProbe(probe, { write: true, throwAwayName: NAME });
+    const r = await runProbe(probe, { write: true, throwAwayName: NAME, settings: settings.value });
     expect(r.findings.filter((f) => f.verdict === "contradicted")).toEqual([]);
     expect(r.status).toBe("ok");
   });
 
   it("a missing scope is reported as a missing permission", async () => {
-    process.env.UIPATH_SCOPES = "PM.RobotAccount";
+    settings.set({ UIPATH_SCOPES: "PM.RobotAccount" });
     try {
-      const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+      const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
       expect(r.auth.ok).toBe(true);
       expect(r.permissions.find((p) => p.name === "PM.Group.Read or PM.Group")?.state).toBe("missing");
       expect(r.permissions.find((p) => p.name.startsWith("PM.RobotAccount"))?.state).toBe("granted");
     } finally {
-      process.env.UIPATH_SCOPES = sb.sandbox.config().env.UIPATH_SCOPES;
+      settings.set({ UIPATH_SCOPES: sb.sandbox.config().env.UIPATH_SCOPES });
     }
   });
 
   it("a wrong client secret: the check cannot run", async () => {
-    process.env.UIPATH_CLIENT_SECRET = "wrong";
+    settings.set({ UIPATH_CLIENT_SECRET: "wrong" });
     try {
-      const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+      const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
       expect(r.status).toBe("error");
       expect(r.auth.ok).toBe(false);
       expect(r.error).toContain("invalid_client");
       expect(JSON.stringify(r)).not.toContain(sb.clientSecret);
     } finally {
-      process.env.UIPATH_CLIENT_SECRET = sb.clientSecret;
+      settings.set({ UIPATH_CLIENT_SECRET: sb.clientSecret });
     }
   });
 

@@ -99,7 +99,7 @@ export const probe: Probe = {
   key: "uipath",
   vendor: VENDOR,
   async run(rec: CheckRecorder, options: ProbeOptions): Promise<void> {
-    const client = uipathClient();
+    const client = uipathClient(options.settings);
     const partitionGlobalId = client.settings.partitionGlobalId;
     if (!partitionGlobalId) {
       throw new CheckCannotRun(`${VENDOR}: set apiidentity:uipathPartitionGlobalId (or UIPATH_PARTITION_GLOBAL_ID): every robot-account call names the organization's partition`);

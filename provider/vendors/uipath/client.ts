@@ -1,8 +1,9 @@
 // UiPath Identity client: provider settings, the client-credentials token (cached per provider
 // process and per scope set, renewed before expiry and once on a 401), and the robot-account and
 // group endpoints. Paths and INFERRED behaviours come from contract.ts.
-import { ConfigError, requireSetting, setting } from "../../config.js";
-import { CachedToken, HttpClient, PerSettings, VendorError, type AuthProvider } from "../../http/index.js";
+import { ConfigError } from "../../config.js";
+import { HttpClient, PerSettings, tokenAuth, VendorError, type TokenAuth } from "../../http/index.js";
+import { requireSetting, type Settings } from "../../settings.js";
 import {
   apiRoot,
   DEFAULT_GRANTED_SCOPES,
@@ -41,15 +42,15 @@ export interface UiPathSettings {
   grantedScopes: string[];
 }
 
-/** Settings from stack config / environment, read at call time. */
-export function settingsFromConfig(): UiPathSettings {
+/** What the UiPath client needs of the provider settings. */
+export function uipathSettings(settings: Settings): UiPathSettings {
   return {
-    baseUrl: requireSetting("uipathBaseUrl", VENDOR),
-    organization: setting("uipathOrganization"),
-    partitionGlobalId: setting("uipathPartitionGlobalId"),
-    clientId: requireSetting("uipathClientId", VENDOR),
-    clientSecret: requireSetting("uipathClientSecret", VENDOR),
-    grantedScopes: (setting("uipathScopes") ?? DEFAULT_GRANTED_SCOPES).split(/[\s,]+/).filter(Boolean),
+    baseUrl: requireSetting(settings, "uipathBaseUrl", VENDOR),
+    organization: settings.uipathOrganization,
+    partitionGlobalId: settings.uipathPartitionGlobalId,
+    clientId: requireSetting(settings, "uipathClientId", VENDOR),
+    clientSecret: requireSetting(settings, "uipathClientSecret", VENDOR),
+    grantedScopes: (settings.uipathScopes ?? DEFAULT_GRANTED_SCOPES).split(/[\s,]+/).filter(Boolean),
   };
 }
 
@@ -131,7 +132,8 @@ export interface NameLookup {
 export class UiPathClient {
   private readonly tokenHttp: HttpClient;
   private readonly apis = new Map<Purpose, HttpClient>();
-  private readonly tokens = new Map<Purpose, CachedToken>();
+  /** One token per purpose: each asks only for the scopes its calls need. */
+  private readonly auths = new Map<Purpose, TokenAuth>();
   /** Token requests made by this client (tests and debugging). */
   tokenRequests = 0;
   /** Scopes the last token of each purpose carries (its `scope` field, else the JWT's `scope` claim). */
@@ -141,6 +143,14 @@ export class UiPathClient {
     const base = settings.baseUrl.replace(/\/+$/, "");
     this.tokenHttp = new HttpClient({ vendor: VENDOR, baseUrl: base, describeError: (b, h) => describeUiPathError(b, h) });
     for (const purpose of ["robotAccounts", "groups"] as const) {
+      this.auths.set(
+        purpose,
+        tokenAuth({
+          fetch: () => this.fetchToken(purpose),
+          header: (token) => ({ authorization: `Bearer ${token}` }),
+          credentials: () => [settings.clientSecret],
+        }),
+      );
       this.apis.set(
         purpose,
         new HttpClient({
@@ -157,17 +167,13 @@ export class UiPathClient {
     return scopesFor(purpose, this.settings.grantedScopes);
   }
 
-  private auth(purpose: Purpose): AuthProvider {
-    const token = () => {
-      let t = this.tokens.get(purpose);
-      if (!t) this.tokens.set(purpose, (t = new CachedToken(() => this.fetchToken(purpose))));
-      return t;
-    };
-    return {
-      headers: async () => ({ authorization: `Bearer ${await token().get()}` }),
-      invalidate: () => token().invalidate(),
-      secrets: () => [this.settings.clientSecret, token().value()].filter((s): s is string => !!s),
-    };
+  private auth(purpose: Purpose): TokenAuth {
+    return this.auths.get(purpose)!;
+  }
+
+  /** Closes the client's connections (token endpoint and both APIs). */
+  async close(): Promise<void> {
+    await Promise.all([this.tokenHttp.close(), ...[...this.apis.values()].map((h) => h.close())]);
   }
 
   private async fetchToken(purpose: Purpose): Promise<{ token: string; expiresInSeconds: number }> {
@@ -201,7 +207,7 @@ export class UiPathClient {
    * token carries (undefined when neither the answer nor the token says). Never returns the token.
    */
   async tokenScopes(purpose: Purpose): Promise<{ requested: string[]; granted: string[] | undefined }> {
-    await this.auth(purpose).headers();
+    await this.auth(purpose).token();
     return { requested: this.scopes(purpose), granted: this.granted.get(purpose) };
   }
 
@@ -309,14 +315,9 @@ export class UiPathClient {
   }
 }
 
-const clients = new PerSettings((settings: UiPathSettings) => new UiPathClient(settings));
+const clients = new PerSettings((settings: Settings) => new UiPathClient(uipathSettings(settings)));
 
-/** One client (and so one token cache) per distinct settings, for the life of the process. */
-export function uipathClient(settings: UiPathSettings = settingsFromConfig()): UiPathClient {
+/** One client (and so one token cache) per settings value, for the life of the process. */
+export function uipathClient(settings: Settings): UiPathClient {
   return clients.get(settings);
-}
-
-/** Drops cached clients and their tokens (tests: start each case with a cold cache). */
-export function forgetClients(): void {
-  clients.clear();
 }

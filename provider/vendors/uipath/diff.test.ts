@@ -1,9 +1,12 @@
 // diff of UiPathRobotAccount: update in place vs replace, normalisation, defaults and importId.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { uiPathRobotAccount as h } from "./handler.js";
+import { describe, expect, it } from "vitest";
+import { sandboxSettings } from "../../../test/settings.js";
+import { uiPathRobotAccount } from "./handler.js";
 import type { RobotAccountInputs, RobotAccountOutputs } from "./inputs.js";
 
 const PG = "6a0e1c9e-5d2b-4c1f-9f43-2f0b7d3c8a11";
+/** The provider setting uipathPartitionGlobalId is PG. */
+const h = uiPathRobotAccount.with(sandboxSettings({ UIPATH_PARTITION_GLOBAL_ID: PG }));
 const PG2 = "7b1f2d0a-6e3c-4d2a-8a54-3a1c8e4d9b22";
 const G1 = "5a6b1e7c-4f8b-4c2e-9a05-7d9e6b1f2c05";
 const G2 = "2d3e8b4f-1c5e-4f9b-8d72-4a6b3e8c9f02";
@@ -19,15 +22,6 @@ const olds: RobotAccountOutputs = {
 const same: RobotAccountInputs = { name: "ci-bot", displayName: "CI bot", groupIds: [G1, G2], partitionGlobalId: PG };
 const diff = (news: Partial<RobotAccountInputs>, o: RobotAccountOutputs = olds) => h.diff(o.robotAccountId, o, { ...same, ...news } as RobotAccountInputs);
 
-let saved: string | undefined;
-beforeEach(() => {
-  saved = process.env.UIPATH_PARTITION_GLOBAL_ID;
-  process.env.UIPATH_PARTITION_GLOBAL_ID = PG;
-});
-afterEach(() => {
-  if (saved === undefined) delete process.env.UIPATH_PARTITION_GLOBAL_ID;
-  else process.env.UIPATH_PARTITION_GLOBAL_ID = saved;
-});
 
 describe("UiPathRobotAccount diff", () => {
   it("no change for identical inputs", async () => {

@@ -4,9 +4,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { RequestCount } from "../../../sandbox/server.js";
 import { api, getToken, startUiPath, type Harness } from "../../../sandbox/vendors/uipath/test-helpers.js";
 import type { UiPathState } from "../../../sandbox/vendors/uipath/state.js";
-import { forgetClients, UiPathClient } from "./client.js";
-import { uiPathRobotAccount as h } from "./handler.js";
+import { UiPathClient } from "./client.js";
+import { uiPathRobotAccount } from "./handler.js";
 import type { RobotAccountInputs, RobotAccountOutputs } from "./inputs.js";
+import { SettingsUnderTest } from "../../../test/settings.js";
+
+/** The provider settings of this file's runs (the sandbox's, once it is up). */
+const settings = new SettingsUnderTest();
+const h = settings.bind(uiPathRobotAccount);
 
 const ROBOTS = "5a6b1e7c-4f8b-4c2e-9a05-7d9e6b1f2c05";
 const AUTOMATION_USERS = "2d3e8b4f-1c5e-4f9b-8d72-4a6b3e8c9f02";
@@ -15,7 +20,6 @@ const ROBOT = "/{organization}/identity_/api/RobotAccount";
 const TOKEN = "/identity_/connect/token";
 
 let sb: Harness;
-let savedEnv: NodeJS.ProcessEnv;
 let seq = 0;
 const uniqueName = (p: string) => `${p}-${++seq}-${Date.now().toString(36)}`;
 
@@ -52,26 +56,16 @@ async function vendorCreate(body: Record<string, unknown>): Promise<{ id: string
   return r.body as { id: string };
 }
 
-function setEnv(over: Record<string, string | undefined>): void {
-  for (const [k, v] of Object.entries(over)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-}
 
 beforeAll(async () => {
   sb = await startUiPath();
-  savedEnv = { ...process.env };
 });
 afterAll(async () => {
-  process.env = savedEnv;
   await sb.sandbox.close();
 });
 beforeEach(() => {
-  process.env = { ...savedEnv };
-  setEnv(sb.sandbox.config().env);
-  // Each test starts with a cold token cache, as a fresh provider process does.
-  forgetClients();
+  // Each test starts with the sandbox's settings and a cold token cache, as a fresh provider process does.
+  settings.reset(sb.sandbox.config().env);
   sb.sandbox.faults.clear();
   sb.sandbox.clearRequests();
 });
@@ -152,7 +146,7 @@ describe("UiPathRobotAccount handler (sandbox)", () => {
 
   it("a 404 from an unknown organization is a configuration error, not a vanished robot", async () => {
     const { id, outs } = await createdVia({ name: uniqueName("org") });
-    setEnv({ UIPATH_ORGANIZATION: "no-such-org" });
+    settings.set({ UIPATH_ORGANIZATION: "no-such-org" });
     await expect(h.read(id, outs)).rejects.toThrow(/UiPathRobotAccount: .*organization 'no-such-org'.*uipathOrganization/);
     await expect(h.delete(id, outs)).rejects.toThrow(/no-such-org/);
     expect(live(id)).toBeDefined();
@@ -266,20 +260,20 @@ describe("UiPathRobotAccount handler (sandbox)", () => {
     for (const s of secrets) expect(String(err)).not.toContain(s);
 
     // Wrong secret: the token error says what to check, without the secret.
-    setEnv({ UIPATH_CLIENT_SECRET: "wrong-Secret-Value-9x8y7z" });
+    settings.set({ UIPATH_CLIENT_SECRET: "wrong-Secret-Value-9x8y7z" });
     const bad = await h.create(await checked({ name: uniqueName("badsecret") })).catch((e: Error) => e);
     expect(String(bad)).toMatch(/UiPathRobotAccount: .*connect\/token .*HTTP 400: invalid_client; check apiidentity:uipathClientId/);
     expect(String(bad)).not.toContain("wrong-Secret-Value-9x8y7z");
 
     // Only read scope granted: the 403 (empty body) says which scopes the token had.
-    setEnv({ UIPATH_CLIENT_SECRET: sb.clientSecret, UIPATH_SCOPES: "PM.RobotAccount.Read" });
+    settings.set({ UIPATH_CLIENT_SECRET: sb.clientSecret, UIPATH_SCOPES: "PM.RobotAccount.Read" });
     const denied = await h.create(await checked({ name: uniqueName("ro") })).catch((e: Error) => e);
     expect(String(denied)).toMatch(/HTTP 403: access denied; the token holds 'PM.RobotAccount.Read'.*lack a permission/);
     for (const s of [sb.clientSecret, ...state().tokens.map((t) => t.accessToken)]) expect(String(denied)).not.toContain(s);
   });
 
   it("a missing credential names the config key and the environment variable", async () => {
-    setEnv({ UIPATH_CLIENT_ID: undefined });
+    settings.set({ UIPATH_CLIENT_ID: undefined });
     await expect(h.create(await checked({ name: uniqueName("nocred") }))).rejects.toThrow(/apiidentity:uipathClientId.*UIPATH_CLIENT_ID/);
   });
 });

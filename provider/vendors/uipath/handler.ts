@@ -1,7 +1,6 @@
 // UiPathRobotAccount: a robot account in a UiPath organization (Identity API), member of groups.
 // Name and partition are immutable (replace); display name and group membership update in place,
 // membership through add/remove deltas. No secret: robot accounts have no credential of their own.
-import { setting } from "../../config.js";
 import { alreadyExists, ConfigurationError, step } from "../../errors.js";
 import { VendorError } from "../../http/index.js";
 import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.js";
@@ -30,9 +29,12 @@ const SKEW_WITHOUT_DATE_MS = 5 * 60_000;
 
 type Resolved = RobotAccountInputs & { displayName: string; groupIds: string[]; partitionGlobalId: string };
 
-/** Inputs with their defaults filled in (check does this; other entry points may see raw inputs). */
-function resolve(i: RobotAccountInputs): Resolved {
-  const partitionGlobalId = i.partitionGlobalId ?? setting("uipathPartitionGlobalId");
+/**
+ * Inputs with their defaults filled in (check does this; other entry points may see raw inputs).
+ * `defaultPartition`: the provider setting uipathPartitionGlobalId.
+ */
+function resolve(i: RobotAccountInputs, defaultPartition: string | undefined): Resolved {
+  const partitionGlobalId = i.partitionGlobalId ?? defaultPartition;
   if (!partitionGlobalId) throw new ConfigurationError(`${KIND}: no partitionGlobalId: set it on the resource or the provider setting apiidentity:uipathPartitionGlobalId`);
   return { ...i, displayName: i.displayName ?? i.name, groupIds: i.groupIds ?? [], partitionGlobalId };
 }
@@ -42,7 +44,7 @@ function resolve(i: RobotAccountInputs): Resolved {
  * when nothing did. Returns the new outputs and the names of the properties it changed.
  */
 async function converge(client: UiPathClient, id: string, current: RobotAccountOutputs, desired: RobotAccountInputs): Promise<Converged<RobotAccountOutputs>> {
-  const target = resolve(desired);
+  const target = resolve(desired, client.settings.partitionGlobalId);
   const spelling = { partitionGlobalId: target.partitionGlobalId, groupIds: target.groupIds, importId: target.importId };
   const cmd: UpdateRobotAccountCommand = { partitionGlobalId: current.partitionGlobalId };
   const changed: string[] = [];
@@ -78,8 +80,8 @@ function notOursBecause(r: RobotAccountDto, i: Resolved, sentAtVendorMs: number,
 }
 
 /** True when going from `olds` to `news` replaces the robot account (name or partition changes). */
-function replaced(olds: Partial<RobotAccountInputs>, news: RobotAccountInputs): boolean {
-  const pg = (v: string | undefined) => (v ?? setting("uipathPartitionGlobalId") ?? "").toLowerCase();
+function replaced(olds: Partial<RobotAccountInputs>, news: RobotAccountInputs, defaultPartition: string | undefined): boolean {
+  const pg = (v: string | undefined) => (v ?? defaultPartition ?? "").toLowerCase();
   return olds.name !== news.name || pg(olds.partitionGlobalId) !== pg(news.partitionGlobalId);
 }
 
@@ -108,8 +110,8 @@ async function refused(client: UiPathClient, i: Resolved, action: string, e: unk
 }
 
 /** The partition a stored robot account lives in. */
-function partitionOf(id: string, props: Partial<RobotAccountOutputs>, doing: string): string {
-  const partitionGlobalId = props.partitionGlobalId ?? setting("uipathPartitionGlobalId");
+function partitionOf(client: UiPathClient, id: string, props: Partial<RobotAccountOutputs>, doing: string): string {
+  const partitionGlobalId = props.partitionGlobalId ?? client.settings.partitionGlobalId;
   if (!partitionGlobalId) throw new ConfigurationError(`${KIND}: cannot ${doing} robot account ${id}: no partitionGlobalId in state or provider settings`);
   return partitionGlobalId;
 }
@@ -123,9 +125,9 @@ export const uiPathRobotAccount = defineResource({
   outputs: robotAccountOutputs,
   secretOutputs: SECRET_OUTPUTS,
   replaceOnChanges: DIFF_SPEC.replaceOnChanges,
-  client: () => uipathClient(),
+  client: (settings) => uipathClient(settings),
 
-  check(olds, news) {
+  check(olds, news, settings) {
     const r = checkWith(robotAccountInputs, news);
     if (r.failures.length) return r;
     const i = { ...r.inputs };
@@ -133,7 +135,7 @@ export const uiPathRobotAccount = defineResource({
     i.displayName ??= i.name;
     i.groupIds ??= [];
     if (i.partitionGlobalId === undefined) {
-      const fallback = setting("uipathPartitionGlobalId");
+      const fallback = settings.uipathPartitionGlobalId;
       if (!fallback) {
         return {
           inputs: i,
@@ -153,7 +155,7 @@ export const uiPathRobotAccount = defineResource({
     // importId adopts at the first create only: when an existing resource is replaced (new name
     // or partition), the replacement must be a new robot account, not the adopted one again.
     const o = stripInternal(olds) as Partial<RobotAccountInputs>;
-    if (i.importId && typeof o.name === "string" && replaced(o, i)) delete i.importId;
+    if (i.importId && typeof o.name === "string" && replaced(o, i, settings.uipathPartitionGlobalId)) delete i.importId;
     return { inputs: i, failures: [] };
   },
 
@@ -161,9 +163,9 @@ export const uiPathRobotAccount = defineResource({
     return typeof inputs.name === "string" ? nameWarnings(inputs.name) : [];
   },
 
-  diff(olds, news): DiffResult {
+  diff(olds, news, settings): DiffResult {
     const o = { ...olds, displayName: olds.displayName || olds.name };
-    const n = { ...news, displayName: news.displayName ?? news.name, partitionGlobalId: news.partitionGlobalId ?? setting("uipathPartitionGlobalId") };
+    const n = { ...news, displayName: news.displayName ?? news.name, partitionGlobalId: news.partitionGlobalId ?? settings.uipathPartitionGlobalId };
     const r = diffProperties(o, n, DIFF_SPEC);
     // A rename that only changes letter case clashes with the old account (names are unique
     // case-insensitively): delete it before creating the new one.
@@ -173,12 +175,12 @@ export const uiPathRobotAccount = defineResource({
     return r;
   },
 
-  desired: resolve,
+  desired: (news, settings) => resolve(news, settings.uipathPartitionGlobalId),
 
   create: {
     action: (i) => `creating robot account '${i.name}'`,
-    plan(_client, news) {
-      const i = resolve(news);
+    plan(client, news) {
+      const i = resolve(news, client.settings.partitionGlobalId);
       const cmd = { partitionGlobalId: i.partitionGlobalId, name: i.name, displayName: i.displayName, ...(i.groupIds.length ? { groupIDsToAdd: i.groupIds } : {}) };
       return { i, cmd, spelling: { partitionGlobalId: i.partitionGlobalId, groupIds: i.groupIds } };
     },
@@ -192,22 +194,22 @@ export const uiPathRobotAccount = defineResource({
   },
 
   adopt: {
-    fetch: (client, importId, i) => client.getRobot(resolve(i).partitionGlobalId, importId),
-    notFound: (_importId, i) => ({
-      detail: `in partition '${resolve(i).partitionGlobalId}'`,
+    fetch: (client, importId, i) => client.getRobot(resolve(i, client.settings.partitionGlobalId).partitionGlobalId, importId),
+    notFound: (_importId, i, client) => ({
+      detail: `in partition '${resolve(i, client.settings.partitionGlobalId).partitionGlobalId}'`,
       todo: "Check the id (Admin > Accounts & Groups > Robot accounts), or remove importId to create a new robot account",
     }),
     guard: (_client, dto, i) =>
       dto.name !== i.name ? { reason: `it is named '${dto.name}' but the program declares name '${i.name}'`, todo: `UiPath cannot rename robot accounts; set name to '${dto.name}'` } : undefined,
-    current: (_client, dto, news) => {
-      const i = resolve(news);
+    current: (client, dto, news) => {
+      const i = resolve(news, client.settings.partitionGlobalId);
       return { id: dto.id, current: toOutputs(dto, { partitionGlobalId: i.partitionGlobalId, groupIds: i.groupIds }) };
     },
   },
   converge,
 
   async read(client, id, props) {
-    const partitionGlobalId = partitionOf(id, props, "read");
+    const partitionGlobalId = partitionOf(client, id, props, "read");
     const dto = await step(KIND, `reading robot account ${id}`, () => client.getRobot(partitionGlobalId, id));
     if (!dto) return {};
     const outs = toOutputs(dto, { partitionGlobalId, groupIds: props.groupIds, importId: props.importId });
@@ -215,7 +217,7 @@ export const uiPathRobotAccount = defineResource({
   },
 
   async remove(client, id, props) {
-    const partitionGlobalId = partitionOf(id, props, "delete");
+    const partitionGlobalId = partitionOf(client, id, props, "delete");
     await step(KIND, `deleting robot account ${id}`, () => client.deleteRobot(partitionGlobalId, id));
   },
 });

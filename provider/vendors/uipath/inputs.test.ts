@@ -1,21 +1,15 @@
 // Validation of UiPathRobotAccount inputs (check): each rule, defaults, and the failure messages.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { uiPathRobotAccount as h } from "./handler.js";
+import { describe, expect, it } from "vitest";
+import { sandboxSettings } from "../../../test/settings.js";
+import { uiPathRobotAccount } from "./handler.js";
 
 const PG = "6a0e1c9e-5d2b-4c1f-9f43-2f0b7d3c8a11";
+/** The provider setting uipathPartitionGlobalId is PG. */
+const h = uiPathRobotAccount.with(sandboxSettings({ UIPATH_PARTITION_GLOBAL_ID: PG }));
 const G1 = "5a6b1e7c-4f8b-4c2e-9a05-7d9e6b1f2c05";
 
-let saved: string | undefined;
-beforeEach(() => {
-  saved = process.env.UIPATH_PARTITION_GLOBAL_ID;
-  process.env.UIPATH_PARTITION_GLOBAL_ID = PG;
-});
-afterEach(() => {
-  if (saved === undefined) delete process.env.UIPATH_PARTITION_GLOBAL_ID;
-  else process.env.UIPATH_PARTITION_GLOBAL_ID = saved;
-});
 
-const failuresOf = async (news: Record<string, unknown>) => (await h.check(undefined, news)).failures;
+const failuresOf = async (news: Record<string, unknown>, handler = h) => (await handler.check(undefined, news)).failures;
 
 describe("UiPathRobotAccount check", () => {
   it("accepts a minimal robot and fills in the defaults", async () => {
@@ -45,7 +39,7 @@ describe("UiPathRobotAccount check", () => {
   ])("accepts the name %j with a warning about the guessed rule", async (name, warning) => {
     const r = await h.check(undefined, { name });
     expect(r.failures).toEqual([]);
-    const w = h.advise!(r.inputs);
+    const w = uiPathRobotAccount.advise!(r.inputs);
     expect(w).toHaveLength(1);
     expect(w[0]).toContain("name");
     expect(w[0]).toContain(warning);
@@ -55,12 +49,12 @@ describe("UiPathRobotAccount check", () => {
   it("gives no warning for a 64-character name or punctuation other than '@'", async () => {
     expect(await failuresOf({ name: "a".repeat(64) })).toEqual([]);
     expect(await failuresOf({ name: "bot.ci-01_x+y" })).toEqual([]);
-    expect(h.advise!((await h.check(undefined, { name: "a".repeat(64) })).inputs)).toEqual([]);
-    expect(h.advise!((await h.check(undefined, { name: "bot.ci-01_x+y" })).inputs)).toEqual([]);
+    expect(uiPathRobotAccount.advise!((await h.check(undefined, { name: "a".repeat(64) })).inputs)).toEqual([]);
+    expect(uiPathRobotAccount.advise!((await h.check(undefined, { name: "bot.ci-01_x+y" })).inputs)).toEqual([]);
   });
 
   it("warns once per guessed rule a name breaks", async () => {
-    expect(h.advise!((await h.check(undefined, { name: "a b".repeat(30) })).inputs)).toHaveLength(2);
+    expect(uiPathRobotAccount.advise!((await h.check(undefined, { name: "a b".repeat(30) })).inputs)).toHaveLength(2);
   });
 
   it("rejects an empty displayName, telling to omit it", async () => {
@@ -85,15 +79,13 @@ describe("UiPathRobotAccount check", () => {
   });
 
   it("fails without partitionGlobalId and provider setting, naming the setting", async () => {
-    delete process.env.UIPATH_PARTITION_GLOBAL_ID;
-    const f = await failuresOf({ name: "b" });
+    const f = await failuresOf({ name: "b" }, uiPathRobotAccount.with(sandboxSettings({})));
     expect(f).toEqual([{ property: "partitionGlobalId", reason: expect.stringContaining("apiidentity:uipathPartitionGlobalId") }]);
     expect(f[0]!.reason).toContain("UIPATH_PARTITION_GLOBAL_ID");
   });
 
   it("fails when the provider setting is not a GUID", async () => {
-    process.env.UIPATH_PARTITION_GLOBAL_ID = "my-org";
-    expect(await failuresOf({ name: "b" })).toEqual([{ property: "partitionGlobalId", reason: expect.stringContaining("is not a GUID") }]);
+    expect(await failuresOf({ name: "b" }, uiPathRobotAccount.with(sandboxSettings({ UIPATH_PARTITION_GLOBAL_ID: "my-org" })))).toEqual([{ property: "partitionGlobalId", reason: expect.stringContaining("is not a GUID") }]);
   });
 
   it("keeps importId for the first create and while nothing replaces, drops it when a replacement will create", async () => {

@@ -3,23 +3,24 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startUiPath, type Harness } from "../../../sandbox/vendors/uipath/test-helpers.js";
 import type { UiPathState } from "../../../sandbox/vendors/uipath/state.js";
-import { forgetClients } from "./client.js";
-import { findUiPathGroup as getUiPathGroup } from "./lookup.js";
+import { findUiPathGroup, type FindGroupArgs } from "./lookup.js";
+import { SettingsUnderTest } from "../../../test/settings.js";
+
+/** The provider settings of this file's runs (the sandbox's, once it is up). */
+const settings = new SettingsUnderTest();
+/** The SDK's getUiPathGroup: findUiPathGroup with the program's settings. */
+const getUiPathGroup = (args: FindGroupArgs) => findUiPathGroup(settings.value, args);
 
 let sb: Harness;
-let savedEnv: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   sb = await startUiPath();
-  savedEnv = { ...process.env };
 });
 afterAll(async () => {
-  process.env = savedEnv;
   await sb.sandbox.close();
 });
 beforeEach(() => {
-  process.env = { ...savedEnv, ...sb.sandbox.config().env };
-  forgetClients();
+  settings.reset(sb.sandbox.config().env);
   sb.sandbox.clearRequests();
 });
 
@@ -45,7 +46,7 @@ describe("getUiPathGroup (sandbox)", () => {
   });
 
   it("fails clearly when the application lacks a group scope", async () => {
-    process.env.UIPATH_SCOPES = "PM.RobotAccount";
+    settings.set({ UIPATH_SCOPES: "PM.RobotAccount" });
     await expect(getUiPathGroup({ name: "Robots" })).rejects.toThrow(/names no group scope: group lookups need 'PM.Group.Read'/);
   });
 });

@@ -1,6 +1,7 @@
 // Group lookup by name (behind the SDK's getUiPathGroup): one call to the unpaged group list,
 // exact name first, then case-insensitive; a miss lists the names that exist.
-import { settingsFromConfig, uipathClient } from "./client.js";
+import type { Settings } from "../../settings.js";
+import { uipathClient } from "./client.js";
 import { normaliseTime } from "./mappers.js";
 import type { GroupDto } from "./wire.js";
 
@@ -34,16 +35,17 @@ function pick(groups: GroupDto[], name: string): GroupDto | "ambiguous" | undefi
   return exact.length > 1 || loose.length > 1 ? "ambiguous" : undefined;
 }
 
-/** Reads the settings at call time: stack config when the caller pointed them there, else environment. */
-export async function findUiPathGroup(args: FindGroupArgs): Promise<UiPathGroup> {
-  const settings = settingsFromConfig();
-  const partitionGlobalId = args.partitionGlobalId ?? settings.partitionGlobalId;
+/** The group named `args.name`, with the settings the caller resolved (the SDK: the program's stack config first). */
+export async function findUiPathGroup(settings: Settings, args: FindGroupArgs): Promise<UiPathGroup> {
+  // A missing credential fails first, as itself, before anything else is asked of the settings.
+  const client = uipathClient(settings);
+  const partitionGlobalId = args.partitionGlobalId ?? settings.uipathPartitionGlobalId;
   if (!partitionGlobalId) {
     throw new Error("getUiPathGroup: no partitionGlobalId: pass one, or set 'apiidentity:uipathPartitionGlobalId' (or UIPATH_PARTITION_GLOBAL_ID)");
   }
   let groups: GroupDto[];
   try {
-    groups = await uipathClient(settings).listGroups(partitionGlobalId);
+    groups = await client.listGroups(partitionGlobalId);
   } catch (e) {
     throw new Error(`getUiPathGroup('${args.name}'): listing UiPath groups failed: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -7,8 +7,13 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startUiPath, type Harness } from "../../../sandbox/vendors/uipath/test-helpers.js";
-import { forgetClients, uipathClient } from "./client.js";
-import { uiPathRobotAccount as h } from "./handler.js";
+import { uipathClient } from "./client.js";
+import { uiPathRobotAccount } from "./handler.js";
+import { SettingsUnderTest } from "../../../test/settings.js";
+
+/** The provider settings of this file's runs (the sandbox's, once it is up). */
+const settings = new SettingsUnderTest();
+const h = settings.bind(uiPathRobotAccount);
 
 // ---- a small OpenAPI 3.0 schema checker (the subset this file uses) ----
 
@@ -137,7 +142,6 @@ interface Exchange {
 
 let sb: Harness;
 let proxy: Server;
-let saved: NodeJS.ProcessEnv;
 const traffic: Exchange[] = [];
 
 function parse(text: string): unknown {
@@ -179,26 +183,23 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
-  saved = { ...process.env };
-  Object.assign(process.env, sb.sandbox.config().env, { UIPATH_BASE_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` });
-  forgetClients();
+  settings.set({ ...sb.sandbox.config().env, UIPATH_BASE_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` });
 
   // One full walk: group lookup, create with groups, read, list by name, update both ways, delete, read after.
-  const groups = await uipathClient().listGroups(sb.partitionGlobalId);
+  const groups = await uipathClient(settings.value).listGroups(sb.partitionGlobalId);
   const ids = groups.map((g) => g.id);
   const checked = await h.check(undefined, { name: "openapi-contract-bot", groupIds: ids.slice(0, 1) });
   expect(checked.failures).toEqual([]);
   const { id, outs } = await h.create(checked.inputs);
   await h.read(id, outs);
-  await uipathClient().findRobotsByName(sb.partitionGlobalId, "openapi-contract-bot");
+  await uipathClient(settings.value).findRobotsByName(sb.partitionGlobalId, "openapi-contract-bot");
   const changed = await h.update(id, outs, { ...checked.inputs, displayName: "Contract bot", groupIds: ids.slice(1, 3) });
   await h.delete(id, changed);
   await h.read(id, changed);
 });
 
 afterAll(async () => {
-  process.env = saved;
-  forgetClients();
+  settings.restart();
   await new Promise((r) => proxy.close(r));
   await sb.sandbox.close();
 });

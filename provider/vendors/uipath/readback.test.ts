@@ -1,23 +1,17 @@
 // Tolerant reading of UiPath answers, and what a refresh (read) or an adoption writes into inputs:
 // it must pass check again and diff against the same robot account must show no change.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { uiPathRobotAccount as h } from "./handler.js";
+import { describe, expect, it } from "vitest";
+import { sandboxSettings } from "../../../test/settings.js";
+import { uiPathRobotAccount } from "./handler.js";
 import { toInputs, toOutputs } from "./mappers.js";
 import { groupList, robotAccountDto, robotAccountPage } from "./wire.js";
 
 const PG = "6a0e1c9e-5d2b-4c1f-9f43-2f0b7d3c8a11";
+/** The provider setting uipathPartitionGlobalId is PG. */
+const h = uiPathRobotAccount.with(sandboxSettings({ UIPATH_PARTITION_GLOBAL_ID: PG }));
 const G1 = "5a6b1e7c-4f8b-4c2e-9a05-7d9e6b1f2c05";
 const ID = "0b5e0f6e-1111-4a2b-9c3d-123456789abc";
 
-let saved: string | undefined;
-beforeEach(() => {
-  saved = process.env.UIPATH_PARTITION_GLOBAL_ID;
-  process.env.UIPATH_PARTITION_GLOBAL_ID = PG;
-});
-afterEach(() => {
-  if (saved === undefined) delete process.env.UIPATH_PARTITION_GLOBAL_ID;
-  else process.env.UIPATH_PARTITION_GLOBAL_ID = saved;
-});
 
 const base = { id: ID, name: "ci-bot", displayName: "CI bot", creationTime: "2021-10-19T18:05:17.3465735", lastLoginTime: null, groupIds: [G1] };
 

@@ -7,18 +7,19 @@ import type { UptrendsState } from "../../../sandbox/vendors/uptrends/state.js";
 import type { VendorModule } from "../../../sandbox/types.js";
 import { runProbe } from "../../check.js";
 import { probe } from "./check.js";
+import { SettingsUnderTest } from "../../../test/settings.js";
+
+/** The provider settings of this file's runs (the sandbox's, once it is up). */
+const settings = new SettingsUnderTest();
 
 let sb: Sandbox;
-let saved: NodeJS.ProcessEnv;
 const state = () => sb.store.vendor("uptrends") as unknown as UptrendsState;
 
 beforeAll(async () => {
   sb = await startSandbox({ modules: [uptrendsModule as unknown as VendorModule] });
-  saved = { ...process.env };
-  Object.assign(process.env, sb.config().env);
+  settings.set(sb.config().env);
 });
 afterAll(async () => {
-  process.env = saved;
   await sb.close();
 });
 afterEach(() => sb.faults.clear());
@@ -28,7 +29,7 @@ const NAME = "apiidentity-check-3f9a1c";
 describe("Uptrends probe", () => {
   it("a clean read-only run: authenticated, administrator right granted, no contradiction, nothing written", async () => {
     const before = JSON.stringify(state().apiUsers.map((u) => [u.apiUserGuid, u.description]));
-    const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
     expect(r.key).toBe("uptrends");
     expect(r.status).toBe("ok");
     expect(r.auth.ok).toBe(true);
@@ -44,7 +45,7 @@ describe("Uptrends probe", () => {
 
   it("--write creates, updates and deletes one throw-away account and leaves the vendor as it was", async () => {
     const before = state().apiUsers.map((u) => u.apiUserGuid).sort();
-    const r = await runProbe(probe, { write: true, throwAwayName: NAME });
+    const r = await runProbe(probe, { write: true, throwAwayName: NAME, settings: settings.value });
     expect(r.status).toBe("ok");
     expect(r.write).toEqual({ name: NAME, created: true, updated: true, deleted: true, confirmedGone: true });
     expect(r.findings.find((f) => f.topic === "the password appears only in the create answer")?.verdict).toBe("confirmed");
@@ -53,7 +54,7 @@ describe("Uptrends probe", () => {
 
   it("an answer field renamed at the vendor is a contradiction naming the field", async () => {
     sb.faults.add({ vendor: "uptrends", route: "/v4/ApiUser", method: "GET", effect: { type: "renameField", from: "UserName", to: "Login" } });
-    const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
     expect(r.status).toBe("contradiction");
     const bad = r.findings.filter((f) => f.verdict === "contradicted");
     expect(bad).toHaveLength(1);
@@ -63,21 +64,21 @@ describe("Uptrends probe", () => {
   it("a field in camelCase is not a contradiction", async () => {
     sb.faults.add({ vendor: "uptrends", effect: { type: "renameField", from: "ApiUserGuid", to: "apiUserGuid" } });
     sb.faults.add({ vendor: "uptrends", effect: { type: "addField", name: "SomethingNew", value: 1 } });
-    const r = await runProbe(probe, { write: true, throwAwayName: NAME });
+    const r = await runProbe(probe, { write: true, throwAwayName: NAME, settings: settings.value });
     expect(r.findings.filter((f) => f.verdict === "contradicted")).toEqual([]);
     expect(r.status).toBe("ok");
   });
 
   it("wrong credentials: the check cannot run", async () => {
-    const pw = process.env.UPTRENDS_PASSWORD;
-    process.env.UPTRENDS_PASSWORD = "wrong";
+    const pw = settings.env.UPTRENDS_PASSWORD;
+    settings.set({ UPTRENDS_PASSWORD: "wrong" });
     try {
-      const r = await runProbe(probe, { write: false, throwAwayName: NAME });
+      const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
       expect(r.status).toBe("error");
       expect(r.auth.ok).toBe(false);
       expect(r.error).toContain("401");
     } finally {
-      process.env.UPTRENDS_PASSWORD = pw;
+      settings.set({ UPTRENDS_PASSWORD: pw });
     }
   });
 });

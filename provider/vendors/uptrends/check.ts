@@ -137,7 +137,7 @@ export const probe: Probe = {
   key: "uptrends",
   vendor: VENDOR,
   async run(rec: CheckRecorder, options: ProbeOptions): Promise<void> {
-    const client = uptrendsClient();
+    const client = uptrendsClient(options.settings);
     // No login call: the first call with the API account's Basic credentials is the authentication.
     const operators = await rec.authenticate(`GET ${PATHS.operators} with the API account's Basic credentials`, () => client.listOperators());
     rec.confirm(`GET ${PATHS.operators} answers with the Operator objects`, `${operators.length} operator(s)`);

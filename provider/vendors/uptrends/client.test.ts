@@ -1,10 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { setStackConfig } from "../../config.js";
+import { describe, expect, it } from "vitest";
+import { resolveSettings } from "../../settings.js";
 import { basicAuth, describeUptrendsError, uptrendsClient, uptrendsSettings } from "./client.js";
 
 describe("Uptrends client pieces", () => {
-  afterEach(() => setStackConfig(() => undefined));
-
   it("joins the vendor's MessageList into one line", () => {
     expect(describeUptrendsError({ Messages: [{ Message: "FullName is required." }, { Message: "Email is required." }] })).toEqual({
       message: "FullName is required. Email is required",
@@ -26,31 +24,19 @@ describe("Uptrends client pieces", () => {
   });
 
   it("reads settings from stack config first, defaults the base URL, and names what is missing", () => {
-    setStackConfig((k) => ({ "apiidentity:uptrendsUsername": "u", "apiidentity:uptrendsPassword": "p" })[k]);
-    const saved = process.env.UPTRENDS_BASE_URL;
-    delete process.env.UPTRENDS_BASE_URL;
-    try {
-      expect(uptrendsSettings()).toEqual({ baseUrl: "https://api.uptrends.com/v4", username: "u", password: "p" });
-    } finally {
-      if (saved !== undefined) process.env.UPTRENDS_BASE_URL = saved;
-    }
-    setStackConfig(() => undefined);
-    const savedPw = process.env.UPTRENDS_PASSWORD;
-    delete process.env.UPTRENDS_PASSWORD;
-    try {
-      expect(() => uptrendsSettings()).toThrow(/apiidentity:uptrends(Username|Password).*UPTRENDS_(USERNAME|PASSWORD)/);
-    } finally {
-      if (savedPw !== undefined) process.env.UPTRENDS_PASSWORD = savedPw;
-    }
+    const config = (k: string) => ({ "apiidentity:uptrendsUsername": "u", "apiidentity:uptrendsPassword": "p" })[k];
+    expect(uptrendsSettings(resolveSettings({ config, env: {} }))).toEqual({ baseUrl: "https://api.uptrends.com/v4", username: "u", password: "p" });
+    expect(() => uptrendsSettings(resolveSettings({ env: { UPTRENDS_USERNAME: "u" } }))).toThrow(/apiidentity:uptrends(Username|Password).*UPTRENDS_(USERNAME|PASSWORD)/);
   });
 
-  it("keeps one client per distinct settings", () => {
-    const s = { baseUrl: "https://api.uptrends.com/v4", username: "u", password: "p" };
-    expect(uptrendsClient(s)).toBe(uptrendsClient({ ...s }));
-    expect(uptrendsClient(s)).not.toBe(uptrendsClient({ ...s, password: "q" }));
+  it("keeps one client per settings value", () => {
+    const env = { UPTRENDS_USERNAME: "u", UPTRENDS_PASSWORD: "p" };
+    const s = resolveSettings({ env });
+    expect(uptrendsClient(s)).toBe(uptrendsClient(s));
+    expect(uptrendsClient(s)).not.toBe(uptrendsClient(resolveSettings({ env: { ...env, UPTRENDS_PASSWORD: "q" } })));
   });
 
   it("refuses plain http to a non-loopback host", () => {
-    expect(() => uptrendsClient({ baseUrl: "http://api.uptrends.com/v4", username: "u", password: "p" })).toThrow(/refused/);
+    expect(() => uptrendsClient(resolveSettings({ env: { UPTRENDS_BASE_URL: "http://api.uptrends.com/v4", UPTRENDS_USERNAME: "u", UPTRENDS_PASSWORD: "p" } }))).toThrow(/refused/);
   });
 });

@@ -1,8 +1,8 @@
 // Uptrends API v4 client: HTTP Basic with an API account on every call (no token, no login call),
 // and the ApiUser / Operator endpoints the resource and the operator lookup need.
 import type { z } from "zod";
-import { requireSetting } from "../../config.js";
 import { basicAuth, HttpClient, parseAnswer, PerSettings, respellKeys, type HttpMethod } from "../../http/index.js";
+import { requireSetting, type Settings } from "../../settings.js";
 
 export { basicAuth };
 import { PATHS, STATUS } from "./contract.js";
@@ -27,12 +27,12 @@ export interface UptrendsSettings {
   password: string;
 }
 
-/** Settings from stack config or environment, read at call time. */
-export function uptrendsSettings(): UptrendsSettings {
+/** What the Uptrends client needs of the provider settings. */
+export function uptrendsSettings(settings: Settings): UptrendsSettings {
   return {
-    baseUrl: requireSetting("uptrendsBaseUrl", VENDOR),
-    username: requireSetting("uptrendsUsername", VENDOR),
-    password: requireSetting("uptrendsPassword", VENDOR),
+    baseUrl: requireSetting(settings, "uptrendsBaseUrl", VENDOR),
+    username: requireSetting(settings, "uptrendsUsername", VENDOR),
+    password: requireSetting(settings, "uptrendsPassword", VENDOR),
   };
 }
 
@@ -60,6 +60,11 @@ export class UptrendsClient {
     readonly http: HttpClient,
     readonly username: string,
   ) {}
+
+  /** Closes the client's connections. */
+  close(): Promise<void> {
+    return this.http.close();
+  }
 
   /** `POST /ApiUser`: one call; the answer is the only place the password ever appears. */
   async createApiUser(body: WireApiUserBody): Promise<WireCreatedApiUser> {
@@ -120,15 +125,16 @@ export class UptrendsClient {
   }
 }
 
-// One client per distinct settings for the life of the process, so connections are pooled.
-const clients = new PerSettings((settings: UptrendsSettings) =>
-  new UptrendsClient(
-    new HttpClient({ vendor: VENDOR, baseUrl: settings.baseUrl, auth: basicAuth(settings.username, settings.password), describeError: (body) => describeUptrendsError(body) }),
-    settings.username,
-  ),
-);
+// One client per settings value for the life of the process, so connections are pooled.
+const clients = new PerSettings((settings: Settings) => {
+  const s = uptrendsSettings(settings);
+  return new UptrendsClient(
+    new HttpClient({ vendor: VENDOR, baseUrl: s.baseUrl, auth: basicAuth(s.username, s.password), describeError: (body) => describeUptrendsError(body) }),
+    s.username,
+  );
+});
 
-/** The client for the current settings: one per distinct settings in this provider process. */
-export function uptrendsClient(settings: UptrendsSettings = uptrendsSettings()): UptrendsClient {
+/** The client for these settings: one per settings value. */
+export function uptrendsClient(settings: Settings): UptrendsClient {
   return clients.get(settings);
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { uptrendsApiAccount as h } from "./handler.js";
+import { noSettings } from "../../../test/settings.js";
+import { uptrendsApiAccount } from "./handler.js";
+
+const h = uptrendsApiAccount.with(noSettings());
 import type { UptrendsApiAccountOutputs } from "./inputs.js";
 
 const OP = "2f3c9a1e-6b7d-4e58-9a0c-1d2e3f4a5b6c";
@@ -55,7 +58,7 @@ describe("UptrendsApiAccount diff", () => {
   });
 
   it("declares password secret and operatorGuid as the replacing input", () => {
-    expect(h.secretOutputs).toEqual(["password"]);
-    expect(h.replaceOnChanges).toEqual(["operatorGuid"]);
+    expect(uptrendsApiAccount.secretOutputs).toEqual(["password"]);
+    expect(uptrendsApiAccount.replaceOnChanges).toEqual(["operatorGuid"]);
   });
 });

@@ -1,16 +1,20 @@
 // UptrendsApiAccount handler against the in-process sandbox: real HTTP, real vendor semantics.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startSandbox, type Sandbox } from "../../../sandbox/server.js";
 import { uptrends as uptrendsModule } from "../../../sandbox/vendors/uptrends/index.js";
 import type { UptrendsState } from "../../../sandbox/vendors/uptrends/state.js";
 import type { VendorModule } from "../../../sandbox/types.js";
-import { setStackConfig } from "../../config.js";
-import { uptrendsApiAccount as h } from "./handler.js";
-import { lookupOperator as getUptrendsOperator } from "./operators.js";
+import { uptrendsApiAccount } from "./handler.js";
+import { lookupOperator, type UptrendsOperatorQuery } from "./operators.js";
 import type { UptrendsApiAccountInputs, UptrendsApiAccountOutputs } from "./inputs.js";
+import { SettingsUnderTest } from "../../../test/settings.js";
+
+/** The provider settings of this file's runs (the sandbox's, once it is up). */
+const settings = new SettingsUnderTest();
+const h = settings.bind(uptrendsApiAccount);
+const getUptrendsOperator = (q: UptrendsOperatorQuery) => lookupOperator(settings.value, q);
 
 let sb: Sandbox;
-let saved: NodeJS.ProcessEnv;
 let OP: string;
 let ADMIN = { username: "", password: "" };
 
@@ -52,21 +56,18 @@ const accountsWith = (description: string) => state().apiUsers.filter((u) => u.d
 
 beforeAll(async () => {
   sb = await startSandbox({ modules: [uptrendsModule as unknown as VendorModule] });
-  saved = { ...process.env };
-  Object.assign(process.env, sb.config().env);
+  settings.set(sb.config().env);
   const v = sb.config().vendors.uptrends!;
   OP = v.operatorGuid!;
   ADMIN = { username: v.username!, password: v.password! };
 });
 afterAll(async () => {
-  process.env = saved;
   await sb?.close();
 });
 beforeEach(() => {
   sb.faults.clear();
   sb.clearRequests();
 });
-afterEach(() => setStackConfig(() => undefined));
 
 describe("UptrendsApiAccount handler against the sandbox", () => {
   it("create: one POST; outputs from the answer; the password works", async () => {
@@ -215,7 +216,7 @@ describe("UptrendsApiAccount handler against the sandbox", () => {
 
   it("a rejected credential fails at once, in one line, without the password", async () => {
     const wrong = "Wrong-Uptrends-Password-42";
-    process.env.UPTRENDS_PASSWORD = wrong;
+    settings.set({ UPTRENDS_PASSWORD: wrong });
     try {
       const err = (await create({ operatorGuid: OP, description: "denied" }).catch((e: Error) => e)) as Error;
       expect(err.message).toBe(
@@ -226,7 +227,7 @@ describe("UptrendsApiAccount handler against the sandbox", () => {
       expect(err.message).not.toContain(Buffer.from(`${ADMIN.username}:${wrong}`).toString("base64"));
       expect(calls()).toEqual({ "POST /v4/ApiUser 401": 1 });
     } finally {
-      process.env.UPTRENDS_PASSWORD = ADMIN.password;
+      settings.set({ UPTRENDS_PASSWORD: ADMIN.password });
     }
   });
 
@@ -303,7 +304,7 @@ describe("UptrendsApiAccount handler against the sandbox", () => {
     });
   });
 
-  // The SDK's getUptrendsOperator is this plus useProgramConfig(); the e2e test calls it in a real program.
+  // The SDK's getUptrendsOperator is this with the program's settings; the e2e test calls it in a real program.
   describe("getUptrendsOperator (program-side lookup)", () => {
     it("finds the seeded operator by e-mail and by name, usable as operatorGuid", async () => {
       const byEmail = await getUptrendsOperator({ email: "ADMIN@sandbox.uptrends.test" });

@@ -46,7 +46,7 @@ export const uptrendsApiAccount = defineResource({
   outputs: uptrendsApiAccountOutputs,
   secretOutputs: UPTRENDS_SECRET_OUTPUTS,
   replaceOnChanges: UPTRENDS_REPLACE_ON_CHANGES,
-  client: () => uptrendsClient(),
+  client: (settings) => uptrendsClient(settings),
 
   check(_olds, news) {
     const r = checkWith(uptrendsApiAccountInputs, news);

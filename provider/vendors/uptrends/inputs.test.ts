@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { uptrendsApiAccount as h } from "./handler.js";
+import { noSettings } from "../../../test/settings.js";
+import { uptrendsApiAccount } from "./handler.js";
+
+const h = uptrendsApiAccount.with(noSettings());
 
 const OP = "2f3c9a1e-6b7d-4e58-9a0c-1d2e3f4a5b6c";
 

@@ -1,6 +1,6 @@
 // Finding an operator by name or e-mail (for the `getUptrendsOperator` lookup): list and match, as
 // the API has no filter (SWAGGER-2022 `GET /Operator`).
-import { describeFailure } from "../../resource.js";
+import { describeFailure, type Settings } from "../../resource.js";
 import { uptrendsClient, type UptrendsClient } from "./client.js";
 import type { WireOperator } from "./wire.js";
 
@@ -58,12 +58,12 @@ export async function findOperator(client: UptrendsClient, q: UptrendsOperatorQu
 }
 
 /**
- * The lookup behind `getUptrendsOperator`, with the provider settings as they stand (the SDK points
- * them at the program's stack config first). Every failure is one line naming the lookup.
+ * The lookup behind `getUptrendsOperator`, with the settings it is given (the SDK's: the program's
+ * stack config first). Every failure is one line naming the lookup.
  */
-export async function lookupOperator(q: UptrendsOperatorQuery): Promise<UptrendsOperator> {
+export async function lookupOperator(settings: Settings, q: UptrendsOperatorQuery): Promise<UptrendsOperator> {
   try {
-    return await findOperator(uptrendsClient(), q);
+    return await findOperator(uptrendsClient(settings), q);
   } catch (e) {
     throw describeFailure("getUptrendsOperator", "listing Uptrends operators (GET /Operator)", e);
   }

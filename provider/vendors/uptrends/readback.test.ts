@@ -1,7 +1,10 @@
 // What a refresh (read) or an adoption writes into inputs must pass check again, and diff against
 // the same account must show no change, whatever values the vendor holds.
 import { describe, expect, it } from "vitest";
-import { uptrendsApiAccount as h } from "./handler.js";
+import { noSettings } from "../../../test/settings.js";
+import { uptrendsApiAccount } from "./handler.js";
+
+const h = uptrendsApiAccount.with(noSettings());
 import { toInputs, toOutputs } from "./mappers.js";
 import { wireApiUser } from "./wire.js";
 

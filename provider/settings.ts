@@ -1,0 +1,61 @@
+// The provider settings as one value: resolved once (stack config, then the environment, then the
+// defaults) and passed to handlers and clients, so no code reads configuration from ambient state.
+import { CONFIG_NAMESPACE, ConfigError, DEFAULTS, SETTINGS, isSecretSetting, type SettingName } from "./config.js";
+import { ownClients } from "./http/per-settings.js";
+
+/** Every provider setting by name; undefined when neither source nor a default sets it. */
+export type Settings = Readonly<Record<SettingName, string | undefined>>;
+
+export interface SettingSources {
+  /** Stack config by full key, `apiidentity:<name>` (the dynamic provider's configure, or a program's config). */
+  config?: (key: string) => string | undefined;
+  /** Environment variables by name (`process.env`, or a test's own map). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+const given = (v: string | undefined): v is string => v !== undefined && v !== "";
+
+/**
+ * Stack config first, then the environment, then the default; an empty value counts as unset. Each
+ * value resolved is one provider process to the client caches: it gets vendor clients of its own.
+ */
+export function resolveSettings(from: SettingSources = {}): Settings {
+  const out = {} as Record<SettingName, string | undefined>;
+  for (const name of Object.keys(SETTINGS) as SettingName[]) {
+    const fromConfig = from.config?.(`${CONFIG_NAMESPACE}:${name}`);
+    const fromEnv = from.env?.[SETTINGS[name]];
+    out[name] = given(fromConfig) ? fromConfig : given(fromEnv) ? fromEnv : DEFAULTS[name];
+  }
+  return ownClients(Object.freeze(out));
+}
+
+/** The settings of a process that has only its environment (the CLI, or a provider not configured yet). */
+export function environmentSettings(): Settings {
+  return resolveSettings({ env: process.env });
+}
+
+/** Whether two settings values hold the same settings (a provider configured again keeps its clients). */
+export function sameSettings(a: Settings, b: Settings): boolean {
+  return (Object.keys(SETTINGS) as SettingName[]).every((n) => a[n] === b[n]);
+}
+
+/** A setting that must be there; the error names both places it can come from. */
+export function requireSetting(settings: Settings, name: SettingName, vendor: string): string {
+  const v = settings[name];
+  if (v === undefined) {
+    throw new ConfigError(
+      `${vendor}: missing provider setting '${name}'. Set it with 'pulumi config set ${CONFIG_NAMESPACE}:${name} <value>${isSecretSetting(name) ? " --secret" : ""}' or the environment variable ${SETTINGS[name]}.`,
+    );
+  }
+  return v;
+}
+
+/** The first of several alternative settings that is set (e.g. API key or password). */
+export function requireOneOf(settings: Settings, names: readonly SettingName[], vendor: string): { name: SettingName; value: string } {
+  for (const name of names) {
+    const v = settings[name];
+    if (v !== undefined) return { name, value: v };
+  }
+  const list = names.map((n) => `'${CONFIG_NAMESPACE}:${n}' (or ${SETTINGS[n]})`).join(" or ");
+  throw new ConfigError(`${vendor}: missing provider setting: set ${list}.`);
+}
