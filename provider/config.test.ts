@@ -1,8 +1,8 @@
 // Settings as a value: stack config first, then the environment, then the defaults; the message of a
 // missing setting names both places it can come from, and `--secret` exactly for declared secrets.
 import { describe, expect, it } from "vitest";
-import { SETTINGS } from "./config.js";
-import { requireOneOf, requireSetting, resolveSettings, sameSettings } from "./settings.js";
+import { SETTINGS, registerSetting } from "./config.js";
+import { registeredSetting, requireOneOf, requireSetting, resolveSettings, sameSettings } from "./settings.js";
 
 describe("requireSetting", () => {
   it("names the config key and the environment variable; suggests --secret for a declared secret only", () => {
@@ -48,5 +48,20 @@ describe("resolveSettings", () => {
     const a = resolveSettings({ env: { UPTRENDS_USERNAME: "u" } });
     expect(sameSettings(a, resolveSettings({ config: (k) => (k === "apiidentity:uptrendsUsername" ? "u" : undefined) }))).toBe(true);
     expect(sameSettings(a, resolveSettings({ env: { UPTRENDS_USERNAME: "v" } }))).toBe(false);
+  });
+});
+
+describe("settings of a registered kind", () => {
+  it("resolve from stack config, then the environment, beside the package's own; a package setting cannot be taken", () => {
+    registerSetting("testOnlyToken", "APIIDENTITY_TEST_ONLY_TOKEN");
+    const fromConfig = resolveSettings({ config: (k) => (k === "apiidentity:testOnlyToken" ? "c" : undefined), env: { APIIDENTITY_TEST_ONLY_TOKEN: "e" } });
+    const fromEnv = resolveSettings({ env: { APIIDENTITY_TEST_ONLY_TOKEN: "e" } });
+    expect(registeredSetting(fromConfig, "testOnlyToken")).toBe("c");
+    expect(registeredSetting(fromEnv, "testOnlyToken")).toBe("e");
+    expect(registeredSetting(resolveSettings({}), "testOnlyToken")).toBeUndefined();
+    expect("testOnlyToken" in fromConfig).toBe(false);
+    expect(sameSettings(fromConfig, fromEnv)).toBe(false);
+    expect(sameSettings(fromEnv, resolveSettings({ env: { APIIDENTITY_TEST_ONLY_TOKEN: "e" } }))).toBe(true);
+    expect(() => registerSetting("verifyClientSecret", "X")).toThrow(/setting of this package/);
   });
 });

@@ -25,12 +25,22 @@ export const SETTINGS = {
   uipathClientId: "UIPATH_CLIENT_ID",
   uipathClientSecret: "UIPATH_CLIENT_SECRET",
   uipathScopes: "UIPATH_SCOPES",
-  // Used only by the test handler that proves the dynamic adapter captures no credential.
-  memoToken: "APIIDENTITY_MEMO_TOKEN",
-  memoStore: "APIIDENTITY_MEMO_STORE",
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;
+
+/** Settings of kinds registered at run time (this package's tests add one): name → environment variable. */
+const registered = new Map<string, string>();
+
+/** Lets a kind registered with `registerHandler` read a setting of its own (`apiidentity:<name>` or `env`). */
+export function registerSetting(name: string, env: string): void {
+  if (name in SETTINGS) throw new Error(`apiidentity: '${name}' is a setting of this package and cannot be registered again`);
+  registered.set(name, env);
+}
+
+export function registeredSettings(): ReadonlyMap<string, string> {
+  return registered;
+}
 
 /** Whether a setting is a credential, as its declaration says (never guessed from its name). */
 export function isSecretSetting(name: SettingName): boolean {

@@ -9,10 +9,7 @@ export interface SettingFacts {
   secret?: boolean;
 }
 
-/** Settings used only by this package's own tests: not part of the product. */
-type TestOnly = Extract<SettingName, "memoToken" | "memoStore">;
-
-export const SETTING_FACTS: Record<Exclude<SettingName, TestOnly>, SettingFacts> = {
+export const SETTING_FACTS: Record<SettingName, SettingFacts> = {
   uptrendsUsername: { description: "Username of the Uptrends API account the provider calls the API with (HTTP Basic)." },
   uptrendsPassword: { description: "Password of that Uptrends API account.", secret: true },
   uptrendsBaseUrl: { description: "Base URL of the Uptrends API v4. Defaults to the public Uptrends API." },

@@ -1,6 +1,6 @@
 // The provider settings as one value: resolved once (stack config, then the environment, then the
 // defaults) and passed to handlers and clients, so no code reads configuration from ambient state.
-import { CONFIG_NAMESPACE, ConfigError, DEFAULTS, SETTINGS, isSecretSetting, type SettingName } from "./config.js";
+import { CONFIG_NAMESPACE, ConfigError, DEFAULTS, SETTINGS, isSecretSetting, registeredSettings, type SettingName } from "./config.js";
 import { ownClients } from "./http/per-settings.js";
 
 /** Every provider setting by name; undefined when neither source nor a default sets it. */
@@ -20,13 +20,24 @@ const given = (v: string | undefined): v is string => v !== undefined && v !== "
  * value resolved is one provider process to the client caches: it gets vendor clients of its own.
  */
 export function resolveSettings(from: SettingSources = {}): Settings {
-  const out = {} as Record<SettingName, string | undefined>;
-  for (const name of Object.keys(SETTINGS) as SettingName[]) {
+  const pick = (name: string, env: string) => {
     const fromConfig = from.config?.(`${CONFIG_NAMESPACE}:${name}`);
-    const fromEnv = from.env?.[SETTINGS[name]];
-    out[name] = given(fromConfig) ? fromConfig : given(fromEnv) ? fromEnv : DEFAULTS[name];
-  }
-  return ownClients(Object.freeze(out));
+    const fromEnv = from.env?.[env];
+    return given(fromConfig) ? fromConfig : given(fromEnv) ? fromEnv : undefined;
+  };
+  const out = {} as Record<SettingName, string | undefined>;
+  for (const name of Object.keys(SETTINGS) as SettingName[]) out[name] = pick(name, SETTINGS[name]) ?? DEFAULTS[name];
+  const settings = ownClients(Object.freeze(out));
+  extras.set(settings, new Map([...registeredSettings()].map(([name, env]) => [name, pick(name, env)])));
+  return settings;
+}
+
+/** The values of registered settings (`registerSetting`), kept beside the settings value they came with. */
+const extras = new WeakMap<Settings, ReadonlyMap<string, string | undefined>>();
+
+/** A setting a registered kind declared with `registerSetting`, as resolved with these settings. */
+export function registeredSetting(settings: Settings, name: string): string | undefined {
+  return extras.get(settings)?.get(name);
 }
 
 /** The settings of a process that has only its environment (the CLI, or a provider not configured yet). */
@@ -36,7 +47,8 @@ export function environmentSettings(): Settings {
 
 /** Whether two settings values hold the same settings (a provider configured again keeps its clients). */
 export function sameSettings(a: Settings, b: Settings): boolean {
-  return (Object.keys(SETTINGS) as SettingName[]).every((n) => a[n] === b[n]);
+  const names = [...registeredSettings().keys()];
+  return (Object.keys(SETTINGS) as SettingName[]).every((n) => a[n] === b[n]) && names.every((n) => registeredSetting(a, n) === registeredSetting(b, n));
 }
 
 /** A setting that must be there; the error names both places it can come from. */

@@ -33,19 +33,19 @@ const stack = (values: Record<string, string>) => ({ config: { get: (key: string
 
 describe("dispatch and the provider settings", () => {
   it("hands every call the settings configure resolved from stack config, one value for every kind", async () => {
-    await dispatch("DispatchRecorderA", "configure", [stack({ "apiidentity:memoToken": "from-config" })]);
+    await dispatch("DispatchRecorderA", "configure", [stack({ "apiidentity:uipathOrganization": "from-config" })]);
     await dispatch("DispatchRecorderA", "check", [undefined, {}]);
     // The engine configures the next kind's provider object with the same config: nothing changes.
-    await dispatch("DispatchRecorderB", "configure", [stack({ "apiidentity:memoToken": "from-config" })]);
+    await dispatch("DispatchRecorderB", "configure", [stack({ "apiidentity:uipathOrganization": "from-config" })]);
     await dispatch("DispatchRecorderB", "read", ["1", {}]);
     expect(seen).toHaveLength(2);
-    expect(seen[0]!.memoToken).toBe("from-config");
+    expect(seen[0]!.uipathOrganization).toBe("from-config");
     expect(seen[1]).toBe(seen[0]);
   });
 
   it("takes new settings when configure brings different ones", async () => {
-    await dispatch("DispatchRecorderA", "configure", [stack({ "apiidentity:memoToken": "changed" })]);
+    await dispatch("DispatchRecorderA", "configure", [stack({ "apiidentity:uipathOrganization": "changed" })]);
     await dispatch("DispatchRecorderA", "delete", ["1", {}]);
-    expect(seen.at(-1)!.memoToken).toBe("changed");
+    expect(seen.at(-1)!.uipathOrganization).toBe("changed");
   });
 });

@@ -6,7 +6,9 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { z } from "zod";
+import { registerSetting } from "../../provider/config.js";
 import { registerHandler } from "../../provider/handlers.js";
+import { registeredSetting } from "../../provider/settings.js";
 import { checkWith, diffProperties, type ResourceHandler, type Settings } from "../../provider/resource.js";
 
 const inputs = z.object({
@@ -24,7 +26,7 @@ interface MemoFile {
 
 /** A setting of this test kind, from the settings the provider resolved (stack config, then environment). */
 function memoSetting(settings: Settings, name: "memoToken" | "memoStore", env: string): string {
-  const v = settings[name];
+  const v = registeredSetting(settings, name);
   if (!v) throw new Error(`Memo: missing setting '${name}': set apiidentity:${name} or ${env}`);
   return v;
 }
@@ -79,4 +81,7 @@ export const memo: ResourceHandler<In, Out> = {
   }),
 };
 
+// The package knows no memo settings: the kind brings its own.
+registerSetting("memoToken", "APIIDENTITY_MEMO_TOKEN");
+registerSetting("memoStore", "APIIDENTITY_MEMO_STORE");
 registerHandler(memo);
