@@ -39,7 +39,8 @@ export async function getControlRoomRole(args: GetControlRoomRoleArgs): Promise<
 /** `ControlRoomUser` roles as the provider takes them: role names, whether given as names or as looked-up roles. */
 export function roleNames(roles: pulumi.Input<pulumi.Input<string | ControlRoomRole>[]> | undefined): pulumi.Output<string[]> | undefined {
   if (roles === undefined) return undefined;
-  return pulumi.output(roles).apply((rs) => rs.map((r) => (typeof r === "string" ? r : r.name)));
+  // Not a list: left as it is, so the resource's check names the property instead of the program crashing.
+  return pulumi.output(roles).apply((rs) => (Array.isArray(rs) ? rs.map((r) => (typeof r === "string" ? r : r.name)) : rs));
 }
 
 export type GetUiPathGroupArgs = FindGroupArgs;
