@@ -15,8 +15,11 @@ export const tokenResponse = z.object({
 /** Nullable in the OpenAPI: read as "" so one odd entry does not fail a whole list. */
 const nullableName = z.string().nullish().transform((v) => v ?? "");
 
+/** The OpenAPI's `format: uuid` (letter case free): the id becomes the resource id, so nothing else passes. */
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "expected a GUID");
+
 export const robotAccountDto = z.object({
-  id: z.string().min(1),
+  id: guid,
   name: nullableName,
   displayName: z.string().nullish(),
   creationTime: z.string().nullish(),
