@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AdoptionError, LostCreateError, OutcomeUnknownError, VendorCallError } from "./errors.js";
-import { TransportError, VendorError } from "./http/index.js";
-import { defineResource, type OwnCreate } from "./lifecycle.js";
+import { backoffDelay, parseAnswer, TransportError, UnexpectedAnswerError, VendorError } from "./http/index.js";
+import { createRetry, defineResource, type LostAnswer, type OwnCreate } from "./lifecycle.js";
 import { diffProperties } from "./resource.js";
 import { resolveSettings, type Settings } from "./settings.js";
 
@@ -14,15 +14,43 @@ interface Thing {
   id: string;
   name: string;
   note: string;
+  /** The marker of the send that made it (a vendor whose names are not unique, as IBM Verify). */
+  marker?: string;
+}
+interface Plan {
+  name: string;
+  note: string;
+  marker: string;
 }
 
 const lostAnswer = () => new TransportError({ vendor: "Acme", method: "POST", pathTemplate: "/things", code: "CONNECTION", detail: "connection failed", outcomeUnknown: true });
 
-function acme(look: (things: Thing[], name: string) => OwnCreate<Thing>, opts: { attempts?: number } = {}) {
+/** A 2xx answer that cannot be read: the create happened, what it made is not known. */
+const unreadable = () => {
+  try {
+    parseAnswer(z.object({ id: z.string() }), "{\"id\": \"t", "Acme", "POST /things");
+  } catch (e) {
+    return e;
+  }
+  throw new Error("unreachable");
+};
+
+/**
+ * What one send meets: `lost` (nothing made, answer lost), `lostAfterWrite` (made, answer lost),
+ * `lostLate` (answer lost, made later: there from the next send on), `noId`, `unreadable` (made, a
+ * 2xx answer that cannot be read), `unreadableNoWrite`, `refused`.
+ */
+type Fault = "lost" | "refused" | "lostAfterWrite" | "lostLate" | "noId" | "unreadable" | "unreadableNoWrite";
+
+function acme(look: (things: Thing[], plan: Plan, lost: LostAnswer<Plan>) => OwnCreate<Thing>, opts: { markers?: boolean; tidy?: (earlier: readonly Plan[], id: string) => Promise<string | undefined> } = {}) {
   const things = new Map<string, Thing>();
   const calls: string[] = [];
-  const faults: ("lost" | "refused" | "lostAfterWrite" | "noId")[] = [];
+  const faults: Fault[] = [];
+  /** Things a lost send made, appearing only when the next send goes out (a late commit). */
+  const late: Thing[] = [];
+  const lookups: LostAnswer<Plan>[] = [];
   let n = 0;
+  let markers = 0;
   const clientsMadeWith: Settings[] = [];
   const declared = defineResource({
     kind: "AcmeThing",
@@ -37,22 +65,29 @@ function acme(look: (things: Thing[], name: string) => OwnCreate<Thing>, opts: {
     diff: (olds, news) => diffProperties(olds, news, { properties: ["name", "note"], replaceOnChanges: ["name"] }),
     create: {
       action: (i) => `creating thing '${i.name}'`,
-      plan: (_c, i) => ({ name: i.name, note: i.note }),
+      plan: (_c, i): Plan => ({ name: i.name, note: i.note, marker: `m${++markers}` }),
+      ...(opts.markers ? { again: (p: Plan): Plan => ({ ...p, marker: `m${++markers}` }) } : {}),
       async send(_c, body) {
-        calls.push("POST");
+        calls.push(opts.markers ? `POST ${body.marker}` : "POST");
+        for (const t of late.splice(0)) things.set(t.id, t);
         const fault = faults.shift();
         if (fault === "refused") throw new VendorError({ vendor: "Acme", method: "POST", pathTemplate: "/things", status: 400, vendorMessage: "bad note" });
-        const made = { id: `t${++n}`, ...body };
-        if (fault !== "lost") things.set(made.id, made);
+        const made: Thing = { id: `t${++n}`, ...body };
+        if (fault === "lost" || fault === "unreadableNoWrite") {
+          // nothing made
+        } else if (fault === "lostLate") late.push(made);
+        else things.set(made.id, made);
         if (fault === "noId") throw new OutcomeUnknownError("Acme answered 201 without the id");
+        if (fault === "unreadable" || fault === "unreadableNoWrite") throw unreadable();
         if (fault) throw lostAnswer();
         return made;
       },
-      attempts: opts.attempts ?? 2,
-      async findOwnCreate(_c, body) {
+      async findOwnCreate(_c, body, _i, lost) {
         calls.push("LOOKUP");
-        return look([...things.values()], body.name);
+        lookups.push(lost);
+        return look([...things.values()], body, lost);
       },
+      ...(opts.tidy ? { tidy: (_c: unknown, earlier: readonly Plan[], made: { id: string }) => (calls.push("TIDY"), opts.tidy!(earlier, made.id)) } : {}),
       finish: (_c, t, i) => ({ id: t.id, outs: { ...i, thingId: t.id } }),
     },
     adopt: {
@@ -76,20 +111,32 @@ function acme(look: (things: Thing[], name: string) => OwnCreate<Thing>, opts: {
     },
   });
   const settings = resolveSettings({ env: { UPTRENDS_USERNAME: "acme-settings" } });
-  return { declared, handler: declared.with(settings), settings, clientsMadeWith, things, calls, faults };
+  return { declared, handler: declared.with(settings), settings, clientsMadeWith, things, calls, faults, late, lookups };
 }
 
-/** The usual proof: a thing with this name is ours. */
-const byName = (things: Thing[], name: string): OwnCreate<Thing> => {
+/** The usual proof where names are unique: a thing with this name is ours. */
+const byName = (things: Thing[], { name }: Plan): OwnCreate<Thing> => {
   const t = things.find((x) => x.name === name);
   return t ? { found: "ours", made: t, id: t.id } : { found: "none" };
 };
 
+/** The proof where names are not unique: the marker of this send, or of an earlier send of this create. */
+const byMarker = (things: Thing[], plan: Plan, lost: LostAnswer<Plan>): OwnCreate<Thing> => {
+  const mine = [plan, ...lost.earlier].map((p) => p.marker);
+  const t = mine.map((m) => things.find((x) => x.marker === m)).find((x) => x !== undefined);
+  return t ? { found: "ours", made: t, id: t.id } : { found: "none" };
+};
+
 let stderr: { mock: { calls: unknown[][] }; mockRestore(): void };
+let sleep: { mock: { calls: unknown[][] }; mockRestore(): void };
 beforeEach(() => {
   stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+  sleep = vi.spyOn(createRetry, "sleep").mockResolvedValue(undefined);
 });
-afterEach(() => stderr.mockRestore());
+afterEach(() => {
+  stderr.mockRestore();
+  sleep.mockRestore();
+});
 const logged = () => stderr.mock.calls.map((c) => String(c[0])).join("");
 
 describe("defineResource: check, diff, read, update, delete", () => {
@@ -157,14 +204,38 @@ describe("defineResource: a create whose answer was lost", () => {
     await handler.create({ name: "a", note: "" });
     expect(calls).toEqual(["POST", "LOOKUP", "POST"]);
   });
-  it("lost on every attempt: a LostCreateError that says nothing is left behind and keeps its cause", async () => {
+  it("sends again within one budget of five sends, with the transport's backoff before each resend", async () => {
     const { handler, faults, calls } = acme(byName);
-    faults.push("lost", "lost");
+    faults.push("lost", "lost", "lost", "lost");
+    await handler.create({ name: "a", note: "" });
+    expect(calls).toEqual(["POST", "LOOKUP", "POST", "LOOKUP", "POST", "LOOKUP", "POST", "LOOKUP", "POST"]);
+    expect(createRetry.sends).toBe(5);
+    // Full jitter below the transport's ceilings: 300, 600, 1200, 2400 ms.
+    const waits = sleep.mock.calls.map((c) => c[0] as number);
+    expect(waits).toHaveLength(4);
+    waits.forEach((ms, k) => {
+      expect(ms).toBeGreaterThanOrEqual(0);
+      expect(ms).toBeLessThan(Math.min(createRetry.backoff.maxMs, createRetry.backoff.baseMs * 2 ** k));
+    });
+    expect(createRetry.backoff).toEqual({ baseMs: 300, maxMs: 8_000 });
+    expect(backoffDelay(0, createRetry.backoff, () => 0.999)).toBe(299);
+  });
+  it("lost on every send of the budget: a LostCreateError that says nothing is left behind and keeps its cause", async () => {
+    const { handler, faults, calls } = acme(byName);
+    faults.push("lost", "lost", "lost", "lost", "lost");
     const err = await handler.create({ name: "a", note: "" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LostCreateError);
-    expect((err as Error).message).toBe("AcmeThing: creating thing 'a' lost its answer (Acme POST /things: connection failed); it was attempt 2, and no thing was made. Nothing is left behind: run 'pulumi up' again.");
+    expect((err as Error).message).toBe("AcmeThing: creating thing 'a' lost its answer (Acme POST /things: connection failed); it was attempt 5, and no thing was made. Nothing is left behind: run 'pulumi up' again.");
     expect((err as Error).cause).toBeInstanceOf(TransportError);
-    expect(calls).toEqual(["POST", "LOOKUP", "POST", "LOOKUP"]);
+    expect(calls.filter((c) => c === "POST")).toHaveLength(5);
+    expect(calls.filter((c) => c === "LOOKUP")).toHaveLength(5);
+    expect(sleep.mock.calls).toHaveLength(4);
+  });
+  it("no pause before the first send, nor after a send whose look-up took what it made", async () => {
+    const { handler, faults } = acme(byName);
+    faults.push("lostAfterWrite");
+    await handler.create({ name: "a", note: "" });
+    expect(sleep.mock.calls).toHaveLength(0);
   });
   it("something it cannot prove is its own is left alone and named with the importId to adopt it", async () => {
     const { handler, faults } = acme(() => ({ found: "unproven", id: "t7", what: "a thing named 'a' (id t7)", why: "it was created before this request" }));
@@ -183,7 +254,7 @@ describe("defineResource: a create whose answer was lost", () => {
     );
   });
   it("an answer without the id counts as lost (OutcomeUnknownError) and is settled by the look-up", async () => {
-    const { handler, faults, calls, things } = acme(byName, { attempts: 1 });
+    const { handler, faults, calls, things } = acme(byName);
     faults.push("noId");
     const { id } = await handler.create({ name: "a", note: "" });
     expect(calls).toEqual(["POST", "LOOKUP"]);
@@ -196,5 +267,83 @@ describe("defineResource: a create whose answer was lost", () => {
     expect(err).toBeInstanceOf(VendorCallError);
     expect((err as Error).message).toMatch(/^AcmeThing: creating thing 'a' failed: Acme POST \/things failed with HTTP 400: bad note\. Check the resource's inputs/);
     expect(calls).toEqual(["POST"]);
+  });
+});
+
+describe("defineResource: a create whose 2xx answer cannot be read", () => {
+  it("is an unknown outcome: the look-up takes what it made, no second create", async () => {
+    const { handler, faults, calls, things } = acme(byName);
+    faults.push("unreadable");
+    const { id } = await handler.create({ name: "a", note: "" });
+    expect(calls).toEqual(["POST", "LOOKUP"]);
+    expect([...things.keys()]).toEqual([id]);
+    expect(logged()).toMatch(new RegExp(`^apiidentity: AcmeThing: creating thing 'a' lost its answer \\(Acme: unexpected answer to POST /things .*\\); thing ${id}, made by that request, is now managed\n$`));
+  });
+  it("sends again when the look-up proves nothing was made", async () => {
+    const { handler, faults, calls, things } = acme(byName);
+    faults.push("unreadableNoWrite");
+    const { id } = await handler.create({ name: "a", note: "" });
+    expect(calls).toEqual(["POST", "LOOKUP", "POST"]);
+    expect([...things.keys()]).toEqual([id]);
+  });
+  it("a look-up that fails too names the unreadable answer as the cause", async () => {
+    const { handler, faults } = acme(() => {
+      throw new VendorError({ vendor: "Acme", method: "GET", pathTemplate: "/things", status: 503, vendorMessage: "busy" });
+    });
+    faults.push("unreadable");
+    const err = await handler.create({ name: "a", note: "" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LostCreateError);
+    expect((err as Error).cause).toBeInstanceOf(UnexpectedAnswerError);
+    expect((err as Error).message).toMatch(/lost its answer \(Acme: unexpected answer to POST \/things .*\); the outcome is unknown, and looking up the thing it may have made failed/);
+  });
+});
+
+describe("defineResource: resends where names are not unique (a marker per send)", () => {
+  it("each resend gets a fresh plan (again), and each look-up is told the plans of the earlier sends", async () => {
+    const { handler, faults, calls, lookups } = acme(byMarker, { markers: true });
+    faults.push("lost", "lost");
+    await handler.create({ name: "a", note: "" });
+    expect(calls).toEqual(["POST m1", "LOOKUP", "POST m2", "LOOKUP", "POST m3"]);
+    expect(lookups.map((l) => l.earlier.map((p) => p.marker))).toEqual([[], ["m1"]]);
+    expect(lookups.map((l) => l.attempt)).toEqual([1, 2]);
+  });
+  it("a late commit of an earlier send is taken over rather than duplicated", async () => {
+    const { handler, faults, calls, things } = acme(byMarker, { markers: true });
+    // Send 1 lands only after its look-up said none; send 2 makes nothing and loses its answer.
+    faults.push("lostLate", "lost");
+    const { id } = await handler.create({ name: "a", note: "" });
+    expect(calls).toEqual(["POST m1", "LOOKUP", "POST m2", "LOOKUP"]);
+    expect([...things.values()].map((t) => [t.id, t.marker])).toEqual([[id, "m1"]]);
+  });
+  it("after a create that needed resends, tidy removes what an earlier send made late", async () => {
+    const tidied: { earlier: string[]; kept: string }[] = [];
+    const env = acme(byMarker, {
+      markers: true,
+      tidy: async (earlier, kept) => {
+        tidied.push({ earlier: earlier.map((p) => p.marker), kept });
+        for (const t of [...env.things.values()]) if (t.id !== kept && earlier.some((p) => p.marker === t.marker)) env.things.delete(t.id);
+        return undefined;
+      },
+    });
+    env.faults.push("lostLate");
+    const { id } = await env.handler.create({ name: "a", note: "" });
+    // Send 1's thing appears after its look-up; send 2 succeeds; tidy deletes send 1's.
+    expect(env.calls).toEqual(["POST m1", "LOOKUP", "POST m2", "TIDY"]);
+    expect(tidied).toEqual([{ earlier: ["m1"], kept: id }]);
+    expect([...env.things.values()].map((t) => t.marker)).toEqual(["m2"]);
+  });
+  it("what tidy could not remove is named on stderr; the create itself stands", async () => {
+    const { handler, faults, calls } = acme(byMarker, { markers: true, tidy: async () => "thing t1 (marker m1) could not be deleted: Acme DELETE failed. Delete it in the Acme console" });
+    faults.push("lost");
+    const { id } = await handler.create({ name: "a", note: "" });
+    expect(calls).toEqual(["POST m1", "LOOKUP", "POST m2", "TIDY"]);
+    expect(logged()).toBe(`apiidentity: AcmeThing: creating thing 'a' needed 2 sends; thing ${id} is managed, but thing t1 (marker m1) could not be deleted: Acme DELETE failed. Delete it in the Acme console\n`);
+  });
+  it("tidy is not called after a create that needed one send", async () => {
+    const { handler, faults, calls } = acme(byMarker, { markers: true, tidy: async () => undefined });
+    faults.push("lostAfterWrite");
+    await handler.create({ name: "a", note: "" });
+    await handler.create({ name: "b", note: "" });
+    expect(calls).toEqual(["POST m1", "LOOKUP", "POST m2"]);
   });
 });

@@ -3,7 +3,7 @@
 // its resource with `defineResource` and supplies only the steps that differ between vendors; the
 // protocol, the order of its steps and the words the user reads are written here once.
 import type { z } from "zod";
-import { isOutcomeUnknown } from "./http/index.js";
+import { backoffDelay, isOutcomeUnknown, UnexpectedAnswerError, type BackoffOptions } from "./http/index.js";
 import { AdoptionError, ApiIdentityError, LostCreateError, OutcomeUnknownError, describeFailure, messageOf, sentence, step } from "./errors.js";
 import { checkWith, type CheckResult, type DiffResult, type ReadResult, type ResourceHandler, type ResourceMethods } from "./resource.js";
 import type { Settings } from "./settings.js";
@@ -26,8 +26,19 @@ export interface Refusal {
   todo: string;
 }
 
+/**
+ * How often a create proven not to have happened is sent, and the pause before each resend: the
+ * transport's own retry budget (5 sends) and backoff (full jitter, 300 ms doubling to 8 s).
+ * `sleep` is replaceable by tests.
+ */
+export const createRetry: { sends: number; backoff: BackoffOptions; sleep(ms: number): Promise<void> } = {
+  sends: 5,
+  backoff: { baseMs: 300, maxMs: 8_000 },
+  sleep: (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+};
+
 /** A create whose answer was lost, as the look-up after it sees it. */
-export interface LostAnswer {
+export interface LostAnswer<P = unknown> {
   /** How the create is named in messages, e.g. `creating user 'bot'`. */
   action: string;
   /** When the lost request was sent (local clock). */
@@ -36,6 +47,11 @@ export interface LostAnswer {
   cause: unknown;
   /** 1 for the first send. */
   attempt: number;
+  /**
+   * The plans of this create's earlier sends, oldest first. Each was proven to have made nothing when
+   * it was looked up, but one may still land late: what it made is this create's too.
+   */
+  earlier: readonly P[];
 }
 
 /** What the look-up after a lost create answer found. */
@@ -78,12 +94,28 @@ export interface ResourceDefinition<I extends object, O extends object, C, P, M,
     action(i: I): string;
     /** What to send, resolved once for all attempts (may read from the vendor, e.g. role ids). */
     plan(client: C, i: I): P | Promise<P>;
-    /** One create call. Throws OutcomeUnknownError when it cannot tell what it made. */
+    /**
+     * The plan of a resend after a send proven to have made nothing (e.g. with a fresh marker, where
+     * names are not unique); without it every send sends the same plan.
+     */
+    again?(plan: P): P;
+    /**
+     * One create call. Throws OutcomeUnknownError when it cannot tell what it made; a 2xx answer it
+     * cannot read (UnexpectedAnswerError) is an unknown outcome too.
+     */
     send(client: C, plan: P, i: I): Promise<M>;
-    /** Sends at most this many times when the answer is lost and provably nothing was made. */
-    attempts: number;
-    /** After a lost answer: finds what the request made, and says whether it is provably ours. */
-    findOwnCreate(client: C, plan: P, i: I, lost: LostAnswer): Promise<OwnCreate<M>>;
+    /**
+     * After a lost answer: finds what the request made (or, with `again`, what any earlier send of
+     * this create made, `lost.earlier`), and says whether it is provably ours. A "none" verdict means
+     * the create is sent again, within `createRetry.sends` sends in all.
+     */
+    findOwnCreate(client: C, plan: P, i: I, lost: LostAnswer<P>): Promise<OwnCreate<M>>;
+    /**
+     * After a create that needed more than one send: deletes what an earlier send made late (it was
+     * not there when that send was looked up), never `made`. Returns a sentence naming what it could
+     * not delete, if anything; the create stands either way.
+     */
+    tidy?(client: C, earlier: readonly P[], made: Created<O>, i: I): Promise<string | undefined>;
     /** A refused create that says more than the vendor's words (e.g. the name exists: adopt it). */
     refused?(client: C, plan: P, i: I, e: unknown): Promise<Error | undefined>;
     /** Sentence naming what a lost create may have left when the look-up failed too. */
@@ -185,26 +217,37 @@ async function adopt<I extends object, O extends object, C, P, M, L, Cur>(d: Res
 /**
  * Creates, and settles a lost answer without guessing: never sends again before a look-up proves
  * nothing the lost request made is left, takes what it made only when that is provable, and names
- * whatever it cannot attribute instead of touching it.
+ * whatever it cannot attribute instead of touching it. A create proven not to have happened is sent
+ * again, with the transport's backoff, within one budget of `createRetry.sends` sends.
  */
 async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>, c: C, i: I): Promise<Created<O>> {
   const action = d.create.action(i);
-  const plan = await step(d.kind, action, async () => d.create.plan(c, i));
+  let plan: P = await step(d.kind, action, async () => d.create.plan(c, i));
+  const earlier: P[] = [];
+  const done = async (made: M): Promise<Created<O>> => {
+    const created = await d.create.finish(c, made, i, plan);
+    if (earlier.length > 0 && d.create.tidy) {
+      const left = await d.create.tidy(c, earlier, created, i).catch((e: unknown) => `looking for what an earlier send made failed: ${plainSentence(messageOf(e))}`);
+      if (left) process.stderr.write(`apiidentity: ${d.kind}: ${action} needed ${earlier.length + 1} sends; ${d.noun} ${created.id} is managed, but ${plainSentence(left)}\n`);
+    }
+    return created;
+  };
   for (let attempt = 1; ; attempt++) {
     const startedAt = Date.now();
     let sent: { made: M } | { cause: unknown };
     try {
       sent = { made: await d.create.send(c, plan, i) };
     } catch (e) {
-      if (!isOutcomeUnknown(e) && !(e instanceof OutcomeUnknownError)) {
+      // A 2xx answer that cannot be read says the create happened, not what it made: like a lost answer.
+      if (!isOutcomeUnknown(e) && !(e instanceof OutcomeUnknownError) && !(e instanceof UnexpectedAnswerError)) {
         if (e instanceof ApiIdentityError) throw e;
         throw (await d.create.refused?.(c, plan, i, e)) ?? describeFailure(d.kind, action, e);
       }
       sent = { cause: e };
     }
-    if ("made" in sent) return d.create.finish(c, sent.made, i, plan);
+    if ("made" in sent) return done(sent.made);
     const cause = sent.cause;
-    const lost: LostAnswer = { action, startedAt, cause, attempt };
+    const lost: LostAnswer<P> = { action, startedAt, cause, attempt, earlier: [...earlier] };
     let verdict: OwnCreate<M>;
     try {
       verdict = await d.create.findOwnCreate(c, plan, i, lost);
@@ -216,7 +259,7 @@ async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d
     }
     if (verdict.found === "ours") {
       process.stderr.write(`apiidentity: ${d.kind}: ${action} lost its answer (${plainSentence(messageOf(cause))}); ${d.noun} ${verdict.id}, made by that request, is now managed\n`);
-      return d.create.finish(c, verdict.made, i, plan);
+      return done(verdict.made);
     }
     if (verdict.found === "unproven") {
       throw new LostCreateError(
@@ -226,11 +269,16 @@ async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d
         { cause },
       );
     }
-    if (attempt >= d.create.attempts) {
+    if (attempt >= createRetry.sends) {
       const note = verdict.note ?? `no ${d.noun} was made`;
       throw new LostCreateError(d.kind, action, `${attempt > 1 ? `it was attempt ${attempt}, and ${note}` : note}. Nothing is left behind: run 'pulumi up' again`, { cause });
     }
-    // Provably nothing left from this attempt: sending again cannot make a duplicate.
+    // Provably nothing left from this send: sending again cannot make a duplicate.
+    await createRetry.sleep(backoffDelay(attempt - 1, createRetry.backoff));
+    if (d.create.again) {
+      earlier.push(plan);
+      plan = d.create.again(plan);
+    }
   }
 }
 

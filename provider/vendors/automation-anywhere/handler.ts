@@ -130,7 +130,6 @@ export const controlRoomUser = defineResource({
     send: (client, body) => client.createUser(body),
     // Usernames are unique at the vendor: once the look-up proves the lost create did not happen,
     // one more try cannot make a duplicate (at worst it answers 409).
-    attempts: 2,
     findOwnCreate: (client, body, _news, lost) => findOwnCreate(client, body, lost.startedAt),
     refused: (client, _body, news, e) => refused(client, news.username, `creating user '${news.username}'`, e),
     finish: (_client, user, news) => ({ id: String(user.id), outs: toOutputs(user, news) }),

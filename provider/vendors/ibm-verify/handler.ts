@@ -10,6 +10,7 @@ import { DIFF_SPEC, afterReplace, asText, changedAtVendor, createBody, markerOf,
 import type { ApiClientWire } from "./wire.js";
 
 const KIND = "VerifyApiClient";
+const CONSOLE = "in IBM Verify (Security > API access)";
 type In = VerifyApiClientInputs;
 type Out = VerifyApiClientOutputs;
 
@@ -25,18 +26,51 @@ async function mustGet(client: VerifyClient, id: string, action: string): Promis
 /** A create's marker, written at the end of the description: the proof a lost create is ours. */
 const markerText = (nonce: string) => `${MARKER_PREFIX}${nonce}]`;
 
+/** What one send of a create writes: its marker. */
+interface Plan {
+  nonce: string;
+}
+
 /**
- * After a create whose answer was lost: the one client with this name whose description carries
- * this create's marker is the one just created. Names are not unique, so nothing else is proof.
+ * After a create whose answer was lost: a client with this name whose description carries the marker
+ * of this send, or of an earlier send of the same create (one that landed late), is one this create
+ * made. Names are not unique, so nothing else is proof. The latest send's is taken; what earlier
+ * sends made is deleted by `tidy` once the create is done.
  */
-async function findOwnCreate(client: VerifyClient, name: string, nonce: string, lost: LostAnswer): Promise<OwnCreate<string>> {
-  const found = (await client.findByName(name)).filter((c) => markerOf(c.description) === nonce);
-  const [only, ...more] = found;
-  if (!only) return { found: "none", note: `no API client named '${name}' carries this create's marker, so none was created` };
-  if (more.length === 0) return { found: "ours", made: only.id, id: only.id };
-  throw new LostCreateError(KIND, lost.action, `${found.length} API clients carry this create's marker (${found.map((c) => c.id).join(", ")}); resolve this at ${VENDOR} before running again`, {
-    cause: lost.cause,
-  });
+async function findOwnCreate(client: VerifyClient, name: string, plan: Plan, lost: LostAnswer<Plan>): Promise<OwnCreate<string>> {
+  const mine = [plan, ...[...lost.earlier].reverse()].map((p) => p.nonce);
+  const found = (await client.findByName(name)).filter((c) => mine.includes(markerOf(c.description) ?? ""));
+  const twice = mine.find((n) => found.filter((c) => markerOf(c.description) === n).length > 1);
+  if (twice !== undefined) {
+    const same = found.filter((c) => markerOf(c.description) === twice);
+    throw new LostCreateError(KIND, lost.action, `${same.length} API clients carry this create's marker (${same.map((c) => c.id).join(", ")}); resolve this at ${VENDOR} before running again`, {
+      cause: lost.cause,
+    });
+  }
+  const latest = mine.map((n) => found.find((c) => markerOf(c.description) === n)).find((c) => c !== undefined);
+  if (!latest) {
+    const sends = lost.earlier.length + 1;
+    return { found: "none", note: `no API client named '${name}' carries ${sends > 1 ? `the marker of any of this create's ${sends} sends` : "this create's marker"}, so none was created` };
+  }
+  return { found: "ours", made: latest.id, id: latest.id };
+}
+
+/**
+ * After a create that needed several sends: an earlier send proven to have made nothing may still
+ * have landed late. Deletes the clients carrying an earlier send's marker (never `keep`); names what
+ * it could not delete.
+ */
+async function tidy(client: VerifyClient, name: string, earlier: readonly Plan[], keep: string): Promise<string | undefined> {
+  const nonces = new Set(earlier.map((p) => p.nonce));
+  const late = (await client.findByName(name)).filter((c) => c.id !== keep && nonces.has(markerOf(c.description) ?? ""));
+  const failed: string[] = [];
+  for (const c of late) {
+    await step(KIND, `deleting API client ${c.id}, made late by an earlier send of this create`, () => client.delete(c.id)).catch((e: unknown) => {
+      failed.push(`${c.id} (${e instanceof Error ? e.message : String(e)})`);
+    });
+  }
+  if (failed.length === 0) return undefined;
+  return `an earlier send of this create also made ${failed.length > 1 ? "API clients" : "API client"} ${failed.join(", ")}, not deleted: delete ${failed.length > 1 ? "them" : "it"} ${CONSOLE}`;
 }
 
 /**
@@ -80,7 +114,7 @@ export const verifyApiClient = defineResource({
   kind: KIND,
   vendor: VENDOR,
   noun: "API client",
-  console: "in IBM Verify (Security > API access)",
+  console: CONSOLE,
   inputs: verifyApiClientInputs,
   outputs: verifyApiClientOutputs,
   secretOutputs: SECRET_OUTPUTS,
@@ -94,16 +128,17 @@ export const verifyApiClient = defineResource({
   create: {
     action: (i) => `creating API client '${i.clientName}'`,
     // The marker lets a lost create answer be resolved without guessing (names are not unique).
-    plan: () => ({ nonce: randomUUID() }),
+    plan: (): Plan => ({ nonce: randomUUID() }),
+    // Each send carries its own marker, so a late commit of an earlier send is told apart and tidied.
+    again: (): Plan => ({ nonce: randomUUID() }),
     async send(client, { nonce }, i) {
       const id = await client.create(createBody(i, nonce));
       // 201 without a usable Location: the client exists, found the same way as after a lost answer.
       if (!id) throw new OutcomeUnknownError(`${VENDOR} answered 201 without a Location header`);
       return id;
     },
-    // A client proven absent is not sent again: the user reruns (a 5xx may mean the tenant is unwell).
-    attempts: 1,
-    findOwnCreate: (client, { nonce }, i, lost) => findOwnCreate(client, i.clientName, nonce, lost),
+    findOwnCreate: (client, plan, i, lost) => findOwnCreate(client, i.clientName, plan, lost),
+    tidy: (client, earlier, made, i) => tidy(client, i.clientName, earlier, made.id),
     mayHaveMade: ({ nonce }, i) => `An API client named '${i.clientName}' whose description ends with '${markerText(nonce)}' may have been created at ${VENDOR}`,
     finish: (client, id, i) => finish(client, id, i),
   },

@@ -231,7 +231,6 @@ export const iseApiUser = defineResource({
     },
     send: (client, { form, space }, desired) => client.createAccount(form, [desired.password], space),
     // Sent again only when the look-up proves no account has this email address.
-    attempts: 2,
     findOwnCreate: (client, { ids }, desired, lost) => findOwnCreate(client, desired, ids, lost.startedAt),
     refused: (client, _plan, desired, e) => refused(client, desired.emailAddress, `creating API user ${desired.emailAddress}`, e),
     finish: (_client, account, desired) => ({ id: String(account.id), outs: outputsFrom(desired, account) }),

@@ -187,7 +187,6 @@ export const uiPathRobotAccount = defineResource({
     send: (client, { cmd }) => client.createRobot(cmd),
     // Names are unique per organization, so sending the create again after proving it did not land
     // cannot make a duplicate: a late first attempt makes the second one fail as a duplicate instead.
-    attempts: 2,
     findOwnCreate: (client, { i }, _news, lost) => findOwnCreate(client, i, lost.startedAt),
     refused: (client, { i }, _news, e) => refused(client, i, `creating robot account '${i.name}'`, e),
     finish: (_client, dto, _news, { spelling }) => ({ id: dto.id, outs: toOutputs(dto, spelling) }),

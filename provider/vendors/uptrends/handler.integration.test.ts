@@ -4,6 +4,7 @@ import { startSandbox, type Sandbox } from "../../../sandbox/server.js";
 import { uptrends as uptrendsModule } from "../../../sandbox/vendors/uptrends/index.js";
 import type { UptrendsState } from "../../../sandbox/vendors/uptrends/state.js";
 import type { VendorModule } from "../../../sandbox/types.js";
+import { createRetry } from "../../lifecycle.js";
 import { uptrendsApiAccount } from "./handler.js";
 import { lookupOperator, type UptrendsOperatorQuery } from "./operators.js";
 import type { UptrendsApiAccountInputs, UptrendsApiAccountOutputs } from "./inputs.js";
@@ -171,13 +172,25 @@ describe("UptrendsApiAccount handler against the sandbox", () => {
     expect(accountsWith("five hundred")).toHaveLength(1);
   });
 
-  it("lost twice: deletes what it made and fails saying nothing is left behind", async () => {
+  it("lost twice: deletes each account whose password was lost, sends again, ends with one account", async () => {
+    const sleep = vi.spyOn(createRetry, "sleep").mockResolvedValue(undefined);
     sb.faults.add({ vendor: "uptrends", method: "POST", route: "/v4/ApiUser", count: 2, effect: { type: "commitThenReset" } });
-    const err = await create({ operatorGuid: OP, description: "lost twice" }).catch((e: Error) => e);
+    const { id } = await create({ operatorGuid: OP, description: "lost twice" });
+    expect(accountsWith("lost twice").map((u) => u.apiUserGuid)).toEqual([id]);
+    expect(calls()).toEqual({ "POST /v4/ApiUser 0": 2, "GET /v4/ApiUser/Operator/{operatorGuid} 200": 2, "DELETE /v4/ApiUser/{apiUserGuid} 204": 2, "POST /v4/ApiUser 201": 1 });
+    expect(sleep).toHaveBeenCalledTimes(2);
+    sleep.mockRestore();
+  });
+
+  it("lost on every send of the budget: deletes what each made and fails saying nothing is left behind", async () => {
+    const sleep = vi.spyOn(createRetry, "sleep").mockResolvedValue(undefined);
+    sb.faults.add({ vendor: "uptrends", method: "POST", route: "/v4/ApiUser", count: 5, effect: { type: "commitThenReset" } });
+    const err = await create({ operatorGuid: OP, description: "lost five times" }).catch((e: Error) => e);
+    sleep.mockRestore();
     expect(err).toBeInstanceOf(Error);
-    expect((err as Error).message).toMatch(/^UptrendsApiAccount: creating an API account for operator .* lost its answer \(Uptrends POST \/ApiUser: connection failed .*\); it was attempt 2, and the account it made \(.*\) was deleted.*Nothing is left behind/);
-    expect(accountsWith("lost twice")).toHaveLength(0);
-    expect(calls()["DELETE /v4/ApiUser/{apiUserGuid} 204"]).toBe(2);
+    expect((err as Error).message).toMatch(/^UptrendsApiAccount: creating an API account for operator .* lost its answer \(Uptrends POST \/ApiUser: connection failed .*\); it was attempt 5, and the account it made \(.*\) was deleted.*Nothing is left behind/);
+    expect(accountsWith("lost five times")).toHaveLength(0);
+    expect(calls()["DELETE /v4/ApiUser/{apiUserGuid} 204"]).toBe(5);
   });
 
   it("lost create with look-alikes it cannot tell apart: touches nothing and names them all", async () => {

@@ -63,7 +63,6 @@ export const uptrendsApiAccount = defineResource({
       madeHere.add(created.ApiUserGuid.toLowerCase());
       return created;
     },
-    attempts: 2,
     findOwnCreate: (client, body, _i, lost) => findOwnCreate(client, body, lost),
     finish(_client, created) {
       const outs = toOutputs(created, { password: created.Password });

@@ -1,8 +1,9 @@
 // A `POST /ApiUser` whose answer was lost. Uptrends has no idempotency key, and the password of the
 // account it may have made was only in that answer: such an account can never be used. So the lost
 // account is found (same operator, same description, never used, created since the request started,
-// not made by this process otherwise), deleted, and the create is sent again once. Anything that
-// cannot be attributed with certainty is named in the error instead of touched.
+// not made by this process otherwise), deleted, and the create is sent again (within the shared
+// lifecycle's budget of sends). Anything that cannot be attributed with certainty is named in the
+// error instead of touched.
 import { LostCreateError, step } from "../../errors.js";
 import type { LostAnswer, OwnCreate } from "../../lifecycle.js";
 import type { UptrendsClient } from "./client.js";
