@@ -1,9 +1,10 @@
 // The transport against a real local HTTP server: retries, backoff, Retry-After, timeouts,
 // 401 refresh, typed errors and redaction.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { HttpClient, type HttpClientOptions } from "./client.js";
+import { HttpClient, classify, type HttpClientOptions } from "./client.js";
 import { TransportError, VendorError, isOutcomeUnknown } from "./errors.js";
-import { hang, reset, startTestServer, status, type TestServer } from "./test-server.js";
+import { hang, reset, startTestServer, status, type Answer, type TestServer } from "./test-server.js";
+import { tokenAuth } from "./token.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -157,7 +158,7 @@ describe("auth and redaction", () => {
     expect(server.seen.map((s) => s.headers.authorization)).toEqual(["Bearer tok-1", "Bearer tok-2"]);
   });
 
-  it("a second 401 is final", async () => {
+  it("a 401 for the same token again is final", async () => {
     server.answer(status(401, { message: "bad credentials" }));
     const { c } = client({ auth: { headers: async () => ({ authorization: "Bearer t" }), invalidate: () => {} } });
     await expect(c.request({ method: "GET", path: "/x" })).rejects.toMatchObject({ status: 401 });
@@ -255,5 +256,213 @@ describe("limits per client", () => {
     await c.close();
     expect((await pending).status).toBe(200);
     await expect(c.request({ method: "GET", path: "/x" })).rejects.toThrow();
+  });
+});
+
+/**
+ * A token vendor in miniature: tokens it issued are valid until it expires them all, which it does
+ * just before handling the API requests numbered in `expireAt` (counted from 1). Answers take `delayMs`.
+ */
+function tokenVendor(o: { expireAt?: number[]; delayMs?: number } = {}) {
+  const valid = new Set<string>();
+  const expireAt = new Set(o.expireAt ?? []);
+  let issued = 0;
+  let requests = 0;
+  const auth = tokenAuth({
+    fetch: async () => {
+      const token = `tok-${++issued}`;
+      valid.add(token);
+      return { token, expiresInSeconds: 3600 };
+    },
+    header: (token) => ({ authorization: `Bearer ${token}` }),
+  });
+  const answer: Answer = (req, res) => {
+    if (expireAt.has(++requests)) valid.clear();
+    const ok = valid.has(String(req.headers.authorization ?? "").replace(/^Bearer /, ""));
+    setTimeout(() => {
+      res.writeHead(ok ? 200 : 401, { "content-type": "application/json" }).end(JSON.stringify(ok ? { ok: 1 } : { message: "token expired" }));
+    }, o.delayMs ?? 0);
+  };
+  return {
+    auth,
+    answer,
+    expireAll: () => valid.clear(),
+    get issued() {
+      return issued;
+    },
+  };
+}
+
+const tokensSent = () => server.seen.map((s) => String(s.headers.authorization).replace(/^Bearer /, ""));
+
+describe("token expiry", () => {
+  it("one expiry costs one new token, however many requests were queued or in flight with the old one", async () => {
+    const v = tokenVendor({ delayMs: 20 });
+    server.answer(v.answer);
+    const { c } = client({ auth: v.auth, concurrency: 2 });
+    await c.request({ method: "GET", path: "/x" });
+    v.expireAll();
+    server.seen.length = 0;
+    // Two go out with tok-1 and come back refused; the four waiting for a connection must not
+    // carry tok-1 too (their headers are read when they are sent), and no late 401 for tok-1
+    // throws away tok-2.
+    const all = await Promise.all(Array.from({ length: 6 }, () => c.request({ method: "GET", path: "/x" })));
+    expect(all.map((r) => r.status)).toEqual(Array(6).fill(200));
+    expect(v.issued).toBe(2);
+    expect(tokensSent().filter((t) => t === "tok-1")).toHaveLength(2);
+    expect(tokensSent().filter((t) => t === "tok-2")).toHaveLength(6);
+    await c.close();
+  });
+
+  it("requests in flight together all refused: one new token for all of them", async () => {
+    const v = tokenVendor({ delayMs: 10 });
+    server.answer(v.answer);
+    const { c } = client({ auth: v.auth, concurrency: 8 });
+    await c.request({ method: "GET", path: "/x" });
+    v.expireAll();
+    const all = await Promise.all(Array.from({ length: 8 }, () => c.request({ method: "POST", path: "/x", json: {} })));
+    expect(all.map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect(v.issued).toBe(2);
+    await c.close();
+  });
+
+  it("a request that meets a second expiry renews again and succeeds", async () => {
+    // Request 1 (tok-1) meets the first expiry, its retry (tok-2) the second, the next one (tok-3) passes.
+    const v = tokenVendor({ expireAt: [1, 2] });
+    server.answer(v.answer);
+    const { c } = client({ auth: v.auth });
+    const r = await c.request({ method: "POST", path: "/x", json: {} });
+    expect(r.status).toBe(200);
+    expect(tokensSent()).toEqual(["tok-1", "tok-2", "tok-3"]);
+    expect(v.issued).toBe(3);
+  });
+
+  it("renews at most three times in one request, then fails with the 401 as credentials rejected", async () => {
+    const v = tokenVendor({ expireAt: [1, 2, 3, 4, 5, 6] });
+    server.answer(v.answer);
+    const { c } = client({ auth: v.auth });
+    const e = (await c.request({ method: "GET", path: "/x" }).catch((x: unknown) => x)) as VendorError;
+    expect(e).toBeInstanceOf(VendorError);
+    expect(e.status).toBe(401);
+    expect(tokensSent()).toEqual(["tok-1", "tok-2", "tok-3", "tok-4"]);
+    // The last refused token was fetched for this very request: the credentials are in question.
+    expect(e.staleToken).toBe(false);
+    expect(e.message).toBe("TestVendor GET /x failed with HTTP 401: token expired");
+  });
+
+  it("a token fetched just now refused: no fourth token, the credentials were rejected", async () => {
+    // A vendor that answers every fetch with the same token (and refuses it) is not asked again.
+    let fetches = 0;
+    const auth = tokenAuth({ fetch: async () => (fetches++, { token: "the-only-token", expiresInSeconds: 3600 }), header: (t) => ({ authorization: `Bearer ${t}` }) });
+    server.answer(status(401, { message: "invalid token" }));
+    const { c } = client({ auth });
+    const e = (await c.request({ method: "GET", path: "/x" }).catch((x: unknown) => x)) as VendorError;
+    expect(e.status).toBe(401);
+    expect(e.staleToken).toBe(false);
+    expect(server.seen).toHaveLength(2);
+    expect(fetches).toBe(2);
+  });
+
+  it("refused again and again with tokens others had used: the error says they expired, not that the credentials are wrong", async () => {
+    let n = 0;
+    const auth = {
+      headers: async () => ({ authorization: `Bearer shared-${++n}` }),
+      acquire: async () => ({ headers: { authorization: `Bearer shared-${++n}` }, fetched: false }),
+      invalidate: () => {},
+    };
+    server.answer(status(401, { message: "token expired" }));
+    const { c } = client({ auth });
+    const e = (await c.request({ method: "GET", path: "/x" }).catch((x: unknown) => x)) as VendorError;
+    expect(server.seen).toHaveLength(4);
+    expect(e.status).toBe(401);
+    expect(e.staleToken).toBe(true);
+    expect(e.message).toMatch(/^TestVendor GET \/x failed with HTTP 401: token expired; 4 tokens were refused in turn, the last one already in use before this request: tokens expire or are revoked faster than requests complete, run again$/);
+  });
+
+  it("a token request (noAuth) is never retried on a 401 and renews nothing", async () => {
+    let invalidated = 0;
+    server.answer(status(401, { message: "invalid_client" }));
+    const { c } = client({ auth: { headers: async () => ({ authorization: "Bearer t" }), invalidate: () => void invalidated++ } });
+    await expect(c.request({ method: "POST", path: "/token", form: { a: "b" }, noAuth: true, retrySafe: true })).rejects.toMatchObject({ status: 401 });
+    expect(server.seen).toHaveLength(1);
+    expect(server.seen[0]!.headers.authorization).toBeUndefined();
+    expect(invalidated).toBe(0);
+  });
+});
+
+const html = (code: number, page: string, contentType = "text/html; charset=utf-8"): Answer => (_req, res) => {
+  res.writeHead(code, { "content-type": contentType }).end(page);
+};
+
+describe("HTML error pages", () => {
+  it("names an HTML page by its title instead of quoting it", async () => {
+    const page = `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>502 Bad Gateway</title><style>body{font:12px}</style></head>\n<body><h1>Bad Gateway</h1><p>upstream: 10.2.3.4:8443</p></body></html>`;
+    server.answer(html(502, page));
+    const { c } = client({ maxRetries: 0 });
+    const e = (await c.request({ method: "GET", path: "/things" }).catch((x: unknown) => x)) as VendorError;
+    expect(e).toBeInstanceOf(VendorError);
+    expect(e.message).toBe("TestVendor GET /things failed with HTTP 502: an HTML page (title: 502 Bad Gateway)");
+    expect(e.vendorMessage).toBe("an HTML page (title: 502 Bad Gateway)");
+  });
+
+  it("recognises HTML by its start when the content type does not say so, and copes without a title", async () => {
+    server.answer(html(403, "  <html><body>Forbidden by policy</body></html>", "text/plain"));
+    const { c } = client();
+    const e = (await c.request({ method: "GET", path: "/x" }).catch((x: unknown) => x)) as VendorError;
+    expect(e.vendorMessage).toBe("an HTML page (no title)");
+  });
+
+  it("keeps a title short, on one line, with entities decoded, and redacted", async () => {
+    const secret = "Html-Secr3t-Value";
+    const title = `Error &amp; more:\n  password=${secret} ${"x".repeat(200)}`;
+    server.answer(html(500, `<html><head><TITLE lang="en">${title}</TITLE></head><body>${secret}</body></html>`));
+    const { c } = client({ maxRetries: 0 });
+    const e = (await c.request({ method: "POST", path: "/x", json: { password: secret }, secrets: [secret] }).catch((x: unknown) => x)) as VendorError;
+    expect(e.vendorMessage).toMatch(/^an HTML page \(title: Error & more: password=\[REDACTED\] x+…\)$/);
+    expect(e.vendorMessage.length).toBeLessThan(140);
+    expect(JSON.stringify({ m: e.message, b: e.body })).not.toContain(secret);
+  });
+
+  it("a plain-text error body is still quoted (cut at 300 characters)", async () => {
+    server.answer(html(400, "name: must not be empty", "text/plain"));
+    const { c } = client();
+    const e = (await c.request({ method: "GET", path: "/x" }).catch((x: unknown) => x)) as VendorError;
+    expect(e.vendorMessage).toBe("name: must not be empty");
+  });
+});
+
+describe("classify", () => {
+  it.each([
+    "ERR_TLS_CERT_ALTNAME_INVALID",
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "SELF_SIGNED_CERT_IN_CHAIN",
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    "CERT_HAS_EXPIRED",
+  ])("a certificate refused in the TLS handshake (%s): nothing sent, final, said to be about the certificate", (code) => {
+    const c = classify(Object.assign(new Error("tls"), { code }));
+    expect(c).toMatchObject({ code: "TLS", sent: false, final: true });
+    expect(c.detail).toBe(
+      `TLS handshake failed, so nothing was sent: the server's certificate was refused (${code}); it must be valid for this host and issued by an authority Node.js trusts (NODE_EXTRA_CA_CERTS adds a private one)`,
+    );
+  });
+
+  it("another TLS failure sent nothing either but may pass on a new attempt", () => {
+    expect(classify(Object.assign(new Error("tls"), { code: "ERR_TLS_HANDSHAKE_TIMEOUT" }))).toEqual({
+      code: "TLS",
+      detail: "TLS handshake failed, so nothing was sent (ERR_TLS_HANDSHAKE_TIMEOUT)",
+      sent: false,
+      final: false,
+    });
+  });
+
+  it("a certificate error wrapped in a cause is found too", () => {
+    const c = classify(Object.assign(new Error("fetch failed"), { cause: Object.assign(new Error("x"), { code: "CERT_NOT_YET_VALID" }) }));
+    expect(c).toMatchObject({ code: "TLS", sent: false, final: true });
+  });
+
+  it("a reset stays outcome-unknown and retryable; a refused connection sent nothing", () => {
+    expect(classify(Object.assign(new Error("reset"), { code: "ECONNRESET" }))).toMatchObject({ code: "CONNECTION", sent: true, final: false });
+    expect(classify(Object.assign(new Error("refused"), { code: "ECONNREFUSED" }))).toMatchObject({ code: "CONNECTION", sent: false, final: false });
   });
 });

@@ -1,6 +1,8 @@
 // The one HTTP transport every vendor client uses (undici): keep-alive pools per origin, timeouts,
 // retry with backoff, per-origin concurrency, token refresh on 401, typed and redacted errors.
 // Each HttpClient owns its undici Agent, so its limits are its own and close() frees its sockets.
+// A request waits for one of its origin's `concurrency` slots before it reads its auth headers, so
+// it never goes out with a token that was replaced while it waited.
 import { Agent, errors as undiciErrors, request, type Dispatcher } from "undici";
 import { backoffDelay, parseRetryAfter, type BackoffOptions } from "./backoff.js";
 import { TransportError, VendorError, type TransportErrorCode } from "./errors.js";
@@ -11,7 +13,17 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /** Supplies auth headers; `invalidate` drops a cached token so the next call fetches a new one. */
 export interface AuthProvider {
   headers(): Promise<Record<string, string>>;
-  invalidate?(): void;
+  /**
+   * The headers for one request, and whether getting them waited for a new credential (a token
+   * fetch this call started or joined). Without it, `headers()` is used and counts as new.
+   */
+  acquire?(): Promise<{ headers: Record<string, string>; fetched: boolean }>;
+  /**
+   * A request carrying `refused` (headers as this provider gave them) was answered 401: drop that
+   * token if it is still the one in use, so the next call fetches a new one. A token already
+   * replaced stays replaced: a late 401 never throws away its successor.
+   */
+  invalidate?(refused: Record<string, string>): void;
   /** Secret values this provider uses (for redaction). */
   secrets?(): string[];
 }
@@ -31,8 +43,10 @@ export interface HttpClientOptions {
   /** Upper bound for honouring `Retry-After`. */
   retryAfterCapMs?: number;
   /**
-   * Requests in flight per origin: undici's own connection limit of this client's pool (one request
-   * per connection, no pipelining), so further requests wait in undici's queue, untimed.
+   * Requests in flight per origin. Requests with auth wait, untimed and in order, for one of this
+   * many slots and read their auth headers only once they hold one; every request (token requests
+   * too) is also bounded by undici's connection limit of this client's pool, the same number (one
+   * request per connection, no pipelining).
    */
   concurrency?: number;
   /** Pulls the vendor's own message and request id out of an error answer. */
@@ -67,6 +81,8 @@ export interface HttpResponse<T = unknown> {
 }
 
 const IDEMPOTENT = new Set<HttpMethod>(["GET", "PUT", "DELETE"]);
+/** New tokens one request may ask for after 401s, one per distinct refused token. */
+const MAX_TOKEN_RENEWALS = 3;
 const RETRY_STATUS = new Set([429, 502, 503, 504]);
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -88,14 +104,64 @@ function flatHeaders(h: Record<string, string | string[] | undefined>): Record<s
   return out;
 }
 
-function classify(e: unknown): { code: TransportErrorCode; detail: string; sent: boolean } {
+/** Error codes of a certificate refused during the TLS handshake (Node's and OpenSSL's). */
+const CERT_CODE = /CERT|^UNABLE_TO_VERIFY_LEAF_SIGNATURE$|^SELF_SIGNED_|^ERR_TLS_CERT/;
+
+/** The first `code` along an error's `cause` chain. */
+function errorCode(e: unknown): string {
+  let err = e as { code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; err && depth < 5; depth++, err = err.cause as typeof err) {
+    if (typeof err.code === "string" && err.code !== "") return err.code;
+  }
+  return "";
+}
+
+/**
+ * What a failed request means: `sent` when it may have reached the vendor (its outcome is unknown),
+ * `final` when trying again cannot help (a refused certificate).
+ */
+export function classify(e: unknown): { code: TransportErrorCode; detail: string; sent: boolean; final: boolean } {
   const err = e as { code?: string; message?: string; name?: string };
-  const code = err.code ?? "";
-  if (e instanceof undiciErrors.ConnectTimeoutError || code === "UND_ERR_CONNECT_TIMEOUT") return { code: "TIMEOUT", detail: "connect timed out", sent: false };
-  if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") return { code: "TIMEOUT", detail: "no answer in time", sent: true };
-  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN") return { code: "CONNECTION", detail: `cannot connect (${code})`, sent: false };
-  if (code === "UND_ERR_ABORTED" || err.name === "AbortError") return { code: "ABORTED", detail: "aborted", sent: true };
-  return { code: "CONNECTION", detail: `connection failed (${code || err.message || "unknown"})`, sent: true };
+  const code = errorCode(e);
+  if (e instanceof undiciErrors.ConnectTimeoutError || code === "UND_ERR_CONNECT_TIMEOUT") return { code: "TIMEOUT", detail: "connect timed out", sent: false, final: false };
+  if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") return { code: "TIMEOUT", detail: "no answer in time", sent: true, final: false };
+  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN") return { code: "CONNECTION", detail: `cannot connect (${code})`, sent: false, final: false };
+  // The handshake comes before the request: a failed one sent nothing.
+  if (CERT_CODE.test(code)) {
+    return {
+      code: "TLS",
+      detail: `TLS handshake failed, so nothing was sent: the server's certificate was refused (${code}); it must be valid for this host and issued by an authority Node.js trusts (NODE_EXTRA_CA_CERTS adds a private one)`,
+      sent: false,
+      final: true,
+    };
+  }
+  if (code.startsWith("ERR_TLS_") || code.startsWith("ERR_SSL_")) return { code: "TLS", detail: `TLS handshake failed, so nothing was sent (${code})`, sent: false, final: false };
+  if (code === "UND_ERR_ABORTED" || err.name === "AbortError") return { code: "ABORTED", detail: "aborted", sent: true, final: false };
+  return { code: "CONNECTION", detail: `connection failed (${code || err.message || "unknown"})`, sent: true, final: false };
+}
+
+/** A counting semaphore: at most `size` holders, the others wait in order. */
+class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(size: number) {
+    this.free = Math.max(1, size);
+  }
+
+  async take(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
+    await new Promise<void>((r) => this.waiting.push(r));
+  }
+
+  give(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
 }
 
 export class HttpClient {
@@ -104,6 +170,8 @@ export class HttpClient {
   private readonly o: Required<Omit<HttpClientOptions, "auth" | "describeError">> & Pick<HttpClientOptions, "auth" | "describeError">;
   /** This client's keep-alive pools, one per origin, each with at most `concurrency` connections. */
   private readonly agent: Agent;
+  /** Per origin, the `concurrency` slots of requests that carry auth headers. */
+  private readonly slots = new Map<string, Slots>();
 
   constructor(options: HttpClientOptions) {
     this.vendor = options.vendor;
@@ -142,9 +210,26 @@ export class HttpClient {
       headers["content-type"] = "application/x-www-form-urlencoded";
     }
 
-    let refreshedAuth = false;
+    // Tokens refused during this request (their headers), each renewed once.
+    const refused = new Set<string>();
+    let staleRefusal = false;
     for (let attempt = 0; ; attempt++) {
-      const authHeaders = opts.noAuth || !this.o.auth ? {} : await this.o.auth.headers();
+      // A request with auth waits for a slot first and reads its headers only then, right before it
+      // is sent: a token renewed while it waited is the one it carries. Token requests (noAuth) do
+      // not wait for a slot, as a request holding one may be waiting for that very token; undici's
+      // connection limit still bounds them.
+      const auth = opts.noAuth ? undefined : this.o.auth;
+      const slots = auth ? this.slotsFor(url.origin) : undefined;
+      if (slots) await slots.take();
+      let authHeaders: Record<string, string> = {};
+      let fetched = true;
+      try {
+        if (auth?.acquire) ({ headers: authHeaders, fetched } = await auth.acquire());
+        else if (auth) authHeaders = await auth.headers();
+      } catch (e) {
+        slots?.give();
+        throw e;
+      }
       const started = Date.now();
       let res: Dispatcher.ResponseData;
       try {
@@ -157,10 +242,11 @@ export class HttpClient {
           bodyTimeout: this.o.requestTimeoutMs,
         });
       } catch (e) {
+        slots?.give();
         const c = classify(e);
         this.debug(opts, `${c.detail} after ${Date.now() - started} ms`);
         // An unsent request is always safe to try again; a sent one only when idempotent.
-        if ((retryable || !c.sent) && attempt < this.o.maxRetries) {
+        if (!c.final && (retryable || !c.sent) && attempt < this.o.maxRetries) {
           await this.o.sleep(backoffDelay(attempt, this.o.backoff));
           continue;
         }
@@ -179,6 +265,8 @@ export class HttpClient {
       } catch (e) {
         const c = classify(e);
         throw new TransportError({ vendor: this.vendor, method: opts.method, pathTemplate: opts.path, code: c.code, detail: `${c.detail} while reading the answer`, outcomeUnknown: !IDEMPOTENT.has(opts.method) });
+      } finally {
+        slots?.give();
       }
       const resHeaders = flatHeaders(res.headers);
       this.debug(opts, `HTTP ${res.statusCode} in ${Date.now() - started} ms${resHeaders["x-request-id"] ? ` request-id ${resHeaders["x-request-id"]}` : ""}`);
@@ -188,12 +276,21 @@ export class HttpClient {
       if ((status >= 200 && status < 300) || opts.accept?.includes(status)) {
         return { status, headers: resHeaders, body: parsed as T };
       }
-      if (status === 401 && !refreshedAuth && !opts.noAuth && this.o.auth?.invalidate) {
-        // A cached token may have expired or been revoked: fetch a new one, once.
-        refreshedAuth = true;
-        this.o.auth.invalidate();
-        attempt--;
-        continue;
+      if (status === 401 && auth?.invalidate) {
+        // The token may have expired or been revoked: renew it, once per distinct refused token and
+        // at most MAX_TOKEN_RENEWALS times, so that a request that meets a second expiry still
+        // succeeds. A token refused again (the vendor gave the same one back) is final.
+        const key = JSON.stringify(authHeaders);
+        if (!refused.has(key) && refused.size < MAX_TOKEN_RENEWALS) {
+          refused.add(key);
+          auth.invalidate(authHeaders);
+          attempt--;
+          continue;
+        }
+        // Only a token fetched for this very attempt says the credentials are wrong; one that was
+        // already in use may simply have expired too (tokens dying faster than requests complete).
+        staleRefusal = !fetched && !refused.has(key);
+        if (staleRefusal) refused.add(key);
       }
       // 429 means the vendor did not act on the request, so even a POST may be sent again.
       if (RETRY_STATUS.has(status) && (retryable || status === 429) && attempt < this.o.maxRetries) {
@@ -201,22 +298,35 @@ export class HttpClient {
         await this.o.sleep(wait);
         continue;
       }
-      throw this.vendorError(opts, status, parsed, resHeaders);
+      throw this.vendorError(opts, status, parsed, resHeaders, status === 401 && staleRefusal ? refused.size : 0);
     }
   }
 
-  private vendorError(opts: RequestOptions, status: number, parsed: unknown, headers: Record<string, string>): VendorError {
+  private slotsFor(origin: string): Slots {
+    let s = this.slots.get(origin);
+    if (!s) this.slots.set(origin, (s = new Slots(this.o.concurrency)));
+    return s;
+  }
+
+  /** `staleTokens`: on a final 401, how many tokens were refused in turn, the last one already in use before (0: none). */
+  private vendorError(opts: RequestOptions, status: number, parsed: unknown, headers: Record<string, string>, staleTokens = 0): VendorError {
     const secrets = [...(opts.secrets ?? []), ...(this.o.auth?.secrets?.() ?? [])];
     const described = this.o.describeError?.(parsed, headers) ?? {};
-    const fallback = typeof parsed === "string" ? parsed.slice(0, 300) : "";
+    // Redacted before it is cut short, so that no part of a secret survives the cut.
+    const fallback = typeof parsed === "string" ? describeText(redactText(parsed, secrets), headers["content-type"]) : "";
+    let message = redactText((described.message ?? fallback).trim(), secrets);
+    if (staleTokens > 0) {
+      message = `${message || "no message"}; ${staleTokens} tokens were refused in turn, the last one already in use before this request: tokens expire or are revoked faster than requests complete, run again`;
+    }
     return new VendorError({
       vendor: this.vendor,
       method: opts.method,
       pathTemplate: opts.path,
       status,
-      vendorMessage: redactText((described.message ?? fallback).trim(), secrets),
+      vendorMessage: message,
       requestId: described.requestId ?? headers["x-request-id"] ?? headers["x-correlation-id"],
       body: redactValue(parsed, secrets),
+      staleToken: staleTokens > 0,
     });
   }
 
@@ -237,11 +347,46 @@ function parseBody(text: string, contentType: string | undefined): unknown {
   return text;
 }
 
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
+/** An IPv4 literal in 127.0.0.0/8 (the URL parser has already normalised forms such as `127.1`). */
+const LOOPBACK_V4 = /^127\.(25[0-5]|2[0-4]\d|1?\d?\d)\.(25[0-5]|2[0-4]\d|1?\d?\d)\.(25[0-5]|2[0-4]\d|1?\d?\d)$/;
 
-/** Credentials never travel in clear text, except to a local emulator. */
+/** Loopback hosts: an IPv4 literal in 127.0.0.0/8, `localhost` and `[::1]`. Never a name that merely starts like one. */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || LOOPBACK_V4.test(hostname);
+}
+
+/**
+ * Credentials never travel in clear text, except to a local emulator, and never in a URL: a base URL
+ * with `user:password@` is refused (the message shows the origin, which leaves them out).
+ */
 export function assertSafeUrl(url: URL, vendor: string): void {
-  if (url.protocol === "https:") return;
-  if (url.protocol === "http:" && (LOOPBACK.has(url.hostname) || url.hostname.startsWith("127."))) return;
+  if (url.protocol === "https:" || (url.protocol === "http:" && isLoopbackHost(url.hostname))) {
+    if (url.username !== "" || url.password !== "") {
+      throw new Error(`${vendor}: base URL ${url.origin} is refused: it carries a user name or password (user:password@); give credentials in the provider settings, not in the URL`);
+    }
+    return;
+  }
   throw new Error(`${vendor}: base URL ${url.origin} is refused: use https:// (http:// is allowed only for loopback hosts such as the sandbox)`);
+}
+
+const HTML_START = /^\s*(<!doctype\s+html|<html[\s>])/i;
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/**
+ * A text error body as a message: an HTML page (a gateway's or a login page) by its title, never
+ * quoted; other text cut at 300 characters.
+ */
+function describeText(text: string, contentType: string | undefined): string {
+  if (!/html/i.test(contentType ?? "") && !HTML_START.test(text)) return text.slice(0, 300);
+  const raw = /<title[^>]*>([\s\S]*?)<\/title\s*>/i.exec(text.slice(0, 20_000))?.[1];
+  const title = (raw ?? "")
+    .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]+);/gi, (m, name: string) => {
+      if (!name.startsWith("#")) return ENTITIES[name.toLowerCase()] ?? m;
+      const n = /^#x/i.test(name) ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : "?";
+    })
+    .replace(/[\u0000-\u001f\u007f\s]+/g, " ")
+    .trim();
+  if (!title) return "an HTML page (no title)";
+  return `an HTML page (title: ${title.length > 80 ? title.slice(0, 80).trimEnd() + "…" : title})`;
 }

@@ -11,6 +11,13 @@ export interface VendorErrorInit {
   requestId?: string;
   /** Parsed vendor error body, already redacted. */
   body?: unknown;
+  /**
+   * A final 401 for a token that was already in use before this request (after renewals that were
+   * refused in turn): the tokens expired or were revoked while in use, which says nothing against
+   * the credentials. False when a token fetched for the request was refused: the credentials are
+   * in question.
+   */
+  staleToken?: boolean;
 }
 
 /** A vendor answered with an error status. */
@@ -22,6 +29,8 @@ export class VendorError extends Error {
   readonly vendorMessage: string;
   readonly requestId: string | undefined;
   readonly body: unknown;
+  /** See VendorErrorInit.staleToken. */
+  readonly staleToken: boolean;
 
   constructor(init: VendorErrorInit) {
     const rid = init.requestId ? ` (request id ${init.requestId})` : "";
@@ -34,12 +43,13 @@ export class VendorError extends Error {
     this.vendorMessage = init.vendorMessage;
     this.requestId = init.requestId;
     this.body = init.body;
+    this.staleToken = init.staleToken ?? false;
   }
 }
 
-export type TransportErrorCode = "TIMEOUT" | "CONNECTION" | "ABORTED";
+export type TransportErrorCode = "TIMEOUT" | "CONNECTION" | "TLS" | "ABORTED";
 
-/** No HTTP answer: timeout, reset, refused. */
+/** No HTTP answer: timeout, reset, refused, a failed TLS handshake. */
 export class TransportError extends Error {
   readonly vendor: string;
   readonly method: string;

@@ -36,8 +36,48 @@ describe("tokenAuth", () => {
     const t = issuer();
     const auth = tokenAuth({ fetch: t.instant, header: (token) => ({ "x-authorization": token }) });
     expect(await auth.headers()).toEqual({ "x-authorization": "tok-1" });
-    auth.invalidate();
+    auth.invalidate({ "x-authorization": "tok-1" });
     expect(await Promise.all([auth.headers(), auth.headers(), auth.headers()])).toEqual(Array(3).fill({ "x-authorization": "tok-2" }));
+    expect(t.fetches).toBe(2);
+  });
+
+  it("a 401 for a token no longer in use drops nothing: a late refusal never throws away a fresh token", async () => {
+    const t = issuer();
+    const auth = tokenAuth({ fetch: t.instant, header: (token) => ({ authorization: `Bearer ${token}` }) });
+    const first = await auth.headers();
+    auth.invalidate(first);
+    expect(await auth.headers()).toEqual({ authorization: "Bearer tok-2" });
+    // Requests sent with tok-1 before the renewal come back refused, one by one.
+    auth.invalidate(first);
+    auth.invalidate({ authorization: "Bearer tok-1" });
+    expect(await Promise.all([auth.headers(), auth.token()])).toEqual([{ authorization: "Bearer tok-2" }, "tok-2"]);
+    expect(t.fetches).toBe(2);
+    // A refusal while the renewal is still under way drops nothing either.
+    const held = issuer();
+    const late = tokenAuth({ fetch: held.held, header: (token) => ({ a: token }) });
+    const pending = late.headers();
+    late.invalidate({ a: "never-issued" });
+    held.release();
+    expect(await pending).toEqual({ a: "held-1" });
+    late.invalidate({ a: "something-else" });
+    expect(await late.headers()).toEqual({ a: "held-1" });
+    expect(held.fetches).toBe(1);
+  });
+
+  it("acquire says whether the call waited for a fetch (started or joined one) or took the cached token", async () => {
+    const t = issuer();
+    const auth = tokenAuth({ fetch: t.held, header: (token) => ({ a: token }) });
+    const both = Promise.all([auth.acquire(), auth.acquire()]);
+    t.release();
+    expect(await both).toEqual([
+      { headers: { a: "held-1" }, fetched: true },
+      { headers: { a: "held-1" }, fetched: true },
+    ]);
+    expect(await auth.acquire()).toEqual({ headers: { a: "held-1" }, fetched: false });
+    auth.invalidate({ a: "held-1" });
+    const next = auth.acquire();
+    t.release();
+    expect(await next).toEqual({ headers: { a: "held-1" }, fetched: true });
     expect(t.fetches).toBe(2);
   });
 

@@ -15,6 +15,11 @@ const REFUSED = [
   "http://[::ffff:10.0.0.1]",
   "http://localhost.example.com",
   "http://sub.localhost.example",
+  // Names that merely start like a loopback address resolve wherever their owner points them.
+  "http://127.evil.example",
+  "http://127.0.0.1.nip.io",
+  "http://127.0.0.1.example.com:8080/base",
+  "http://localhost./",
   "ftp://example.com",
   "ws://example.com",
   "file:///etc/passwd",

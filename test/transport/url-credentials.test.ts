@@ -1,7 +1,7 @@
 // Credentials never travel in a URL: Basic and bearer credentials go in headers, client secrets in
 // the body of a token request, and neither the request line nor an error message shows them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HttpClient, VendorError, basicAuth, type AuthProvider } from "../../provider/http/index.js";
+import { HttpClient, basicAuth, type AuthProvider } from "../../provider/http/index.js";
 import { json, noSleep, startServer, type LocalServer } from "./servers.js";
 
 const USER = "url-admin";
@@ -44,18 +44,26 @@ describe("credentials are never in a URL", () => {
     console.log(`transport: ${server.seen.length} requests, ${secrets.length} credentials in ${secrets.length * 3} spellings searched in their URLs, ${inUrls.length} hits`);
   });
 
-  it("a base URL with user:password@ sends them neither in the URL nor anywhere else, and errors do not show them", async () => {
+  it("a base URL with user:password@ is refused when the client is made, and the message does not show them", async () => {
     server.seen.length = 0;
-    server.answer(json(500, { message: "boom" }));
-    const client = new HttpClient({ vendor: "Uptrends", baseUrl: `http://${USER}:${encodeURIComponent(PASSWORD)}@${server.origin.slice("http://".length)}/uptrends/v4`, maxRetries: 0, sleep: noSleep });
-    const err = await client.request({ method: "GET", path: "/ApiUser" }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(VendorError);
-    expect(server.seen).toHaveLength(1);
-    const raw = JSON.stringify(server.seen[0]) + String(err) + JSON.stringify(err);
-    for (const v of [...spellings(PASSWORD), Buffer.from(`${USER}:${PASSWORD}`).toString("base64")]) expect(raw).not.toContain(v);
-    expect(server.seen[0]!.url).toBe("/uptrends/v4/ApiUser");
+    const withCredentials = [
+      `http://${USER}:${encodeURIComponent(PASSWORD)}@${server.origin.slice("http://".length)}/uptrends/v4`,
+      `https://${USER}@api.uptrends.example/v4`,
+      `https://:${encodeURIComponent(PASSWORD)}@api.uptrends.example/v4`,
+    ];
+    for (const baseUrl of withCredentials) {
+      let err: unknown;
+      try {
+        new HttpClient({ vendor: "Uptrends", baseUrl, maxRetries: 0, sleep: noSleep });
+      } catch (e) {
+        err = e;
+      }
+      expect(err, baseUrl).toBeInstanceOf(Error);
+      const message = (err as Error).message;
+      expect(message).toMatch(/^Uptrends: base URL https?:\/\/[^ @]+ is refused: it carries a user name or password \(user:password@\); give credentials in the provider settings, not in the URL$/);
+      for (const v of [...spellings(PASSWORD), USER]) expect(message).not.toContain(v);
+    }
+    expect(server.seen).toEqual([]);
+    console.log(`transport: ${withCredentials.length} base URLs with user:password@ refused, 0 requests sent`);
   });
 });
