@@ -15,6 +15,14 @@ const notFound = new VendorError({ vendor: "Uptrends", method: "POST", pathTempl
 const reset = new TransportError({ vendor: "Uptrends", method: "POST", pathTemplate: "/ApiUser", code: "CONNECTION", detail: "connection reset", outcomeUnknown: true });
 
 describe("describeFailure", () => {
+  it("a 401 for tokens that kept expiring does not blame the credentials; a fresh token refused does", () => {
+    const init = { vendor: "UiPath", method: "POST", pathTemplate: "/RobotAccount", status: 401, vendorMessage: "Unauthorized" };
+    const stale = describeFailure("UiPathRobotAccount", "creating", new VendorError({ ...init, staleToken: true }));
+    expect(stale.message).toContain("Tokens expired or were revoked faster than calls completed; run 'pulumi up' again.");
+    expect(stale.message).not.toContain("credentials were rejected");
+    const fresh = describeFailure("UiPathRobotAccount", "creating", new VendorError(init));
+    expect(fresh.message).toContain("The provider credentials were rejected");
+  });
   it("a vendor refusal: one line with kind, action, call, vendor message and a hint; keeps the cause", () => {
     const e = describeFailure("UptrendsApiAccount", "creating the API account", notFound);
     expect(e).toBeInstanceOf(VendorCallError);

@@ -65,7 +65,11 @@ const HINTS: Record<number, string> = {
  */
 export function describeFailure(kind: string, action: string, e: unknown): ApiIdentityError {
   if (e instanceof VendorError) {
-    const hint = HINTS[e.status] ?? (e.status >= 500 ? "The vendor failed; try again later." : "");
+    // A token that was already in use and kept expiring is no sign of wrong credentials.
+    const hint =
+      e.status === 401 && e.staleToken
+        ? "Tokens expired or were revoked faster than calls completed; run 'pulumi up' again."
+        : (HINTS[e.status] ?? (e.status >= 500 ? "The vendor failed; try again later." : ""));
     return new VendorCallError(`${kind}: ${action} failed: ${sentence(e.message)}${hint ? " " + hint : ""}`, { cause: e });
   }
   if (e instanceof TransportError) {
