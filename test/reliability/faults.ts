@@ -1,5 +1,6 @@
 // Fault schedules for the reliability tests, set and read through the sandbox's control API
 // (`/_sandbox/faults`, `/_sandbox/requests`), and the figures the tests print from them.
+import type { RequestCount } from "../../sandbox/server.js";
 
 /** The route each kind's create takes at its vendor (route templates as the sandbox counts them; `*` is a wildcard). */
 export const CREATE_ROUTES = {
@@ -79,13 +80,7 @@ export function appliedByEffect(rules: readonly AppliedRule[]): Record<string, n
   return out;
 }
 
-export interface RequestCount {
-  vendor: string;
-  method: string;
-  route: string;
-  status: number;
-  count: number;
-}
+export type { RequestCount };
 
 export async function requestCounts(sandboxUrl: string): Promise<RequestCount[]> {
   return ((await control(sandboxUrl, "GET", "requests")) as { requests: RequestCount[] }).requests;
