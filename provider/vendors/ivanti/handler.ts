@@ -191,13 +191,30 @@ async function converge(client: IvantiClient, id: string, current: Partial<IseAp
   }
   if (!sameRoles(current.roles, desired.roles, client.tenant.iseRole)) {
     const { ids, space } = await step(KIND, `resolve the roles of API user ${id}`, () => resolveRoles(client, desired.roles));
-    await step(KIND, `set the roles of API user ${id}`, () => client.replaceRoles(id, ids, space));
+    try {
+      await step(KIND, `set the roles of API user ${id}`, () => client.replaceRoles(id, ids, space));
+    } catch (e) {
+      throw changed.length ? halfDone(e, id, changed) : e;
+    }
     changed.push("roles");
   }
   const meta = account
     ? { id: account.id, uid: account.uid, inviteState: account.inviteState, createdAt: account.createdAt }
     : { id: Number(id), uid: current.uid ?? desired.emailAddress, inviteState: current.inviteState, createdAt: current.createdAt ? Date.parse(current.createdAt) : null };
   return { outs: outputsFrom(desired, meta), changed };
+}
+
+/**
+ * The roles PUT failed after the fields PUT landed (an adoption or an update of both): says what the
+ * account holds already and how to finish, so nothing is left unexplained.
+ */
+function halfDone(e: unknown, id: string, changed: readonly string[]): Error {
+  const first = e instanceof Error ? e.message.replace(/\.$/, "") : String(e);
+  const message =
+    `${first}. API user ${id} holds the new ${changed.join(", ")} already, not the new roles: run 'pulumi up' again to finish ` +
+    `(while it is not in the stack's state yet, importId: "${id}" adopts it again).`;
+  const Ctor = (e instanceof ApiIdentityError ? e.constructor : ApiIdentityError) as typeof ApiIdentityError;
+  return new Ctor(message, { cause: e instanceof Error && e.cause !== undefined ? e.cause : e });
 }
 
 export const iseApiUser = defineResource({

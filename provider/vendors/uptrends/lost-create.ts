@@ -4,7 +4,7 @@
 // not made by this process otherwise), deleted, and the create is sent again (within the shared
 // lifecycle's budget of sends). Anything that cannot be attributed with certainty is named in the
 // error instead of touched.
-import { LostCreateError, step } from "../../errors.js";
+import { LostCreateError, messageOf, sentence } from "../../errors.js";
 import type { LostAnswer, OwnCreate } from "../../lifecycle.js";
 import type { UptrendsClient } from "./client.js";
 import { LOST_CREATE_CLOCK_SKEW_MS } from "./contract.js";
@@ -53,6 +53,23 @@ export async function findOwnCreate(client: UptrendsClient, body: WireApiUserBod
   const orphan = found[0];
   if (!orphan) return { found: "none", note: "no account was made" };
   // Provably the one just made, and useless: its password was only in the lost answer.
-  await step(KIND, `deleting API account ${orphan.ApiUserGuid}, made by a create whose answer (and password) was lost`, () => client.deleteApiUser(orphan.ApiUserGuid));
+  try {
+    await client.deleteApiUser(orphan.ApiUserGuid);
+  } catch (e) {
+    // The create happened and what it made is known: name it exactly (adopting it is no use, its password is lost).
+    throw new LostCreateError(
+      KIND,
+      lost.action,
+      `the create happened: it made API account ${describeAccounts([orphan])}, and deleting it failed (${plain(messageOf(e))}). ` +
+        `That account is left at Uptrends and cannot be used or adopted, as its password was only in the lost answer: ` +
+        `delete it on the operator's API management tab, then run 'pulumi up' again`,
+      { cause: lost.cause },
+    );
+  }
   return { found: "none", note: `the account it made (${orphan.ApiUserGuid}) was deleted, as its password cannot be recovered` };
+}
+
+/** A message as a clause: no full stop at its end. */
+function plain(text: string): string {
+  return sentence(text).replace(/\.$/, "");
 }
