@@ -12,6 +12,15 @@ const USAGE = `usage:
       (authenticate, list, read roles/groups/entitlements); --write also creates, updates and deletes
       one throw-away identity named apiidentity-check-<random>. No vendor named: every configured one.
       Exit code: 0 nothing contradicted, 1 a vendor contradicts the contract, 2 a check could not run.
+  apiidentity orphans [--cwd DIR] [--stack NAME]... [--json]
+      Read-only: list identities at each configured vendor that carry this provider's mark (IBM
+      Verify's create marker) but are in no state of the given stacks (default: the selected one).
+      Exit code: 0 none, 1 some, 2 error.
+  apiidentity recover [--cwd DIR] [--stack NAME] [--dry-run] [--json]
+      After a killed 'pulumi up' and 'pulumi cancel': puts into state the identities its pending
+      creates made (found by their create marker, IBM Verify) and drops the pending creates that made
+      none (one state edit, then 'pulumi refresh'). Then run 'pulumi up'. Exit code: 0 settled, 1 a
+      pending create cannot be attributed (named, nothing changed), 2 error.
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -25,6 +34,14 @@ export async function main(argv: string[]): Promise<number> {
     if (command === "check") {
       const { check } = await import("./check.js");
       return await check(rest);
+    }
+    if (command === "orphans") {
+      const { orphans } = await import("./orphans.js");
+      return await orphans(rest);
+    }
+    if (command === "recover") {
+      const { recover } = await import("./recover.js");
+      return await recover(rest);
     }
     if (command === "discover") {
       const { discover } = await import("./discover.js");

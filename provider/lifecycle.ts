@@ -37,6 +37,27 @@ export const createRetry: { sends: number; backoff: BackoffOptions; sleep(ms: nu
   sleep: (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
 };
 
+/**
+ * The hidden input the SDK classes add to every resource (`__createKey`): project, stack, kind and
+ * resource name, known before a create and the same after a crash. It goes into the create (IBM
+ * Verify derives its marker from it) and so into the pending create a killed run leaves in state,
+ * where `apiidentity recover` reads it to find what that create made. It is no input of the schema
+ * and never causes a diff (diffs compare declared properties only).
+ */
+export const CREATE_KEY = "__createKey";
+
+/** The create key in `news`, if the program's SDK class sent one. */
+export function createKeyOf(news: unknown): string | undefined {
+  const key = (news as Record<string, unknown> | undefined)?.[CREATE_KEY];
+  return typeof key === "string" && key !== "" ? key : undefined;
+}
+
+/** What a create knows beyond its inputs. */
+export interface CreateContext {
+  /** The resource's create key (`CREATE_KEY`), when the program's SDK class sent one. */
+  key?: string;
+}
+
 /** A create whose answer was lost, as the look-up after it sees it. */
 export interface LostAnswer<P = unknown> {
   /** How the create is named in messages, e.g. `creating user 'bot'`. */
@@ -93,7 +114,7 @@ export interface ResourceDefinition<I extends object, O extends object, C, P, M,
   create: {
     action(i: I): string;
     /** What to send, resolved once for all attempts (may read from the vendor, e.g. role ids). */
-    plan(client: C, i: I): P | Promise<P>;
+    plan(client: C, i: I, ctx: CreateContext): P | Promise<P>;
     /**
      * The plan of a resend after a send proven to have made nothing (e.g. with a fresh marker, where
      * names are not unique); without it every send sends the same plan.
@@ -167,19 +188,23 @@ function methods<I extends object, O extends object, C, P, M, L, Cur>(d: Resourc
 
   return {
     async check(olds, news) {
-      return d.check ? d.check(olds, news, settings) : checkWith(d.inputs, news);
+      const r = d.check ? await d.check(olds, news, settings) : checkWith(d.inputs, news);
+      // Validation drops engine-internal keys; the create key goes on to the create.
+      const key = createKeyOf(news);
+      return key === undefined ? r : { ...r, inputs: { ...r.inputs, [CREATE_KEY]: key } };
     },
 
     async diff(_id, olds, news) {
-      return d.diff(olds, news, settings);
+      return d.diff(olds, withoutKey(news).inputs, settings);
     },
 
     async create(news) {
-      const i = desired(news);
+      const { inputs, key } = withoutKey(news);
+      const i = desired(inputs);
       const c = await client();
       const importId = (i as { importId?: unknown }).importId;
       if (typeof importId === "string" && importId !== "") return adopt(d, c, importId, i);
-      return createOnce(d, c, i);
+      return createOnce(d, c, i, key === undefined ? {} : { key });
     },
 
     async read(id, props) {
@@ -188,7 +213,7 @@ function methods<I extends object, O extends object, C, P, M, L, Cur>(d: Resourc
 
     async update(id, olds, news) {
       const c = await client();
-      const i = desired(news);
+      const i = desired(withoutKey(news).inputs);
       if (d.update) return d.update(c, id, olds, i);
       return (await d.converge(c, id, olds as unknown as Cur, i)).outs;
     },
@@ -197,6 +222,13 @@ function methods<I extends object, O extends object, C, P, M, L, Cur>(d: Resourc
       await d.remove(await client(), id, props);
     },
   };
+}
+
+/** The inputs without the hidden create key, and the key. */
+function withoutKey<I extends object>(news: I): { inputs: I; key?: string } {
+  const { [CREATE_KEY]: _key, ...inputs } = news as Record<string, unknown>;
+  const key = createKeyOf(news);
+  return key === undefined ? { inputs: inputs as I } : { inputs: inputs as I, key };
 }
 
 /** Takes an existing identity under management: no create call at the vendor. */
@@ -220,9 +252,9 @@ async function adopt<I extends object, O extends object, C, P, M, L, Cur>(d: Res
  * whatever it cannot attribute instead of touching it. A create proven not to have happened is sent
  * again, with the transport's backoff, within one budget of `createRetry.sends` sends.
  */
-async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>, c: C, i: I): Promise<Created<O>> {
+async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>, c: C, i: I, ctx: CreateContext = {}): Promise<Created<O>> {
   const action = d.create.action(i);
-  let plan: P = await step(d.kind, action, async () => d.create.plan(c, i));
+  let plan: P = await step(d.kind, action, async () => d.create.plan(c, i, ctx));
   const earlier: P[] = [];
   const done = async (made: M): Promise<Created<O>> => {
     const created = await d.create.finish(c, made, i, plan);

@@ -119,7 +119,7 @@ function classSource(r) {
     `export class ${r.kind} extends pulumi.dynamic.Resource {\n`,
     outs.join(""),
     `\n  constructor(name: string, args: ${r.kind}Args, opts?: pulumi.CustomResourceOptions) {\n`,
-    `    super(provider, name, resourceProps(DECLARED, ${given}), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "${r.kind}");\n`,
+    `    super(provider, name, resourceProps(DECLARED, ${given}, { kind: "${r.kind}", name }), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "${r.kind}");\n`,
     `    adviseOn(this, "${r.kind}", args);\n`,
     `  }\n}\n`,
   ].join("");

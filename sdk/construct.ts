@@ -13,13 +13,31 @@ export interface DeclaredShape {
   readonly secretInputs: readonly string[];
 }
 
+/** Which resource the properties are for: its type name and its Pulumi resource name. */
+export interface ResourceIdentity {
+  readonly kind: string;
+  readonly name: string;
+}
+
+/**
+ * The resource's create key: project, stack, kind and resource name. Known before the create and the
+ * same after a crash (a dynamic provider's create does not receive the URN), so a create run again
+ * after a killed `pulumi up` can find what the killed one made. A hidden input (`__createKey`): no
+ * declared property, never in a diff (the provider adds a generation to it in check).
+ */
+export function createKey(who: ResourceIdentity): string {
+  return `${pulumi.getProject()}/${pulumi.getStack()}/${who.kind}/${who.name}`;
+}
+
 /**
  * The declared inputs taken from `args`, secret inputs wrapped as secrets, and every other output
- * seeded as undefined so that the program can read it once the provider has set it.
+ * seeded as undefined so that the program can read it once the provider has set it; with `who`, the
+ * hidden create key too.
  */
-export function resourceProps(shape: DeclaredShape, args: object): pulumi.Inputs {
+export function resourceProps(shape: DeclaredShape, args: object, who?: ResourceIdentity): pulumi.Inputs {
   const given = args as Record<string, unknown>;
   const props: pulumi.Inputs = {};
+  if (who) props.__createKey = createKey(who);
   for (const name of new Set([...shape.inputs, ...shape.outputs])) props[name] = undefined;
   for (const name of shape.inputs) {
     const value = given[name];

@@ -124,7 +124,7 @@ export class ControlRoomUser extends pulumi.dynamic.Resource {
   declare readonly updatedOn: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: ControlRoomUserArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, resourceProps(DECLARED, { ...args, roles: roleNames(args.roles) }), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "ControlRoomUser");
+    super(provider, name, resourceProps(DECLARED, { ...args, roles: roleNames(args.roles) }, { kind: "ControlRoomUser", name }), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "ControlRoomUser");
     adviseOn(this, "ControlRoomUser", args);
   }
 }

@@ -95,7 +95,7 @@ export class IseApiUser extends pulumi.dynamic.Resource {
   declare readonly createdAt: pulumi.Output<string | null>;
 
   constructor(name: string, args: IseApiUserArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, resourceProps(DECLARED, args), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "IseApiUser");
+    super(provider, name, resourceProps(DECLARED, args, { kind: "IseApiUser", name }), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "IseApiUser");
     adviseOn(this, "IseApiUser", args);
   }
 }

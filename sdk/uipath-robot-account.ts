@@ -70,7 +70,7 @@ export class UiPathRobotAccount extends pulumi.dynamic.Resource {
   declare readonly importId: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: UiPathRobotAccountArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, resourceProps(DECLARED, args), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "UiPathRobotAccount");
+    super(provider, name, resourceProps(DECLARED, args, { kind: "UiPathRobotAccount", name }), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "UiPathRobotAccount");
     adviseOn(this, "UiPathRobotAccount", args);
   }
 }

@@ -66,7 +66,7 @@ export class UptrendsApiAccount extends pulumi.dynamic.Resource {
   declare readonly importId: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: UptrendsApiAccountArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, resourceProps(DECLARED, args), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "UptrendsApiAccount");
+    super(provider, name, resourceProps(DECLARED, args, { kind: "UptrendsApiAccount", name }), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "UptrendsApiAccount");
     adviseOn(this, "UptrendsApiAccount", args);
   }
 }

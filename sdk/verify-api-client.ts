@@ -112,7 +112,7 @@ export class VerifyApiClient extends pulumi.dynamic.Resource {
   declare readonly clientSecret: pulumi.Output<string>;
 
   constructor(name: string, args: VerifyApiClientArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, resourceProps(DECLARED, args), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "VerifyApiClient");
+    super(provider, name, resourceProps(DECLARED, args, { kind: "VerifyApiClient", name }), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "VerifyApiClient");
     adviseOn(this, "VerifyApiClient", args);
   }
 }

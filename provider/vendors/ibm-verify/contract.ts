@@ -47,8 +47,10 @@ export const OVERRIDE_DEFAULTS = { restrictScopes: false } as const;
 
 /**
  * The create marker the provider appends to `description` (the vendor has no creation timestamp or
- * idempotency key): `[apiidentity:<nonce>]`. After a lost create answer the handler looks the name up
- * and takes the one client whose description carries this create's nonce. It is stripped again on
+ * idempotency key): `[apiidentity:<nonce>]`, the nonce derived from the resource's create key and the
+ * send number (random without a key). After a lost create answer the handler looks the name up and
+ * takes the one client whose description carries this create's nonce; after a killed run
+ * `apiidentity recover` finds its pending creates' clients the same way. It is stripped again on
  * read. INFERRED: IBM stores `description` verbatim (no documented length limit or trimming).
  */
 export const MARKER_PREFIX = "[apiidentity:";

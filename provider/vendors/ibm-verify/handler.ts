@@ -1,7 +1,7 @@
 // VerifyApiClient: an IBM Verify API client (client_credentials grant) with entitlements.
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { ApiIdentityError, LostCreateError, OutcomeUnknownError, step } from "../../errors.js";
-import { defineResource, type Converged, type LostAnswer, type OwnCreate } from "../../lifecycle.js";
+import { createRetry, defineResource, type Converged, type LostAnswer, type OwnCreate } from "../../lifecycle.js";
 import { diffProperties } from "../../resource.js";
 import { VENDOR, verifyClient, type VerifyClient } from "./client.js";
 import { MARKER_PREFIX, SECRET_VISIBLE_WITH } from "./contract.js";
@@ -29,6 +29,29 @@ const markerText = (nonce: string) => `${MARKER_PREFIX}${nonce}]`;
 /** What one send of a create writes: its marker. */
 interface Plan {
   nonce: string;
+  /** The resource's create key, when the SDK sent one: the marker is derived from it. */
+  key?: string;
+  /** 1 for the first send. */
+  send?: number;
+}
+
+/**
+ * The nonce of send `send` of the create with `key`: `k` + 40 hex digits of SHA-256 of the key, `s`
+ * and the send number. Known from the pending create a killed run leaves in state, so what it made can
+ * be found; one per send, so a late commit of an earlier send is still told apart.
+ */
+export function keyedNonce(key: string, send: number): string {
+  return `k${createHash("sha256").update(key).digest("hex").slice(0, 40)}s${send}`;
+}
+
+const planFor = (key: string | undefined, send: number): Plan => (key === undefined ? { nonce: randomUUID() } : { nonce: keyedNonce(key, send), key, send });
+
+/**
+ * The nonces every send of the create with `key` may have written (sends 1 to the budget): what
+ * `apiidentity recover` looks for after a killed run, to find the client its pending create made.
+ */
+export function keyedNonces(key: string): string[] {
+  return Array.from({ length: createRetry.sends }, (_, n) => keyedNonce(key, n + 1));
 }
 
 /**
@@ -128,9 +151,11 @@ export const verifyApiClient = defineResource({
   create: {
     action: (i) => `creating API client '${i.clientName}'`,
     // The marker lets a lost create answer be resolved without guessing (names are not unique).
-    plan: (): Plan => ({ nonce: randomUUID() }),
+    // With the create key (from the SDK) the marker is derived from it, so what a killed `pulumi up`
+    // made is found from its pending create (`apiidentity recover`); without it, a random one.
+    plan: (_client, _i, ctx): Plan => planFor(ctx.key, 1),
     // Each send carries its own marker, so a late commit of an earlier send is told apart and tidied.
-    again: (): Plan => ({ nonce: randomUUID() }),
+    again: (p): Plan => planFor(p.key, (p.send ?? 1) + 1),
     async send(client, { nonce }, i) {
       const id = await client.create(createBody(i, nonce));
       // 201 without a usable Location: the client exists, found the same way as after a lost answer.

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { formatOrphans, managedIds, verifyOrphans } from "./orphans.js";
+
+const T = "pulumi-nodejs:dynamic/apiidentity:";
+
+describe("orphans", () => {
+  it("collects the managed ids per kind, ignoring other resources", () => {
+    const m = managedIds([
+      { type: `${T}VerifyApiClient`, id: "a" },
+      { type: `${T}VerifyApiClient`, id: "b" },
+      { type: `${T}IseApiUser`, id: "7" },
+      { type: "pulumi:pulumi:Stack", id: "x" },
+      { type: `${T}VerifyApiClient` },
+    ]);
+    expect([...m.get("VerifyApiClient")!]).toEqual(["a", "b"]);
+    expect([...m.get("IseApiUser")!]).toEqual(["7"]);
+    expect(m.has("Stack")).toBe(false);
+  });
+
+  it("an IBM Verify client is an orphan only when it carries the marker and no state holds it", () => {
+    const r = verifyOrphans(
+      [
+        { id: "a", clientName: "kept", description: "x [apiidentity:k0123456789abcdefs1]" },
+        { id: "b", clientName: "lost", description: "[apiidentity:0f1e2d3c-aaaa-bbbb-cccc-111122223333]" },
+        { id: "c", clientName: "by hand", description: "made in the console" },
+        { id: "d", clientName: "no description" },
+      ],
+      new Set(["a"]),
+    );
+    expect(r.marked).toBe(2);
+    expect(r.orphans).toEqual([{ vendor: "IBM Verify", kind: "VerifyApiClient", id: "b", name: "lost", mark: "[apiidentity:0f1e2d3c-aaaa-bbbb-cccc-111122223333]" }]);
+  });
+
+  it("says what it checked, what it could not, and how to clean up", () => {
+    const text = formatOrphans(
+      {
+        stacks: ["dev", "prod"],
+        vendors: [
+          { vendor: "IBM Verify", kind: "VerifyApiClient", status: "checked", marked: 3 },
+          { vendor: "UiPath", kind: "UiPathRobotAccount", status: "no mark", marked: 0 },
+        ],
+        orphans: [{ vendor: "IBM Verify", kind: "VerifyApiClient", id: "b", name: "lost", mark: "[apiidentity:x]" }],
+      },
+      false,
+    );
+    expect(text).toContain("1 orphan: marked by this provider, in no state of stacks dev, prod");
+    expect(text).toContain(`VerifyApiClient 'lost' (IBM Verify, id b, [apiidentity:x]): adopt it with importId: "b" or delete it`);
+    expect(text).toContain("IBM Verify (VerifyApiClient): 3 marked identities checked");
+    expect(text).toContain("UiPath (UiPathRobotAccount): stores no mark of this provider, cannot be attributed");
+    expect(formatOrphans({ stacks: ["dev"], vendors: [], orphans: [] }, false)).toContain("No orphans: every marked identity is in the state of stack dev.");
+    expect(JSON.parse(formatOrphans({ stacks: ["dev"], vendors: [], orphans: [] }, true))).toEqual({ stacks: ["dev"], vendors: [], orphans: [] });
+  });
+});

@@ -1,0 +1,142 @@
+// `apiidentity orphans [--cwd DIR] [--stack NAME]... [--json]`: lists the identities at each
+// configured vendor that carry this provider's marks but are in no state of the given stacks, so a
+// team can clean up after a crash it did not see (a killed `pulumi up`, a `pulumi state delete`).
+// Read-only: the stacks are exported through the Automation API, the vendors are only listed.
+// Marks today: IBM Verify's create marker (`[apiidentity:<nonce>]` at the end of the description).
+// The other four kinds store no mark at their vendor, so no identity there can be attributed.
+import { parseArgs } from "node:util";
+import { LocalWorkspace, type LocalWorkspaceOptions } from "@pulumi/pulumi/automation/index.js";
+import { environmentSettings, type Settings } from "../provider/settings.js";
+import { verifyClient } from "../provider/vendors/ibm-verify/client.js";
+import { markerOf } from "../provider/vendors/ibm-verify/mappers.js";
+
+/** An identity at a vendor that carries the provider's mark and is in none of the stacks' states. */
+export interface Orphan {
+  vendor: string;
+  kind: string;
+  id: string;
+  /** The vendor's name of it (client name, username). */
+  name: string;
+  /** The mark it carries. */
+  mark: string;
+}
+
+/** What was looked at, per vendor. */
+export interface VendorScan {
+  vendor: string;
+  kind: string;
+  /** `checked`: listed; `not configured`: no settings for it; `no mark`: the kind stores none. */
+  status: "checked" | "not configured" | "no mark";
+  /** Identities that carry the mark (managed or not). */
+  marked: number;
+}
+
+export interface OrphanReport {
+  stacks: string[];
+  vendors: VendorScan[];
+  orphans: Orphan[];
+}
+
+const TYPE_PREFIX = "pulumi-nodejs:dynamic/apiidentity:";
+
+/** Ids of every apiidentity resource in the exported states, by kind. */
+export function managedIds(resources: readonly { type: string; id?: string }[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const r of resources) {
+    if (!r.type.startsWith(TYPE_PREFIX) || !r.id) continue;
+    const kind = r.type.slice(TYPE_PREFIX.length);
+    if (!out.has(kind)) out.set(kind, new Set());
+    out.get(kind)!.add(r.id);
+  }
+  return out;
+}
+
+/** IBM Verify clients carrying the create marker that no state holds. */
+export function verifyOrphans(clients: readonly { id: string; clientName: string; description?: string | null }[], managed: ReadonlySet<string>): { marked: number; orphans: Orphan[] } {
+  const marked = clients.map((c) => ({ c, mark: markerOf(c.description) })).filter((x) => x.mark !== undefined);
+  return {
+    marked: marked.length,
+    orphans: marked
+      .filter((x) => !managed.has(x.c.id))
+      .map((x) => ({ vendor: "IBM Verify", kind: "VerifyApiClient", id: x.c.id, name: x.c.clientName, mark: `[apiidentity:${x.mark}]` })),
+  };
+}
+
+/** The kinds whose vendor holds no mark of this provider: listed in the report as not attributable. */
+const UNMARKED: readonly { vendor: string; kind: string }[] = [
+  { vendor: "Ivanti", kind: "IseApiUser" },
+  { vendor: "Uptrends", kind: "UptrendsApiAccount" },
+  { vendor: "Automation Anywhere", kind: "ControlRoomUser" },
+  { vendor: "UiPath", kind: "UiPathRobotAccount" },
+];
+
+/** Lists the vendors' marked identities and keeps those in none of `resources` (the stacks' states). */
+export async function scanOrphans(settings: Settings, stacks: string[], resources: readonly { type: string; id?: string }[]): Promise<OrphanReport> {
+  const managed = managedIds(resources);
+  const vendors: VendorScan[] = [];
+  const orphans: Orphan[] = [];
+  if (settings.verifyTenantUrl !== undefined || settings.verifyClientId !== undefined) {
+    const found = verifyOrphans(await verifyClient(settings).list(), managed.get("VerifyApiClient") ?? new Set());
+    vendors.push({ vendor: "IBM Verify", kind: "VerifyApiClient", status: "checked", marked: found.marked });
+    orphans.push(...found.orphans);
+  } else vendors.push({ vendor: "IBM Verify", kind: "VerifyApiClient", status: "not configured", marked: 0 });
+  for (const u of UNMARKED) vendors.push({ ...u, status: "no mark", marked: 0 });
+  return { stacks, vendors, orphans };
+}
+
+export function formatOrphans(r: OrphanReport, json: boolean): string {
+  if (json) return JSON.stringify(r, null, 2) + "\n";
+  const lines: string[] = [];
+  const where = `stack${r.stacks.length > 1 ? "s" : ""} ${r.stacks.join(", ")}`;
+  lines.push(r.orphans.length ? `${r.orphans.length} orphan${r.orphans.length > 1 ? "s" : ""}: marked by this provider, in no state of ${where}` : `No orphans: every marked identity is in the state of ${where}.`);
+  for (const o of r.orphans) lines.push(`  ${o.kind} '${o.name}' (${o.vendor}, id ${o.id}, ${o.mark}): adopt it with importId: "${o.id}" or delete it`);
+  for (const v of r.vendors) {
+    const what = v.status === "checked" ? `${v.marked} marked identit${v.marked === 1 ? "y" : "ies"} checked` : v.status === "not configured" ? "not configured, not checked" : "stores no mark of this provider, cannot be attributed";
+    lines.push(`  ${v.vendor} (${v.kind}): ${what}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+export interface OrphanOptions {
+  cwd: string;
+  /** Stack names; default: the project's selected stack. */
+  stacks: string[];
+  settings?: Settings;
+  /** Environment for the pulumi processes (added to this process's). */
+  env?: Record<string, string>;
+}
+
+/** Exports each stack (read-only) and scans the configured vendors. */
+export async function runOrphans(o: OrphanOptions): Promise<OrphanReport> {
+  const opts: LocalWorkspaceOptions = { workDir: o.cwd, ...(o.env ? { envVars: o.env } : {}) };
+  let ws: LocalWorkspace;
+  try {
+    ws = await LocalWorkspace.create(opts);
+  } catch (e) {
+    throw new Error(`the pulumi CLI could not be run (${e instanceof Error ? e.message.split("\n")[0] : String(e)}): install it and put it on PATH`, { cause: e });
+  }
+  const stacks = o.stacks.length ? o.stacks : [(await ws.stack())?.name].filter((s): s is string => !!s);
+  if (!stacks.length) throw new Error(`no stack selected in ${o.cwd}: pass --stack NAME`);
+  const resources: { type: string; id?: string }[] = [];
+  for (const stack of stacks) {
+    try {
+      const exported = (await ws.exportStack(stack)) as { deployment?: { resources?: { type: string; id?: string }[] } };
+      resources.push(...(exported.deployment?.resources ?? []));
+    } catch (e) {
+      const text = (e as { commandResult?: { stderr?: string } }).commandResult?.stderr?.trim() || (e instanceof Error ? e.message : String(e));
+      throw new Error(`pulumi stack export --stack ${stack} failed: ${text.replace(/^error: /, "")}`, { cause: e });
+    }
+  }
+  return scanOrphans(o.settings ?? environmentSettings(), stacks, resources);
+}
+
+/** The command: exit 0 no orphan, 1 orphans, (2 error: thrown, main prints it). */
+export async function orphans(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { cwd: { type: "string", default: process.cwd() }, stack: { type: "string", multiple: true }, json: { type: "boolean", default: false } },
+  });
+  const report = await runOrphans({ cwd: values.cwd!, stacks: values.stack ?? [] });
+  process.stdout.write(formatOrphans(report, values.json!));
+  return report.orphans.length ? 1 : 0;
+}

@@ -1,0 +1,144 @@
+// `apiidentity recover [--cwd DIR] [--stack NAME] [--dry-run] [--json]`: after a killed `pulumi up`
+// (and `pulumi cancel`, which releases its lock), settles the pending creates it left in state. For
+// each, the identity that create made is looked up at the vendor by the marker its create key gives
+// (IBM Verify). The state is edited once (`pulumi stack export`, then `pulumi stack import`): what is
+// found becomes a resource with its id, the other pending creates are dropped; `pulumi refresh` then
+// reads each imported identity. The next `pulumi up` neither makes a second identity nor leaves the
+// first unmanaged. What cannot be attributed is named with what to do, and nothing is changed. The
+// vendors see reads only.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { createKeyOf } from "../provider/lifecycle.js";
+import { environmentSettings, type Settings } from "../provider/settings.js";
+import { verifyClient } from "../provider/vendors/ibm-verify/client.js";
+import { findPendingCreate } from "../provider/vendors/ibm-verify/recover.js";
+import { managedIds } from "./orphans.js";
+
+const TYPE_PREFIX = "pulumi-nodejs:dynamic/apiidentity:";
+
+interface StateResource {
+  urn: string;
+  type: string;
+  id?: string;
+  inputs?: Record<string, unknown>;
+}
+
+interface Deployment {
+  resources?: StateResource[];
+  pending_operations?: { type: string; resource: StateResource }[];
+  [more: string]: unknown;
+}
+
+/**
+ * The deployment with the plan applied: each imported pending create becomes a resource with the id
+ * found (its outputs start as its inputs; the refresh after the import reads them), and every settled
+ * pending create leaves the pending operations.
+ */
+export function applyRecovery(deployment: Deployment, plan: RecoverPlan): Deployment {
+  const byUrn = new Map(plan.settled.map((s) => [s.urn, s]));
+  const resources = [...(deployment.resources ?? [])];
+  const pending: NonNullable<Deployment["pending_operations"]> = [];
+  for (const op of deployment.pending_operations ?? []) {
+    const s = op.type === "creating" ? byUrn.get(op.resource.urn) : undefined;
+    if (!s || s.action === "unresolved") pending.push(op);
+    else if (s.action === "import") resources.push({ ...op.resource, id: s.id!, outputs: { ...(op.resource.inputs ?? {}) } } as StateResource);
+  }
+  return { ...deployment, resources, pending_operations: pending };
+}
+
+/** How one pending create was settled. */
+export interface Settled {
+  urn: string;
+  kind: string;
+  /** `import`: the identity it made is taken into state; `clear`: it made none; `unresolved`: named, not touched. */
+  action: "import" | "clear" | "unresolved";
+  id?: string;
+  /** For people: what was found and what to do. */
+  note: string;
+}
+
+export interface RecoverPlan {
+  stack: string;
+  settled: Settled[];
+}
+
+/** Settles each pending create of an apiidentity kind in `deployment`. */
+export async function planRecovery(settings: Settings, stack: string, deployment: Deployment): Promise<RecoverPlan> {
+  const managed = managedIds(deployment.resources ?? []);
+  const settled: Settled[] = [];
+  for (const op of deployment.pending_operations ?? []) {
+    const r = op.resource;
+    if (op.type !== "creating" || !r.type.startsWith(TYPE_PREFIX)) continue;
+    const kind = r.type.slice(TYPE_PREFIX.length);
+    const key = createKeyOf(r.inputs);
+    const name = r.inputs?.clientName;
+    if (kind !== "VerifyApiClient" || key === undefined || typeof name !== "string") {
+      settled.push({
+        urn: r.urn,
+        kind,
+        action: "unresolved",
+        note: `${kind} keeps no mark of its create at the vendor${key === undefined && kind === "VerifyApiClient" ? " (no create key: made by an older SDK)" : ""}: look for it by name; if it exists, adopt it with importId, else nothing is left`,
+      });
+      continue;
+    }
+    const found = await findPendingCreate(verifyClient(settings), name, key, managed.get(kind) ?? new Set());
+    if (found.found === "one") {
+      const late = found.earlier.length ? `; earlier sends also made ${found.earlier.join(", ")}: delete ${found.earlier.length > 1 ? "them" : "it"} in IBM Verify (Security > API access)` : "";
+      settled.push({ urn: r.urn, kind, action: "import", id: found.id, note: `API client '${name}' ${found.id} carries this create's marker: imported${late}` });
+    } else if (found.found === "none") {
+      settled.push({ urn: r.urn, kind, action: "clear", note: `no API client named '${name}' carries this create's marker: none was made` });
+    } else {
+      settled.push({ urn: r.urn, kind, action: "unresolved", note: `API clients ${found.ids.join(", ")} all carry this create's marker: keep one (importId) and delete the others` });
+    }
+  }
+  return { stack, settled };
+}
+
+export function formatRecovery(p: RecoverPlan, json: boolean, applied: boolean): string {
+  if (json) return JSON.stringify({ ...p, applied }, null, 2) + "\n";
+  if (!p.settled.length) return `No pending creates in stack ${p.stack}: nothing to recover.\n`;
+  const lines = [`Pending creates in stack ${p.stack}: ${p.settled.length}`];
+  for (const s of p.settled) lines.push(`  ${s.action.padEnd(10)} ${s.urn}${s.id ? ` -> ${s.id}` : ""}: ${s.note}`);
+  if (p.settled.some((s) => s.action === "unresolved")) lines.push("Some pending creates cannot be attributed: settle them as said above, then run 'pulumi refresh --clear-pending-creates'.");
+  if (applied) lines.push("State updated (stack export, import, refresh). Now run 'pulumi up'.");
+  else if (!p.settled.some((s) => s.action === "unresolved")) lines.push("Nothing changed (--dry-run).");
+  return lines.join("\n") + "\n";
+}
+
+function pulumi(args: string[], cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile("pulumi", [...args, "--non-interactive", "--cwd", cwd], { maxBuffer: 64 * 1024 * 1024, timeout: 600_000 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`pulumi ${args[0]} failed: ${(stderr || stdout || err.message).trim().split("\n").slice(-3).join(" ").replace(/^error: /, "")}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+export async function recover(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { cwd: { type: "string", default: process.cwd() }, stack: { type: "string" }, "dry-run": { type: "boolean", default: false }, json: { type: "boolean", default: false } },
+  });
+  const cwd = values.cwd!;
+  const stack = values.stack ?? (JSON.parse(await pulumi(["stack", "ls", "--json"], cwd)) as { name: string; current: boolean }[]).find((s) => s.current)?.name;
+  if (!stack) throw new Error(`no stack selected in ${cwd}: pass --stack NAME`);
+  const exported = JSON.parse(await pulumi(["stack", "export", "--stack", stack], cwd)) as { deployment?: Deployment };
+  const plan = await planRecovery(environmentSettings(), stack, exported.deployment ?? {});
+  const apply = !values["dry-run"] && plan.settled.length > 0 && !plan.settled.some((s) => s.action === "unresolved");
+  if (apply) {
+    const dir = mkdtempSync(join(tmpdir(), "apiidentity-recover-"));
+    try {
+      const file = join(dir, "state.json");
+      writeFileSync(file, JSON.stringify({ ...exported, deployment: applyRecovery(exported.deployment ?? {}, plan) }), { mode: 0o600 });
+      await pulumi(["stack", "import", "--stack", stack, "--file", file], cwd);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    if (plan.settled.some((s) => s.action === "import")) await pulumi(["refresh", "--yes", "--skip-preview", "--stack", stack], cwd);
+  }
+  process.stdout.write(formatRecovery(plan, values.json!, apply));
+  return plan.settled.some((s) => s.action === "unresolved") ? 1 : 0;
+}
