@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { runProbe, type Finding, type Probe, type VendorReport } from "../provider/check.js";
 import type { SettingName } from "../provider/config.js";
 import { environmentSettings, type Settings } from "../provider/settings.js";
+import { vendorKey } from "./vendor-keys.js";
 
 /** Settings that show a vendor is configured at all (checked when no vendor is named). */
 const CONFIGURED_BY: Record<string, SettingName[]> = {
@@ -13,12 +14,6 @@ const CONFIGURED_BY: Record<string, SettingName[]> = {
   controlroom: ["controlRoomUrl", "controlRoomUsername"],
   verify: ["verifyTenantUrl", "verifyClientId"],
   uipath: ["uipathOrganization", "uipathClientId"],
-};
-
-const ALIASES: Record<string, string> = {
-  ivanti: "ise",
-  "automation-anywhere": "controlroom",
-  "ibm-verify": "verify",
 };
 
 export interface CheckRun {
@@ -46,7 +41,7 @@ export function selectProbes(names: readonly string[], probes: readonly Probe[],
   const byKey = new Map(probes.map((p) => [p.key, p]));
   if (names.length > 0) {
     return names.map((n) => {
-      const p = byKey.get(ALIASES[n] ?? n);
+      const p = byKey.get(vendorKey(n));
       if (!p) throw new Error(`unknown vendor '${n}': use one or more of ${probes.map((x) => x.key).join(", ")}`);
       return p;
     });

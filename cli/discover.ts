@@ -10,6 +10,7 @@ import { verifyClient } from "../provider/vendors/ibm-verify/client.js";
 import { isApiUserAccount, ivantiClient } from "../provider/vendors/ivanti/client.js";
 import { uipathClient } from "../provider/vendors/uipath/client.js";
 import { uptrendsClient } from "../provider/vendors/uptrends/client.js";
+import { vendorKey } from "./vendor-keys.js";
 
 interface Found {
   id: string;
@@ -80,12 +81,6 @@ export const VENDORS: Record<string, VendorSpec> = {
   },
 };
 
-const ALIASES: Record<string, string> = {
-  ivanti: "ise",
-  "automation-anywhere": "controlroom",
-  "ibm-verify": "verify",
-};
-
 export interface Discovered {
   kind: string;
   name: string;
@@ -116,7 +111,7 @@ function secretInputsToDeclare(kind: string): string[] {
 
 /** `settings`: the provider settings to discover with; the CLI's are its environment's. */
 export async function discoverVendor(key: string, settings: Settings = environmentSettings()): Promise<Discovered[]> {
-  const spec = VENDORS[ALIASES[key] ?? key];
+  const spec = VENDORS[vendorKey(key)];
   if (!spec) throw new Error(`unknown vendor '${key}': use one of ${Object.keys(VENDORS).join(", ")}`);
   const handler = handlerFor(spec.kind).with(settings);
   const found = await spec.list(settings);
@@ -166,6 +161,6 @@ export async function discover(args: string[]): Promise<number> {
   if (values.format !== "ts" && values.format !== "json") throw new Error(`--format must be ts or json, not '${values.format}'`);
   const found = await discoverVendor(key);
   process.stdout.write(values.format === "json" ? JSON.stringify(found, null, 2) + "\n" : declarations(found, key));
-  process.stderr.write(`apiidentity discover: ${found.length} identit${found.length === 1 ? "y" : "ies"} at ${VENDORS[ALIASES[key] ?? key]!.vendor}\n`);
+  process.stderr.write(`apiidentity discover: ${found.length} identit${found.length === 1 ? "y" : "ies"} at ${VENDORS[vendorKey(key)]!.vendor}\n`);
   return 0;
 }
