@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Makes sure a Pulumi CLI, the Node.js language host and the dynamic-provider shim exist, without
-# downloading any binary: a matching `pulumi` on PATH, else a cached build, else a build from the Go
-# modules. Prints, as its last line, the absolute bin directory that holds all three.
+# Makes sure a Pulumi CLI, the Node.js, YAML and Python language hosts (with the Python host's exec
+# script) and the dynamic-provider shim exist, without downloading any binary: a matching `pulumi` on
+# PATH with those hosts, else a cached build, else a build from the Go modules (a cache that lacks
+# only some hosts builds only those). Prints, as its last line, the absolute bin directory that holds
+# them all.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -51,16 +53,19 @@ SHIM
 
 version_ok() { [ -x "$1" ] && [ "$("$1" version 2>/dev/null)" = "v$V" ]; }
 
-# 1. pulumi on PATH with the pinned version, and its language host beside it or on PATH.
+# The language hosts every bin dir must hold. The Python host runs its exec script, which it looks
+# for beside itself.
+HOSTS="pulumi-language-nodejs pulumi-language-yaml pulumi-language-python pulumi-language-python-exec"
+hosts_in() { local h; for h in $HOSTS; do [ -x "$1/$h" ] || return 1; done; }
+
+# 1. pulumi on PATH with the pinned version, and its language hosts beside it.
 if onpath=$(command -v pulumi 2>/dev/null) && version_ok "$onpath"; then
   dir=$(dirname "$(readlink -f "$onpath")")
-  if [ -x "$dir/pulumi-language-nodejs" ] || command -v pulumi-language-nodejs >/dev/null; then
-    if [ -w "$dir" ]; then write_shim "$dir"; echo "$dir"; exit 0; fi
-  fi
+  if hosts_in "$dir" && [ -w "$dir" ]; then write_shim "$dir"; echo "$dir"; exit 0; fi
 fi
 
 # 2. cached build
-if version_ok "$cache/bin/pulumi" && [ -x "$cache/bin/pulumi-language-nodejs" ]; then
+if version_ok "$cache/bin/pulumi" && hosts_in "$cache/bin"; then
   write_shim "$cache/bin"; echo "$cache/bin"; exit 0
 fi
 
@@ -93,20 +98,46 @@ require (
 
 replace github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e
 MOD
-  step "[1/3] downloading the Go modules of Pulumi v$V" go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$V"
-  step "[2/3] compiling the Pulumi CLI" go build -trimpath -tags osusergo,grpcnotrace -ldflags "$ldf" -o "$cache/bin/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+  step "[1/5] downloading the Go modules of Pulumi v$V" go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$V"
+  step "[2/5] compiling the Pulumi CLI" go build -trimpath -tags osusergo,grpcnotrace -ldflags "$ldf" -o "$cache/bin/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
   mv "$cache/bin/pulumi.tmp" "$cache/bin/pulumi"
 fi
-if [ ! -x "$cache/bin/pulumi-language-nodejs" ]; then
-  # The language host is its own Go module with no tagged release, and the module proxy does not
-  # serve it by commit. Until v3.68.0 it lived inside the sdk/v3 module, which the proxy does serve:
-  # that host speaks the same LanguageRuntime protocol and runs the @pulumi/pulumi we install.
-  LH_SDK=${PULUMI_LANGUAGE_HOST_SDK:-v3.68.0}
+# The Node.js and Python language hosts are their own Go modules with no tagged release, and the
+# module proxy does not serve them by commit. Until v3.68.0 both lived inside the sdk/v3 module, which
+# the proxy does serve: those hosts speak the same LanguageRuntime protocol and run the @pulumi/pulumi
+# and the PyPI `pulumi` we install.
+LH_SDK=${PULUMI_LANGUAGE_HOST_SDK:-v3.68.0}
+lh_module() {
   mkdir -p "$work/lh" && cd "$work/lh"
-  printf 'module apiidentity.invalid/language-host\n\ngo 1.25\n\nrequire github.com/pulumi/pulumi/sdk/v3 %s\n' "$LH_SDK" > go.mod
-  step "[3/3] building pulumi-language-nodejs from github.com/pulumi/pulumi/sdk/v3@$LH_SDK" \
-    go build -trimpath -ldflags "-s -w" -o "$cache/bin/pulumi-language-nodejs.tmp" github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs
-  mv "$cache/bin/pulumi-language-nodejs.tmp" "$cache/bin/pulumi-language-nodejs"
+  [ -f go.mod ] || printf 'module apiidentity.invalid/language-host\n\ngo 1.25\n\nrequire github.com/pulumi/pulumi/sdk/v3 %s\n' "$LH_SDK" > go.mod
+}
+if [ ! -x "$cache/bin/pulumi-language-nodejs" ]; then
+  lh_module
+  step "[3/5] building pulumi-language-nodejs from github.com/pulumi/pulumi/sdk/v3@$LH_SDK" \
+    go build -trimpath -ldflags "-s -w" -o "$cache/bin/pulumi-language-nodejs.tmp$$" github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs
+  mv "$cache/bin/pulumi-language-nodejs.tmp$$" "$cache/bin/pulumi-language-nodejs"
+fi
+if [ ! -x "$cache/bin/pulumi-language-yaml" ]; then
+  # pulumi-yaml is served by the proxy with tags. It is built against the Pulumi packages its own
+  # go.mod names (v1.25.0: pkg/sdk v3.206.0; their plugin API differs from v3.259's): a separate
+  # binary talking to the CLI over gRPC, so the versions need not match.
+  YAML_V=${PULUMI_YAML_VERSION:-v1.25.0}
+  mkdir -p "$work/yaml" && cd "$work/yaml"
+  printf 'module apiidentity.invalid/yaml-host\n\ngo 1.25\n\nrequire github.com/pulumi/pulumi-yaml %s\n' "$YAML_V" > go.mod
+  step "[4/5] building pulumi-language-yaml from github.com/pulumi/pulumi-yaml@$YAML_V" \
+    go build -trimpath -ldflags "-s -w" -o "$cache/bin/pulumi-language-yaml.tmp$$" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
+  mv "$cache/bin/pulumi-language-yaml.tmp$$" "$cache/bin/pulumi-language-yaml"
+fi
+if [ ! -x "$cache/bin/pulumi-language-python" ] || [ ! -x "$cache/bin/pulumi-language-python-exec" ]; then
+  lh_module
+  step "[5/5] building pulumi-language-python from github.com/pulumi/pulumi/sdk/v3@$LH_SDK" \
+    go build -trimpath -ldflags "-s -w" -o "$cache/bin/pulumi-language-python.tmp$$" github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python
+  # Its exec script (Python, not Go) ships in the same module: copy it from the module cache.
+  sdkdir=$(go list -m -f '{{.Dir}}' github.com/pulumi/pulumi/sdk/v3)
+  [ -f "$sdkdir/python/cmd/pulumi-language-python-exec" ] || { log "no python/cmd/pulumi-language-python-exec in github.com/pulumi/pulumi/sdk/v3@$LH_SDK ($sdkdir)"; exit 1; }
+  install -m 0755 "$sdkdir/python/cmd/pulumi-language-python-exec" "$cache/bin/pulumi-language-python-exec.tmp$$"
+  mv "$cache/bin/pulumi-language-python-exec.tmp$$" "$cache/bin/pulumi-language-python-exec"
+  mv "$cache/bin/pulumi-language-python.tmp$$" "$cache/bin/pulumi-language-python"
 fi
 log "built in $((SECONDS - begun))s"
 version_ok "$cache/bin/pulumi" || { log "built pulumi does not report v$V"; exit 1; }
