@@ -103,3 +103,25 @@ describe("a create proven not to have happened (a 503 the vendor did not act on)
     expect(creates(kind)).toBe(5);
   });
 });
+
+describe("an earlier send that lands late (lost, looked up, then committed just before the resend)", () => {
+  let case_ = 0;
+  // Unique names: the resend is refused as a duplicate, and the look-up bounded by the first send's
+  // start takes the earlier send's identity over. IBM Verify (names not unique): the resend makes a
+  // second client, and tidy deletes the one the earlier send made.
+  it.each(["IseApiUser", "ControlRoomUser", "UiPathRobotAccount", "VerifyApiClient"] as const)("%s: exactly one identity at the vendor, the one in the outputs", async (kind) => {
+    const { m, methods, inputs } = await memberOf(kind, `late-${++case_}`);
+    sb.clearRequests();
+    sb.faults.add({ vendor: VENDOR_OF[kind], method: "POST", route: ROUTE_OF[kind], count: 1, effect: { type: "lateCommit" } });
+    const { id, outs } = await methods.create(inputs);
+    expect((await atVendor(kind, m.key)).map((i) => i.id)).toEqual([id]);
+    expect(creates(kind)).toBe(2);
+    if (kind !== "VerifyApiClient") {
+      const said = stderr.mock.calls.map((c) => String(c[0])).join("");
+      expect(said).toContain(`was sent again and refused as a duplicate; ${kind === "IseApiUser" ? "account" : kind === "ControlRoomUser" ? "user" : "robot account"} ${id} was made by its earlier send (which landed late) and is now managed`);
+    }
+    expect((await methods.read(id, outs)).id).toBe(id);
+    await methods.delete(id, outs);
+    expect(await atVendor(kind, m.key)).toEqual([]);
+  });
+});

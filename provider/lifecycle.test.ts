@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AdoptionError, LostCreateError, OutcomeUnknownError, VendorCallError } from "./errors.js";
 import { backoffDelay, parseAnswer, TransportError, UnexpectedAnswerError, VendorError } from "./http/index.js";
-import { createRetry, defineResource, type LostAnswer, type OwnCreate } from "./lifecycle.js";
+import { createRetry, defineResource, settlePendingCreate, type LostAnswer, type OwnCreate } from "./lifecycle.js";
 import { diffProperties } from "./resource.js";
 import { resolveSettings, type Settings } from "./settings.js";
 
@@ -42,7 +42,17 @@ const unreadable = () => {
  */
 type Fault = "lost" | "refused" | "lostAfterWrite" | "lostLate" | "noId" | "unreadable" | "unreadableNoWrite";
 
-function acme(look: (things: Thing[], plan: Plan, lost: LostAnswer<Plan>) => OwnCreate<Thing>, opts: { markers?: boolean; tidy?: (earlier: readonly Plan[], id: string) => Promise<string | undefined> } = {}) {
+function acme(
+  look: (things: Thing[], plan: Plan, lost: LostAnswer<Plan>) => OwnCreate<Thing>,
+  opts: {
+    markers?: boolean;
+    tidy?: (earlier: readonly Plan[], id: string) => Promise<string | undefined>;
+    /** Names are unique: a create of a name that exists is refused (409), as at four of the five vendors. */
+    unique?: boolean;
+    /** The converge of an adoption fails after its first write. */
+    convergeFails?: boolean;
+  } = {},
+) {
   const things = new Map<string, Thing>();
   const calls: string[] = [];
   const faults: Fault[] = [];
@@ -71,6 +81,9 @@ function acme(look: (things: Thing[], plan: Plan, lost: LostAnswer<Plan>) => Own
         calls.push(opts.markers ? `POST ${body.marker}` : "POST");
         for (const t of late.splice(0)) things.set(t.id, t);
         const fault = faults.shift();
+        if (opts.unique && [...things.values()].some((t) => t.name === body.name)) {
+          throw new VendorError({ vendor: "Acme", method: "POST", pathTemplate: "/things", status: 409, vendorMessage: "a thing with this name already exists" });
+        }
         if (fault === "refused") throw new VendorError({ vendor: "Acme", method: "POST", pathTemplate: "/things", status: 400, vendorMessage: "bad note" });
         const made: Thing = { id: `t${++n}`, ...body };
         if (fault === "lost" || fault === "unreadableNoWrite") {
@@ -87,6 +100,7 @@ function acme(look: (things: Thing[], plan: Plan, lost: LostAnswer<Plan>) => Own
         lookups.push(lost);
         return look([...things.values()], body, lost);
       },
+      ...(opts.unique ? { duplicate: (e: unknown) => e instanceof VendorError && e.status === 409 } : {}),
       ...(opts.tidy ? { tidy: (_c: unknown, earlier: readonly Plan[], made: { id: string }) => (calls.push("TIDY"), opts.tidy!(earlier, made.id)) } : {}),
       finish: (_c, t, i) => ({ id: t.id, outs: { ...i, thingId: t.id } }),
     },
@@ -99,6 +113,10 @@ function acme(look: (things: Thing[], plan: Plan, lost: LostAnswer<Plan>) => Own
     async converge(_c, id, current, desired) {
       if (current.note === desired.note) return { outs: { ...current, ...desired, thingId: id }, changed: [] };
       calls.push("PUT");
+      if (opts.convergeFails) {
+        things.set(id, { id, name: desired.name, note: desired.note });
+        throw new VendorCallError("AcmeThing: setting the tags of thing " + id + " failed: Acme answered 503. Thing " + id + " holds the new note already.");
+      }
       things.set(id, { id, name: desired.name, note: desired.note });
       return { outs: { ...desired, thingId: id }, changed: ["note"] };
     },
@@ -345,5 +363,108 @@ describe("defineResource: resends where names are not unique (a marker per send)
     await handler.create({ name: "a", note: "" });
     await handler.create({ name: "b", note: "" });
     expect(calls).toEqual(["POST m1", "LOOKUP", "POST m2"]);
+  });
+});
+
+describe("defineResource: a resend refused as a duplicate where names are unique (an earlier send landed late)", () => {
+  /** Unique names: a thing with this name, created no earlier than the first send, is ours. */
+  const sinceFirstSend = (things: Thing[], { name }: Plan, lost: LostAnswer<Plan>): OwnCreate<Thing> => {
+    const t = things.find((x) => x.name === name);
+    if (!t) return { found: "none" };
+    return created.get(t.id)! >= lost.startedAt ? { found: "ours", made: t, id: t.id } : { found: "unproven", id: t.id, what: `a thing named '${t.name}' (id ${t.id})`, why: "it was created before this request" };
+  };
+  const created = new Map<string, number>();
+  const stamp = (things: Map<string, Thing>) => {
+    for (const id of things.keys()) if (!created.has(id)) created.set(id, Date.now());
+  };
+
+  it("the refused resend's duplicate is the earlier send's work: taken over, no error, one line on stderr", async () => {
+    const env = acme((things, plan, lost) => (stamp(env.things), sinceFirstSend(things, plan, lost)), { unique: true });
+    // Send 1 loses its answer and lands only after its look-up found nothing; send 2 is refused (409).
+    env.faults.push("lostLate");
+    const { id } = await env.handler.create({ name: "a", note: "" });
+    expect(env.calls).toEqual(["POST", "LOOKUP", "POST", "LOOKUP"]);
+    expect([...env.things.keys()]).toEqual([id]);
+    // The second look-up is bounded by the first send's start, not the refused resend's.
+    expect(env.lookups[1]!.startedAt).toBe(env.lookups[0]!.startedAt);
+    expect(env.lookups[1]!.attempt).toBe(2);
+    expect(logged()).toContain(`apiidentity: AcmeThing: creating thing 'a' was sent again and refused as a duplicate; thing ${id} was made by its earlier send (which landed late) and is now managed`);
+  });
+  it("a duplicate that is not provably the earlier send's is refused as before, naming the vendor's words", async () => {
+    const env = acme((things, plan, lost) => {
+      // After the first look-up found nothing, someone else makes a thing with this name and another note.
+      if (lost.attempt === 1) env.late.push({ id: "x1", name: "a", note: "theirs" });
+      stamp(env.things);
+      const t = things.find((x) => x.name === plan.name);
+      return t && t.note !== plan.note ? { found: "unproven", id: t.id, what: `a thing named 'a' (id ${t.id})`, why: "its note differs" } : sinceFirstSend(things, plan, lost);
+    }, { unique: true });
+    env.faults.push("lost");
+    const e = (await env.handler.create({ name: "a", note: "" }).catch((x: unknown) => x)) as Error;
+    expect(e).toBeInstanceOf(VendorCallError);
+    expect(e.message).toMatch(/^AcmeThing: creating thing 'a' failed: Acme POST \/things failed with HTTP 409: a thing with this name already exists\./);
+    expect(env.calls).toEqual(["POST", "LOOKUP", "POST", "LOOKUP"]);
+    expect([...env.things.keys()]).toEqual(["x1"]);
+  });
+  it("a duplicate refusal of the first send is no lost create: no look-up, the vendor's words", async () => {
+    const env = acme(sinceFirstSend, { unique: true });
+    env.things.set("x2", { id: "x2", name: "b", note: "" });
+    await expect(env.handler.create({ name: "b", note: "" })).rejects.toThrow("a thing with this name already exists");
+    expect(env.calls).toEqual(["POST"]);
+  });
+});
+
+describe("defineResource: an adoption whose converge fails after a write", () => {
+  it("says the identity is not managed yet and that the next 'pulumi up' with importId adopts it", async () => {
+    const { handler, things } = acme(byName, { convergeFails: true });
+    things.set("t9", { id: "t9", name: "a", note: "old" });
+    const e = (await handler.create({ name: "a", note: "new", importId: "t9" }).catch((x: unknown) => x)) as Error;
+    expect(e).toBeInstanceOf(VendorCallError);
+    expect(e.message).toBe(
+      'AcmeThing: setting the tags of thing t9 failed: Acme answered 503. Thing t9 holds the new note already. Thing t9 is not managed yet (it is in no state): keep importId: "t9" and run \'pulumi up\' again, which adopts it and finishes.',
+    );
+  });
+});
+
+describe("settlePendingCreate: a create a killed run left pending (apiidentity recover)", () => {
+  const pending = (inputs: Record<string, unknown>, held: string[] = []) => ({ inputs: { __createKey: "p/s/AcmeThing/a", ...inputs }, sentAfter: 1_000, held: new Set(held) });
+
+  it("takes what the look-up proves the create made, bounded by the time the killed run could have sent it; no create", async () => {
+    const { declared, settings, things, calls, lookups } = acme(byName);
+    things.set("t5", { id: "t5", name: "a", note: "" });
+    expect(await settlePendingCreate(declared, settings, pending({ name: "a", note: "" }))).toEqual({ action: "import", id: "t5", note: "thing t5 is provably what it made: imported" });
+    expect(calls).toEqual(["LOOKUP"]);
+    expect(lookups[0]).toMatchObject({ startedAt: 1_000, attempt: 1, earlier: [], held: new Set(), dryRun: false });
+  });
+  it("nothing found: the pending create made nothing and is cleared", async () => {
+    const { declared, settings } = acme(byName);
+    expect(await settlePendingCreate(declared, settings, pending({ name: "a", note: "" }))).toEqual({ action: "clear", note: "no thing was made" });
+  });
+  it("never takes what a resource in state holds: with unique names, the pending create made nothing", async () => {
+    const { declared, settings, things } = acme(byName);
+    things.set("t5", { id: "t5", name: "a", note: "" });
+    const v = await settlePendingCreate(declared, settings, pending({ name: "a", note: "" }, ["t5"]));
+    expect(v).toEqual({ action: "clear", note: "thing t5 with its natural key belongs to a resource in state, so this create made none" });
+  });
+  it("what it cannot prove is named with importId, never taken", async () => {
+    const { declared, settings, things } = acme(() => ({ found: "unproven", id: "t7", what: "a thing named 'a' (id t7)", why: "it was created before the killed run" }));
+    things.set("t7", { id: "t7", name: "a", note: "" });
+    expect(await settlePendingCreate(declared, settings, pending({ name: "a", note: "" }))).toEqual({
+      action: "unresolved",
+      id: "t7",
+      note: "Acme has a thing named 'a' (id t7) that cannot be proven to be what this create made (it was created before the killed run): check it in the Acme console, then adopt it with importId: \"t7\" or delete it",
+    });
+  });
+  it("an adoption (importId) makes nothing: cleared without a look-up", async () => {
+    const { declared, settings, calls } = acme(byName);
+    expect(await settlePendingCreate(declared, settings, pending({ name: "a", note: "", importId: "t1" }))).toEqual({ action: "clear", note: "an adoption (importId) makes nothing: the next 'pulumi up' adopts thing t1" });
+    expect(calls).toEqual([]);
+  });
+  it("a look-up that fails leaves it unresolved, naming the failure", async () => {
+    const { declared, settings } = acme(() => {
+      throw new VendorError({ vendor: "Acme", method: "GET", pathTemplate: "/things", status: 503, vendorMessage: "down" });
+    });
+    const v = await settlePendingCreate(declared, settings, pending({ name: "a", note: "" }));
+    expect(v.action).toBe("unresolved");
+    expect(v.note).toMatch(/^looking up the thing it may have made failed: .*503/);
   });
 });

@@ -73,6 +73,13 @@ export interface LostAnswer<P = unknown> {
    * it was looked up, but one may still land late: what it made is this create's too.
    */
   earlier: readonly P[];
+  /**
+   * Ids some resource in state holds (`apiidentity recover`): never what this create made. Empty
+   * during a create, where the provider cannot see the state.
+   */
+  held?: ReadonlySet<string>;
+  /** `apiidentity recover --dry-run`: the look-up must change nothing at the vendor. */
+  dryRun?: boolean;
 }
 
 /** What the look-up after a lost create answer found. */
@@ -137,6 +144,12 @@ export interface ResourceDefinition<I extends object, O extends object, C, P, M,
      * not delete, if anything; the create stands either way.
      */
     tidy?(client: C, earlier: readonly P[], made: Created<O>, i: I): Promise<string | undefined>;
+    /**
+     * Whether a refusal says the identity already exists (where names are unique). After a lost send,
+     * such a refusal of a resend may be that earlier send landing late: the look-up, bounded by the
+     * first send's start, decides whether it is taken over.
+     */
+    duplicate?(e: unknown): boolean;
     /** A refused create that says more than the vendor's words (e.g. the name exists: adopt it). */
     refused?(client: C, plan: P, i: I, e: unknown): Promise<Error | undefined>;
     /** Sentence naming what a lost create may have left when the look-up failed too. */
@@ -167,9 +180,13 @@ export interface ResourceDefinition<I extends object, O extends object, C, P, M,
   remove(client: C, id: string, props: O): Promise<void>;
 }
 
+/** Each handler's declaration, for the steps that run outside the engine (`settlePendingCreate`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one map for definitions of every type; read back only by the handler it was declared with
+const definitions = new WeakMap<ResourceHandler, ResourceDefinition<any, any, any, any, any, any, any>>();
+
 /** The handler for a resource declared by a vendor folder. */
 export function defineResource<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>): ResourceHandler<I, O> {
-  return {
+  const handler: ResourceHandler<I, O> = {
     kind: d.kind,
     vendor: d.vendor,
     inputs: d.inputs,
@@ -179,6 +196,8 @@ export function defineResource<I extends object, O extends object, C, P, M, L, C
     ...(d.advise ? { advise: d.advise.bind(d) } : {}),
     with: (settings) => methods(d, settings),
   };
+  definitions.set(handler as unknown as ResourceHandler, d);
+  return handler;
 }
 
 /** The protocol's steps with one settings value: every step asks for the client of those settings. */
@@ -241,9 +260,30 @@ async function adopt<I extends object, O extends object, C, P, M, L, Cur>(d: Res
   const refusal = d.adopt.guard?.(c, live, i);
   if (refusal) throw new AdoptionError(d.kind, importId, refusal.reason, refusal.todo);
   const { id, current } = await d.adopt.current(c, live, i);
-  const { outs, changed } = await d.converge(c, id, current, i);
+  let converged: Converged<O>;
+  try {
+    converged = await d.converge(c, id, current, i);
+  } catch (e) {
+    throw notManagedYet(d.noun, id, e);
+  }
+  const { outs, changed } = converged;
   process.stderr.write(`apiidentity: adopted ${d.kind} ${id}; changed: ${changed.length ? changed.join(", ") : "nothing"}\n`);
   return { id, outs };
+}
+
+/**
+ * An adoption whose converge failed, perhaps after a write: the identity is in no state yet, so the
+ * way to finish is the same importId on the next `pulumi up`. Keeps the error's class and cause.
+ */
+function notManagedYet(noun: string, id: string, e: unknown): Error {
+  const first = sentence(messageOf(e));
+  const message = `${first} ${capital(noun)} ${id} is not managed yet (it is in no state): keep importId: "${id}" and run 'pulumi up' again, which adopts it and finishes.`;
+  const Ctor = (e instanceof ApiIdentityError ? e.constructor : ApiIdentityError) as typeof ApiIdentityError;
+  return new Ctor(message, { cause: e instanceof ApiIdentityError && e.cause !== undefined ? e.cause : e });
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
@@ -264,8 +304,10 @@ async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d
     }
     return created;
   };
+  let firstStartedAt: number | undefined;
   for (let attempt = 1; ; attempt++) {
     const startedAt = Date.now();
+    firstStartedAt ??= startedAt;
     let sent: { made: M } | { cause: unknown };
     try {
       sent = { made: await d.create.send(c, plan, i) };
@@ -273,6 +315,16 @@ async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d
       // A 2xx answer that cannot be read says the create happened, not what it made: like a lost answer.
       if (!isOutcomeUnknown(e) && !(e instanceof OutcomeUnknownError) && !(e instanceof UnexpectedAnswerError)) {
         if (e instanceof ApiIdentityError) throw e;
+        if (attempt > 1 && d.create.duplicate?.(e)) {
+          // Refused as a duplicate after an earlier send was lost: that send may have landed late.
+          const late = await d.create
+            .findOwnCreate(c, plan, i, { action, startedAt: firstStartedAt, cause: e, attempt, earlier: [...earlier] })
+            .catch(() => undefined);
+          if (late?.found === "ours") {
+            process.stderr.write(`apiidentity: ${d.kind}: ${action} was sent again and refused as a duplicate; ${d.noun} ${late.id} was made by its earlier send (which landed late) and is now managed\n`);
+            return done(late.made);
+          }
+        }
         throw (await d.create.refused?.(c, plan, i, e)) ?? describeFailure(d.kind, action, e);
       }
       sent = { cause: e };
@@ -316,4 +368,64 @@ async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d
 
 function plainSentence(text: string): string {
   return sentence(text).replace(/\.$/, "");
+}
+
+/** A create that a killed run left pending in state, as `apiidentity recover` sees it. */
+export interface PendingCreate {
+  /** The inputs it was sent with (the pending operation's, with the create key). */
+  inputs: Record<string, unknown>;
+  /**
+   * The earliest time (local clock, ms) the killed run can have sent it: the look-up's lower bound
+   * for when what it made was created (each kind allows for the vendor's clock as after a lost answer).
+   */
+  sentAfter: number;
+  /** Ids of this kind some resource in state holds: never taken. */
+  held: ReadonlySet<string>;
+  /** Change nothing at the vendor (`--dry-run`). */
+  dryRun?: boolean;
+}
+
+/** How `apiidentity recover` settles one pending create. */
+export type PendingVerdict =
+  /** What it made is provably this one: it becomes the resource. */
+  | { action: "import"; id: string; note: string }
+  /** It left nothing to take (none made, or what it made was deleted): the pending create is dropped. */
+  | { action: "clear"; note: string }
+  /** Something may be it but cannot be proven: named, nothing changed. */
+  | { action: "unresolved"; id?: string; note: string };
+
+/**
+ * Settles a pending create the way a lost create answer is settled: the kind's own look-up
+ * (`findOwnCreate`) with the killed run's earliest send time as the request's start, and what a
+ * resource in state holds never taken. Reads only, except where the kind's look-up deletes what is
+ * provably this create's and unusable (an Uptrends account whose password was in the lost answer).
+ */
+export async function settlePendingCreate(handler: ResourceHandler, settings: Settings, pending: PendingCreate): Promise<PendingVerdict> {
+  const d = definitions.get(handler);
+  if (!d) throw new Error(`${handler.kind}: not declared with defineResource, so its pending creates cannot be settled`);
+  const { inputs, key } = withoutKey(pending.inputs);
+  const i = d.desired ? d.desired(inputs, settings) : inputs;
+  const importId = (i as { importId?: unknown }).importId;
+  if (typeof importId === "string" && importId !== "") {
+    return { action: "clear", note: `an adoption (importId) makes nothing: the next 'pulumi up' adopts ${d.noun} ${importId}` };
+  }
+  const action = d.create.action(i);
+  let verdict: OwnCreate<unknown>;
+  try {
+    const c = await d.client(settings);
+    const plan = await d.create.plan(c, i, key === undefined ? {} : { key });
+    verdict = await d.create.findOwnCreate(c, plan, i, { action, startedAt: pending.sentAfter, cause: undefined, attempt: 1, earlier: [], held: pending.held, dryRun: pending.dryRun ?? false });
+  } catch (e) {
+    return { action: "unresolved", note: `looking up the ${d.noun} it may have made failed: ${plainSentence(messageOf(e))}` };
+  }
+  if (verdict.found !== "none" && pending.held.has(verdict.id)) {
+    return { action: "clear", note: `${d.noun} ${verdict.id} with its natural key belongs to a resource in state, so this create made none` };
+  }
+  if (verdict.found === "ours") return { action: "import", id: verdict.id, note: `${d.noun} ${verdict.id} is provably what it made: imported` };
+  if (verdict.found === "none") return { action: "clear", note: verdict.note ?? `no ${d.noun} was made` };
+  return {
+    action: "unresolved",
+    id: verdict.id,
+    note: `${d.vendor} has ${verdict.what} that cannot be proven to be what this create made (${verdict.why}): check it ${d.console}, then adopt it with importId: "${verdict.id}" or delete it`,
+  };
 }

@@ -18,6 +18,11 @@ export const faultEffectSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("reset") }),
   /** Handle the request (the write happens), then destroy the connection instead of answering. */
   z.object({ type: z.literal("commitThenReset") }),
+  /**
+   * Destroy the connection without handling the request, and handle it just before the next request
+   * to the same vendor, method and route: a create that lands late, after the client looked for it.
+   */
+  z.object({ type: z.literal("lateCommit") }),
   /** Expire every token the vendor issued, then handle the request normally. */
   z.object({ type: z.literal("expireTokens") }),
   /** Handle the request, then rename the key `from` to `to` at every depth of the JSON answer. */

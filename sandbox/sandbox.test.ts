@@ -127,6 +127,18 @@ describe("fault rules", () => {
     expect(after.some((u) => u.Description === "fault test")).toBe(true);
   });
 
+  it("lateCommit: the client sees a reset, nothing is there until the next request to that route lands it first", async () => {
+    const before = (await listApiUsers()).length;
+    await addFault({ vendor: "uptrends", method: "POST", route: "/v4/ApiUser", count: 1, effect: { type: "lateCommit" } });
+    await expect(createApiUser()).rejects.toThrow();
+    // A look-up in between sees nothing: the create has not landed.
+    expect(await listApiUsers()).toHaveLength(before);
+    await createApiUser();
+    const after = (await listApiUsers()) as { Description: string }[];
+    expect(after).toHaveLength(before + 2);
+    expect(after.filter((u) => u.Description === "fault test")).toHaveLength(2);
+  });
+
   it("probability 0 never fires, probability 1 always does", async () => {
     await addFault({ vendor: "uptrends", probability: 0, effect: { type: "status", status: 500 } });
     expect((await fetch(`${uptrends}/ApiUser`, { headers: { authorization: auth } })).status).toBe(200);

@@ -120,6 +120,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const routers = new Map(modules.map((m) => [m.id, new Router(m.routes as never)]));
   const counts = new Map<string, RequestCount>();
   let clockOffset = 0;
+  /** Requests a `lateCommit` fault held back, by vendor, method and route: handled before the next one. */
+  const late = new Map<string, (() => Promise<void>)[]>();
   let origin = "";
   const startProfiles = new Map<VendorId, string>();
   const setProfile = (vendor: VendorId, profile: string, into = profiles) => {
@@ -165,6 +167,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       case "POST /_sandbox/reset":
         store.reset();
         faults.clear();
+        late.clear();
         counts.clear();
         clockOffset = 0;
         for (const [v, p] of startProfiles) profiles.set(v, p);
@@ -235,9 +238,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return send(res, module.errorResponse(status, status === 404 ? `No route ${method} ${path}` : `Method ${method} not allowed`));
     }
     const template = match.route.template;
+    // Requests held back by `lateCommit` land now, before this one is looked at.
+    const lateKey = `${module.id} ${method} ${template}`;
+    for (const land of late.get(lateKey)?.splice(0) ?? []) await land();
     const effects: FaultEffect[] = faults.select(module.id, method, template);
     const state = store.vendor(module.id);
     let commitThenReset = false;
+    let lateCommit = false;
     for (const e of effects) {
       switch (e.type) {
         case "latency": {
@@ -267,6 +274,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         case "commitThenReset":
           commitThenReset = true;
           break;
+        case "lateCommit":
+          lateCommit = true;
+          break;
       }
     }
     const request: SandboxRequest = {
@@ -285,6 +295,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       newId: () => randomUUID(),
       profile,
     };
+    if (lateCommit) {
+      count(module.id, method, template, 0);
+      req.socket.destroy();
+      const held = late.get(lateKey) ?? [];
+      held.push(async () => {
+        await Promise.resolve(match.route.handler(request, ctx)).catch(() => undefined);
+        store.persist();
+      });
+      late.set(lateKey, held);
+      return;
+    }
     let response: SandboxResponse;
     try {
       response = await match.route.handler(request, ctx);

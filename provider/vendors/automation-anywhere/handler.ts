@@ -87,9 +87,14 @@ async function findOwnCreate(client: ControlRoomClient, body: UserBody, startedM
   return { found: "unproven", id: String(user.id), what: `a user named '${user.username}' (id ${user.id})`, why: "its creation time, creator or fields differ from this request" };
 }
 
+/** Whether a refused create may say the user exists: 409 (or 400 on some builds, INFERRED). */
+function mayBeDuplicate(e: unknown): boolean {
+  return e instanceof VendorError && (INFERRED.duplicateStatuses as readonly number[]).includes(e.status);
+}
+
 /** 409 (or 400 on some builds) may mean "already exists": say which user, so nothing is left unexplained. */
 async function refused(client: ControlRoomClient, username: string, action: string, e: unknown): Promise<Error | undefined> {
-  if (!(e instanceof VendorError) || !(INFERRED.duplicateStatuses as readonly number[]).includes(e.status)) return undefined;
+  if (!mayBeDuplicate(e)) return undefined;
   const [existing] = await client.findUsersByName(username).catch(() => []);
   if (!existing) return undefined;
   return alreadyExists(KIND, action, e, { vendor: VENDOR, existing: "a Control Room user with this name", id: existing.id, rename: "choose another username" });
@@ -131,6 +136,7 @@ export const controlRoomUser = defineResource({
     // Usernames are unique at the vendor: once the look-up proves the lost create did not happen,
     // one more try cannot make a duplicate (at worst it answers 409).
     findOwnCreate: (client, body, _news, lost) => findOwnCreate(client, body, lost.startedAt),
+    duplicate: mayBeDuplicate,
     refused: (client, _body, news, e) => refused(client, news.username, `creating user '${news.username}'`, e),
     finish: (_client, user, news) => ({ id: String(user.id), outs: toOutputs(user, news) }),
   },

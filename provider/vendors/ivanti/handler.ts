@@ -155,7 +155,7 @@ async function findOwnCreate(client: IvantiClient, desired: IseApiUserInputs, ro
 }
 
 /** Whether a refused create says the account exists (INFERRED codes, or a message saying so). */
-function isDuplicate(e: unknown): boolean {
+export function isDuplicate(e: unknown): boolean {
   if (!(e instanceof VendorError) || e.status < 400 || e.status >= 500) return false;
   const env = wireEnvelope.safeParse(e.body);
   const errors = env.success ? env.data.errors : undefined;
@@ -210,9 +210,8 @@ async function converge(client: IvantiClient, id: string, current: Partial<IseAp
  */
 function halfDone(e: unknown, id: string, changed: readonly string[]): Error {
   const first = e instanceof Error ? e.message.replace(/\.$/, "") : String(e);
-  const message =
-    `${first}. API user ${id} holds the new ${changed.join(", ")} already, not the new roles: run 'pulumi up' again to finish ` +
-    `(while it is not in the stack's state yet, importId: "${id}" adopts it again).`;
+  // An adoption's error goes on to say, in the lifecycle's words, that the account is not managed yet.
+  const message = `${first}. API user ${id} holds the new ${changed.join(", ")} already, not the new roles: run 'pulumi up' again to finish.`;
   const Ctor = (e instanceof ApiIdentityError ? e.constructor : ApiIdentityError) as typeof ApiIdentityError;
   return new Ctor(message, { cause: e instanceof Error && e.cause !== undefined ? e.cause : e });
 }
@@ -249,6 +248,7 @@ export const iseApiUser = defineResource({
     send: (client, { form, space }, desired) => client.createAccount(form, [desired.password], space),
     // Sent again only when the look-up proves no account has this email address.
     findOwnCreate: (client, { ids }, desired, lost) => findOwnCreate(client, desired, ids, lost.startedAt),
+    duplicate: isDuplicate,
     refused: (client, _plan, desired, e) => refused(client, desired.emailAddress, `creating API user ${desired.emailAddress}`, e),
     finish: (_client, account, desired) => ({ id: String(account.id), outs: outputsFrom(desired, account) }),
   },

@@ -97,6 +97,11 @@ async function findOwnCreate(client: UiPathClient, i: Resolved, sentAt: number):
   return { found: "unproven", id: match.id, what: `a robot account named '${match.name}' (id ${match.id}, created ${match.creationTime ?? "at an unknown time"})`, why: why.join(", ") };
 }
 
+/** Whether a refused create says a robot account with this name exists. */
+function duplicateName(e: unknown): boolean {
+  return e instanceof VendorError && isDuplicateName(e.status, (e.body as { errors?: Record<string, string[]> } | undefined)?.errors);
+}
+
 /** A create refused because the name exists names the existing robot account to adopt. */
 async function refused(client: UiPathClient, i: Resolved, action: string, e: unknown): Promise<Error | undefined> {
   if (!(e instanceof VendorError)) return undefined;
@@ -188,6 +193,7 @@ export const uiPathRobotAccount = defineResource({
     // Names are unique per organization, so sending the create again after proving it did not land
     // cannot make a duplicate: a late first attempt makes the second one fail as a duplicate instead.
     findOwnCreate: (client, { i }, _news, lost) => findOwnCreate(client, i, lost.startedAt),
+    duplicate: duplicateName,
     refused: (client, { i }, _news, e) => refused(client, i, `creating robot account '${i.name}'`, e),
     finish: (_client, dto, _news, { spelling }) => ({ id: dto.id, outs: toOutputs(dto, spelling) }),
   },

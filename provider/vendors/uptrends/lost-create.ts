@@ -39,7 +39,8 @@ export function describeAccounts(list: readonly WireApiUser[]): string {
 /** The lifecycle's look-up after a lost create: never "ours", as what it made has no usable password. */
 export async function findOwnCreate(client: UptrendsClient, body: WireApiUserBody, lost: LostAnswer): Promise<OwnCreate<WireCreatedApiUser>> {
   const list = await client.listApiUsersOfOperator(body.OperatorGuid);
-  const found = lostCreateCandidates(list, body, lost.startedAt, madeHere);
+  // What this process made for other resources, and (apiidentity recover) what state holds, is never it.
+  const found = lostCreateCandidates(list, body, lost.startedAt, new Set([...madeHere, ...[...(lost.held ?? [])].map((id) => id.toLowerCase())]));
   if (found.length > 1) {
     throw new LostCreateError(
       KIND,
@@ -52,6 +53,7 @@ export async function findOwnCreate(client: UptrendsClient, body: WireApiUserBod
   }
   const orphan = found[0];
   if (!orphan) return { found: "none", note: "no account was made" };
+  if (lost.dryRun) return { found: "none", note: `the account it made (${describeAccounts([orphan])}) would be deleted, as its password cannot be recovered` };
   // Provably the one just made, and useless: its password was only in the lost answer.
   try {
     await client.deleteApiUser(orphan.ApiUserGuid);
