@@ -1,0 +1,162 @@
+// What each resource-provider call does, on plain property values (secrets still wrapped as the
+// engine sends them): the handlers of provider/handlers.ts with the settings resolved once per
+// process at Configure, the create key derived from the URN, secrets unwrapped for the handlers and
+// marked again on everything returned, and no vendor call during a preview. server.ts only
+// translates between these values and the protocol's messages; this module is loaded after the
+// plugin has answered the handshake, so the vendor code does not slow its start.
+import { declarationOf, secretPropertiesOf, shapeOf, secretsOf } from "../declare.js";
+import { handlerFor } from "../handlers.js";
+import { CREATE_KEY } from "../lifecycle.js";
+import { UNKNOWN, holdsUnknown, type CheckFailure, type ResourceHandler } from "../resource.js";
+import { environmentSettings, sameSettings, type Settings } from "../settings.js";
+import { checkConfig, diffConfig, settingsFromConfigure } from "./config.js";
+import { engineDiff, type DiffAnswer } from "./diff.js";
+import { invoke, type InvokeAnswer } from "./invoke.js";
+import { unwrap, withSecrets, reveal, type Values } from "./struct.js";
+import { createKeyOfUrn, kindOfType, parseUrn } from "./urn.js";
+
+export { checkConfig, diffConfig };
+
+interface Kind {
+  handler: ResourceHandler;
+  /** Inputs kept as secrets: the declared secret inputs. */
+  secretInputs: readonly string[];
+  /** Outputs kept as secrets: every declared secret property and the handler's secret outputs. */
+  secretOutputs: readonly string[];
+  /** The declared output properties (what a preview of a create marks unknown). */
+  outputs: readonly string[];
+}
+
+function kindOf(urn: string): Kind {
+  const kind = kindOfType(parseUrn(urn).type);
+  const decl = declarationOf(kind);
+  if (!decl) throw new Error(`apiidentity: unknown resource type 'apiidentity:index:${kind}'; this version serves IseApiUser, UptrendsApiAccount, ControlRoomUser, VerifyApiClient and UiPathRobotAccount`);
+  const handler = handlerFor(kind);
+  return {
+    handler,
+    secretInputs: secretsOf(decl.inputs),
+    secretOutputs: [...new Set([...secretPropertiesOf(kind), ...handler.secretOutputs])],
+    outputs: Object.keys(shapeOf(decl.outputs)),
+  };
+}
+
+/** Without the hidden create key: what the engine stores as outputs. */
+function withoutKey(values: Values): Values {
+  const { [CREATE_KEY]: _key, ...rest } = values;
+  return rest;
+}
+
+export interface Created {
+  id: string;
+  properties: Values;
+}
+
+export interface Read {
+  /** Empty when the identity is gone at the vendor. */
+  id: string;
+  properties: Values;
+  inputs: Values;
+}
+
+/** The calls of one plugin process, sharing one settings value (and so one client per vendor). */
+export class PluginCalls {
+  private settings: Settings | undefined;
+
+  constructor(private readonly env: Readonly<Record<string, string | undefined>> = process.env) {}
+
+  /** Settings from Configure; a Configure with equal settings keeps the value, and its clients. */
+  configure(variables: ReadonlyMap<string, string>, args: Values): void {
+    const next = settingsFromConfigure(variables, args, this.env);
+    if (this.settings === undefined || !sameSettings(this.settings, next)) this.settings = next;
+  }
+
+  /** The settings calls run with: Configure's, else (an engine that never configures) the environment's. */
+  current(): Settings {
+    return (this.settings ??= environmentSettings());
+  }
+
+  private methods(k: Kind) {
+    return k.handler.with(this.current());
+  }
+
+  async check(urn: string, olds: Values, news: Values): Promise<{ inputs: Values; failures: CheckFailure[] }> {
+    const k = kindOf(urn);
+    const n = unwrap(news);
+    // The same create key the TypeScript SDK sends, so create recovery works the same way.
+    const given = { ...n.values, [CREATE_KEY]: n.values[CREATE_KEY] ?? createKeyOfUrn(urn) };
+    const r = await this.methods(k).check(unwrap(olds).values, given);
+    return { inputs: withSecrets(r.inputs as Values, [...k.secretInputs, ...n.secrets]), failures: r.failures };
+  }
+
+  async diff(urn: string, id: string, olds: Values, news: Values, oldInputs: Values): Promise<DiffAnswer> {
+    const k = kindOf(urn);
+    const o = unwrap(olds).values;
+    const n = unwrap(news).values;
+    const r = await this.methods(k).diff(id, o, n);
+    const before = Object.keys(oldInputs).length > 0 ? unwrap(oldInputs).values : o;
+    return engineDiff(r, before, n);
+  }
+
+  async create(urn: string, properties: Values, preview: boolean): Promise<Created> {
+    const k = kindOf(urn);
+    const p = unwrap(properties);
+    if (preview) {
+      // Nothing is sent to the vendor: the inputs as they will be, every other output not known yet.
+      const outs: Values = Object.fromEntries(k.outputs.map((name) => [name, UNKNOWN]));
+      for (const [name, v] of Object.entries(withoutKey(p.values))) if (k.outputs.includes(name)) outs[name] = v;
+      return { id: "", properties: withSecrets(outs, [...k.secretOutputs, ...p.secrets]) };
+    }
+    if (holdsUnknown(p.values)) throw new Error(`${k.handler.kind}: create got inputs that are not known yet; this is a bug in the engine or the plugin, please report it`);
+    const r = await this.methods(k).create(p.values);
+    return { id: r.id, properties: withSecrets(r.outs as Values, [...k.secretOutputs, ...p.secrets]) };
+  }
+
+  async read(urn: string, id: string, properties: Values, inputs: Values): Promise<Read> {
+    const k = kindOf(urn);
+    const p = unwrap(properties);
+    const i = unwrap(inputs);
+    const r = await this.methods(k).read(id, p.values);
+    if (r.id === undefined) return { id: "", properties: {}, inputs: {} };
+    const readInputs = (r.inputs as Values | undefined) ?? withoutKey(i.values);
+    return {
+      id: r.id,
+      properties: withSecrets((r.props as Values | undefined) ?? {}, [...k.secretOutputs, ...p.secrets]),
+      inputs: withSecrets(readInputs, [...k.secretInputs, ...i.secrets]),
+    };
+  }
+
+  async update(urn: string, id: string, olds: Values, news: Values, preview: boolean): Promise<Values> {
+    const k = kindOf(urn);
+    const o = unwrap(olds);
+    const n = unwrap(news);
+    const secrets = [...k.secretOutputs, ...o.secrets, ...n.secrets];
+    if (preview) {
+      const outs: Values = { ...o.values };
+      for (const [name, v] of Object.entries(withoutKey(n.values))) if (k.outputs.includes(name)) outs[name] = v;
+      return withSecrets(outs, secrets);
+    }
+    if (holdsUnknown(n.values)) throw new Error(`${k.handler.kind}: update got inputs that are not known yet; this is a bug in the engine or the plugin, please report it`);
+    return withSecrets((await this.methods(k).update(id, o.values, n.values)) as Values, secrets);
+  }
+
+  async delete(urn: string, id: string, properties: Values): Promise<void> {
+    const k = kindOf(urn);
+    await this.methods(k).delete(id, unwrap(properties).values);
+  }
+
+  /** A lookup; arguments not known yet (a preview) are not sent to the vendor: the answer is empty. */
+  async invoke(tok: string, args: Values): Promise<InvokeAnswer> {
+    const a = reveal(args) as Values;
+    if (holdsUnknown(a)) return { result: {}, failures: [] };
+    return invoke(tok, a, this.current());
+  }
+
+  /** The properties of an identity a failed create or update left behind, secrets marked. */
+  leftBehind(urn: string, properties: Values): Values {
+    try {
+      return withSecrets(properties, kindOf(urn).secretOutputs);
+    } catch {
+      return properties;
+    }
+  }
+}
