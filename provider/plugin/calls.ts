@@ -25,6 +25,7 @@ interface Kind {
   secretOutputs: readonly string[];
   /** The declared output properties (what a preview of a create marks unknown). */
   outputs: readonly string[];
+  inputNames: readonly string[];
 }
 
 function kindOf(urn: string): Kind {
@@ -37,6 +38,7 @@ function kindOf(urn: string): Kind {
     secretInputs: secretsOf(decl.inputs),
     secretOutputs: [...new Set([...secretPropertiesOf(kind), ...handler.secretOutputs])],
     outputs: Object.keys(shapeOf(decl.outputs)),
+    inputNames: Object.keys(shapeOf(decl.inputs)),
   };
 }
 
@@ -117,7 +119,13 @@ export class PluginCalls {
     const i = unwrap(inputs);
     const r = await this.methods(k).read(id, p.values);
     if (r.id === undefined) return { id: "", properties: {}, inputs: {} };
-    const readInputs = (r.inputs as Values | undefined) ?? withoutKey(i.values);
+    const readInputs: Values = { ...((r.inputs as Values | undefined) ?? withoutKey(i.values)) };
+    // A read with the id alone is `pulumi import`: the inputs it gives become the declaration the CLI
+    // prints. With `importId` that declaration adopts this very identity (a state lost later makes
+    // the next up adopt it again, never a duplicate), and kinds whose password is never read back
+    // accept it without one, as they accept any adoption.
+    const importing = Object.keys(p.values).length === 0 && Object.keys(i.values).length === 0;
+    if (importing && k.inputNames.includes("importId") && readInputs.importId === undefined) readInputs.importId = r.id;
     return {
       id: r.id,
       properties: withSecrets((r.props as Values | undefined) ?? {}, [...k.secretOutputs, ...p.secrets]),

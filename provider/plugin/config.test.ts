@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { UNKNOWN } from "../resource.js";
+import { checkConfig, diffConfig, settingsFromConfigure } from "./config.js";
+import { secret } from "./struct.js";
+
+describe("Configure: settings from the request", () => {
+  it("reads args (secrets unwrapped) first, then variables in either spelling, then the environment", () => {
+    const s = settingsFromConfigure(
+      new Map([
+        ["apiidentity:config:uptrendsUsername", "from-variables"],
+        ["apiidentity:ivantiBaseUrl", "https://ivanti.example"],
+      ]),
+      { uptrendsUsername: "from-args", uptrendsPassword: secret("pw-from-args") },
+      { UPTRENDS_USERNAME: "from-env", VERIFY_TENANT_URL: "https://verify.example", IVANTI_BASE_URL: "https://env.example" },
+    );
+    expect(s.uptrendsUsername).toBe("from-args");
+    expect(s.uptrendsPassword).toBe("pw-from-args");
+    expect(s.ivantiBaseUrl).toBe("https://ivanti.example");
+    expect(s.verifyTenantUrl).toBe("https://verify.example");
+    expect(s.uptrendsBaseUrl).toBe("https://api.uptrends.com/v4");
+  });
+
+  it("a variables-only request (an engine that sends no args) is enough", () => {
+    const s = settingsFromConfigure(new Map([["apiidentity:config:controlRoomUrl", "https://cr.example"]]), {}, {});
+    expect(s.controlRoomUrl).toBe("https://cr.example");
+  });
+
+  it("an empty value counts as unset, so the environment fills in", () => {
+    const s = settingsFromConfigure(new Map(), { uipathOrganization: "" }, { UIPATH_ORGANIZATION: "org" });
+    expect(s.uipathOrganization).toBe("org");
+  });
+});
+
+describe("CheckConfig", () => {
+  it("accepts the provider's settings, the engine's own keys and unknown values", () => {
+    expect(checkConfig({ uptrendsUsername: "u", uptrendsPassword: secret("p"), version: "0.1.0", verifyTenantUrl: UNKNOWN }).failures).toEqual([]);
+  });
+
+  it("refuses a key that is no setting, naming it and the settings there are", () => {
+    const r = checkConfig({ uptrendsUser: "u" });
+    expect(r.failures).toHaveLength(1);
+    expect(r.failures[0]!.property).toBe("uptrendsUser");
+    expect(r.failures[0]!.reason).toMatch(/'apiidentity:uptrendsUser' is not a setting.*uptrendsUsername/);
+  });
+
+  it("refuses a setting that is not text", () => {
+    expect(checkConfig({ uipathScopes: ["a", "b"] }).failures[0]!.reason).toMatch(/must be a string, not a list/);
+  });
+
+  it("returns the inputs as given", () => {
+    const news = { uptrendsPassword: secret("p") };
+    expect(checkConfig(news).inputs).toBe(news);
+  });
+});
+
+describe("DiffConfig", () => {
+  it("no change when the settings are equal, secrets compared by value", () => {
+    expect(diffConfig({ uptrendsPassword: secret("p"), version: "1" }, { uptrendsPassword: "p", version: "2" }).changes).toBe(false);
+  });
+
+  it("a changed setting is an update of the provider, never a replacement", () => {
+    const d = diffConfig({ uptrendsPassword: "a", ivantiBaseUrl: "https://x" }, { uptrendsPassword: "b", uipathOrganization: "org" });
+    expect(d.changes).toBe(true);
+    expect(d.replaces).toEqual([]);
+    expect(d.detailedDiff).toEqual({
+      ivantiBaseUrl: { kind: "delete", inputDiff: true },
+      uipathOrganization: { kind: "add", inputDiff: true },
+      uptrendsPassword: { kind: "update", inputDiff: true },
+    });
+  });
+});
