@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatOrphans, managedIds, verifyOrphans } from "./orphans.js";
+import { formatOrphans, managedIds, settingsFromConfig, verifyOrphans } from "./orphans.js";
 
 const T = "pulumi-nodejs:dynamic/apiidentity:";
 
@@ -49,5 +49,12 @@ describe("orphans", () => {
     expect(text).toContain("UiPath (UiPathRobotAccount): stores no mark of this provider, cannot be attributed");
     expect(formatOrphans({ stacks: ["dev"], vendors: [], orphans: [] }, false)).toContain("No orphans: every marked identity is in the state of stack dev.");
     expect(JSON.parse(formatOrphans({ stacks: ["dev"], vendors: [], orphans: [] }, true))).toEqual({ stacks: ["dev"], vendors: [], orphans: [] });
+  });
+  it("takes the provider settings from the stack's config first, then the environment, as the provider does", () => {
+    const s = settingsFromConfig(
+      { "apiidentity:verifyTenantUrl": { value: "https://config.example" }, "apiidentity:verifyClientSecret": { value: "from-config" }, "other:verifyClientId": { value: "not ours" } },
+      { VERIFY_TENANT_URL: "https://env.example", VERIFY_CLIENT_ID: "from-env" },
+    );
+    expect([s.verifyTenantUrl, s.verifyClientId, s.verifyClientSecret]).toEqual(["https://config.example", "from-env", "from-config"]);
   });
 });

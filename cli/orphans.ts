@@ -6,7 +6,7 @@
 // The other four kinds store no mark at their vendor, so no identity there can be attributed.
 import { parseArgs } from "node:util";
 import { LocalWorkspace, type LocalWorkspaceOptions } from "@pulumi/pulumi/automation/index.js";
-import { environmentSettings, type Settings } from "../provider/settings.js";
+import { resolveSettings, type Settings } from "../provider/settings.js";
 import { verifyClient } from "../provider/vendors/ibm-verify/client.js";
 import { markerOf } from "../provider/vendors/ibm-verify/mappers.js";
 
@@ -97,10 +97,25 @@ export function formatOrphans(r: OrphanReport, json: boolean): string {
   return lines.join("\n") + "\n";
 }
 
+/**
+ * The provider settings from a stack's config as `pulumi config --show-secrets --json` prints it
+ * (`{"apiidentity:<name>": {value, secret}}`), then the environment, as the provider resolves them.
+ */
+export function settingsFromConfig(config: Readonly<Record<string, { value?: unknown }>>, env: Readonly<Record<string, string | undefined>> = process.env): Settings {
+  return resolveSettings({
+    config: (key) => {
+      const v = config[key]?.value;
+      return typeof v === "string" ? v : undefined;
+    },
+    env,
+  });
+}
+
 export interface OrphanOptions {
   cwd: string;
   /** Stack names; default: the project's selected stack. */
   stacks: string[];
+  /** Default: the first stack's `apiidentity:*` config (secrets decrypted), then the environment. */
   settings?: Settings;
   /** Environment for the pulumi processes (added to this process's). */
   env?: Record<string, string>;
@@ -127,7 +142,7 @@ export async function runOrphans(o: OrphanOptions): Promise<OrphanReport> {
       throw new Error(`pulumi stack export --stack ${stack} failed: ${text.replace(/^error: /, "")}`, { cause: e });
     }
   }
-  return scanOrphans(o.settings ?? environmentSettings(), stacks, resources);
+  return scanOrphans(o.settings ?? settingsFromConfig(await ws.getAllConfig(stacks[0]!), { ...process.env, ...o.env }), stacks, resources);
 }
 
 /** The command: exit 0 no orphan, 1 orphans, (2 error: thrown, main prints it). */

@@ -5,7 +5,11 @@ import { startSandbox, type Sandbox } from "../sandbox/server.js";
 import { CREATE_KEY } from "../provider/lifecycle.js";
 import { verifyApiClient } from "../provider/vendors/ibm-verify/handler.js";
 import { sandboxSettings } from "../test/settings.js";
-import { applyRecovery, formatRecovery, planRecovery } from "./recover.js";
+import { handlerFor } from "../provider/handlers.js";
+import { madeHere } from "../provider/vendors/uptrends/lost-create.js";
+import { vendorIdentities } from "../test/reliability/census.js";
+import { fleet, KINDS, type Kind } from "../test/reliability/fleet.js";
+import { applyRecovery, earliestSend, formatRecovery, planRecovery } from "./recover.js";
 
 const T = "pulumi-nodejs:dynamic/apiidentity:";
 let sb: Sandbox;
@@ -49,14 +53,102 @@ describe("apiidentity recover", () => {
     expect(formatRecovery(plan, false, true)).toContain("Now run 'pulumi up'");
   });
 
-  it("names a pending create of a kind whose vendor keeps no mark, and changes nothing", async () => {
+  it("a pending create made by an older SDK (no create key) of VerifyApiClient is named, nothing changed", async () => {
     const deployment = {
       resources: [],
-      pending_operations: [{ type: "creating", resource: { urn: urn("ControlRoomUser", "bot"), type: `${T}ControlRoomUser`, inputs: { username: "bot", [CREATE_KEY]: "k" } } }],
+      pending_operations: [{ type: "creating", resource: { urn: urn("VerifyApiClient", "old"), type: `${T}VerifyApiClient`, inputs: { clientName: "old", entitlements: ["readUsers"] } } }],
     };
     const plan = await planRecovery(sandboxSettings(sb), "dev", deployment);
-    expect(plan.settled).toEqual([{ urn: urn("ControlRoomUser", "bot"), kind: "ControlRoomUser", action: "unresolved", note: expect.stringContaining("adopt it with importId") }]);
+    expect(plan.settled).toEqual([{ urn: urn("VerifyApiClient", "old"), kind: "VerifyApiClient", action: "unresolved", note: expect.stringContaining("adopt it with importId") }]);
     expect(applyRecovery(deployment, plan)).toEqual(deployment);
     expect(formatRecovery(plan, false, false)).toContain("cannot be attributed");
+  });
+});
+
+describe("apiidentity recover: the four kinds whose vendors keep no mark", () => {
+  const UNIQUE = ["IseApiUser", "ControlRoomUser", "UiPathRobotAccount"] as const;
+  let n = 0;
+  /** A member of `kind`, its checked inputs (with a create key) and the handler's methods. */
+  async function member(kind: Kind) {
+    const operatorGuid = sb.config().vendors.uptrends!.operatorGuid!;
+    const m = fleet({ size: KINDS.length, generation: "v1", uptrendsOperatorGuid: operatorGuid, prefix: `rec${++n}` }).find((x) => x.kind === kind)!;
+    const h = handlerFor(kind).with(sandboxSettings(sb));
+    const inputs = (await h.check(undefined, { ...m.args, [CREATE_KEY]: `proj/dev/${kind}/${m.name}` })).inputs as Record<string, unknown>;
+    const pending = { type: "creating", resource: { urn: urn(kind, m.name), type: `${T}${kind}`, inputs } };
+    return { m, h, inputs, pending };
+  }
+  /** The stack resource of a run that started at `at`: the lower bound of its sends. */
+  const stackAt = (at: number) => ({ urn: "urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev", type: "pulumi:pulumi:Stack", created: new Date(at).toISOString() });
+  const atVendor = async (kind: Kind, key: string) => (await vendorIdentities(sb.url))[kind].filter((i) => i.key === key);
+
+  it.each(UNIQUE)("%s: the identity the killed run's create made is imported; one it never made is cleared", async (kind) => {
+    const started = Date.now();
+    const made = await member(kind);
+    const { id } = await made.h.create(made.inputs as never);
+    const lost = await member(kind);
+    const deployment = { resources: [stackAt(started)], pending_operations: [made.pending, lost.pending] };
+    const plan = await planRecovery(sandboxSettings(sb), "dev", deployment);
+    expect(plan.settled.map((s) => [s.action, s.id])).toEqual([
+      ["import", id],
+      ["clear", undefined],
+    ]);
+    expect(applyRecovery(deployment, plan).resources!.map((r) => r.id)).toContain(id);
+  });
+
+  it.each(UNIQUE)("%s: an identity a resource in state holds is never taken; the pending create made none", async (kind) => {
+    const started = Date.now();
+    const made = await member(kind);
+    const { id } = await made.h.create(made.inputs as never);
+    const deployment = { resources: [stackAt(started), { urn: urn(kind, "other"), type: `${T}${kind}`, id }], pending_operations: [made.pending] };
+    const plan = await planRecovery(sandboxSettings(sb), "dev", deployment);
+    expect(plan.settled.map((s) => [s.action, s.id])).toEqual([["clear", undefined]]);
+  });
+
+  it.each(UNIQUE)("%s: an identity created before the killed run can have sent its create is named, not taken, nothing changed", async (kind) => {
+    const made = await member(kind);
+    await made.h.create(made.inputs as never);
+    // The run started an hour after the identity was made (beyond every kind's clock allowance).
+    const deployment = { resources: [stackAt(Date.now() + 3_600_000)], pending_operations: [made.pending] };
+    const plan = await planRecovery(sandboxSettings(sb), "dev", deployment);
+    expect(plan.settled).toEqual([expect.objectContaining({ action: "unresolved", note: expect.stringMatching(/cannot be proven to be what this create made \(.*creat.*\).*importId/) })]);
+    expect(applyRecovery(deployment, plan)).toEqual(deployment);
+  });
+
+  it("no time bound in state (no stack resource, no history): nothing is proven, each is named", async () => {
+    const made = await member("ControlRoomUser");
+    const plan = await planRecovery(sandboxSettings(sb), "dev", { resources: [], pending_operations: [made.pending] });
+    expect(plan.settled[0]).toMatchObject({ action: "unresolved", note: expect.stringContaining("no time the killed run started after") });
+  });
+
+  it("the stack's last completed update bounds the sends when it is later than the stack resource", async () => {
+    expect(earliestSend({ resources: [stackAt(1_000)] }, 5_000)).toBe(5_000);
+    expect(earliestSend({ resources: [stackAt(9_000)] }, 5_000)).toBe(9_000);
+    expect(earliestSend({ resources: [] })).toBeUndefined();
+  });
+
+  it("UptrendsApiAccount: the account a pending create provably made is deleted (its password was only in the lost answer) and the create cleared; --dry-run deletes nothing", async () => {
+    const started = Date.now();
+    const made = await member("UptrendsApiAccount");
+    const { id } = await made.h.create(made.inputs as never);
+    // The killed run's provider made it, not this process (recover runs in a process of its own).
+    madeHere.delete(id.toLowerCase());
+    const deployment = { resources: [stackAt(started)], pending_operations: [made.pending] };
+    const dry = await planRecovery(sandboxSettings(sb), "dev", deployment, { dryRun: true });
+    expect(dry.settled).toEqual([expect.objectContaining({ action: "clear", note: expect.stringContaining(`${id} (username`) })]);
+    expect(dry.settled[0]!.note).toContain("would be deleted");
+    expect((await atVendor("UptrendsApiAccount", made.m.key)).map((i) => i.id)).toEqual([id]);
+    const plan = await planRecovery(sandboxSettings(sb), "dev", deployment);
+    expect(plan.settled).toEqual([expect.objectContaining({ action: "clear", note: expect.stringContaining(`the account it made (${id}) was deleted`) })]);
+    expect(await atVendor("UptrendsApiAccount", made.m.key)).toEqual([]);
+  });
+
+  it("UptrendsApiAccount: an account some resource in state holds is never deleted", async () => {
+    const started = Date.now();
+    const made = await member("UptrendsApiAccount");
+    const { id } = await made.h.create(made.inputs as never);
+    const deployment = { resources: [stackAt(started), { urn: urn("UptrendsApiAccount", "kept"), type: `${T}UptrendsApiAccount`, id }], pending_operations: [made.pending] };
+    const plan = await planRecovery(sandboxSettings(sb), "dev", deployment);
+    expect(plan.settled.map((s) => s.action)).toEqual(["clear"]);
+    expect((await atVendor("UptrendsApiAccount", made.m.key)).map((i) => i.id)).toEqual([id]);
   });
 });

@@ -1,21 +1,25 @@
 // `apiidentity recover [--cwd DIR] [--stack NAME] [--dry-run] [--json]`: after a killed `pulumi up`
 // (and `pulumi cancel`, which releases its lock), settles the pending creates it left in state. For
-// each, the identity that create made is looked up at the vendor by the marker its create key gives
-// (IBM Verify). The state is edited once (`pulumi stack export`, then `pulumi stack import`): what is
-// found becomes a resource with its id, the other pending creates are dropped; `pulumi refresh` then
-// reads each imported identity. The next `pulumi up` neither makes a second identity nor leaves the
-// first unmanaged. What cannot be attributed is named with what to do, and nothing is changed. The
-// vendors see reads only.
+// each, the identity that create made is looked up at the vendor: IBM Verify by the marker its create
+// key gives; the four kinds whose vendors keep no mark by the lost-create look-up of the kind (its
+// natural key, and proof that it is what was sent, created by the provider's login, no earlier than
+// the killed run can have sent it, held by no resource in state). The state is edited once (`pulumi
+// stack export`, then `pulumi stack import`): what is found becomes a resource with its id, the other
+// pending creates are dropped; `pulumi refresh` then reads each imported identity. The next `pulumi
+// up` neither makes a second identity nor leaves the first unmanaged. What cannot be attributed is
+// named with what to do, and nothing is changed. The vendors see reads only, except an Uptrends
+// account a pending create provably made, which is deleted (its password was only in the lost answer).
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { createKeyOf } from "../provider/lifecycle.js";
-import { environmentSettings, type Settings } from "../provider/settings.js";
+import { handlerFor } from "../provider/handlers.js";
+import { createKeyOf, settlePendingCreate } from "../provider/lifecycle.js";
+import type { Settings } from "../provider/settings.js";
 import { verifyClient } from "../provider/vendors/ibm-verify/client.js";
 import { findPendingCreate } from "../provider/vendors/ibm-verify/recover.js";
-import { managedIds } from "./orphans.js";
+import { managedIds, settingsFromConfig } from "./orphans.js";
 
 const TYPE_PREFIX = "pulumi-nodejs:dynamic/apiidentity:";
 
@@ -24,6 +28,8 @@ interface StateResource {
   type: string;
   id?: string;
   inputs?: Record<string, unknown>;
+  /** When the engine recorded the resource as created (RFC 3339), in state since Pulumi 3.9x. */
+  created?: string;
 }
 
 interface Deployment {
@@ -65,26 +71,64 @@ export interface RecoverPlan {
   settled: Settled[];
 }
 
+export interface RecoverOptions {
+  /** When the stack's last completed update ended (ms), from `pulumi stack history`: the killed run started later. */
+  lastUpdateEnded?: number;
+  /** Change nothing at the vendors. */
+  dryRun?: boolean;
+}
+
+/** The value Pulumi's state writes in place of a secret (its ciphertext): no use to a look-up. */
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+
+/** The inputs with each secret left out (the look-ups compare no secret: vendors never return them). */
+function withoutSecrets(inputs: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(inputs).filter(([, v]) => !(v && typeof v === "object" && SECRET_SIG in v)));
+}
+
+/**
+ * The earliest time the killed run can have sent any of its creates: it started after the stack's
+ * last completed update ended, and after the stack resource was first registered (the first thing
+ * every run of a program does; the run that made it made it before any create). The later of the two.
+ */
+export function earliestSend(deployment: Deployment, lastUpdateEnded?: number): number | undefined {
+  const stack = (deployment.resources ?? []).find((r) => r.type === "pulumi:pulumi:Stack");
+  const created = stack?.created ? Date.parse(stack.created) : NaN;
+  const bounds = [created, lastUpdateEnded ?? NaN].filter((t) => Number.isFinite(t));
+  return bounds.length ? Math.max(...bounds) : undefined;
+}
+
 /** Settles each pending create of an apiidentity kind in `deployment`. */
-export async function planRecovery(settings: Settings, stack: string, deployment: Deployment): Promise<RecoverPlan> {
+export async function planRecovery(settings: Settings, stack: string, deployment: Deployment, opts: RecoverOptions = {}): Promise<RecoverPlan> {
   const managed = managedIds(deployment.resources ?? []);
+  const sentAfter = earliestSend(deployment, opts.lastUpdateEnded);
   const settled: Settled[] = [];
   for (const op of deployment.pending_operations ?? []) {
     const r = op.resource;
     if (op.type !== "creating" || !r.type.startsWith(TYPE_PREFIX)) continue;
     const kind = r.type.slice(TYPE_PREFIX.length);
     const key = createKeyOf(r.inputs);
+    const held = managed.get(kind) ?? new Set<string>();
+    if (kind !== "VerifyApiClient") {
+      if (sentAfter === undefined) {
+        settled.push({ urn: r.urn, kind, action: "unresolved", note: "the state shows no time the killed run started after, so nothing can be proven: look for it by its name; if it exists, adopt it with importId, else nothing is left" });
+        continue;
+      }
+      const v = await settlePendingCreate(handlerFor(kind), settings, { inputs: withoutSecrets(r.inputs ?? {}), sentAfter, held, dryRun: opts.dryRun ?? false });
+      settled.push({ urn: r.urn, kind, ...v });
+      continue;
+    }
     const name = r.inputs?.clientName;
-    if (kind !== "VerifyApiClient" || key === undefined || typeof name !== "string") {
+    if (key === undefined || typeof name !== "string") {
       settled.push({
         urn: r.urn,
         kind,
         action: "unresolved",
-        note: `${kind} keeps no mark of its create at the vendor${key === undefined && kind === "VerifyApiClient" ? " (no create key: made by an older SDK)" : ""}: look for it by name; if it exists, adopt it with importId, else nothing is left`,
+        note: `${kind} keeps no mark of its create at the vendor without a create key (made by an older SDK): look for it by name; if it exists, adopt it with importId, else nothing is left`,
       });
       continue;
     }
-    const found = await findPendingCreate(verifyClient(settings), name, key, managed.get(kind) ?? new Set());
+    const found = await findPendingCreate(verifyClient(settings), name, key, held);
     if (found.found === "one") {
       const late = found.earlier.length ? `; earlier sends also made ${found.earlier.join(", ")}: delete ${found.earlier.length > 1 ? "them" : "it"} in IBM Verify (Security > API access)` : "";
       settled.push({ urn: r.urn, kind, action: "import", id: found.id, note: `API client '${name}' ${found.id} carries this create's marker: imported${late}` });
@@ -117,6 +161,24 @@ function pulumi(args: string[], cwd: string): Promise<string> {
   });
 }
 
+/** When the stack's last completed update (or refresh, or destroy) ended, from `pulumi stack history`. */
+async function lastUpdateEnded(cwd: string, stack: string): Promise<number | undefined> {
+  const history = JSON.parse((await pulumi(["stack", "history", "--json", "--stack", stack], cwd)) || "[]") as { endTime?: string | number }[] | null;
+  const ends = (history ?? []).map((h) => (typeof h.endTime === "number" ? h.endTime * 1000 : Date.parse(String(h.endTime)))).filter((t) => Number.isFinite(t));
+  return ends.length ? Math.max(...ends) : undefined;
+}
+
+/** The provider settings of the stack: its `apiidentity:*` config (secrets decrypted), then the environment. */
+async function stackSettings(cwd: string, stack: string): Promise<Settings> {
+  let config: Record<string, { value?: unknown }> = {};
+  try {
+    config = JSON.parse(await pulumi(["config", "--show-secrets", "--json", "--stack", stack], cwd)) as typeof config;
+  } catch (e) {
+    process.stderr.write(`apiidentity recover: the stack's config could not be read (${e instanceof Error ? e.message : String(e)}); using the environment only\n`);
+  }
+  return settingsFromConfig(config);
+}
+
 export async function recover(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -126,8 +188,10 @@ export async function recover(args: string[]): Promise<number> {
   const stack = values.stack ?? (JSON.parse(await pulumi(["stack", "ls", "--json"], cwd)) as { name: string; current: boolean }[]).find((s) => s.current)?.name;
   if (!stack) throw new Error(`no stack selected in ${cwd}: pass --stack NAME`);
   const exported = JSON.parse(await pulumi(["stack", "export", "--stack", stack], cwd)) as { deployment?: Deployment };
-  const plan = await planRecovery(environmentSettings(), stack, exported.deployment ?? {});
-  const apply = !values["dry-run"] && plan.settled.length > 0 && !plan.settled.some((s) => s.action === "unresolved");
+  const ended = await lastUpdateEnded(cwd, stack);
+  const dryRun = values["dry-run"]!;
+  const plan = await planRecovery(await stackSettings(cwd, stack), stack, exported.deployment ?? {}, { ...(ended === undefined ? {} : { lastUpdateEnded: ended }), dryRun });
+  const apply = !dryRun && plan.settled.length > 0 && !plan.settled.some((s) => s.action === "unresolved");
   if (apply) {
     const dir = mkdtempSync(join(tmpdir(), "apiidentity-recover-"));
     try {

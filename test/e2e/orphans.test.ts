@@ -15,8 +15,12 @@ const program = (names: string[]) =>
   `import { VerifyApiClient } from "pulumi-apiidentity";\n${names.map((n) => `new VerifyApiClient(${JSON.stringify(n)}, { clientName: ${JSON.stringify(n)}, entitlements: ["readUsers"] });`).join("\n")}\n`;
 
 function orphans(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return orphansWith(p.env, ...args);
+}
+
+function orphansWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((res) => {
-    execFile(process.execPath, [join(repoRoot, "bin/apiidentity.js"), "orphans", "--cwd", p.dir, ...args], { env: p.env, timeout: 120_000 }, (err, stdout, stderr) =>
+    execFile(process.execPath, [join(repoRoot, "bin/apiidentity.js"), "orphans", "--cwd", p.dir, ...args], { env, timeout: 120_000 }, (err, stdout, stderr) =>
       res({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -87,5 +91,23 @@ describe("apiidentity orphans (IBM Verify)", () => {
     const bad = await orphans("--stack", "nope");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("pulumi stack export --stack nope failed");
+  });
+
+  it("reads the vendor settings from the stack's config (secrets decrypted), the environment only as a fallback", async () => {
+    const cfg = sb.config().vendors.ibmVerify!;
+    await p.ok(["config", "set", "apiidentity:verifyTenantUrl", cfg.baseUrl!]);
+    await p.ok(["config", "set", "apiidentity:verifyClientId", cfg.clientId!]);
+    await p.ok(["config", "set", "--secret", "apiidentity:verifyClientSecret", cfg.clientSecret!]);
+    const env = Object.fromEntries(Object.entries(p.env).filter(([k]) => !k.startsWith("VERIFY_")));
+    const r = await orphansWith(env, "--stack", "a", "--stack", "b", "--json");
+    expect(r.stderr).toBe("");
+    const report = JSON.parse(r.stdout) as { vendors: { vendor: string; status: string; marked: number }[] };
+    expect(report.vendors.find((v) => v.vendor === "IBM Verify")).toEqual({ vendor: "IBM Verify", kind: "VerifyApiClient", status: "checked", marked: 4 });
+    // Without the config and the variables, IBM Verify is not configured.
+    await p.ok(["config", "rm", "apiidentity:verifyTenantUrl"]);
+    await p.ok(["config", "rm", "apiidentity:verifyClientId"]);
+    await p.ok(["config", "rm", "apiidentity:verifyClientSecret"]);
+    const none = JSON.parse((await orphansWith(env, "--stack", "a", "--json")).stdout) as { vendors: { vendor: string; status: string }[] };
+    expect(none.vendors.find((v) => v.vendor === "IBM Verify")!.status).toBe("not configured");
   });
 });
