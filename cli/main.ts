@@ -16,6 +16,10 @@ const USAGE = `usage:
       Read-only: list identities at each configured vendor that carry this provider's mark (IBM
       Verify's create marker) but are in no state of the given stacks (default: the selected one).
       Exit code: 0 none, 1 some, 2 error.
+  apiidentity plugin install [--pulumi PATH]
+      Put the provider plugin pulumi-resource-apiidentity (YAML and Python programs, 'pulumi import')
+      into the Pulumi CLI's plugin cache ($PULUMI_HOME/plugins), with no download; or put this
+      package's bin/ on PATH instead. Exit code: 0 installed, 1 no pulumi CLI found, 2 error.
   apiidentity recover [--cwd DIR] [--stack NAME] [--dry-run] [--json]
       After a killed 'pulumi up' and 'pulumi cancel': puts into state the identities its pending
       creates made (found by their create marker, IBM Verify) and drops the pending creates that made
@@ -42,6 +46,10 @@ export async function main(argv: string[]): Promise<number> {
     if (command === "recover") {
       const { recover } = await import("./recover.js");
       return await recover(rest);
+    }
+    if (command === "plugin") {
+      const { plugin } = await import("./plugin.js");
+      return await plugin(rest);
     }
     if (command === "discover") {
       const { discover } = await import("./discover.js");
