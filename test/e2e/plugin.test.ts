@@ -1,13 +1,16 @@
 // The provider plugin `pulumi-resource-apiidentity` through the real engine: a program registers
 // `apiidentity:index:UptrendsApiAccount` as a plain custom resource (no dynamic provider), so the
-// engine starts the plugin it finds on PATH (the package's bin/, as npm installs it) and drives it
-// over the resource-provider protocol: up, a preview with no changes, an updatable and a replacing
-// change each shown in detailedDiff with its kind, refresh, destroy.
+// engine starts the plugin and drives it over the resource-provider protocol. Once found on PATH (the
+// package's bin/, as npm installs it), with the vendor credentials in `apiidentity:*` stack config:
+// up, a preview with no changes, an updatable and a replacing change each in detailedDiff with its
+// kind, an out-of-band change seen by `preview --refresh` with its detailedDiff, refresh, destroy.
+// Once from the plugin cache that `apiidentity plugin install` fills.
+import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
 import type { UptrendsState } from "../../sandbox/vendors/uptrends/state.js";
-import { PulumiProject, type PreviewStep } from "./harness.js";
+import { engine, PulumiProject, repoRoot, type PreviewJson, type PreviewStep } from "./harness.js";
 
 const TYPE = "apiidentity:index:UptrendsApiAccount";
 
@@ -22,62 +25,125 @@ export const username = account.username;
 export const password = account.password;
 `;
 
+/** The sandbox's settings without Uptrends': those come from stack config in these tests. */
+function envWithoutUptrends(sb: Sandbox): Record<string, string> {
+  return Object.fromEntries(Object.entries(sb.config().env).filter(([k]) => !k.startsWith("UPTRENDS_")));
+}
+
+async function configureUptrends(p: PulumiProject, sb: Sandbox): Promise<void> {
+  const u = sb.config().vendors.uptrends!;
+  await p.setConfig("apiidentity:uptrendsBaseUrl", u.baseUrl!);
+  await p.setConfig("apiidentity:uptrendsUsername", u.username!);
+  await p.setConfig("apiidentity:uptrendsPassword", u.password!, true);
+}
+
+/** The step that changes the account (a refreshing preview also lists its refresh step first). */
+const stepOf = (pv: PreviewJson) => pv.steps.find((s: PreviewStep) => s.urn.endsWith(`${TYPE}::monitoring`) && s.op !== "refresh");
+
 describe("provider plugin through the pulumi CLI", () => {
   let sb: Sandbox;
-  let p: PulumiProject;
+  const projects: PulumiProject[] = [];
   const accounts = () => (sb.store.vendor("uptrends") as unknown as UptrendsState).apiUsers;
+
+  /** An out-of-band edit at the vendor, with the sandbox's own admin API account. */
+  async function editAtVendor(guid: string, body: Record<string, unknown>): Promise<number> {
+    const u = sb.config().vendors.uptrends!;
+    const res = await fetch(`${u.baseUrl}/ApiUser/${guid}`, {
+      method: "PUT",
+      headers: { authorization: "Basic " + Buffer.from(`${u.username}:${u.password}`).toString("base64"), "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return res.status;
+  }
 
   beforeAll(async () => {
     sb = await startSandbox();
   });
   afterAll(async () => {
-    p?.cleanup();
+    for (const p of projects) p.cleanup();
     await sb?.close();
   });
 
-  const stepOf = (steps: PreviewStep[]) => steps.find((s) => s.urn.endsWith(`${TYPE}::monitoring`));
-
-  it("up, no-change preview, detailedDiff of an update and of a replacement, refresh, destroy", async () => {
-    const cfg = sb.config().vendors.uptrends!;
-    const operatorGuid = cfg.operatorGuid!;
-    p = new PulumiProject({ program: program({ operatorGuid, description: "plugin e2e" }), env: sb.config().env });
+  it("on PATH: up, no-change preview, detailedDiff of an update and a replacement, drift by preview --refresh, refresh, destroy", async () => {
+    const operatorGuid = sb.config().vendors.uptrends!.operatorGuid!;
+    const p = new PulumiProject({ program: program({ operatorGuid, description: "plugin e2e" }), env: envWithoutUptrends(sb) });
+    projects.push(p);
     // The engine finds the plugin on PATH: the bin/ of the package as installed in the program.
     p.env.PATH = `${join(p.dir, "node_modules", "pulumi-apiidentity", "bin")}:${p.env.PATH}`;
     await p.init();
+    await configureUptrends(p, sb);
 
-    await p.up();
+    const up = await p.up();
     const made = accounts().filter((a) => a.description === "plugin e2e");
     expect(made).toHaveLength(1);
+    const guid = made[0]!.apiUserGuid;
     const out = await p.outputs();
-    expect(out.apiUserGuid).toBe(made[0]!.apiUserGuid);
+    expect(out.apiUserGuid).toBe(guid);
     expect(typeof out.password).toBe("string");
 
     const { raw, resources } = await p.exportStack();
     const state = resources.find((r) => r.type === TYPE)!;
-    expect(state.id).toBe(made[0]!.apiUserGuid);
-    // The generated password is a secret in state: never in clear text.
-    expect(raw).not.toContain(String(out.password));
+    expect(state.id).toBe(guid);
     expect(state.inputs?.__createKey).toBe(`e2e/${p.stack}/UptrendsApiAccount/monitoring`);
+    // The generated password is a secret in state, and no credential shows anywhere.
+    expect(raw).not.toContain(String(out.password));
+    for (const text of [raw, up.stdout, up.stderr]) expect(text).not.toContain(sb.config().vendors.uptrends!.password!);
 
     const same = await p.preview({ expectNoChanges: true });
     expect(same.code, same.raw.stdout + same.raw.stderr).toBe(0);
 
     p.writeProgram(program({ operatorGuid, description: "plugin e2e, changed" }));
-    const update = stepOf((await p.preview()).steps)!;
+    const update = stepOf(await p.preview())!;
     expect(update.op).toBe("update");
     expect(update.detailedDiff).toEqual({ description: { kind: "update", inputDiff: true } });
 
-    p.writeProgram(program({ operatorGuid: operatorGuid.toUpperCase().replace(/^.{8}/, "00000000"), description: "plugin e2e" }));
-    const replace = stepOf((await p.preview()).steps)!;
+    p.writeProgram(program({ operatorGuid: "0a0b0c0d-1111-4222-8333-944445555666", description: "plugin e2e" }));
+    const replace = stepOf(await p.preview())!;
     expect(replace.op).toBe("replace");
     expect(replace.detailedDiff).toEqual({ operatorGuid: { kind: "update-replace", inputDiff: true } });
 
     p.writeProgram(program({ operatorGuid, description: "plugin e2e, changed" }));
     await p.up();
-    expect(accounts().find((a) => a.apiUserGuid === made[0]!.apiUserGuid)?.description).toBe("plugin e2e, changed");
+    expect(accounts().find((a) => a.apiUserGuid === guid)?.description).toBe("plugin e2e, changed");
+
+    // Drift: an out-of-band edit is seen by a refreshing preview, property by property.
+    expect(await editAtVendor(guid, { OperatorGuid: operatorGuid, Description: "edited by hand" })).toBe(204);
+    const drift = await p.preview({ refresh: true });
+    expect(drift.code, drift.raw.stderr).toBe(0);
+    const driftStep = stepOf(drift)!;
+    expect(driftStep.op).toBe("update");
+    expect(driftStep.detailedDiff).toEqual({ description: { kind: "update", inputDiff: true } });
 
     await p.refresh();
+    const refreshed = (await p.exportStack()).resources.find((r) => r.type === TYPE)!;
+    expect(refreshed.outputs?.description).toBe("edited by hand");
     await p.destroy();
-    expect(accounts().filter((a) => a.description?.startsWith("plugin e2e"))).toHaveLength(0);
+    expect(accounts().filter((a) => a.apiUserGuid === guid)).toHaveLength(0);
+  });
+
+  it("from the plugin cache that 'apiidentity plugin install' fills (PULUMI_HOME), with PATH plugins ignored", async () => {
+    const operatorGuid = sb.config().vendors.uptrends!.operatorGuid!;
+    const p = new PulumiProject({ program: program({ operatorGuid, description: "plugin e2e, installed" }), env: envWithoutUptrends(sb) });
+    projects.push(p);
+    const install = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+      execFile(process.execPath, [join(repoRoot, "bin", "apiidentity.js"), "plugin", "install"], { env: p.env }, (err, stdout, stderr) =>
+        resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
+      ),
+    );
+    expect(install.code, install.stderr).toBe(0);
+    expect(install.stdout).toContain(join(p.root, "pulumi-home", "plugins", "resource-apiidentity-v"));
+    const ls = await p.ok(["plugin", "ls"]);
+    expect(ls.stdout).toMatch(/apiidentity\s+resource\s+\d+\.\d+\.\d+/);
+
+    // Only the plugin cache: PATH has no plugin of ours, and the engine is told to ignore PATH plugins.
+    expect(p.env.PATH).not.toContain("pulumi-apiidentity");
+    const env = { PULUMI_IGNORE_AMBIENT_PLUGINS: "true", PATH: `${engine()}:${p.env.PATH}` };
+    await p.ok(["stack", "init", p.stack], env);
+    await configureUptrends(p, sb);
+    await p.ok(["up", "--yes", "--skip-preview"], env);
+    const guid = String((await p.outputs()).apiUserGuid);
+    expect(accounts().find((a) => a.apiUserGuid === guid)?.description).toBe("plugin e2e, installed");
+    await p.ok(["destroy", "--yes", "--skip-preview"], env);
+    expect(accounts().filter((a) => a.apiUserGuid === guid)).toHaveLength(0);
   });
 });
