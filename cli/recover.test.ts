@@ -114,6 +114,16 @@ describe("apiidentity recover: the four kinds whose vendors keep no mark", () =>
     expect(applyRecovery(deployment, plan)).toEqual(deployment);
   });
 
+  it("secret inputs as state holds them (ciphertext) do not stand in the way: the look-ups compare no secret", async () => {
+    const started = Date.now();
+    const made = await member("ControlRoomUser");
+    const { id } = await made.h.create(made.inputs as never);
+    const cipher = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: "v1:abc" };
+    const pending = { ...made.pending, resource: { ...made.pending.resource, inputs: { ...made.inputs, password: cipher } } };
+    const plan = await planRecovery(sandboxSettings(sb), "dev", { resources: [stackAt(started)], pending_operations: [pending] });
+    expect(plan.settled.map((s) => [s.action, s.id])).toEqual([["import", id]]);
+  });
+
   it("no time bound in state (no stack resource, no history): nothing is proven, each is named", async () => {
     const made = await member("ControlRoomUser");
     const plan = await planRecovery(sandboxSettings(sb), "dev", { resources: [], pending_operations: [made.pending] });

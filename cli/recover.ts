@@ -81,9 +81,12 @@ export interface RecoverOptions {
 /** The value Pulumi's state writes in place of a secret (its ciphertext): no use to a look-up. */
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 
-/** The inputs with each secret left out (the look-ups compare no secret: vendors never return them). */
+/**
+ * The inputs with each secret's ciphertext replaced by a stand-in: the look-ups never compare a
+ * secret's value (vendors never return one), only whether one was sent (a Control Room password).
+ */
 function withoutSecrets(inputs: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(inputs).filter(([, v]) => !(v && typeof v === "object" && SECRET_SIG in v)));
+  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, v && typeof v === "object" && SECRET_SIG in v ? "[secret]" : v]));
 }
 
 /**
