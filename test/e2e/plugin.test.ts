@@ -121,6 +121,54 @@ describe("provider plugin through the pulumi CLI", () => {
     expect(accounts().filter((a) => a.apiUserGuid === guid)).toHaveLength(0);
   });
 
+  it("a stack moves from the dynamic resource to the plugin and back with a type alias: same identity, same secret password, no create or delete", async () => {
+    const operatorGuid = sb.config().vendors.uptrends!.operatorGuid!;
+    const props = JSON.stringify({ operatorGuid, description: "moving" });
+    const dynamicType = "pulumi-nodejs:dynamic/apiidentity:UptrendsApiAccount";
+    const dynamic = (opts: string) => `import { UptrendsApiAccount } from "pulumi-apiidentity";
+const a = new UptrendsApiAccount("monitoring", ${props}${opts});
+export const apiUserGuid = a.apiUserGuid;
+export const password = a.password;`;
+    const viaPlugin = (description: string) => `import * as pulumi from "@pulumi/pulumi";
+const a = new pulumi.CustomResource(${JSON.stringify(TYPE)}, "monitoring", { operatorGuid: ${JSON.stringify(operatorGuid)}, description: ${JSON.stringify(description)}, apiUserGuid: undefined, password: undefined },
+  { aliases: [{ type: ${JSON.stringify(dynamicType)} }] });
+export const apiUserGuid = a.apiUserGuid;
+export const password = a.password;`;
+    const p = new PulumiProject({ program: dynamic(""), env: sb.config().env });
+    projects.push(p);
+    p.env.PATH = `${join(p.dir, "node_modules", "pulumi-apiidentity", "bin")}:${p.env.PATH}`;
+    await p.init();
+    await p.up();
+    const before = await p.outputs();
+    const typeOf = async () => (await p.exportStack()).resources.find((r) => r.id === before.apiUserGuid)?.type;
+    expect(await typeOf()).toBe(dynamicType);
+
+    // To the plugin: the alias names the old type; the engine finds no change and creates nothing.
+    p.writeProgram(viaPlugin("moving"));
+    const move = await p.preview();
+    expect(move.code, move.raw.stderr).toBe(0);
+    expect(Object.keys(move.changeSummary).filter((k) => k !== "same")).toEqual([]);
+    await p.up();
+    expect(await typeOf()).toBe(TYPE);
+    expect(await p.outputs()).toEqual(before);
+    expect(accounts().filter((a) => a.description === "moving")).toHaveLength(1);
+
+    // Managed by the plugin now: a change is an update with its detailedDiff.
+    p.writeProgram(viaPlugin("moved"));
+    expect(stepOf(await p.preview())?.detailedDiff).toEqual({ description: { kind: "update", inputDiff: true } });
+    p.writeProgram(viaPlugin("moving"));
+
+    // And back, with the alias on the SDK class.
+    p.writeProgram(dynamic(`, { aliases: [{ type: ${JSON.stringify(TYPE)} }] }`));
+    const back = await p.preview();
+    expect(Object.keys(back.changeSummary).filter((k) => k !== "same")).toEqual([]);
+    await p.up();
+    expect(await typeOf()).toBe(dynamicType);
+    expect(await p.outputs()).toEqual(before);
+    await p.destroy();
+    expect(accounts().filter((a) => a.description === "moving")).toHaveLength(0);
+  });
+
   it("from the plugin cache that 'apiidentity plugin install' fills (PULUMI_HOME), with PATH plugins ignored", async () => {
     const operatorGuid = sb.config().vendors.uptrends!.operatorGuid!;
     const p = new PulumiProject({ program: program({ operatorGuid, description: "plugin e2e, installed" }), env: envWithoutUptrends(sb) });
