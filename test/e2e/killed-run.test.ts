@@ -1,21 +1,23 @@
-// Killed run (issue 12): SIGKILL of a `pulumi up` of N IBM Verify API clients (names not unique at
-// the vendor, so a create run again could silently make a second) at several points of a seeded
-// schedule, each when the sandbox has answered k creates (the whole process tree: CLI, language host,
-// provider). Then the documented recovery (docs/reliability.md, "Crash recovery"): `pulumi cancel`
-// (the killed run's lock), `apiidentity recover` (imports the clients the pending creates made, found
-// by the marker their create key gives; drops the others) and `pulumi up`. After each, the vendor
-// holds exactly the identities in state, which are exactly the program's: no duplicate, no orphan,
-// none missing. APIIDENTITY_KILLED_RUN_SIZE (default 20).
+// Killed run (issue 12): SIGKILL of a `pulumi up` of N identities spread over the five kinds at
+// several points of a seeded schedule (early, middle, late), each when the sandbox has answered k
+// creates (the whole process tree: CLI, language host, provider). Then the documented recovery
+// (docs/reliability.md, "Crash recovery"): `pulumi cancel` (the killed run's lock), `apiidentity
+// recover` (imports what the pending creates provably made: IBM Verify by the marker its create key
+// gives, the other four by their lost-create look-up bounded by the killed run's start; deletes an
+// Uptrends account whose password died with the run; drops the rest) and `pulumi up`. After each,
+// the vendors hold exactly the identities in state, which are exactly the program's: no duplicate,
+// no orphan, none missing. APIIDENTITY_KILLED_RUN_SIZE (default 50).
 import { execFile, spawn } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
 import { baseline, census, discrepancies } from "../reliability/census.js";
-import { fleetProgram, sizeFromEnv, type Member } from "../reliability/fleet.js";
+import { CREATE_ROUTES } from "../reliability/faults.js";
+import { fleet, fleetProgram, KINDS, perKind, sizeFromEnv, VENDOR_OF } from "../reliability/fleet.js";
 import { engine, PulumiProject, repoRoot } from "./harness.js";
 
-const SIZE = sizeFromEnv("APIIDENTITY_KILLED_RUN_SIZE", 20);
+const SIZE = sizeFromEnv("APIIDENTITY_KILLED_RUN_SIZE", 50);
 const SEED = 12;
 const KILL_TIMEOUT_MS = 120_000;
 
@@ -45,18 +47,15 @@ function killSchedule(size: number, seed: number): { when: string; creates: numb
   ];
 }
 
-const members = (prefix: string): Member[] =>
-  Array.from({ length: SIZE }, (_, index) => {
-    const name = `${prefix}-${index}`;
-    return {
-      index, kind: "VerifyApiClient", name, key: name,
-      args: { clientName: name, entitlements: ["readUsers"], description: `${prefix} ${index}` },
-      updated: { field: "description", value: `${prefix} ${index}` },
-    };
-  });
+/** Create routes as patterns, by sandbox vendor. */
+const CREATE_PATTERNS = Object.entries(CREATE_ROUTES).map(([vendor, route]) => ({
+  vendor,
+  re: new RegExp("^" + route.split("*").map((x) => x.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$", "i"),
+}));
+const isCreate = (r: { vendor: string; method: string; route: string }) => r.method === "POST" && CREATE_PATTERNS.some((c) => c.vendor === r.vendor && c.re.test(r.route));
 
-/** Creates the sandbox answered 201 since the last clear. */
-const answeredCreates = () => sb.requests().filter((r) => r.method === "POST" && r.route === "/v1.0/apiclients" && r.status === 201).reduce((a, r) => a + r.count, 0);
+/** Creates of any kind the sandbox answered with a 2xx since the last clear. */
+const answeredCreates = () => sb.requests().filter((r) => isCreate(r) && r.status >= 200 && r.status < 300).reduce((a, r) => a + r.count, 0);
 
 /** The processes descending from `root` (Linux /proc), deepest last; plugins run in their own process groups. */
 function descendants(root: number): number[] {
@@ -171,7 +170,7 @@ async function settle(quietMs = 500, maxMs = 10_000): Promise<void> {
   }
 }
 
-describe(`killed run: ${SIZE} IBM Verify API clients, SIGKILL at seeded points, then the documented recovery`, () => {
+describe(`killed run: ${SIZE} identities over the five kinds, SIGKILL at seeded points, then the documented recovery`, () => {
   beforeAll(async () => {
     sb = await startSandbox();
     p = new PulumiProject({ program: "", env: sb.config().env, stack: "kill-0" });
@@ -181,16 +180,20 @@ describe(`killed run: ${SIZE} IBM Verify API clients, SIGKILL at seeded points, 
     await sb?.close();
   });
 
-  it("each kill point ends, after recovery, with exactly the program at the vendor: no duplicate, no orphan", async () => {
+  it("each kill point ends, after recovery, with exactly the program at the vendors: no duplicate, no orphan", async () => {
+    const started = Date.now();
+    const operatorGuid = sb.config().vendors.uptrends!.operatorGuid!;
     const schedule = killSchedule(SIZE, SEED);
     let duplicates = 0;
     let orphans = 0;
     let takenOver = 0;
+    let redone = 0;
+    const importedByKind = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<string, number>;
     for (const [round, point] of schedule.entries()) {
       const stack = `kill-${round}`;
       await p.ok(["stack", "init", stack]);
       const base = await baseline(sb.url);
-      const declared = members(`kr${round}`);
+      const declared = fleet({ size: SIZE, generation: "v1", uptrendsOperatorGuid: operatorGuid, prefix: `kr${round}` });
       p.writeProgram(fleetProgram(declared));
 
       const killed = await upKilledAfter(point.creates);
@@ -204,8 +207,11 @@ describe(`killed run: ${SIZE} IBM Verify API clients, SIGKILL at seeded points, 
       const settled = await recover();
       expect(settled.applied).toBe(pending > 0);
       expect(settled.settled.filter((x) => x.action === "unresolved")).toEqual([]);
-      const imported = settled.settled.filter((x) => x.action === "import").length;
-      takenOver += imported;
+      const imported = settled.settled.filter((x) => x.action === "import");
+      for (const x of imported) importedByKind[x.urn.split("::")[2]!.split(":").pop()!]!++;
+      const deleted = settled.settled.filter((x) => x.action === "clear" && / was deleted/.test(x.note)).length;
+      takenOver += imported.length;
+      redone += deleted;
       sb.clearRequests();
       await p.ok(["up", "--yes", "--skip-preview"]);
       const posts = answeredCreates();
@@ -214,15 +220,24 @@ describe(`killed run: ${SIZE} IBM Verify API clients, SIGKILL at seeded points, 
       expect((JSON.parse(raw) as { deployment: { pending_operations?: unknown[] } }).deployment.pending_operations ?? []).toEqual([]);
       const c = await census(sb.url, base, resources, declared);
       expect(discrepancies(c)).toEqual({});
-      duplicates += c.VerifyApiClient.duplicates.length;
-      orphans += c.VerifyApiClient.orphans.length;
-      expect(c.VerifyApiClient.atVendor).toBe(SIZE);
-      expect(posts).toBeLessThanOrEqual(SIZE - killed.killedAt);
+      for (const k of KINDS) {
+        duplicates += c[k].duplicates.length;
+        orphans += c[k].orphans.length;
+        expect(c[k].atVendor, `${k} at ${VENDOR_OF[k]}`).toBe(perKind(declared)[k]);
+      }
+      // The up creates only what the killed run had not made (and the Uptrends accounts recover deleted).
+      expect(posts).toBeLessThanOrEqual(SIZE - killed.killedAt + deleted);
       console.log(
         `killed run ${point.when}: SIGKILL after ${killed.killedAt} of ${SIZE} creates answered (${pending} pending operations left in state); ` +
-          `recover imported ${imported} client(s) its pending creates made, up created the other ${posts}; vendor holds exactly the ${SIZE} in state`,
+          `recover imported ${imported.length} identit${imported.length === 1 ? "y" : "ies"} its pending creates made and deleted ${deleted} Uptrends account(s) whose password died with the run; ` +
+          `up created the other ${posts}; the vendors hold exactly the ${SIZE} in state`,
       );
     }
-    console.log(`killed run: ${schedule.length} kill points survived, ${SIZE} identities, ${duplicates} duplicates, ${orphans} orphans (${takenOver} made by killed runs imported by 'apiidentity recover'; ${emptiedAttrs} checkpoint attribute file(s) left empty by the kill, removed as documented)`);
-  }, 170_000);
+    const took = Math.round((Date.now() - started) / 1000);
+    console.log(
+      `killed run: ${schedule.length} kill points survived, ${SIZE} identities over ${KINDS.length} kinds, ${duplicates} duplicates, ${orphans} orphans ` +
+        `(${takenOver} made by killed runs imported by 'apiidentity recover' ${JSON.stringify(importedByKind)}, ${redone} Uptrends account(s) deleted and made again; ` +
+        `${emptiedAttrs} checkpoint attribute file(s) left empty by the kill, removed as documented; ${took} s)`,
+    );
+  }, 900_000);
 });
