@@ -1,8 +1,12 @@
 // Entry of the provider plugin `pulumi-resource-apiidentity`: serves the protocol on 127.0.0.1 at a
 // free port and prints that port, alone on a line, on stdout, which is how the engine learns where
-// to connect. The engine's arguments (its address, --logtostderr, -v=N, --tracing) are not needed:
-// this plugin calls nothing back. Logs go to stderr only.
+// to connect. Of the engine's arguments (its address, --logtostderr, -v=N, --tracing) only the address
+// is used, to show the lifecycle's notes (notes.ts). Logs go to stderr.
+import { engineSink, forwardNotes, isEngineAddress } from "./notes.js";
 import { serve } from "./server.js";
+
+const engine = process.argv.slice(2).find(isEngineAddress);
+if (engine) forwardNotes(engineSink(engine));
 
 try {
   const { port } = await serve();

@@ -5,6 +5,7 @@ import type { ServerUnaryCall, sendUnaryData, StatusObject, UntypedServiceImplem
 import type * as P from "@pulumi/pulumi/proto/provider_pb.js";
 import type { PluginCalls } from "./calls.js";
 import type { DiffAnswer, DiffKind } from "./diff.js";
+import { currentUrn } from "./notes.js";
 import { packageVersion, schemaText } from "./package-info.js";
 import { any, empty, grpc, plugin, provider, providerRpc, status } from "./proto.js";
 import { fromStruct, toStruct, type Values } from "./struct.js";
@@ -95,10 +96,12 @@ export function resourceProviderService(opts: PluginOptions = {}): UntypedServic
   function method<Req, Res>(name: string, work: (req: Req, c: PluginCalls) => Promise<Res>, failure = (e: unknown, _req: Req, _c: PluginCalls | undefined): Partial<StatusObject> => grpcFailure(e)): Unary<Req, Res> {
     return (call, callback) => {
       let c: PluginCalls | undefined;
+      const urn = (call.request as { getUrn?: () => string }).getUrn?.();
       calls()
         .then((loadedCalls) => {
           c = loadedCalls;
-          return work(call.request, loadedCalls);
+          // Notes the handler writes during this call are the resource's (notes.ts).
+          return urn ? currentUrn.run(urn, () => work(call.request, loadedCalls)) : work(call.request, loadedCalls);
         })
         .then(
           (res) => callback(null, res),

@@ -56,6 +56,18 @@ describe("provider plugin through the pulumi CLI", () => {
     return res.status;
   }
 
+  /** An API account made at the vendor outside Pulumi; its guid. */
+  async function makeAtVendor(operatorGuid: string, description: string): Promise<string> {
+    const u = sb.config().vendors.uptrends!;
+    const res = await fetch(`${u.baseUrl}/ApiUser`, {
+      method: "POST",
+      headers: { authorization: "Basic " + Buffer.from(`${u.username}:${u.password}`).toString("base64"), "content-type": "application/json" },
+      body: JSON.stringify({ OperatorGuid: operatorGuid, Description: description }),
+    });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { ApiUserGuid: string }).ApiUserGuid;
+  }
+
   beforeAll(async () => {
     sb = await startSandbox();
   });
@@ -169,9 +181,11 @@ export const password = a.password;`;
     expect(accounts().filter((a) => a.description === "moving")).toHaveLength(0);
   });
 
-  it("from the plugin cache that 'apiidentity plugin install' fills (PULUMI_HOME), with PATH plugins ignored", async () => {
+  it("from the plugin cache that 'apiidentity plugin install' fills (PULUMI_HOME), with PATH plugins ignored; the lifecycle's notes reach the CLI", async () => {
     const operatorGuid = sb.config().vendors.uptrends!.operatorGuid!;
-    const p = new PulumiProject({ program: program({ operatorGuid, description: "plugin e2e, installed" }), env: envWithoutUptrends(sb) });
+    // An account made by hand, adopted with importId: the adoption's note must show in the CLI output.
+    const existing = await makeAtVendor(operatorGuid, "made by hand");
+    const p = new PulumiProject({ program: program({ operatorGuid, description: "plugin e2e, installed", importId: existing }), env: envWithoutUptrends(sb) });
     projects.push(p);
     const install = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
       execFile(process.execPath, [join(repoRoot, "bin", "apiidentity.js"), "plugin", "install"], { env: p.env }, (err, stdout, stderr) =>
@@ -188,8 +202,10 @@ export const password = a.password;`;
     const env = { PULUMI_IGNORE_AMBIENT_PLUGINS: "true", PATH: `${engine()}:${p.env.PATH}` };
     await p.ok(["stack", "init", p.stack], env);
     await configureUptrends(p, sb);
-    await p.ok(["up", "--yes", "--skip-preview"], env);
+    const up = await p.ok(["up", "--yes", "--skip-preview"], env);
     const guid = String((await p.outputs()).apiUserGuid);
+    expect(guid).toBe(existing);
+    expect(up.stdout).toContain(`adopted UptrendsApiAccount ${existing}; changed: description`);
     expect(accounts().find((a) => a.apiUserGuid === guid)?.description).toBe("plugin e2e, installed");
     await p.ok(["destroy", "--yes", "--skip-preview"], env);
     expect(accounts().filter((a) => a.apiUserGuid === guid)).toHaveLength(0);
