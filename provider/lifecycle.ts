@@ -418,6 +418,9 @@ export async function settlePendingCreate(handler: ResourceHandler, settings: Se
   } catch (e) {
     return { action: "unresolved", note: `looking up the ${d.noun} it may have made failed: ${plainSentence(messageOf(e))}` };
   }
+  // The look-up found the identity with this natural key, and another resource holds it: where names
+  // are unique the create cannot have made a second. (Kinds whose names are not unique leave held ids
+  // out of their own look-up, as Uptrends does, or are settled by their marker, as IBM Verify is.)
   if (verdict.found !== "none" && pending.held.has(verdict.id)) {
     return { action: "clear", note: `${d.noun} ${verdict.id} with its natural key belongs to a resource in state, so this create made none` };
   }
