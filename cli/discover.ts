@@ -1,6 +1,8 @@
 // `apiidentity discover <vendor>`: lists the identities that already exist at a vendor and prints
-// declarations with `importId` set, so a team can take them under management with `pulumi up`.
-// The inputs come from each resource's own read(), i.e. exactly what refresh would report.
+// declarations that take them under management with `pulumi up`: TypeScript with `importId` (the
+// dynamic resources), or Pulumi YAML / Python with the `import` resource option (the provider
+// plugin, whose Read the engine calls). The inputs come from each resource's own read(), i.e.
+// exactly what refresh would report.
 import { parseArgs } from "node:util";
 import { requiredInputsOf, writeOnlyInputsOf } from "../provider/declare.js";
 import { handlerFor } from "../provider/handlers.js";
@@ -154,13 +156,92 @@ export function declarations(found: Discovered[], vendorKey: string): string {
   return lines.join("\n") + "\n";
 }
 
+/** The resource type token the provider plugin serves (schema.json). */
+const token = (kind: string) => `apiidentity:index:${kind}`;
+
+const header = (found: Discovered[], vendorKey: string, format: string, how: string) => [
+  `${found.length} existing identit${found.length === 1 ? "y" : "ies"} found by 'apiidentity discover ${vendorKey} --format ${format}'.`,
+  `'pulumi up' imports each one (${how}) through the provider plugin, then applies what is declared here.`,
+];
+
+/**
+ * The inputs a plugin-format declaration sets: what read() found, and `importId` as `pulumi import`
+ * writes it (the plugin's Read returns it): it never causes a diff, and it tells check that the
+ * identity is adopted, so inputs only a create needs (a Control Room user's password) may be left out.
+ */
+const pluginInputs = (f: Discovered): Record<string, unknown> => ({ importId: f.id, ...f.inputs });
+
+/**
+ * Pulumi YAML: a `config:` block for the secrets the vendor never returns and a `resources:` block,
+ * to merge into a Pulumi.yaml. Values are written as JSON, which YAML reads as the same values.
+ */
+export function yamlDeclarations(found: Discovered[], vendorKey: string): string {
+  const lines = header(found, vendorKey, "yaml", "options: import").map((l) => `# ${l}`);
+  const secrets = found.flatMap((f) => f.secretInputs.map((k) => camel(`${f.name}-${k}`)));
+  if (secrets.length) {
+    lines.push("config:");
+    for (const key of secrets) lines.push(`  ${key}:`, "    type: string", "    secret: true");
+  }
+  lines.push(found.length ? "resources:" : "resources: {}");
+  for (const f of found) {
+    lines.push(`  ${f.name}:`, `    type: ${token(f.kind)}`, "    properties:");
+    for (const [k, v] of Object.entries(pluginInputs(f))) lines.push(`      ${k}: ${JSON.stringify(v)}`);
+    for (const k of f.secretInputs) {
+      const key = camel(`${f.name}-${k}`);
+      lines.push(`      ${k}: \${${key}} # the vendor never returns it: pulumi config set --secret ${key}`);
+    }
+    lines.push("    options:", `      import: ${JSON.stringify(f.id)}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** The generated Python SDK's name of a property (`pulumi package gen-sdk`: camelCase to snake_case). */
+export function pythonName(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toLowerCase();
+}
+
+/** A Python literal of a JSON value (dict keys as the SDK's input dicts name them). */
+function pythonValue(v: unknown): string {
+  if (v === null || v === undefined) return "None";
+  if (typeof v === "boolean") return v ? "True" : "False";
+  if (typeof v === "number" || typeof v === "string") return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(pythonValue).join(", ")}]`;
+  return `{${Object.entries(v as Record<string, unknown>).map(([k, x]) => `${JSON.stringify(pythonName(k))}: ${pythonValue(x)}`).join(", ")}}`;
+}
+
+/** Python with the SDK generated from schema.json (`pulumi_apiidentity`), a module of its own. */
+export function pythonDeclarations(found: Discovered[], vendorKey: string): string {
+  const lines = header(found, vendorKey, "python", "import_").map((l) => `# ${l}`);
+  lines.push("import pulumi", "import pulumi_apiidentity as apiidentity");
+  if (found.some((f) => f.secretInputs.length > 0)) lines.push("", "config = pulumi.Config()");
+  for (const f of found) {
+    const variable = f.name.replace(/-/g, "_").replace(/^(?=\d)/, "r_");
+    lines.push("", `${variable} = apiidentity.${f.kind}(`, `    ${JSON.stringify(f.name)},`);
+    for (const [k, v] of Object.entries(pluginInputs(f))) lines.push(`    ${pythonName(k)}=${pythonValue(v)},`);
+    for (const k of f.secretInputs) {
+      const key = camel(`${f.name}-${k}`);
+      lines.push(`    ${pythonName(k)}=config.require_secret(${JSON.stringify(key)}),  # the vendor never returns it: pulumi config set --secret ${key}`);
+    }
+    lines.push(`    opts=pulumi.ResourceOptions(import_=${JSON.stringify(f.id)}),`, ")");
+  }
+  return lines.join("\n") + "\n";
+}
+
+const FORMATS = {
+  ts: declarations,
+  yaml: yamlDeclarations,
+  python: pythonDeclarations,
+  json: (found: Discovered[]) => JSON.stringify(found, null, 2) + "\n",
+} as const;
+
 export async function discover(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: "string", default: "ts" } } });
   const key = positionals[0];
   if (!key) throw new Error(`name a vendor: ${Object.keys(VENDORS).join(", ")}`);
-  if (values.format !== "ts" && values.format !== "json") throw new Error(`--format must be ts or json, not '${values.format}'`);
+  const format = values.format as keyof typeof FORMATS;
+  if (!Object.hasOwn(FORMATS, format)) throw new Error(`--format must be ${Object.keys(FORMATS).join(", ")}, not '${values.format}'`);
   const found = await discoverVendor(key);
-  process.stdout.write(values.format === "json" ? JSON.stringify(found, null, 2) + "\n" : declarations(found, key));
+  process.stdout.write(FORMATS[format](found, key));
   process.stderr.write(`apiidentity discover: ${found.length} identit${found.length === 1 ? "y" : "ies"} at ${VENDORS[vendorKey(key)]!.vendor}\n`);
   return 0;
 }

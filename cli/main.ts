@@ -5,8 +5,9 @@ const USAGE = `usage:
   apiidentity drift [--cwd DIR] [--stack NAME] [--format text|json|markdown]
       Refresh-preview the stack and report identities that drifted at the vendor.
       Exit code: 0 no drift, 1 drift, 2 error.
-  apiidentity discover <ise|uptrends|controlroom|verify|uipath> [--format ts|json]
-      List the identities that exist at a vendor and print TypeScript declarations with importId.
+  apiidentity discover <ise|uptrends|controlroom|verify|uipath> [--format ts|yaml|python|json]
+      List the identities that exist at a vendor and print declarations that adopt them: TypeScript
+      with importId, or Pulumi YAML / Python (provider plugin) with the import resource option.
   apiidentity check [ise|uptrends|controlroom|verify|uipath]... [--write] [--json]
       Try the vendor contract the provider relies on, with the provider's settings: read-only calls
       (authenticate, list, read roles/groups/entitlements); --write also creates, updates and deletes

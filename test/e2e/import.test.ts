@@ -4,10 +4,12 @@
 // program, and `pulumi up` then changes nothing, except for the one input no vendor returns: the
 // Ivanti API user's password, which the generated code cannot hold. The program declares it from a
 // secret config value and the first up sets it, as adopting with importId does.
+import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
+import { repoRoot } from "./harness.js";
 import { identities, KINDS, LEGACY_ISE_PASSWORD, pluginProject, pluginResources, seedAtVendors, stepFor, type Kind } from "./plugin-programs.js";
 
 let sb: Sandbox;
@@ -83,4 +85,54 @@ describe("pulumi import", () => {
       p.cleanup();
     }
   });
+
+  it("apiidentity discover --format yaml: the declarations import all five with up, then no changes", async () => {
+    const baseline = identities(sb);
+    const ids = await seedAtVendors(sb);
+    const seeded = identities(sb);
+    const p = pluginProject({ program: "", env: sb.config().env, stack: "discovered" });
+    try {
+      const config: string[] = [];
+      const declared: string[] = [];
+      for (const vendor of ["ise", "uptrends", "controlroom", "verify", "uipath"]) {
+        const r = await discover(vendor, sb.config().env);
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stderr).toMatch(/1 identity at /);
+        // Merge the fragments: each has an optional config: block, then its resources: block.
+        const [head, body] = r.stdout.split(/^resources:\n/m);
+        expect(body, r.stdout).toMatch(/options:\n {6}import: "/);
+        declared.push(body!);
+        const cfg = head!.split(/^config:\n/m)[1];
+        if (cfg) config.push(cfg);
+      }
+      writeFileSync(join(p.dir, "Pulumi.yaml"), `name: discovered\nruntime: yaml\nconfig:\n${config.join("")}resources:\n${declared.join("")}`);
+      await p.init();
+      await p.setConfig("legacyIseExampleComPassword", LEGACY_ISE_PASSWORD, true);
+
+      sb.clearRequests();
+      await p.up();
+      // Imported, not created: the only write is the Ivanti password the program declares (no
+      // vendor returns it, so the engine's import diff shows it added and the update sets it).
+      const writes = sb.requests().filter((r) => r.method !== "GET" && !/authentication|token/.test(r.route));
+      expect(writes.map((w) => `${w.vendor} ${w.method}`), JSON.stringify(writes)).toEqual(["ivanti PUT"]);
+      const { resources } = await p.exportStack();
+      for (const kind of KINDS) expect(pluginResources(resources, kind).map((r) => r.id), kind).toEqual([ids[kind]]);
+
+      const none = await p.preview({ refresh: true, expectNoChanges: true });
+      expect(none.code, none.raw.stdout + none.raw.stderr).toBe(0);
+      expect(identities(sb)).toEqual(seeded);
+      await p.destroy();
+      expect(identities(sb)).toEqual(baseline);
+    } finally {
+      p.cleanup();
+    }
+  });
 });
+
+function discover(vendor: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((res) =>
+    execFile(process.execPath, [join(repoRoot, "bin/apiidentity.js"), "discover", vendor, "--format", "yaml"], { env: { ...process.env, ...env } }, (err, stdout, stderr) =>
+      res({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+    ),
+  );
+}

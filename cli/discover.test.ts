@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { declarations, pythonDeclarations, pythonName, yamlDeclarations, type Discovered } from "./discover.js";
+
+const ise: Discovered = {
+  kind: "IseApiUser",
+  name: "legacy-ise-example-com",
+  id: "10003",
+  inputs: { emailAddress: "legacy-ise@example.com", firstName: "Legacy", roles: ["Cisco ISE Operations"], enabled: true },
+  secretInputs: ["password"],
+};
+const verify: Discovered = {
+  kind: "VerifyApiClient",
+  name: "2fa-reports",
+  id: "077929dd-f540-4d10-8b6c-337422b2c7a9",
+  inputs: { clientName: "reports: \"nightly\"", entitlements: ["readReports"], enabled: false, ipFilterOp: "allow", scopes: [{ name: "reports.read", description: "Read" }] },
+  secretInputs: [],
+};
+
+describe("discover --format yaml", () => {
+  const out = yamlDeclarations([ise, verify], "ise");
+  it("declares each identity with its schema token, its inputs and the import option", () => {
+    expect(out).toContain(
+      [
+        "  legacy-ise-example-com:",
+        "    type: apiidentity:index:IseApiUser",
+        "    properties:",
+        '      importId: "10003"',
+        '      emailAddress: "legacy-ise@example.com"',
+        '      firstName: "Legacy"',
+        '      roles: ["Cisco ISE Operations"]',
+        "      enabled: true",
+        "      password: ${legacyIseExampleComPassword} # the vendor never returns it: pulumi config set --secret legacyIseExampleComPassword",
+        "    options:",
+        '      import: "10003"',
+      ].join("\n"),
+    );
+    expect(out).toContain('      clientName: "reports: \\"nightly\\""');
+    expect(out).toContain('      scopes: [{"name":"reports.read","description":"Read"}]');
+    expect(out).toContain('      import: "077929dd-f540-4d10-8b6c-337422b2c7a9"');
+  });
+  it("declares the secrets it references as secret config", () => {
+    expect(out).toContain(["config:", "  legacyIseExampleComPassword:", "    type: string", "    secret: true", "resources:"].join("\n"));
+    expect(out.split("\n")[0]).toBe("# 2 existing identities found by 'apiidentity discover ise --format yaml'.");
+  });
+  it("nothing found is still a valid program fragment", () => {
+    const none = yamlDeclarations([], "uipath");
+    expect(none).not.toContain("config:");
+    expect(none).toContain("resources: {}\n");
+  });
+});
+
+describe("discover --format python", () => {
+  const out = pythonDeclarations([ise, verify], "ise");
+  it("uses the generated SDK's module, classes and snake_case names, with import_", () => {
+    expect(out).toContain("import pulumi\nimport pulumi_apiidentity as apiidentity\n");
+    expect(out).toContain(
+      [
+        "legacy_ise_example_com = apiidentity.IseApiUser(",
+        '    "legacy-ise-example-com",',
+        '    import_id="10003",',
+        '    email_address="legacy-ise@example.com",',
+        '    first_name="Legacy",',
+        '    roles=["Cisco ISE Operations"],',
+        "    enabled=True,",
+        '    password=config.require_secret("legacyIseExampleComPassword"),  # the vendor never returns it: pulumi config set --secret legacyIseExampleComPassword',
+        '    opts=pulumi.ResourceOptions(import_="10003"),',
+        ")",
+      ].join("\n"),
+    );
+    expect(out).toContain("config = pulumi.Config()");
+  });
+  it("writes Python literals and valid variable names", () => {
+    expect(out).toContain("r_2fa_reports = apiidentity.VerifyApiClient(");
+    expect(out).toContain("    enabled=False,");
+    expect(out).toContain('    ip_filter_op="allow",');
+    expect(out).toContain('    scopes=[{"name": "reports.read", "description": "Read"}],');
+    expect(out).toContain('    client_name="reports: \\"nightly\\"",');
+  });
+  it("needs no config when no identity has a write-only secret", () => {
+    expect(pythonDeclarations([verify], "verify")).not.toContain("pulumi.Config()");
+  });
+});
+
+describe("pythonName", () => {
+  it("matches the names of the generated Python SDK", () => {
+    const cases: [string, string][] = [
+      ["emailAddress", "email_address"],
+      ["operatorGuid", "operator_guid"],
+      ["partitionGlobalId", "partition_global_id"],
+      ["ipFilterOp", "ip_filter_op"],
+      ["licenseFeatures", "license_features"],
+      ["enableAutoLogin", "enable_auto_login"],
+      ["name", "name"],
+    ];
+    for (const [camel, snake] of cases) expect(pythonName(camel), camel).toBe(snake);
+  });
+});
+
+describe("discover --format ts", () => {
+  it("is unchanged: importId, no import option", () => {
+    const out = declarations([ise], "ise");
+    expect(out).toContain('  importId: "10003",');
+    expect(out).not.toContain("import_");
+  });
+});
