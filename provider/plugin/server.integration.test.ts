@@ -199,7 +199,6 @@ describe("lookups through Invoke", () => {
 
 interface Case {
   kind: string;
-  vendor: string;
   news: () => Values;
   /** An updatable property and a new value for it. */
   update: [string, unknown];
@@ -215,7 +214,6 @@ const ROBOT_GROUP = "3e4f9c5a-2d6f-4a0c-9e83-5b7c4f9d0a03";
 const cases: Case[] = [
   {
     kind: "UptrendsApiAccount",
-    vendor: "uptrends",
     news: () => ({ operatorGuid: sb.config().vendors.uptrends!.operatorGuid!, description: "plugin integration" }),
     update: ["description", "plugin integration, changed"],
     replace: ["operatorGuid", "0a0b0c0d-1111-4222-8333-944445555666"],
@@ -223,7 +221,6 @@ const cases: Case[] = [
   },
   {
     kind: "IseApiUser",
-    vendor: "ivanti",
     news: () => ({ emailAddress: "plugin-it@example.com", password: secret("Plugin-Passw0rd-1"), firstName: "Plugin", lastName: "Test", roles: ["Cisco ISE Operations"] }),
     update: ["displayName", "Plugin integration"],
     replace: ["emailAddress", "plugin-it-2@example.com"],
@@ -232,7 +229,6 @@ const cases: Case[] = [
   },
   {
     kind: "ControlRoomUser",
-    vendor: "automation-anywhere",
     news: () => ({ username: "plugin-it", email: "plugin-it@example.com", password: secret("Plugin#Pass1"), roles: ["AAE_Basic"], firstName: "Plugin" }),
     update: ["firstName", "Plugin changed"],
     replace: ["username", "plugin-it-2"],
@@ -240,22 +236,18 @@ const cases: Case[] = [
   },
   {
     kind: "VerifyApiClient",
-    vendor: "ibm-verify",
     news: () => ({ clientName: "plugin-it", entitlements: ["readUsers"], description: "plugin integration" }),
     update: ["description", "changed through the plugin"],
     secretOutputs: ["clientSecret"],
   },
   {
     kind: "UiPathRobotAccount",
-    vendor: "uipath",
     news: () => ({ name: "plugin-it", displayName: "Plugin integration", groupIds: [ROBOT_GROUP] }),
     update: ["displayName", "Plugin integration, changed"],
     replace: ["name", "plugin-it-2"],
     secretOutputs: [],
   },
 ];
-
-const vendorCalls = (vendor: string) => sb.requests().filter((q) => q.vendor === vendor);
 
 describe.each(cases)("$kind through the plugin", (c) => {
   const urn = urnOf(c.kind, "it");
@@ -272,7 +264,7 @@ describe.each(cases)("$kind through the plugin", (c) => {
     // A preview of the create sends nothing to the vendor and leaves the generated outputs unknown.
     sb.clearRequests();
     const preview = await call.create(urn, checked.inputs, true);
-    expect(vendorCalls(c.vendor)).toEqual([]);
+    expect(sb.requests()).toEqual([]);
     expect(preview.id).toBe("");
     for (const s of c.secretOutputs) expect(isSecret(preview.props[s]), s).toBe(true);
     for (const k of Object.keys(preview.props)) if (!(k in checked.inputs)) expect(reveal(preview.props[k]), k).toBe(UNKNOWN);
@@ -308,7 +300,7 @@ describe.each(cases)("$kind through the plugin", (c) => {
     // A preview of the update reaches no vendor; the update itself changes the identity.
     sb.clearRequests();
     const previewed = await call.update(urn, made.id, read.props, changed, true);
-    expect(vendorCalls(c.vendor)).toEqual([]);
+    expect(sb.requests()).toEqual([]);
     expect(reveal(previewed[up])).toEqual(upValue);
     const updated = await call.update(urn, made.id, read.props, changed);
     expect(reveal(updated[up])).toEqual(upValue);
@@ -376,6 +368,32 @@ describe("configuration", () => {
       expect(viaPlugin).toMatch(/^UptrendsApiAccount: .*401/);
       expect(viaPlugin).toBe(viaHandler);
       expect(viaPlugin).not.toContain("Wrong-Password-9");
+    } finally {
+      r = saved;
+      other.client.close();
+      await other.plugin.close();
+    }
+  });
+
+  it("one client per vendor per process: a plugin configured twice alike fetches one token for all its calls", async () => {
+    const other = await start({});
+    const saved = r;
+    r = other;
+    try {
+      const args = configArgs(sb.config().env);
+      await call.configure(args);
+      sb.clearRequests();
+      const made: { urn: string; id: string; props: Values }[] = [];
+      for (const name of ["one", "two"]) {
+        const urn = urnOf("VerifyApiClient", `token-${name}`);
+        // The engine configures the provider again for each resource of a new provider instance; alike, it changes nothing.
+        await call.configure(args);
+        const checked = await call.check(urn, {}, { clientName: `plugin-token-${name}`, entitlements: ["readUsers"] });
+        made.push({ urn, ...(await call.create(urn, checked.inputs)) });
+      }
+      for (const m of made) await call.delete(m.urn, m.id, m.props);
+      const tokens = sb.requests().filter((q) => q.vendor === "ibmVerify" && q.route.endsWith("/token"));
+      expect(tokens.reduce((n, q) => n + q.count, 0)).toBe(1);
     } finally {
       r = saved;
       other.client.close();
