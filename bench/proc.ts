@@ -1,0 +1,97 @@
+// Peak memory and CPU time of provider processes, read from Linux /proc while a pulumi command runs:
+// the descendants of the pulumi CLI whose command line is a provider (the dynamic-provider host or a
+// `pulumi-resource-*` plugin), each one's VmHWM (the kernel's own peak-RSS mark) and user + system
+// CPU time kept per pid; the same CPU time for the Node.js program. CPU time tells where the time of
+// a phase goes on a busy machine, where wall time alone is noisy.
+import { readdirSync, readFileSync } from "node:fs";
+
+/** Provider processes: Pulumi's dynamic-provider host (node …/cmd/dynamic-provider) or a resource plugin. */
+const PROVIDER = /cmd\/dynamic-provider|pulumi-resource-/;
+/** The Node.js program, run by the language host through @pulumi/pulumi's cmd/run. */
+const PROGRAM = /@pulumi\/pulumi\/cmd\/run/;
+const TICKS_PER_SECOND = 100; // USER_HZ, 100 on Linux
+
+/** utime + stime of a process in seconds (fields 14 and 15 of /proc/<pid>/stat, after the command name). */
+function cpuSeconds(pid: number): number | undefined {
+  const stat = read(`/proc/${pid}/stat`);
+  if (!stat) return undefined;
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+function read(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined; // the process ended between the listing and the read
+  }
+}
+
+/** Child pids of a process: Go starts children from any thread, so every task's list counts. */
+function children(pid: number): number[] {
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  return tasks.flatMap((t) => (read(`/proc/${pid}/task/${t}/children`) ?? "").split(" ").filter(Boolean).map(Number));
+}
+
+function descendants(root: number): number[] {
+  const out: number[] = [];
+  const queue = [root];
+  while (queue.length) {
+    for (const c of children(queue.shift()!)) {
+      out.push(c);
+      queue.push(c);
+    }
+  }
+  return out;
+}
+
+/** Peak RSS in KiB (VmHWM) of a process, if it is still there. */
+function peakKiB(pid: number): number | undefined {
+  const m = /^VmHWM:\s+(\d+) kB/m.exec(read(`/proc/${pid}/status`) ?? "");
+  return m ? Number(m[1]) : undefined;
+}
+
+export interface Sampled {
+  /** The largest peak RSS of any provider process seen, MiB (undefined: none seen). */
+  providerPeakMiB: number | undefined;
+  /** CPU seconds of the provider processes, and of the program, as last seen. */
+  providerCpuS: number;
+  programCpuS: number;
+}
+
+export interface MemorySampler {
+  /** Stops sampling and tells what was seen. */
+  stop(): Sampled;
+}
+
+/** Samples the provider processes below `root` every `everyMs` until stopped. */
+export function sampleProviders(root: number, everyMs = 200): MemorySampler {
+  const peaks = new Map<number, number>();
+  const providerCpu = new Map<number, number>();
+  const programCpu = new Map<number, number>();
+  const sample = () => {
+    for (const pid of descendants(root)) {
+      const cmd = read(`/proc/${pid}/cmdline`)?.replace(/\0/g, " ") ?? "";
+      const cpu = PROVIDER.test(cmd) || PROGRAM.test(cmd) ? cpuSeconds(pid) : undefined;
+      if (cpu !== undefined) (PROVIDER.test(cmd) ? providerCpu : programCpu).set(pid, cpu);
+      if (!PROVIDER.test(cmd)) continue;
+      const kib = peakKiB(pid);
+      if (kib !== undefined) peaks.set(pid, Math.max(kib, peaks.get(pid) ?? 0));
+    }
+  };
+  const total = (m: Map<number, number>) => Math.round([...m.values()].reduce((a, b) => a + b, 0) * 100) / 100;
+  const timer = setInterval(sample, everyMs);
+  sample();
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return { providerPeakMiB: peaks.size ? Math.max(...peaks.values()) / 1024 : undefined, providerCpuS: total(providerCpu), programCpuS: total(programCpu) };
+    },
+  };
+}
