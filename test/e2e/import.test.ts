@@ -4,13 +4,11 @@
 // program, and `pulumi up` then changes nothing, except for the one input no vendor returns: the
 // Ivanti API user's password, which the generated code cannot hold. The program declares it from a
 // secret config value and the first up sets it, as adopting with importId does.
-import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
-import { repoRoot } from "./harness.js";
-import { identities, KINDS, LEGACY_ISE_PASSWORD, pluginProject, pluginResources, seedAtVendors, stepFor, type Kind } from "./plugin-programs.js";
+import { discover, identities, KINDS, LEGACY_ISE_PASSWORD, pluginProject, pluginResources, seedAtVendors, stepFor, VENDOR_KEYS, type Kind } from "./plugin-programs.js";
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -94,8 +92,8 @@ describe("pulumi import", () => {
     try {
       const config: string[] = [];
       const declared: string[] = [];
-      for (const vendor of ["ise", "uptrends", "controlroom", "verify", "uipath"]) {
-        const r = await discover(vendor, sb.config().env);
+      for (const vendor of VENDOR_KEYS) {
+        const r = await discover(vendor, "yaml", sb.config().env);
         expect(r.code, r.stderr).toBe(0);
         expect(r.stderr).toMatch(/1 identity at /);
         // Merge the fragments: each has an optional config: block, then its resources: block.
@@ -128,11 +126,3 @@ describe("pulumi import", () => {
     }
   });
 });
-
-function discover(vendor: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((res) =>
-    execFile(process.execPath, [join(repoRoot, "bin/apiidentity.js"), "discover", vendor, "--format", "yaml"], { env: { ...process.env, ...env } }, (err, stdout, stderr) =>
-      res({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
-    ),
-  );
-}

@@ -70,6 +70,17 @@ export function editUptrendsDescription(sb: Sandbox, apiUserGuid: string, descri
   user.description = description;
 }
 
+export const VENDOR_KEYS = ["ise", "uptrends", "controlroom", "verify", "uipath"] as const;
+
+/** Runs `apiidentity discover <vendor> --format <format>` (the built CLI) with the given environment. */
+export function discover(vendor: string, format: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((res) =>
+    execFile(process.execPath, [join(repoRoot, "bin/apiidentity.js"), "discover", vendor, "--format", format], { env: { ...process.env, ...env } }, (err, stdout, stderr) =>
+      res({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+    ),
+  );
+}
+
 /** Runs `scripts/python-sdk.sh` and answers the virtual environment it prints (made once, cached). */
 export function pythonVenv(): Promise<string> {
   return new Promise((res, rej) =>
