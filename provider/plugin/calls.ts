@@ -64,7 +64,14 @@ export interface Read {
 export class PluginCalls {
   private settings: Settings | undefined;
 
-  constructor(private readonly env: Readonly<Record<string, string | undefined>> = process.env) {}
+  /**
+   * `warn` shows a warning on a resource (the engine's log, via notes.ts): where the handler's
+   * advice goes, which the TypeScript classes show with `pulumi.log.warn` in the program.
+   */
+  constructor(
+    private readonly env: Readonly<Record<string, string | undefined>> = process.env,
+    private readonly warn: (message: string, urn: string) => void = () => undefined,
+  ) {}
 
   /** Settings from Configure; a Configure with equal settings keeps the value, and its clients. */
   configure(variables: ReadonlyMap<string, string>, args: Values): void {
@@ -87,6 +94,10 @@ export class PluginCalls {
     // The same create key the TypeScript SDK sends, so create recovery works the same way.
     const given = { ...n.values, [CREATE_KEY]: n.values[CREATE_KEY] ?? createKeyOfUrn(urn) };
     const r = await this.methods(k).check(unwrap(olds).values, given);
+    // Valid inputs that break only a guessed vendor rule: a warning, judged once all values are known.
+    if (r.failures.length === 0 && k.handler.advise && !holdsUnknown(r.inputs)) {
+      for (const w of k.handler.advise(withoutKey(r.inputs as Values) as object)) this.warn(w, urn);
+    }
     return { inputs: withSecrets(r.inputs as Values, [...k.secretInputs, ...n.secrets]), failures: r.failures };
   }
 

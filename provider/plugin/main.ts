@@ -1,15 +1,16 @@
 // Entry of the provider plugin `pulumi-resource-apiidentity`: serves the protocol on 127.0.0.1 at a
 // free port and prints that port, alone on a line, on stdout, which is how the engine learns where
 // to connect. Of the engine's arguments (its address, --logtostderr, -v=N, --tracing) only the address
-// is used, to show the lifecycle's notes (notes.ts). Logs go to stderr.
+// is used, to show the lifecycle's notes and the handlers' advice (notes.ts). Logs go to stderr.
 import { engineSink, forwardNotes, isEngineAddress } from "./notes.js";
 import { serve } from "./server.js";
 
 const engine = process.argv.slice(2).find(isEngineAddress);
-if (engine) forwardNotes(engineSink(engine));
+const sink = engine ? engineSink(engine) : undefined;
+if (sink) forwardNotes(sink);
 
 try {
-  const { port } = await serve();
+  const { port } = await serve(sink ? { warn: (message, urn) => sink(message, urn, "warning") } : {});
   process.stdout.write(`${port}\n`);
 } catch (e) {
   process.stderr.write(`apiidentity plugin: could not start: ${e instanceof Error ? e.message : String(e)}\n`);

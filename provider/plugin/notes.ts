@@ -12,7 +12,7 @@ import { grpc } from "./proto.js";
 /** The URN of the resource the current call is about (set by server.ts around each call). */
 export const currentUrn = new AsyncLocalStorage<string>();
 
-export type NoteSink = (message: string, urn: string | undefined) => void;
+export type NoteSink = (message: string, urn: string | undefined, severity?: "info" | "warning") => void;
 
 const NOTE = "apiidentity: ";
 
@@ -45,17 +45,17 @@ export function isEngineAddress(arg: string | undefined): arg is string {
   return arg !== undefined && /^[\w.-]+:\d+$/.test(arg);
 }
 
-/** A sink that logs each note as an info diagnostic through the engine at `address`. */
+/** A sink that logs each note as a diagnostic (info unless told) through the engine at `address`. */
 export function engineSink(address: string): NoteSink {
   const fromHere = createRequire(import.meta.url);
   const fromPulumi = createRequire(fromHere.resolve("@pulumi/pulumi/package.json"));
   let client: InstanceType<typeof EngineGrpc.EngineClient> | undefined;
   let proto: typeof Engine | undefined;
-  return (message, urn) => {
+  return (message, urn, severity = "info") => {
     proto ??= fromPulumi("./proto/engine_pb.js") as typeof Engine;
     client ??= new (fromPulumi("./proto/engine_grpc_pb.js") as typeof EngineGrpc).EngineClient(address, grpc.credentials.createInsecure());
     const req = new proto.LogRequest();
-    req.setSeverity(proto.LogSeverity.INFO);
+    req.setSeverity(severity === "warning" ? proto.LogSeverity.WARNING : proto.LogSeverity.INFO);
     req.setMessage(message);
     if (urn) req.setUrn(urn);
     client.log(req, () => undefined);

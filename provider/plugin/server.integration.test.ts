@@ -35,13 +35,15 @@ interface Running {
   plugin: RunningPlugin;
   client: Client;
   logs: string[];
+  warnings: [string, string][];
 }
 
 async function start(env: Record<string, string | undefined> = {}): Promise<Running> {
   const logs: string[] = [];
-  const p = await serve({ env, log: (l) => logs.push(l) });
+  const warnings: [string, string][] = [];
+  const p = await serve({ env, log: (l) => logs.push(l), warn: (m, urn) => warnings.push([m, urn]) });
   const client = new providerRpc.ResourceProviderClient(`127.0.0.1:${p.port}`, grpc.credentials.createInsecure());
-  return { plugin: p, client, logs };
+  return { plugin: p, client, logs, warnings };
 }
 
 /** The sandbox's credentials as provider inputs (`apiidentity:*` config), secrets wrapped as the engine wraps them. */
@@ -399,6 +401,22 @@ describe("configuration", () => {
       other.client.close();
       await other.plugin.close();
     }
+  });
+
+  it("advice on valid inputs that break a guessed vendor rule is a warning on the resource, once all values are known", async () => {
+    const urn = urnOf("IseApiUser", "advised");
+    const news = { emailAddress: "advised@example.com", password: secret("short"), roles: ["Cisco ISE Operations"] };
+    const before = r.warnings.length;
+    const checked = await call.check(urn, {}, news);
+    expect(checked.failures).toEqual([]);
+    const got = r.warnings.slice(before);
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.every(([m, u]) => u === urn && m.startsWith("password "))).toBe(true);
+    // The same words the TypeScript classes show (the handler's own advice).
+    expect(got.map(([m]) => m)).toEqual(handlerFor("IseApiUser").advise!({ ...news, password: "short" }));
+    const pending = r.warnings.length;
+    await call.check(urn, {}, { ...news, firstName: UNKNOWN });
+    expect(r.warnings.length).toBe(pending);
   });
 
   it("a resource type this provider does not serve is refused by name", async () => {

@@ -15,6 +15,8 @@ export interface PluginOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Where the plugin logs (default: stderr). Never given a secret. */
   log?: (line: string) => void;
+  /** Shows a warning on a resource (default: the log). */
+  warn?: (message: string, urn: string) => void;
 }
 
 type Unary<Req, Res> = (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => void;
@@ -90,7 +92,8 @@ export function resourceProviderService(opts: PluginOptions = {}): UntypedServic
   const version = packageVersion();
   const schema = schemaText();
   let loaded: Promise<PluginCalls> | undefined;
-  const calls = () => (loaded ??= import("./calls.js").then((m) => new m.PluginCalls(opts.env ?? process.env)));
+  const warn = opts.warn ?? ((message: string, urn: string) => log(`apiidentity plugin: warning: ${urn}: ${message}`));
+  const calls = () => (loaded ??= import("./calls.js").then((m) => new m.PluginCalls(opts.env ?? process.env, warn)));
 
   /** A method whose work is async: answers with its result or with the failure, logged by method. */
   function method<Req, Res>(name: string, work: (req: Req, c: PluginCalls) => Promise<Res>, failure = (e: unknown, _req: Req, _c: PluginCalls | undefined): Partial<StatusObject> => grpcFailure(e)): Unary<Req, Res> {
