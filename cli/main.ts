@@ -23,9 +23,11 @@ const USAGE = `usage:
       package's bin/ on PATH instead. Exit code: 0 installed, 1 no pulumi CLI found, 2 error.
   apiidentity recover [--cwd DIR] [--stack NAME] [--dry-run] [--json]
       After a killed 'pulumi up' and 'pulumi cancel': puts into state the identities its pending
-      creates made (found by their create marker, IBM Verify) and drops the pending creates that made
-      none (one state edit, then 'pulumi refresh'). Then run 'pulumi up'. Exit code: 0 settled, 1 a
-      pending create cannot be attributed (named, nothing changed), 2 error.
+      creates provably made (IBM Verify by their create marker, the other kinds by their lost-create
+      look-up since the killed run started), deletes an Uptrends account whose password died with the
+      run, and drops the pending creates that left nothing (one state edit, then 'pulumi refresh').
+      Then run 'pulumi up'. Exit code: 0 settled, 1 a pending create cannot be attributed (named,
+      nothing changed in state), 2 error.
 `;
 
 export async function main(argv: string[]): Promise<number> {
