@@ -28,18 +28,25 @@ interface Kind {
   inputNames: readonly string[];
 }
 
+/** What each kind's calls need from its declaration, worked out once per kind. */
+const kinds = new Map<string, Kind>();
+
 function kindOf(urn: string): Kind {
   const kind = kindOfType(parseUrn(urn).type);
+  const known = kinds.get(kind);
+  if (known) return known;
   const decl = declarationOf(kind);
   if (!decl) throw new Error(`apiidentity: unknown resource type 'apiidentity:index:${kind}'; this version serves IseApiUser, UptrendsApiAccount, ControlRoomUser, VerifyApiClient and UiPathRobotAccount`);
   const handler = handlerFor(kind);
-  return {
+  const k: Kind = {
     handler,
     secretInputs: secretsOf(decl.inputs),
     secretOutputs: [...new Set([...secretPropertiesOf(kind), ...handler.secretOutputs])],
     outputs: Object.keys(shapeOf(decl.outputs)),
     inputNames: Object.keys(shapeOf(decl.inputs)),
   };
+  kinds.set(kind, k);
+  return k;
 }
 
 /** Without the hidden create key: what the engine stores as outputs. */
