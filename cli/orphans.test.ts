@@ -57,4 +57,12 @@ describe("orphans", () => {
     );
     expect([s.verifyTenantUrl, s.verifyClientId, s.verifyClientSecret]).toEqual(["https://config.example", "from-env", "from-config"]);
   });
+  it("knows this package's resources by either type token: dynamic (TypeScript SDK) and provider plugin", () => {
+    expect(managedIds([
+      { type: "apiidentity:index:IseApiUser", id: "7" },
+      { type: `${T}IseApiUser`, id: "8" },
+      { type: "apiidentity:index:VerifyApiClientScope", id: "s" },
+      { type: "other:index:IseApiUser", id: "9" },
+    ]).get("IseApiUser")).toEqual(new Set(["7", "8"]));
+  });
 });

@@ -37,14 +37,21 @@ export interface OrphanReport {
   orphans: Orphan[];
 }
 
-const TYPE_PREFIX = "pulumi-nodejs:dynamic/apiidentity:";
+/** Type tokens of this package's resources: dynamic resources (the TypeScript SDK) and the provider plugin's. */
+const TYPE_PREFIXES = ["pulumi-nodejs:dynamic/apiidentity:", "apiidentity:index:"];
+
+/** The kind of an apiidentity resource type (either token), or undefined for other types. */
+export function kindOfType(type: string): string | undefined {
+  const prefix = TYPE_PREFIXES.find((p) => type.startsWith(p));
+  return prefix === undefined ? undefined : type.slice(prefix.length);
+}
 
 /** Ids of every apiidentity resource in the exported states, by kind. */
 export function managedIds(resources: readonly { type: string; id?: string }[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const r of resources) {
-    if (!r.type.startsWith(TYPE_PREFIX) || !r.id) continue;
-    const kind = r.type.slice(TYPE_PREFIX.length);
+    const kind = kindOfType(r.type);
+    if (kind === undefined || !r.id) continue;
     if (!out.has(kind)) out.set(kind, new Set());
     out.get(kind)!.add(r.id);
   }

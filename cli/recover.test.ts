@@ -124,6 +124,15 @@ describe("apiidentity recover: the four kinds whose vendors keep no mark", () =>
     expect(plan.settled.map((s) => [s.action, s.id])).toEqual([["import", id]]);
   });
 
+  it("a pending create of the provider plugin (type apiidentity:index:<Kind>) is settled alike", async () => {
+    const started = Date.now();
+    const made = await member("UiPathRobotAccount");
+    const { id } = await made.h.create(made.inputs as never);
+    const pending = { type: "creating", resource: { ...made.pending.resource, type: "apiidentity:index:UiPathRobotAccount" } };
+    const plan = await planRecovery(sandboxSettings(sb), "dev", { resources: [stackAt(started)], pending_operations: [pending] });
+    expect(plan.settled.map((s) => [s.kind, s.action, s.id])).toEqual([["UiPathRobotAccount", "import", id]]);
+  });
+
   it("no time bound in state (no stack resource, no history): nothing is proven, each is named", async () => {
     const made = await member("ControlRoomUser");
     const plan = await planRecovery(sandboxSettings(sb), "dev", { resources: [], pending_operations: [made.pending] });

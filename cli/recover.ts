@@ -14,14 +14,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { handlerFor } from "../provider/handlers.js";
+import { allHandlers, handlerFor } from "../provider/handlers.js";
 import { createKeyOf, settlePendingCreate } from "../provider/lifecycle.js";
 import type { Settings } from "../provider/settings.js";
 import { verifyClient } from "../provider/vendors/ibm-verify/client.js";
 import { findPendingCreate } from "../provider/vendors/ibm-verify/recover.js";
-import { managedIds, settingsFromConfig } from "./orphans.js";
-
-const TYPE_PREFIX = "pulumi-nodejs:dynamic/apiidentity:";
+import { kindOfType, managedIds, settingsFromConfig } from "./orphans.js";
 
 interface StateResource {
   urn: string;
@@ -108,8 +106,8 @@ export async function planRecovery(settings: Settings, stack: string, deployment
   const settled: Settled[] = [];
   for (const op of deployment.pending_operations ?? []) {
     const r = op.resource;
-    if (op.type !== "creating" || !r.type.startsWith(TYPE_PREFIX)) continue;
-    const kind = r.type.slice(TYPE_PREFIX.length);
+    const kind = kindOfType(r.type);
+    if (op.type !== "creating" || kind === undefined || !allHandlers().some((h) => h.kind === kind)) continue;
     const key = createKeyOf(r.inputs);
     const held = managed.get(kind) ?? new Set<string>();
     if (kind !== "VerifyApiClient") {
