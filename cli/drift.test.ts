@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { DiffKind } from "@pulumi/pulumi/automation/index.js";
 import { collectDrift, formatDrift, MASK, runDrift, type DriftStep, type StateResourceJson } from "./drift.js";
 
 const T = "pulumi-nodejs:dynamic/apiidentity:";
@@ -79,5 +80,60 @@ describe("runDrift", () => {
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toMatch(/^the pulumi CLI could not be run \(.*ENOENT\): install it and put it on PATH$/);
     expect((err as Error).cause).toBeDefined();
+  });
+});
+
+describe("collectDrift with the provider plugin's detailedDiff", () => {
+  const P = "apiidentity:index:";
+  const purn = (kind: string, name: string) => `urn:pulumi:dev::p::${P}${kind}::${name}`;
+  const pstate: StateResourceJson[] = [
+    { urn: purn("UptrendsApiAccount", "mon"), type: `${P}UptrendsApiAccount`, id: "g", inputs: { operatorGuid: "ABC-1", description: "mine", importId: "g" } },
+    { urn: purn("ControlRoomUser", "bot"), type: `${P}ControlRoomUser`, id: "17", inputs: { username: "bot", disabled: false, roles: ["A", "B"] } },
+    { urn: purn("VerifyApiClient", "gone"), type: `${P}VerifyApiClient`, id: "abc", inputs: { clientName: "c" } },
+  ];
+  const psteps: DriftStep[] = [
+    {
+      op: "update",
+      urn: purn("UptrendsApiAccount", "mon"),
+      // At the vendor: the GUID's case differs (no change for the handler) and the description was
+      // edited; the engine's diff lists only the description.
+      old: { id: "g", inputs: { operatorGuid: "abc-1", description: "edited", importId: "g" } },
+      new: { inputs: { operatorGuid: "ABC-1", description: "mine" } },
+      detailedDiff: { description: { diffKind: "update" as DiffKind, inputDiff: true } },
+    },
+    {
+      op: "replace",
+      urn: purn("ControlRoomUser", "bot"),
+      // The roles came back in another order (a set: no change); the username was changed at the
+      // vendor, which only a replacement puts back; `disabled` was edited in the program, not at the vendor.
+      old: { id: "17", inputs: { username: "bot-renamed", disabled: false, roles: ["B", "A"] } },
+      new: { inputs: { username: "bot", disabled: true, roles: ["A", "B"] } },
+      detailedDiff: { username: { diffKind: "update-replace" as DiffKind, inputDiff: true }, disabled: { diffKind: "update" as DiffKind, inputDiff: true } },
+    },
+    { op: "create", urn: purn("VerifyApiClient", "gone"), new: { inputs: { clientName: "c" } } },
+  ];
+  const items = collectDrift(pstate, psteps);
+
+  it("reports only the properties the engine's diff lists, with the change that puts them back", () => {
+    expect(items.filter((i) => i.name === "mon")).toEqual([
+      { vendor: "Uptrends", kind: "UptrendsApiAccount", name: "mon", id: "g", property: "description", inState: "mine", atVendor: "edited", change: "update" },
+    ]);
+  });
+  it("leaves out what differs only between the program and state (not drift) and what the handler sees as equal", () => {
+    expect(items.filter((i) => i.name === "bot")).toEqual([
+      { vendor: "Automation Anywhere", kind: "ControlRoomUser", name: "bot", id: "17", property: "username", inState: "bot", atVendor: "bot-renamed", change: "replace" },
+    ]);
+  });
+  it("reports an identity deleted at the vendor", () => {
+    expect(items).toContainEqual({ vendor: "IBM Verify", kind: "VerifyApiClient", name: "gone", id: "abc", property: "(identity)", inState: "exists", atVendor: "deleted" });
+  });
+  it("the text report says which drift only a replacement puts back", () => {
+    expect(formatDrift(items, "text", "dev")).toContain("username: in state bot, at the vendor bot-renamed (pulumi up replaces the identity)");
+  });
+  it("a nested path in detailedDiff counts for its top-level property", () => {
+    const found = collectDrift(pstate.slice(0, 1), [
+      { ...psteps[0]!, old: { id: "g", inputs: { operatorGuid: "ABC-1", description: "x" } }, detailedDiff: { "description[0]": { diffKind: "update" as DiffKind, inputDiff: true } } },
+    ]);
+    expect(found.map((i) => i.property)).toEqual(["description"]);
   });
 });

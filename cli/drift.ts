@@ -18,10 +18,15 @@ export interface DriftItem {
   property: string;
   inState: unknown;
   atVendor: unknown;
+  /**
+   * What `pulumi up` does to put the declared value back, when the engine said so (the provider
+   * plugin's detailedDiff); absent for dynamic resources, whose diff the engine does not get.
+   */
+  change?: "update" | "replace";
 }
 
 /** The part of a preview step (an engine `resourcePreEvent`) that drift reads. */
-export type DriftStep = Pick<StepEventMetadata, "op" | "urn"> & {
+export type DriftStep = Pick<StepEventMetadata, "op" | "urn" | "detailedDiff"> & {
   old?: Partial<Pick<StepEventStateMetadata, "id" | "inputs">>;
   new?: Partial<Pick<StepEventStateMetadata, "id" | "inputs">>;
 };
@@ -34,7 +39,12 @@ export interface StateResourceJson {
   inputs?: Record<string, unknown>;
 }
 
-const TYPE_PREFIX = "pulumi-nodejs:dynamic/apiidentity:";
+/** Type prefixes of this package's resources: dynamic resources, and the provider plugin's. */
+const TYPE_PREFIXES = ["pulumi-nodejs:dynamic/apiidentity:", "apiidentity:index:"];
+const kindOfType = (type: string) => {
+  const prefix = TYPE_PREFIXES.find((p) => type.startsWith(p));
+  return prefix === undefined ? undefined : type.slice(prefix.length);
+};
 export const MASK = "[secret]";
 
 /**
@@ -61,34 +71,52 @@ function same(a: unknown, b: unknown): boolean {
 /** A value state keeps encrypted (`{ <sig>: <secret sig>, ciphertext }`). */
 const isSecretValue = (v: unknown) => typeof v === "object" && v !== null && specialSigKey in v;
 
+/** The top-level input a detailedDiff path names (`roles[1]`, `scopes[0].name` -> roles, scopes). */
+const topLevel = (path: string) => path.split(/[.[]/)[0]!;
+
 /**
  * Drift = the state before the refresh against what the vendor holds now. The steps of a refresh
  * preview start from the refreshed state: an update's old inputs are what `read` found, and a
  * create of a resource that was in state means the identity is gone. Its `refresh` steps carry no
  * values. Declared secrets are masked; values the engine or state already hide are not compared.
+ *
+ * Where the step carries the engine's per-property diff (resources of the provider plugin), only
+ * the properties it lists count, so the handler's own comparison decides (case of GUIDs, order of
+ * sets), and each item says whether putting it back updates or replaces the identity. A property
+ * in that diff whose value at the vendor is still the one in state changed in the program, not at
+ * the vendor: not drift. Dynamic resources give the engine no such diff: all inputs are compared.
  */
 export function collectDrift(state: StateResourceJson[], steps: DriftStep[], projectDir?: string): DriftItem[] {
-  const before = new Map(state.filter((r) => r.type.startsWith(TYPE_PREFIX)).map((r) => [r.urn, r]));
+  const before = new Map(state.flatMap((r) => (kindOfType(r.type) === undefined ? [] : [[r.urn, r] as const])));
   const items: DriftItem[] = [];
   for (const s of steps) {
     const prior = before.get(s.urn);
     if (!prior || s.op === "refresh" || s.op === "same") continue;
-    const kind = prior.type.slice(TYPE_PREFIX.length);
+    const kind = kindOfType(prior.type)!;
     const base = { vendor: vendorOf(kind, projectDir), kind, name: s.urn.split("::").pop() ?? s.urn, id: prior.id ?? "" };
-    if (s.op === "create" || s.op === "create-replacement" || !s.old?.id) {
+    if (s.op === "create" || !s.old?.id) {
       items.push({ ...base, property: "(identity)", inState: "exists", atVendor: "deleted" });
       continue;
     }
+    // A replacement is three steps of one resource; its `replace` step carries the diff.
+    if (s.op === "create-replacement" || s.op === "delete-replaced") continue;
     const secret = secretPropertiesOf(kind);
     const mask = (k: string, v: unknown) => (v === undefined || v === null || !secret.has(k) ? v : MASK);
     const inState = prior.inputs ?? {};
     const atVendor = (s.old.inputs ?? {}) as Record<string, unknown>;
-    const keys = [...new Set([...Object.keys(inState), ...Object.keys(atVendor)])].filter((k) => !k.startsWith("__")).sort();
-    for (const k of keys) {
+    const engine = new Map<string, "update" | "replace">();
+    for (const [path, d] of Object.entries(s.detailedDiff ?? {})) {
+      const k = topLevel(path);
+      if (engine.get(k) !== "replace") engine.set(k, String(d.diffKind).endsWith("-replace") ? "replace" : "update");
+    }
+    const keys = engine.size > 0 ? [...engine.keys()] : Object.keys(inState).concat(Object.keys(atVendor));
+    for (const k of [...new Set(keys)].filter((k) => !k.startsWith("__")).sort()) {
       const a = isSecretValue(inState[k]) ? MASK : inState[k];
       const b = atVendor[k];
       if (a === MASK || b === MASK) continue; // secrets cannot be compared here
-      if (!same(a, b)) items.push({ ...base, property: k, inState: mask(k, a), atVendor: mask(k, b) });
+      if (same(a, b)) continue;
+      const change = engine.get(k);
+      items.push({ ...base, property: k, inState: mask(k, a), atVendor: mask(k, b), ...(change ? { change } : {}) });
     }
   }
   return items;
@@ -121,7 +149,10 @@ export function formatDrift(items: DriftItem[], format: DriftFormat, stack: stri
     const its = items.filter((i) => `${i.kind}/${i.name}` === ident);
     const f = its[0]!;
     lines.push(`  ${f.kind} ${f.name} (${f.vendor}${f.id ? `, id ${f.id}` : ""})`);
-    for (const i of its) lines.push(`    ${i.property}: in state ${show(i.inState)}, at the vendor ${show(i.atVendor)}`);
+    for (const i of its) {
+      const replaces = i.change === "replace" ? " (pulumi up replaces the identity)" : "";
+      lines.push(`    ${i.property}: in state ${show(i.inState)}, at the vendor ${show(i.atVendor)}${replaces}`);
+    }
   }
   return lines.join("\n") + "\n";
 }

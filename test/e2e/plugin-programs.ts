@@ -81,6 +81,15 @@ export function discover(vendor: string, format: string, env: Record<string, str
   );
 }
 
+/** Runs `apiidentity drift --format json` on the project's stack. */
+export function drift(p: PulumiProject): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((res) =>
+    execFile(process.execPath, [join(repoRoot, "bin/apiidentity.js"), "drift", "--cwd", p.dir, "--stack", p.stack, "--format", "json"], { env: p.env }, (err, stdout, stderr) =>
+      res({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+    ),
+  );
+}
+
 /** Runs `scripts/python-sdk.sh` and answers the virtual environment it prints (made once, cached). */
 export function pythonVenv(): Promise<string> {
   return new Promise((res, rej) =>

@@ -1,14 +1,15 @@
 // examples/yaml through the real engine, the YAML language host and the provider plugin, against the
 // sandbox: up (five identities and two lookups through fn::invoke), a preview with no changes, an
 // update of one property, an out-of-band change at the vendor that `preview --refresh --json` shows
-// in detailedDiff, and destroy, after which the vendors hold exactly what they held before.
+// in detailedDiff (and `apiidentity drift` reports from it), and destroy, after which the vendors
+// hold exactly what they held before.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
 import type { VerifyState } from "../../sandbox/vendors/ibm-verify/state.js";
 import type { UiPathState } from "../../sandbox/vendors/uipath/state.js";
 import { repoRoot } from "./harness.js";
-import { editUptrendsDescription, exampleConfig, identities, KINDS, pluginProject, pluginResources, stepFor } from "./plugin-programs.js";
+import { drift as driftReport, editUptrendsDescription, exampleConfig, identities, KINDS, pluginProject, pluginResources, stepFor } from "./plugin-programs.js";
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -59,6 +60,22 @@ describe("examples/yaml", () => {
       expect(step?.op).toBe("update");
       expect(step?.detailedDiff).toEqual({ description: { kind: "update", inputDiff: true } });
       expect(drift.steps.filter((s) => s.op !== "same" && s.op !== "refresh").map((s) => s.urn.split("::").pop())).toEqual(["monitoring-pipeline"]);
+
+      // `apiidentity drift` reads the same engine diff (through the Automation API's events).
+      const report = await driftReport(p);
+      expect(report.code, report.stderr).toBe(1);
+      expect((JSON.parse(report.stdout) as { items: unknown[] }).items).toEqual([
+        {
+          vendor: "Uptrends",
+          kind: "UptrendsApiAccount",
+          name: "monitoring-pipeline",
+          id: monitoring.id,
+          property: "description",
+          inState: "Synthetic-monitoring pipeline",
+          atVendor: "edited in the console",
+          change: "update",
+        },
+      ]);
 
       await p.destroy();
       expect(pluginResources((await p.exportStack()).resources)).toHaveLength(0);
