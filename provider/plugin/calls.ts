@@ -4,18 +4,16 @@
 // marked again on everything returned, and no vendor call during a preview. server.ts only
 // translates between these values and the protocol's messages; this module is loaded after the
 // plugin has answered the handshake, so the vendor code does not slow its start.
-import { declarationOf, secretPropertiesOf, shapeOf, secretsOf } from "../declare.js";
+import { declarationOf, RESOURCES, secretPropertiesOf, shapeOf, secretsOf } from "../declare.js";
 import { handlerFor } from "../handlers.js";
 import { CREATE_KEY } from "../lifecycle.js";
 import { UNKNOWN, holdsUnknown, type CheckFailure, type ResourceHandler } from "../resource.js";
 import { environmentSettings, sameSettings, type Settings } from "../settings.js";
-import { checkConfig, diffConfig, settingsFromConfigure } from "./config.js";
+import { settingsFromConfigure } from "./config.js";
 import { engineDiff, type DiffAnswer } from "./diff.js";
 import { invoke, type InvokeAnswer } from "./invoke.js";
 import { unwrap, withSecrets, reveal, type Values } from "./struct.js";
 import { createKeyOfUrn, kindOfType, parseUrn } from "./urn.js";
-
-export { checkConfig, diffConfig };
 
 interface Kind {
   handler: ResourceHandler;
@@ -25,6 +23,7 @@ interface Kind {
   secretOutputs: readonly string[];
   /** The declared output properties (what a preview of a create marks unknown). */
   outputs: readonly string[];
+  /** The declared input properties. */
   inputNames: readonly string[];
 }
 
@@ -36,7 +35,7 @@ function kindOf(urn: string): Kind {
   const known = kinds.get(kind);
   if (known) return known;
   const decl = declarationOf(kind);
-  if (!decl) throw new Error(`apiidentity: unknown resource type 'apiidentity:index:${kind}'; this version serves IseApiUser, UptrendsApiAccount, ControlRoomUser, VerifyApiClient and UiPathRobotAccount`);
+  if (!decl) throw new Error(`apiidentity: unknown resource type 'apiidentity:index:${kind}'; this version serves ${RESOURCES.map((r) => r.kind).join(", ")}`);
   const handler = handlerFor(kind);
   const k: Kind = {
     handler,
