@@ -53,10 +53,10 @@ SHIM
 
 version_ok() { [ -x "$1" ] && [ "$("$1" version 2>/dev/null)" = "v$V" ]; }
 
-# The language hosts every bin dir must hold. The Python host runs its exec script, which it looks
-# for beside itself.
-HOSTS="pulumi-language-nodejs pulumi-language-yaml pulumi-language-python pulumi-language-python-exec"
-hosts_in() { local h; for h in $HOSTS; do [ -x "$1/$h" ] || return 1; done; }
+# The language hosts a bin dir must hold. The Python host we build runs its exec script, which it
+# looks for beside itself (a release's own Python host brings what it needs).
+HOSTS="pulumi-language-nodejs pulumi-language-yaml pulumi-language-python"
+hosts_in() { local h; for h in $HOSTS ${2:-}; do [ -x "$1/$h" ] || return 1; done; }
 
 # 1. pulumi on PATH with the pinned version, and its language hosts beside it.
 if onpath=$(command -v pulumi 2>/dev/null) && version_ok "$onpath"; then
@@ -65,7 +65,7 @@ if onpath=$(command -v pulumi 2>/dev/null) && version_ok "$onpath"; then
 fi
 
 # 2. cached build
-if version_ok "$cache/bin/pulumi" && hosts_in "$cache/bin"; then
+if version_ok "$cache/bin/pulumi" && hosts_in "$cache/bin" pulumi-language-python-exec; then
   write_shim "$cache/bin"; echo "$cache/bin"; exit 0
 fi
 
