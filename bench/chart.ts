@@ -30,7 +30,7 @@ export function phaseChart(results: readonly PhaseResult[], n: number, latencyMs
       x: { field: "phase", type: "nominal", sort: [...PHASES], title: null, axis: { labelAngle: 0 } },
       xOffset: { field: "contender", type: "nominal", sort: CONTENDERS.map((c) => c.label) },
       y: { field: "seconds", type: "quantitative", title: "wall time (s)" },
-      color: { field: "contender", type: "nominal", sort: CONTENDERS.map((c) => c.label), legend: { orient: "bottom", columns: 3, title: null } },
+      color: { field: "contender", type: "nominal", sort: CONTENDERS.map((c) => c.label), legend: { orient: "bottom", columns: 3, title: null, labelLimit: 400 } },
     },
   });
 }
@@ -51,7 +51,7 @@ export function scaleChart(results: readonly PhaseResult[], sizes: readonly numb
       x: { field: "n", type: "quantitative", scale: { type: "log" }, title: "identities (N)" },
       y: { field: "msPerIdentity", type: "quantitative", title: "ms per identity" },
       color: { field: "phase", type: "nominal", sort: [...PHASES] },
-      strokeDash: { field: "contender", type: "nominal", legend: { orient: "bottom", title: null } },
+      strokeDash: { field: "contender", type: "nominal", legend: { orient: "bottom", title: null, labelLimit: 400 } },
     },
   });
 }

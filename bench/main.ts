@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { pulumiEngine } from "../cli/local-project.js";
 import { phaseChart, scaleChart } from "./chart.js";
 import { CONTENDERS, type Contender } from "./contenders.js";
-import { runContender, type PhaseResult } from "./measure.js";
+import { medianRuns, runContender, type PhaseResult } from "./measure.js";
 import { parseOptions, USAGE } from "./options.js";
 import { cleanupAll } from "./project.js";
 import { markdown, type Machine } from "./report.js";
@@ -36,26 +36,31 @@ async function main(): Promise<number> {
   const m = machine();
   const chosen = CONTENDERS.filter((c) => opts.only.length === 0 || opts.only.includes(c.id));
   const skipped: Record<string, string> = {};
-  const results: PhaseResult[] = [];
-  const run = async (c: Contender, n: number) => {
-    if (results.some((r) => r.contender === c.id && r.n === n)) return;
+  const all: PhaseResult[] = [];
+  const done = new Set<string>();
+  const run = async (c: Contender, n: number, rep: number) => {
+    if (done.has(`${c.id}|${n}|${rep}`)) return;
+    done.add(`${c.id}|${n}|${rep}`);
     // Bounded: a phase that takes longer than 2 min plus 2 s per identity is a failure, not a wait.
-    results.push(...(await runContender(c, { n, latencyMs: opts.latencyMs, timeoutMs: 120_000 + n * 2_000, log })));
+    all.push(...(await runContender(c, { n, latencyMs: opts.latencyMs, timeoutMs: 120_000 + n * 2_000, log })));
   };
-  log(`bench: ${opts.resources} identities per contender, ${opts.latencyMs} ms vendor latency, engine parallelism ${m.parallelism}; results in ${opts.out}`);
-  for (const c of chosen) {
+  log(`bench: ${opts.resources} identities per contender, ${opts.latencyMs} ms vendor latency, engine parallelism ${m.parallelism}, ${opts.repeat} run(s) each; results in ${opts.out}`);
+  const runnable = chosen.filter((c) => {
     const why = c.unavailable();
     if (why) {
       skipped[c.id] = why;
       log(`  ${c.id}: skipped, ${why}`);
-      continue;
     }
-    await run(c, opts.resources);
-  }
+    return !why;
+  });
   const sizes = [...opts.scaleSizes].sort((a, b) => a - b);
-  if (opts.scale) {
-    for (const n of sizes) for (const c of CONTENDERS.filter((x) => x.id === "floor" || x.id === "apiidentity")) await run(c, n);
+  // Repeats are interleaved (every contender once, then again) so that a busy spell of the machine
+  // does not fall on one contender only.
+  for (let rep = 0; rep < opts.repeat; rep++) {
+    for (const c of runnable) await run(c, opts.resources, rep);
+    if (opts.scale) for (const n of sizes) for (const c of CONTENDERS.filter((x) => x.id === "floor" || x.id === "apiidentity")) await run(c, n, rep);
   }
+  const results = medianRuns(all);
   const scale = opts.scale && sizes.length > 1 ? { small: sizes[0]!, large: sizes.at(-1)! } : undefined;
   const targets = evaluate({ results, n: opts.resources, latencyMs: opts.latencyMs, parallelism: m.parallelism, ...(scale ? { scale } : {}) });
   const totalSeconds = Math.round((performance.now() - started) / 1000);

@@ -25,6 +25,8 @@ export interface PhaseResult {
   /** The CLI's output tail when the phase failed. */
   error?: string;
   ms: number;
+  /** With --repeat: the wall time of every run of this phase, ms (the row is the median run). */
+  runs?: number[];
   /** Identities of each kind in the program. */
   identities: Partial<Record<Kind, number>>;
   /** Vendor requests of each kind, authentication excluded. */
@@ -34,9 +36,10 @@ export interface PhaseResult {
   /** Requests the sandbox answered with 4xx/5xx other than 404, which the minimum never needs. */
   errors: number;
   providerPeakMiB?: number;
-  /** CPU seconds (user + system) of the provider processes and of the Node.js program during the phase. */
+  /** CPU seconds (user + system) of the provider processes, of the Node.js program and of the engine (CLI, language host) during the phase. */
   providerCpuS: number;
   programCpuS: number;
+  engineCpuS: number;
   /** After up and update: mean bytes of the `__provider` value per identity, and of its whole state entry. */
   providerBytes?: number;
   stateBytes?: number;
@@ -112,6 +115,7 @@ export async function runContender(c: Contender, o: RunOptions): Promise<PhaseRe
         ...(r.providerPeakMiB !== undefined ? { providerPeakMiB: Math.round(r.providerPeakMiB * 10) / 10 } : {}),
         providerCpuS: r.providerCpuS,
         programCpuS: r.programCpuS,
+        engineCpuS: r.engineCpuS,
       };
       if (!result.ok) result.error = `${r.timedOut ? `timed out after ${o.timeoutMs} ms` : `exit ${r.code}`}\n${lastLines(r.stdout + "\n" + r.stderr)}`;
       if (result.ok && (phase === "up" || phase === "update")) Object.assign(result, stateSizes((await project.ok(["stack", "export"])).stdout, c));
@@ -124,6 +128,25 @@ export async function runContender(c: Contender, o: RunOptions): Promise<PhaseRe
     await sandbox.close();
   }
   return results;
+}
+
+/**
+ * One row per contender, size and phase out of repeated runs: the run with the median wall time
+ * (the lower one of the middle two for an even count), or a failed run when any failed.
+ */
+export function medianRuns(all: readonly PhaseResult[]): PhaseResult[] {
+  const groups = new Map<string, PhaseResult[]>();
+  for (const r of all) {
+    const key = `${r.contender}|${r.n}|${r.phase}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((rs) => {
+    const failed = rs.find((r) => !r.ok);
+    if (failed) return failed;
+    if (rs.length === 1) return rs[0]!;
+    const sorted = [...rs].sort((a, b) => a.ms - b.ms);
+    return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, runs: rs.map((r) => r.ms) };
+  });
 }
 
 function countKinds(list: readonly Member[]): Partial<Record<Kind, number>> {

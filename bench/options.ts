@@ -13,6 +13,8 @@ export interface BenchOptions {
   scaleSizes: number[];
   /** Only these contenders (ids), all when empty. */
   only: string[];
+  /** Runs of every contender, interleaved; each phase reports the run with the median wall time. */
+  repeat: number;
 }
 
 export const USAGE = `npm run bench -- [--resources N] [--latency-ms L] [--out DIR] [--quick] [--scale] [--scale-sizes 100,1000] [--only id,id]
@@ -21,6 +23,7 @@ export const USAGE = `npm run bench -- [--resources N] [--latency-ms L] [--out D
   --out DIR        where results.json, results.md and the charts go (default: a new temp dir)
   --quick          small and bounded (about a minute or two): what npm test runs
   --scale          also apiidentity and the floor at each size of --scale-sizes (time per identity vs N)
+  --repeat K       run every contender K times, interleaved, and report each phase's median (default 1)
   --only           contenders to run: floor, textbook, apiidentity-2kinds, apiidentity, apiidentity-plugin`;
 
 function positiveInt(name: string, raw: string | undefined, fallback: number, max: number): number {
@@ -41,6 +44,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
       scale: { type: "boolean", default: false },
       "scale-sizes": { type: "string" },
       only: { type: "string" },
+      repeat: { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -58,5 +62,6 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     scale: values.scale ?? false,
     scaleSizes,
     only: (values.only ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    repeat: positiveInt("repeat", values.repeat, 1, 9),
   };
 }

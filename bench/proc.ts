@@ -59,9 +59,10 @@ function peakKiB(pid: number): number | undefined {
 export interface Sampled {
   /** The largest peak RSS of any provider process seen, MiB (undefined: none seen). */
   providerPeakMiB: number | undefined;
-  /** CPU seconds of the provider processes, and of the program, as last seen. */
+  /** CPU seconds of the provider processes, of the program, and of the engine (the CLI and its language host), as last seen. */
   providerCpuS: number;
   programCpuS: number;
+  engineCpuS: number;
 }
 
 export interface MemorySampler {
@@ -74,11 +75,12 @@ export function sampleProviders(root: number, everyMs = 200): MemorySampler {
   const peaks = new Map<number, number>();
   const providerCpu = new Map<number, number>();
   const programCpu = new Map<number, number>();
+  const engineCpu = new Map<number, number>();
   const sample = () => {
-    for (const pid of descendants(root)) {
+    for (const pid of [root, ...descendants(root)]) {
       const cmd = read(`/proc/${pid}/cmdline`)?.replace(/\0/g, " ") ?? "";
-      const cpu = PROVIDER.test(cmd) || PROGRAM.test(cmd) ? cpuSeconds(pid) : undefined;
-      if (cpu !== undefined) (PROVIDER.test(cmd) ? providerCpu : programCpu).set(pid, cpu);
+      const cpu = cpuSeconds(pid);
+      if (cpu !== undefined) (PROVIDER.test(cmd) ? providerCpu : PROGRAM.test(cmd) ? programCpu : engineCpu).set(pid, cpu);
       if (!PROVIDER.test(cmd)) continue;
       const kib = peakKiB(pid);
       if (kib !== undefined) peaks.set(pid, Math.max(kib, peaks.get(pid) ?? 0));
@@ -91,7 +93,7 @@ export function sampleProviders(root: number, everyMs = 200): MemorySampler {
     stop() {
       clearInterval(timer);
       sample();
-      return { providerPeakMiB: peaks.size ? Math.max(...peaks.values()) / 1024 : undefined, providerCpuS: total(providerCpu), programCpuS: total(programCpu) };
+      return { providerPeakMiB: peaks.size ? Math.max(...peaks.values()) / 1024 : undefined, providerCpuS: total(providerCpu), programCpuS: total(programCpu), engineCpuS: total(engineCpu) };
     },
   };
 }

@@ -17,10 +17,12 @@ export interface Machine {
 const total = (o: Partial<Record<string, number>>) => Object.values(o).reduce<number>((s, v) => s + (v ?? 0), 0);
 const labelOf = (id: ContenderId) => CONTENDERS.find((c) => c.id === id)?.label ?? id;
 const s = (ms: number) => (ms / 1000).toFixed(1);
+/** The range of repeated runs, after the median: " (15.9-18.0)". */
+const spread = (runs: readonly number[] | undefined) => (runs && runs.length > 1 ? ` (${s(Math.min(...runs))}-${s(Math.max(...runs))})` : "");
 
 export function resultsTable(results: readonly PhaseResult[], latencyMs: number, parallelism: number): string {
   const rows = [
-    "| contender | N | phase | wall s | lower bound s | x bound | vendor req / identity | auth req per vendor | `__provider` B / res | state B / res | provider peak MiB | CPU s provider / program |",
+    "| contender | N | phase | wall s | lower bound s | x bound | vendor req / identity | auth req per vendor | `__provider` B / res | state B / res | provider peak MiB | CPU s engine / program / provider |",
     "|---|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|",
   ];
   for (const r of results) {
@@ -28,8 +30,8 @@ export function resultsTable(results: readonly PhaseResult[], latencyMs: number,
     const ids = total(r.identities);
     const auth = Object.entries(r.auth).sort().map(([v, c]) => `${v} ${c}`).join(", ") || "none";
     rows.push(
-      `| ${labelOf(r.contender)} | ${r.n} | ${r.phase} | ${r.ok ? s(r.ms) : "FAILED"} | ${bound !== undefined ? s(bound) : "-"} | ${r.ok && bound ? (r.ms / bound).toFixed(2) : "-"} | ` +
-        `${r.contender === "floor" ? "-" : (total(r.requests) / ids).toFixed(2)} | ${r.contender === "floor" ? "-" : auth} | ${r.providerBytes ?? "-"} | ${r.stateBytes ?? "-"} | ${r.providerPeakMiB ?? "-"} | ${r.providerCpuS.toFixed(1)} / ${r.programCpuS.toFixed(1)} |`,
+      `| ${labelOf(r.contender)} | ${r.n} | ${r.phase} | ${r.ok ? s(r.ms) + spread(r.runs) : "FAILED"} | ${bound !== undefined ? s(bound) : "-"} | ${r.ok && bound ? (r.ms / bound).toFixed(2) : "-"} | ` +
+        `${r.contender === "floor" ? "-" : (total(r.requests) / ids).toFixed(2)} | ${r.contender === "floor" ? "-" : auth} | ${r.providerBytes ?? "-"} | ${r.stateBytes ?? "-"} | ${r.providerPeakMiB ?? "-"} | ${r.engineCpuS.toFixed(1)} / ${r.programCpuS.toFixed(1)} / ${r.providerCpuS.toFixed(1)} |`,
     );
   }
   return rows.join("\n");
@@ -63,7 +65,8 @@ export function markdown(o: { machine: Machine; latencyMs: number; results: read
   const skipped = Object.entries(o.skipped).map(([id, why]) => `- ${id}: ${why}`);
   return [
     `Measured ${m.date} on ${m.cpus} CPUs, Node ${m.node}, pulumi ${m.pulumi} (engine parallelism ${m.parallelism}, the CLI's default); ` +
-      `sandbox latency ${o.latencyMs} ms per vendor request; whole run ${o.totalSeconds} s.`,
+      `sandbox latency ${o.latencyMs} ms per vendor request; whole run ${o.totalSeconds} s. ` +
+      `With repeated runs, wall s is the median run's, with the range of all runs in brackets.`,
     "",
     resultsTable(o.results, o.latencyMs, m.parallelism),
     "",
