@@ -38,7 +38,8 @@ function children(pid: number): number[] {
   return tasks.flatMap((t) => (read(`/proc/${pid}/task/${t}/children`) ?? "").split(" ").filter(Boolean).map(Number));
 }
 
-function descendants(root: number): number[] {
+/** Every process below `root`, children first found first. */
+export function descendants(root: number): number[] {
   const out: number[] = [];
   const queue = [root];
   while (queue.length) {
@@ -48,6 +49,20 @@ function descendants(root: number): number[] {
     }
   }
   return out;
+}
+
+/**
+ * Kills a process and everything below it. The engine starts its language host and providers in
+ * process groups of their own, so killing the CLI's group alone would leave them running.
+ */
+export function killTree(root: number): void {
+  for (const pid of [root, ...descendants(root)]) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
 }
 
 /** Peak RSS in KiB (VmHWM) of a process, if it is still there. */

@@ -1,13 +1,13 @@
 // A throw-away Pulumi project in a temp dir, driven through the real `pulumi` CLI with a local
 // file:// backend and no network, as the end-to-end tests do (this package installed from dist/ into
-// its node_modules). Each command runs in its own process group, so a timeout or Ctrl-C ends the
-// CLI together with its language host and provider processes.
+// its node_modules). A timeout or Ctrl-C ends the CLI together with every process below it (its
+// language host, program and providers).
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { installLocalPackage, offlinePulumiEnv, pulumiEngine } from "../cli/local-project.js";
-import { sampleProviders, type Sampled } from "./proc.js";
+import { killTree, sampleProviders, type Sampled } from "./proc.js";
 
 export interface Timed extends Sampled {
   code: number;
@@ -21,13 +21,7 @@ export interface Timed extends Sampled {
 const running = new Set<ChildProcess>();
 
 export function killRunning(): void {
-  for (const child of running) {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
+  for (const child of running) killTree(child.pid!);
 }
 
 /** Projects not yet cleaned up: removed by `cleanupAll` when the benchmark is interrupted. */
@@ -70,7 +64,7 @@ export class BenchProject {
       const started = performance.now();
       const child = spawn(join(pulumiEngine(), "pulumi"), [...args, "--non-interactive", "--cwd", this.dir], {
         env: this.env,
-        detached: true, // its own process group: killed as a whole on timeout or interrupt
+        detached: true, // its own process group: a Ctrl-C at the terminal reaches the benchmark, which ends it
         stdio: ["ignore", "pipe", "pipe"],
       });
       running.add(child);
@@ -82,11 +76,7 @@ export class BenchProject {
       child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
       const timer = setTimeout(() => {
         timedOut = true;
-        try {
-          process.kill(-child.pid!, "SIGKILL");
-        } catch {
-          // already gone
-        }
+        killTree(child.pid!);
       }, timeoutMs);
       child.on("error", (e) => {
         clearTimeout(timer);
