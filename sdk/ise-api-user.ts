@@ -31,12 +31,13 @@ export interface IseApiUserArgs {
   /** Display name. Defaults to "<firstName> <lastName>" (what Ivanti fills in) when either name is set. */
   displayName?: pulumi.Input<string>;
   /**
-   * Password Cisco ISE uses to call the API (HTTP Basic). Secret; never read back from Ivanti. A
-   * password outside the usual tenant policy (8-128 characters, 3 of lowercase, uppercase, digits,
-   * special characters) gets a warning; the tenant's own policy is enforced by Ivanti on
-   * create/update. Sent only when it changes.
+   * Password Cisco ISE uses to call the API (HTTP Basic). Required to create an API user; an API user
+   * adopted with importId (or by pulumi import) keeps the password it has until one is declared.
+   * Secret; never read back from Ivanti. A password outside the usual tenant policy (8-128 characters,
+   * 3 of lowercase, uppercase, digits, special characters) gets a warning; the tenant's own policy is
+   * enforced by Ivanti on create/update. Sent only when it changes.
    */
-  password: pulumi.Input<string>;
+  password?: pulumi.Input<string>;
   /**
    * Names of the roles the API user holds, as the Admin Portal lists them (a set: order, case and
    * repeats do not matter). Must contain the Cisco ISE role: "Cisco ISE Operations" or "API Management
@@ -70,12 +71,13 @@ export class IseApiUser extends pulumi.dynamic.Resource {
   /** Display name. Defaults to "<firstName> <lastName>" (what Ivanti fills in) when either name is set. */
   declare readonly displayName: pulumi.Output<string | undefined>;
   /**
-   * Password Cisco ISE uses to call the API (HTTP Basic). Secret; never read back from Ivanti. A
-   * password outside the usual tenant policy (8-128 characters, 3 of lowercase, uppercase, digits,
-   * special characters) gets a warning; the tenant's own policy is enforced by Ivanti on
-   * create/update. Sent only when it changes.
+   * Password Cisco ISE uses to call the API (HTTP Basic). Required to create an API user; an API user
+   * adopted with importId (or by pulumi import) keeps the password it has until one is declared.
+   * Secret; never read back from Ivanti. A password outside the usual tenant policy (8-128 characters,
+   * 3 of lowercase, uppercase, digits, special characters) gets a warning; the tenant's own policy is
+   * enforced by Ivanti on create/update. Sent only when it changes.
    */
-  declare readonly password: pulumi.Output<string>;
+  declare readonly password: pulumi.Output<string | undefined>;
   /** Names of the roles the API user holds. */
   declare readonly roles: pulumi.Output<string[]>;
   /** Whether the API user may sign in. */

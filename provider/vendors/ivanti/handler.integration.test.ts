@@ -468,6 +468,44 @@ describe("IseApiUser against the Ivanti sandbox", () => {
       expect(r.inputs).toEqual(inputs);
     });
 
+    it("without a declared password the adopted API user keeps its own (no password write); declaring one later sets it", async () => {
+      const e = email();
+      const pre = await vendor("POST", "/api/v1/accounts?sendInvite=false", {
+        "accounts[0].emailAddress": e,
+        "accounts[0].accountSource": "LOCAL",
+        "accounts[0].password": "0ld-Passw0rd",
+        "accounts[0].apiUser": "true",
+        "accounts[0].roles[0]": String(ISE_ROLE_ID),
+      });
+      const preId = String((pre.body.result as { id: number }).id);
+      const expiresAt = byId(preId)!.passwordExpiresAt;
+      const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+      sb.clearRequests();
+      const { id, outs, inputs } = await create({ emailAddress: e, importId: preId });
+      expect(id).toBe(preId);
+      // Read the account and its roles; nothing to write.
+      expect(calls()).toEqual({ "GET /api/v1/account/{accountId} 200": 1, "GET /api/v1/account/{accountId}/roles 200": 1 });
+      expect(byId(id)).toMatchObject({ password: "0ld-Passw0rd", passwordExpiresAt: expiresAt });
+      expect(outs).not.toHaveProperty("password");
+      expect(stderr.mock.calls.map((c) => String(c[0])).join("")).toContain(`apiidentity: adopted IseApiUser ${id}; changed: nothing`);
+      // The old password still works for Cisco ISE's calls.
+      expect((await vendor("GET", "/api/v1/device?dmPartitionId=100001&rows=1", undefined, { username: e, password: "0ld-Passw0rd" })).status).toBe(200);
+
+      // Refresh: exactly the inputs, no diff.
+      const r = await h.read(id, outs);
+      expect(r.inputs).toEqual(inputs);
+      expect((await h.diff(id, r.props!, inputs)).changes).toBe(false);
+
+      // Declared later: the diff shows it, the update sends it (one PUT) and Ivanti holds it.
+      const withPassword = await check({ emailAddress: e, importId: preId, password: PASSWORD });
+      expect(await h.diff(id, r.props!, withPassword)).toMatchObject({ changes: true, replaces: [], changed: ["password"] });
+      sb.clearRequests();
+      const up = await h.update(id, r.props!, withPassword);
+      expect(calls()).toEqual({ "PUT /api/v1/account/{accountId} 200": 1 });
+      expect(byId(id)!.password).toBe(PASSWORD);
+      expect(up.password).toBe(PASSWORD);
+    });
+
     it("an unknown id is a clear error naming the id and the vendor", async () => {
       const err = await failure(create({ emailAddress: email(), password: PASSWORD, importId: "99999" }));
       expect(err.message).toBe(

@@ -52,6 +52,12 @@ describe("IseApiUser diff", () => {
     expect((await diff({}, { importId: "10001" })).changes).toBe(false);
   });
 
+  it("an adopted API user without a declared password: no diff; declaring one later is a password update", async () => {
+    const adopted = { password: undefined as unknown as string, importId: "10001" };
+    expect(await diff({ password: undefined, importId: "10001" }, adopted)).toMatchObject({ changes: false, changed: [] });
+    expect(await diff({ importId: "10001" }, adopted)).toMatchObject({ changes: true, replaces: [], changed: ["password"] });
+  });
+
   it.each([
     ["firstName", { firstName: "Cisco" }],
     ["lastName", { lastName: undefined }],

@@ -21,6 +21,9 @@ export { UNKNOWN } from "../../resource.js";
 import { UNKNOWN, holdsUnknown } from "../../resource.js";
 import type { Settings } from "../../settings.js";
 
+/** The values to redact from vendor errors: the declared password, if any. */
+const secretsOf = (i: IseApiUserInputs): string[] => (i.password === undefined ? [] : [i.password]);
+
 /** How IseApiUser inputs compare, for a tenant whose ISE role goes by the names `ise` knows. */
 function diffSpec(ise: IseRole): DiffSpec<IseApiUserInputs> {
   return {
@@ -34,6 +37,9 @@ function diffSpec(ise: IseRole): DiffSpec<IseApiUserInputs> {
 }
 
 
+const PASSWORD_REQUIRED =
+  "password is required to create an API user (Ivanti gives an API user no other way to sign in); leave it out only when adopting an existing one with importId, which then keeps its password";
+
 /** Validates; properties not known yet (preview) are left to the real run. Fills dependent defaults. */
 export function checkInputs(news: unknown, settings: Settings): { inputs: IseApiUserInputs; failures: { property: string; reason: string }[] } {
   const ise = iseRoleOf(settings);
@@ -44,6 +50,9 @@ export function checkInputs(news: unknown, settings: Settings): { inputs: IseApi
   const known = Object.fromEntries(Object.entries(raw).filter(([k]) => !unknown.includes(k)));
   const r = checkWith(iseApiUserInputsFor(ise).omit(mask), known);
   if (r.failures.length) return { inputs: raw as IseApiUserInputs, failures: r.failures };
+  // Ivanti refuses an API user without a password (INFERRED), so a create needs one; an adopted API
+  // user keeps the one it has (adoption must not force a password change nobody can read back).
+  if (raw.password === undefined && raw.importId === undefined) return { inputs: raw as IseApiUserInputs, failures: [{ property: "password", reason: PASSWORD_REQUIRED }] };
   const parsed = { ...r.inputs, ...Object.fromEntries(unknown.map((k) => [k, raw[k]])) } as IseApiUserInputs;
   // A tenant's own spelling of the ISE role (provider setting) is the default when roles is not set.
   if (raw.roles === undefined) parsed.roles = [ise.defaultName];
@@ -187,7 +196,7 @@ async function converge(client: IvantiClient, id: string, current: Partial<IseAp
   const { form, changed } = updateForm(current, desired);
   let account: WireAccount | undefined;
   if (changed.length) {
-    account = await step(KIND, `update API user ${id} (${changed.join(", ")})`, () => client.updateAccount(id, form, [desired.password]));
+    account = await step(KIND, `update API user ${id} (${changed.join(", ")})`, () => client.updateAccount(id, form, secretsOf(desired)));
   }
   if (!sameRoles(current.roles, desired.roles, client.tenant.iseRole)) {
     const { ids, space } = await step(KIND, `resolve the roles of API user ${id}`, () => resolveRoles(client, desired.roles));
@@ -245,7 +254,7 @@ export const iseApiUser = defineResource({
       const { ids, space } = await step(KIND, `resolve the roles of ${desired.emailAddress}`, () => resolveRoles(client, desired.roles));
       return { form: createForm(desired, ids), ids, space };
     },
-    send: (client, { form, space }, desired) => client.createAccount(form, [desired.password], space),
+    send: (client, { form, space }, desired) => client.createAccount(form, secretsOf(desired), space),
     // Sent again only when the look-up proves no account has this email address.
     findOwnCreate: (client, { ids }, desired, lost) => findOwnCreate(client, desired, ids, lost.startedAt),
     duplicate: isDuplicate,
@@ -275,7 +284,7 @@ export const iseApiUser = defineResource({
         process.stderr.write(`apiidentity: ${KIND} importId "${id}": Ivanti reports this account as accountType ${account.accountType ?? "(not an API user)"}, not an API user; it is adopted as it is\n`);
       }
       const held = await step(KIND, `read the roles of account ${id}`, () => client.heldRoles(id));
-      // The current password cannot be read, so the declared one is set.
+      // The current password cannot be read: a declared one is set, none leaves the account's own.
       return { id, current: liveOutputs(account, held ?? [], {}, client.tenant.iseRole) };
     },
   },

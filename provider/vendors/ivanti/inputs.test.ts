@@ -45,6 +45,18 @@ describe("IseApiUser check", () => {
 
   it("requires a password", () => {
     expect(failuresOf({ emailAddress: valid.emailAddress }).map((f) => f.property)).toEqual(["password"]);
+    expect(failuresOf({ emailAddress: valid.emailAddress })[0]?.reason).toContain("importId");
+  });
+
+  it("an adoption (importId) needs no password: the API user keeps the one it has", () => {
+    const r = checkInputs({ emailAddress: valid.emailAddress, importId: "10005" });
+    expect(r.failures).toEqual([]);
+    expect(r.inputs).not.toHaveProperty("password");
+    // A password not known yet (preview) is left to the real run, as is an importId not known yet.
+    expect(failuresOf({ emailAddress: valid.emailAddress, password: UNKNOWN })).toEqual([]);
+    expect(failuresOf({ emailAddress: valid.emailAddress, importId: UNKNOWN })).toEqual([]);
+    // Declared with importId, it is still checked.
+    expect(failuresOf({ emailAddress: valid.emailAddress, importId: "10005", password: "" })[0]?.property).toBe("password");
   });
 
   it("warns (does not refuse) when the password breaks the guessed default policy", () => {

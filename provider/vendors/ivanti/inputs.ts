@@ -76,7 +76,8 @@ export const iseApiUserInputs = z
     password: z
       .string()
       .min(1, "password must not be empty")
-      .meta({ description: `Password Cisco ISE uses to call the API (HTTP Basic). Secret; never read back from Ivanti. A password outside the usual tenant policy (${DEFAULT_PASSWORD_POLICY.minLength}-${DEFAULT_PASSWORD_POLICY.maxLength} characters, ${DEFAULT_PASSWORD_POLICY.minCharacterClasses} of lowercase, uppercase, digits, special characters) gets a warning; the tenant's own policy is enforced by Ivanti on create/update. Sent only when it changes.`, secret: true, writeOnly: true }),
+      .optional()
+      .meta({ description: `Password Cisco ISE uses to call the API (HTTP Basic). Required to create an API user; an API user adopted with importId (or by pulumi import) keeps the password it has until one is declared. Secret; never read back from Ivanti. A password outside the usual tenant policy (${DEFAULT_PASSWORD_POLICY.minLength}-${DEFAULT_PASSWORD_POLICY.maxLength} characters, ${DEFAULT_PASSWORD_POLICY.minCharacterClasses} of lowercase, uppercase, digits, special characters) gets a warning; the tenant's own policy is enforced by Ivanti on create/update. Sent only when it changes.`, secret: true, writeOnly: true }),
     roles: rolesInput(DOCUMENTED_ISE_ROLE).meta({
         description: `Names of the roles the API user holds, as the Admin Portal lists them (a set: order, case and repeats do not matter). Must contain the Cisco ISE role: "${ISE_ROLE_NAME}" or "${ISE_ROLE_NAMES[1]}" (the vendor uses both), or the tenant's own spelling set in the provider setting ivantiIseRoleName, which is then also the default. Space-specific roles are held in the tenant's default device space.`,
       }),

@@ -110,6 +110,13 @@ describe("updateForm", () => {
     const { password: _, ...withoutPassword } = current;
     expect(updateForm(withoutPassword, desired).changed).toEqual(["password"]);
   });
+
+  it("never sends a password the inputs do not declare (an adopted API user keeps its own)", () => {
+    const { password: _, ...withoutPassword } = current;
+    const { password: _p, ...undeclared } = desired;
+    expect(updateForm(withoutPassword, undeclared)).toEqual({ form: {}, changed: [] });
+    expect(updateForm(current, undeclared)).toEqual({ form: {}, changed: [] });
+  });
 });
 
 describe("describeIvantiError", () => {

@@ -110,7 +110,7 @@ export function sameRoles(a: readonly string[] | undefined, b: readonly string[]
 /**
  * The partial update form of `PUT /api/v1/account/{id}`: only fields that differ between the current
  * state and the desired inputs. A cleared name is sent as "" (INFERRED: the vendor stores null). The
- * password goes only when it changed (or is unknown: `current.password` undefined, as on adoption).
+ * password goes only when declared and changed (or unknown: `current.password` undefined, as on adoption).
  */
 export function updateForm(current: Partial<IseApiUserOutputs>, desired: IseApiUserInputs): { form: Record<string, string>; changed: string[] } {
   const form: Record<string, string> = {};
@@ -125,7 +125,8 @@ export function updateForm(current: Partial<IseApiUserOutputs>, desired: IseApiU
     form[UPDATE_FIELDS.enabled] = String(desired.enabled);
     changed.push("enabled");
   }
-  if (current.password !== desired.password) {
+  // A password the inputs do not declare (an adoption) stays as Ivanti holds it.
+  if (desired.password !== undefined && current.password !== desired.password) {
     form[UPDATE_FIELDS.password] = desired.password;
     changed.push("password");
   }
