@@ -39,6 +39,21 @@ describe("secrets", () => {
     expect(holdsSecret(out.plain)).toBe(false);
   });
 
+  it("a secret wrapping nothing is an absent value (ignoreChanges on a property the old state lacks)", () => {
+    // The engine keeps the old value of an ignored property and wraps it as the new one was: a secret
+    // of nothing when state has no such property (e.g. an Ivanti password after pulumi import).
+    const empty = { [SIG_KEY]: SECRET_SIG };
+    const r = unwrap({ password: empty, nil: secret(null), emailAddress: "a@example.com", nested: { x: empty, y: secret("s") } });
+    expect(r.values).toEqual({ emailAddress: "a@example.com", nested: { y: "s" } });
+    expect(r.values).not.toHaveProperty("password");
+    expect(r.values).not.toHaveProperty("nil");
+    expect([...r.secrets]).toEqual(["nested"]);
+    // Through the wire form as the engine sends it.
+    expect(unwrap(fromStruct(toStruct({ password: empty }))).values).toEqual({});
+    // A plain null stays null (a property cleared on purpose).
+    expect(unwrap({ nothing: null }).values).toEqual({ nothing: null });
+  });
+
   it("an unknown value stays the plain sentinel, also inside a secret", () => {
     expect(unwrap({ a: UNKNOWN, b: secret(UNKNOWN) }).values).toEqual({ a: UNKNOWN, b: UNKNOWN });
   });

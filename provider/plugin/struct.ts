@@ -56,8 +56,16 @@ export function reveal(v: unknown): unknown {
   if (v[SIG_KEY] === SECRET_SIG) return reveal(v.value);
   if (v[SIG_KEY] === RESOURCE_SIG) return typeof v.id === "string" && v.id !== "" ? v.id : v.urn;
   const out: Values = {};
-  for (const [k, x] of Object.entries(v)) out[k] = reveal(x);
+  for (const [k, x] of Object.entries(v)) if (!wrapsNothing(x)) out[k] = reveal(x);
   return out;
+}
+
+/**
+ * A secret of nothing (no value, or null): what the engine sends for an ignored property (ignoreChanges)
+ * that the old state lacks, wrapped as the program's new value was. It stands for an absent property.
+ */
+export function wrapsNothing(v: unknown): boolean {
+  return isSecret(v) && (v.value === undefined || v.value === null);
 }
 
 /** Whether a value is, or holds, a secret. */
@@ -79,6 +87,7 @@ export function unwrap(values: Values): Unwrapped {
   const out: Values = {};
   const secrets = new Set<string>();
   for (const [k, v] of Object.entries(values)) {
+    if (wrapsNothing(v)) continue;
     if (holdsSecret(v)) secrets.add(k);
     out[k] = reveal(v);
   }
