@@ -6,7 +6,17 @@ const ise: Discovered = {
   name: "legacy-ise-example-com",
   id: "10003",
   inputs: { emailAddress: "legacy-ise@example.com", firstName: "Legacy", roles: ["Cisco ISE Operations"], enabled: true },
+  secretInputs: [],
+  keptSecretInputs: ["password"],
+};
+/** A kind whose declaration must set a write-only secret even when it adopts (none of the five today). */
+const needsSecret: Discovered = {
+  kind: "SecretKind",
+  name: "legacy-secret",
+  id: "7",
+  inputs: { name: "legacy" },
   secretInputs: ["password"],
+  keptSecretInputs: [],
 };
 const verify: Discovered = {
   kind: "VerifyApiClient",
@@ -14,6 +24,7 @@ const verify: Discovered = {
   id: "077929dd-f540-4d10-8b6c-337422b2c7a9",
   inputs: { clientName: "reports: \"nightly\"", entitlements: ["readReports"], enabled: false, ipFilterOp: "allow", scopes: [{ name: "reports.read", description: "Read" }] },
   secretInputs: [],
+  keptSecretInputs: [],
 };
 
 describe("discover --format yaml", () => {
@@ -29,7 +40,7 @@ describe("discover --format yaml", () => {
         '      firstName: "Legacy"',
         '      roles: ["Cisco ISE Operations"]',
         "      enabled: true",
-        "      password: ${legacyIseExampleComPassword} # the vendor never returns it: pulumi config set --secret legacyIseExampleComPassword",
+        "      # password: not declared: the vendor never returns it, and the adopted identity keeps the one it has. To set one: pulumi config set --secret legacyIseExampleComPassword, declare legacyIseExampleComPassword under config: (type: string, secret: true), and add password: ${legacyIseExampleComPassword}",
         "    options:",
         '      import: "10003"',
       ].join("\n"),
@@ -38,9 +49,14 @@ describe("discover --format yaml", () => {
     expect(out).toContain('      scopes: [{"name":"reports.read","description":"Read"}]');
     expect(out).toContain('      import: "077929dd-f540-4d10-8b6c-337422b2c7a9"');
   });
-  it("declares the secrets it references as secret config", () => {
-    expect(out).toContain(["config:", "  legacyIseExampleComPassword:", "    type: string", "    secret: true", "resources:"].join("\n"));
+  it("declares no config for a password an adoption keeps", () => {
+    expect(out).not.toMatch(/^config:/m);
     expect(out.split("\n")[0]).toBe("# 2 existing identities found by 'apiidentity discover ise --format yaml'.");
+  });
+  it("declares a write-only secret the kind needs even on adoption as secret config", () => {
+    const withSecret = yamlDeclarations([needsSecret], "x");
+    expect(withSecret).toContain(["config:", "  legacySecretPassword:", "    type: string", "    secret: true", "resources:"].join("\n"));
+    expect(withSecret).toContain("      password: ${legacySecretPassword} # the vendor never returns it: pulumi config set --secret legacySecretPassword");
   });
   it("nothing found is still a valid program fragment", () => {
     const none = yamlDeclarations([], "uipath");
@@ -62,12 +78,15 @@ describe("discover --format python", () => {
         '    first_name="Legacy",',
         '    roles=["Cisco ISE Operations"],',
         "    enabled=True,",
-        '    password=config.require_secret("legacyIseExampleComPassword"),  # the vendor never returns it: pulumi config set --secret legacyIseExampleComPassword',
+        '    # password: not declared: the vendor never returns it, and the adopted identity keeps the one it has. To set one: pulumi config set --secret legacyIseExampleComPassword, and add password=pulumi.Config().require_secret("legacyIseExampleComPassword"),',
         '    opts=pulumi.ResourceOptions(import_="10003"),',
         ")",
       ].join("\n"),
     );
-    expect(out).toContain("config = pulumi.Config()");
+    expect(out).not.toContain("config = pulumi.Config()");
+    const withSecret = pythonDeclarations([needsSecret], "x");
+    expect(withSecret).toContain("config = pulumi.Config()");
+    expect(withSecret).toContain('    password=config.require_secret("legacySecretPassword"),  # the vendor never returns it: pulumi config set --secret legacySecretPassword');
   });
   it("writes Python literals and valid variable names", () => {
     expect(out).toContain("r_2fa_reports = apiidentity.VerifyApiClient(");
@@ -101,5 +120,13 @@ describe("discover --format ts", () => {
     const out = declarations([ise], "ise");
     expect(out).toContain('  importId: "10003",');
     expect(out).not.toContain("import_");
+  });
+  it("leaves out a password an adoption keeps, with a comment on how to set one", () => {
+    const out = declarations([ise], "ise");
+    expect(out).toContain(
+      '  // password: not declared: the vendor never returns it, and the adopted identity keeps the one it has. To set one: pulumi config set --secret legacyIseExampleComPassword, and add password: new pulumi.Config().requireSecret("legacyIseExampleComPassword"),',
+    );
+    expect(out).not.toContain("config.requireSecret(");
+    expect(declarations([needsSecret], "x")).toContain('  password: config.requireSecret("legacySecretPassword"), // the vendor never returns it: pulumi config set --secret legacySecretPassword');
   });
 });

@@ -88,7 +88,10 @@ export interface Discovered {
   name: string;
   id: string;
   inputs: Record<string, unknown>;
+  /** Write-only secrets the declaration must set even when it adopts: taken from secret config. */
   secretInputs: string[];
+  /** Write-only secrets an adopted identity keeps as they are (a password): left out, with a comment. */
+  keptSecretInputs: string[];
 }
 
 /** Pulumi resource names: lower-case, dashes, unique within the output. */
@@ -126,12 +129,17 @@ export async function discoverVendor(key: string, settings: Settings = environme
     const inputs = Object.fromEntries(
       Object.entries(r.inputs as Record<string, unknown>).filter(([k, v]) => v !== undefined && v !== null && k !== "importId" && !writeOnly.includes(k)),
     );
-    out.push({ kind: spec.kind, name: names[i]!, id: r.id, inputs, secretInputs: secretInputsToDeclare(spec.kind) });
+    const secretInputs = secretInputsToDeclare(spec.kind);
+    out.push({ kind: spec.kind, name: names[i]!, id: r.id, inputs, secretInputs, keptSecretInputs: writeOnly.filter((k) => !secretInputs.includes(k)) });
   }
   return out;
 }
 
 const camel = (s: string) => s.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** The comment that stands for a kept write-only secret: why it is absent and how to set one. */
+const kept = (k: string, key: string, how: string) =>
+  `${k}: not declared: the vendor never returns it, and the adopted identity keeps the one it has. To set one: pulumi config set --secret ${key}, ${how}`;
 
 /** TypeScript that is also plain ES-module JavaScript, ready to paste into a program. */
 export function declarations(found: Discovered[], vendorKey: string): string {
@@ -151,6 +159,10 @@ export function declarations(found: Discovered[], vendorKey: string): string {
       const key = camel(`${f.name}-${k}`);
       lines.push(`  ${k}: config.requireSecret(${JSON.stringify(key)}), // the vendor never returns it: pulumi config set --secret ${key}`);
     }
+    for (const k of f.keptSecretInputs) {
+      const key = camel(`${f.name}-${k}`);
+      lines.push(`  // ${kept(k, key, `and add ${k}: new pulumi.Config().requireSecret(${JSON.stringify(key)}),`)}`);
+    }
     lines.push("});");
   }
   return lines.join("\n") + "\n";
@@ -167,7 +179,7 @@ const header = (found: Discovered[], vendorKey: string, format: string, how: str
 /**
  * The inputs a plugin-format declaration sets: what read() found, and `importId` as `pulumi import`
  * writes it (the plugin's Read returns it): it never causes a diff, and it tells check that the
- * identity is adopted, so inputs only a create needs (a Control Room user's password) may be left out.
+ * identity is adopted, so inputs only a create needs (an Ivanti or Control Room password) may be left out.
  */
 const pluginInputs = (f: Discovered): Record<string, unknown> => ({ importId: f.id, ...f.inputs });
 
@@ -189,6 +201,10 @@ export function yamlDeclarations(found: Discovered[], vendorKey: string): string
     for (const k of f.secretInputs) {
       const key = camel(`${f.name}-${k}`);
       lines.push(`      ${k}: \${${key}} # the vendor never returns it: pulumi config set --secret ${key}`);
+    }
+    for (const k of f.keptSecretInputs) {
+      const key = camel(`${f.name}-${k}`);
+      lines.push(`      # ${kept(k, key, `declare ${key} under config: (type: string, secret: true), and add ${k}: \${${key}}`)}`);
     }
     lines.push("    options:", `      import: ${JSON.stringify(f.id)}`);
   }
@@ -221,6 +237,10 @@ export function pythonDeclarations(found: Discovered[], vendorKey: string): stri
     for (const k of f.secretInputs) {
       const key = camel(`${f.name}-${k}`);
       lines.push(`    ${pythonName(k)}=config.require_secret(${JSON.stringify(key)}),  # the vendor never returns it: pulumi config set --secret ${key}`);
+    }
+    for (const k of f.keptSecretInputs) {
+      const key = camel(`${f.name}-${k}`);
+      lines.push(`    # ${kept(k, key, `and add ${pythonName(k)}=pulumi.Config().require_secret(${JSON.stringify(key)}),`)}`);
     }
     lines.push(`    opts=pulumi.ResourceOptions(import_=${JSON.stringify(f.id)}),`, ")");
   }

@@ -208,8 +208,6 @@ interface Case {
   replace?: [string, unknown];
   /** Outputs that must be secrets in state. */
   secretOutputs: string[];
-  /** Inputs an import cannot recover and the kind's check requires. */
-  importLacks?: string[];
 }
 
 const ROBOT_GROUP = "3e4f9c5a-2d6f-4a0c-9e83-5b7c4f9d0a03";
@@ -227,7 +225,6 @@ const cases: Case[] = [
     update: ["displayName", "Plugin integration"],
     replace: ["emailAddress", "plugin-it-2@example.com"],
     secretOutputs: ["password"],
-    importLacks: ["password"],
   },
   {
     kind: "ControlRoomUser",
@@ -316,10 +313,10 @@ describe.each(cases)("$kind through the plugin", (c) => {
     expect(imported.id).toBe(made.id);
     expect(imported.inputs.importId).toBe(made.id);
     const importChecked = await call.check(importUrn, {}, imported.inputs);
-    // Only a password the vendor never returns and the kind requires even with importId is missing
-    // (the engine imports anyway, with a warning, and the user adds it to the printed declaration).
-    expect(importChecked.failures.map((f) => f.property)).toEqual(c.importLacks ?? []);
-    for (const p of c.importLacks ?? []) expect(writeOnlyInputsOf(c.kind)).toContain(p);
+    // Nothing is missing, not even a password no vendor returns: with importId (which the Read
+    // answers) an adopted identity keeps the password it has, so the printed code needs none.
+    expect(importChecked.failures).toEqual([]);
+    for (const p of writeOnlyInputsOf(c.kind)) expect(imported.inputs, p).not.toHaveProperty(p);
     const importDiff = await call.diff(importUrn, made.id, imported.props, importChecked.inputs);
     expect(importDiff, JSON.stringify(importDiff.detailed)).toMatchObject({ changes: DIFF_NONE, detailed: {} });
 

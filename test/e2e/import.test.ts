@@ -1,14 +1,14 @@
 // `pulumi import apiidentity:index:<Kind> <name> <vendor id>` for each of the five kinds, through the
 // real engine and the provider plugin's Read, in a Pulumi YAML project: identities made directly at
 // the vendors are taken into state without a vendor write, the code `--out` prints goes into the
-// program, and `pulumi up` then changes nothing, except for the one input no vendor returns: the
-// Ivanti API user's password, which the generated code cannot hold. The program declares it from a
-// secret config value and the first up sets it, as adopting with importId does.
+// program, and `pulumi up` then changes nothing and writes nothing at any vendor. That includes the
+// Ivanti API user, whose password no vendor returns: the printed code carries importId (the plugin's
+// Read answers it), and an adopted API user keeps the password it has until the program declares one.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
-import { discover, identities, KINDS, LEGACY_ISE_PASSWORD, pluginProject, pluginResources, seedAtVendors, stepFor, VENDOR_KEYS, type Kind } from "./plugin-programs.js";
+import { discover, identities, iseSignsIn, KINDS, LEGACY_ISE_PASSWORD, pluginProject, pluginResources, pluginResourceSteps, seedAtVendors, VENDOR_KEYS, type Kind } from "./plugin-programs.js";
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -18,10 +18,6 @@ afterAll(() => sb?.close());
 
 const HEADER = `name: imported
 runtime: yaml
-config:
-  legacyIsePassword:
-    type: string
-    secret: true
 `;
 
 const names: Record<Kind, string> = {
@@ -33,7 +29,7 @@ const names: Record<Kind, string> = {
 };
 
 describe("pulumi import", () => {
-  it("imports each of the five kinds by vendor id; the generated code, run with up, changes nothing but the unreadable password", async () => {
+  it("imports each of the five kinds by vendor id; the generated code, run with up, changes nothing and writes nothing", async () => {
     const baseline = identities(sb);
     const ids = await seedAtVendors(sb);
     const seeded = identities(sb);
@@ -41,7 +37,6 @@ describe("pulumi import", () => {
     try {
       writeFileSync(join(p.dir, "Pulumi.yaml"), HEADER + "resources: {}\n");
       await p.init();
-      await p.setConfig("legacyIsePassword", LEGACY_ISE_PASSWORD, true);
 
       sb.clearRequests();
       const generated: string[] = [];
@@ -61,21 +56,40 @@ describe("pulumi import", () => {
       const { resources } = await p.exportStack();
       for (const kind of KINDS) expect(pluginResources(resources, kind).map((r) => r.id), kind).toEqual([ids[kind]]);
 
-      // The password is write-only at Ivanti: the generated code has an empty one, to be declared.
+      // The password is write-only at Ivanti and not required with importId: the code holds none.
       const program = generated.join("");
-      expect(program).toContain('password: ""');
-      writeFileSync(join(p.dir, "Pulumi.yaml"), HEADER + "resources:\n" + program.replace('password: ""', "password: ${legacyIsePassword}"));
+      expect(program).not.toMatch(/password/i);
+      expect(program).toContain(`importId: '${ids.IseApiUser}'`);
+      writeFileSync(join(p.dir, "Pulumi.yaml"), HEADER + "resources:\n" + program);
 
-      const first = await p.preview();
+      const first = await p.preview({ expectNoChanges: true });
       expect(first.code, first.raw.stdout + first.raw.stderr).toBe(0);
-      const changed = first.steps.filter((s) => s.op !== "same");
-      expect(changed.map((s) => [s.op, s.urn.split("::").pop()])).toEqual([["update", "legacy-ise"]]);
-      expect(stepFor(first.steps, "legacy-ise")?.detailedDiff).toEqual({ password: { kind: "add", inputDiff: true } });
+      expect(first.steps.filter((s) => s.op !== "same").map((s) => [s.op, s.urn.split("::").pop(), s.detailedDiff])).toEqual([]);
 
+      sb.clearRequests();
       await p.up();
+      // No vendor write at all, and the Ivanti API user still signs in with the password it had.
+      const upWrites = sb.requests().filter((r) => r.method !== "GET" && !/authentication|token/.test(r.route));
+      expect(upWrites, JSON.stringify(upWrites)).toEqual([]);
+      expect(await iseSignsIn(sb, LEGACY_ISE_PASSWORD)).toBe(true);
       const none = await p.preview({ refresh: true, expectNoChanges: true });
       expect(none.code, none.raw.stdout + none.raw.stderr).toBe(0);
       expect(identities(sb)).toEqual(seeded); // nothing made, nothing replaced
+
+      // A password declared under ignoreChanges: the engine sends the old value, a secret of nothing
+      // (state has none), which is no password at all: still no change, and check passes.
+      await p.setConfig("legacyIsePassword", "Ignored-Ise-Pass1", true);
+      const ignoring = program.replace(
+        /( {2}legacy-ise:\n {4}type: apiidentity:IseApiUser\n {4}properties:\n)/,
+        "$1      password: ${legacyIsePassword}\n",
+      );
+      expect(ignoring).toContain("password: ${legacyIsePassword}");
+      writeFileSync(
+        join(p.dir, "Pulumi.yaml"),
+        HEADER + "config:\n  legacyIsePassword:\n    type: string\n    secret: true\nresources:\n" + ignoring.replace(/( {4}type: apiidentity:IseApiUser\n)/, "$1    options:\n      ignoreChanges: [password]\n"),
+      );
+      const ignored = await p.preview({ expectNoChanges: true });
+      expect(ignored.code, ignored.raw.stdout + ignored.raw.stderr).toBe(0);
 
       await p.destroy();
       expect(identities(sb)).toEqual(baseline);
@@ -103,16 +117,22 @@ describe("pulumi import", () => {
         const cfg = head!.split(/^config:\n/m)[1];
         if (cfg) config.push(cfg);
       }
-      writeFileSync(join(p.dir, "Pulumi.yaml"), `name: discovered\nruntime: yaml\nconfig:\n${config.join("")}resources:\n${declared.join("")}`);
+      // No vendor needs a secret from config now (an adopted Ivanti API user keeps its password).
+      expect(config).toEqual([]);
+      writeFileSync(join(p.dir, "Pulumi.yaml"), `name: discovered\nruntime: yaml\nresources:\n${declared.join("")}`);
       await p.init();
-      await p.setConfig("legacyIseExampleComPassword", LEGACY_ISE_PASSWORD, true);
 
+      // Each of the five is an import step with no property diff (no update after it).
+      const first = await p.preview();
+      expect(first.code, first.raw.stdout + first.raw.stderr).toBe(0);
+      const planned = pluginResourceSteps(first.steps);
+      expect(planned.map((s) => [s.op, s.detailedDiff ?? {}]), JSON.stringify(planned)).toEqual(KINDS.map(() => ["import", {}]));
       sb.clearRequests();
       await p.up();
-      // Imported, not created: the only write is the Ivanti password the program declares (no
-      // vendor returns it, so the engine's import diff shows it added and the update sets it).
+      // Imported, not created, and nothing written: the Ivanti API user keeps its password.
       const writes = sb.requests().filter((r) => r.method !== "GET" && !/authentication|token/.test(r.route));
-      expect(writes.map((w) => `${w.vendor} ${w.method}`), JSON.stringify(writes)).toEqual(["ivanti PUT"]);
+      expect(writes, JSON.stringify(writes)).toEqual([]);
+      expect(await iseSignsIn(sb, LEGACY_ISE_PASSWORD)).toBe(true);
       const { resources } = await p.exportStack();
       for (const kind of KINDS) expect(pluginResources(resources, kind).map((r) => r.id), kind).toEqual([ids[kind]]);
 

@@ -18,6 +18,15 @@ export type Kind = (typeof KINDS)[number];
 /** The password seedAtVendors gives the Ivanti API user (the vendor never returns it). */
 export const LEGACY_ISE_PASSWORD = "Legacy-Ise-Pass1";
 
+/** Whether the Ivanti API user seedAtVendors made signs in with `password` (a device query, as Cisco ISE makes). */
+export async function iseSignsIn(sb: Sandbox, password: string): Promise<boolean> {
+  const iv = sb.config().vendors.ivanti!;
+  const r = await fetch(`${iv.baseUrl}/api/v1/device?dmPartitionId=100001&rows=1`, {
+    headers: { accept: "application/json", authorization: "Basic " + Buffer.from(`legacy-ise@example.com:${password}`).toString("base64") },
+  });
+  return r.status === 200;
+}
+
 /** A project whose pulumi calls find `pulumi-resource-apiidentity` on PATH, as installed by npm. */
 export function pluginProject(opts: ProjectOptions): PulumiProject {
   const p = new PulumiProject(opts);
@@ -28,6 +37,11 @@ export function pluginProject(opts: ProjectOptions): PulumiProject {
 /** Resources the plugin manages, in exported state. */
 export function pluginResources(resources: StateResource[], kind?: Kind): StateResource[] {
   return resources.filter((r) => (kind ? r.type === `apiidentity:index:${kind}` : r.type.startsWith("apiidentity:index:")));
+}
+
+/** The steps of a preview for resources the plugin manages (after their refresh steps, if any). */
+export function pluginResourceSteps(steps: PreviewStep[]): PreviewStep[] {
+  return steps.filter((s) => s.urn.includes("::apiidentity:index:") && s.op !== "refresh");
 }
 
 /** The step of a preview for the resource named `name` (after its refresh step, if any). */

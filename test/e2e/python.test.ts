@@ -16,10 +16,12 @@ import {
   editUptrendsDescription,
   exampleConfig,
   identities,
+  iseSignsIn,
   KINDS,
   LEGACY_ISE_PASSWORD,
   pluginProject,
   pluginResources,
+  pluginResourceSteps,
   pythonVenv,
   seedAtVendors,
   stepFor,
@@ -100,12 +102,17 @@ describe("Python programs through the provider plugin", () => {
       }
       writeFileSync(join(p.dir, "__main__.py"), VENDOR_KEYS.map((v) => `import discovered_${v}  # noqa: F401`).join("\n") + "\n");
       await p.init();
-      await p.setConfig("legacyIseExampleComPassword", LEGACY_ISE_PASSWORD, true);
 
+      // Each of the five is an import step with no property diff (no update after it).
+      const first = await p.preview();
+      expect(first.code, first.raw.stdout + first.raw.stderr).toBe(0);
+      const planned = pluginResourceSteps(first.steps);
+      expect(planned.map((s) => [s.op, s.detailedDiff ?? {}]), JSON.stringify(planned)).toEqual(KINDS.map(() => ["import", {}]));
       sb.clearRequests();
       await p.up();
       const writes = sb.requests().filter((r) => r.method !== "GET" && !/authentication|token/.test(r.route));
-      expect(writes.map((w) => `${w.vendor} ${w.method}`), JSON.stringify(writes)).toEqual(["ivanti PUT"]);
+      expect(writes, JSON.stringify(writes)).toEqual([]);
+      expect(await iseSignsIn(sb, LEGACY_ISE_PASSWORD)).toBe(true);
       const { resources } = await p.exportStack();
       for (const kind of KINDS) expect(pluginResources(resources, kind).map((r) => r.id), kind).toEqual([ids[kind]]);
 
