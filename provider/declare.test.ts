@@ -67,8 +67,8 @@ describe("secretPropertiesOf / writeOnlyInputsOf", () => {
     expect(writeOnlyInputsOf("UptrendsApiAccount")).toEqual([]);
     expect(writeOnlyInputsOf("VerifyApiClient")).toEqual([]);
   });
-  it("tells a required write-only input (Ivanti's password) from an optional one (a Control Room user's)", () => {
-    expect(requiredInputsOf("IseApiUser")).toContain("password");
+  it("counts no write-only input as required: an adoption (importId) keeps the password it has (Ivanti's, a Control Room user's)", () => {
+    expect(requiredInputsOf("IseApiUser")).toEqual(["emailAddress"]);
     expect(requiredInputsOf("ControlRoomUser")).not.toContain("password");
     expect(requiredInputsOf("ControlRoomUser")).toEqual(["username", "email", "roles"]);
     expect(requiredInputsOf("NoSuchKind")).toEqual([]);
