@@ -124,4 +124,38 @@ describe("an earlier send that lands late (lost, looked up, then committed just 
     await methods.delete(id, outs);
     expect(await atVendor(kind, m.key)).toEqual([]);
   });
+
+  // Uptrends (names not unique, no marker): the resend makes a second account, and the one the
+  // earlier send made late is unusable (its password was only in the lost answer): deleted, and said.
+  it("UptrendsApiAccount: the account the earlier send made late is deleted and named on stderr; exactly one is left", async () => {
+    const { m, methods, inputs } = await memberOf("UptrendsApiAccount", `late-${++case_}`);
+    sb.clearRequests();
+    sb.faults.add({ vendor: "uptrends", method: "POST", route: CREATE_ROUTES.uptrends, count: 1, effect: { type: "lateCommit" } });
+    const { id, outs } = await methods.create(inputs);
+    expect((await atVendor("UptrendsApiAccount", m.key)).map((i) => i.id)).toEqual([id]);
+    expect(creates("UptrendsApiAccount")).toBe(2);
+    const said = stderr.mock.calls.map((c) => String(c[0])).join("");
+    expect(said).toMatch(new RegExp(`needed 2 sends; API account ${id} is managed, and API account [0-9a-f-]{36}, made late by an earlier send of this create \\(its password was only in the lost answer\\), was deleted`));
+    expect((await methods.read(id, outs)).id).toBe(id);
+    await methods.delete(id, outs);
+    expect(await atVendor("UptrendsApiAccount", m.key)).toEqual([]);
+  });
+
+  it("UptrendsApiAccount: when deleting the late account fails, stderr names it and how to remove it; the create stands", async () => {
+    const { m, methods, inputs } = await memberOf("UptrendsApiAccount", `late-${++case_}`);
+    sb.clearRequests();
+    sb.faults.add({ vendor: "uptrends", method: "POST", route: CREATE_ROUTES.uptrends, count: 1, effect: { type: "lateCommit" } });
+    sb.faults.add({ vendor: "uptrends", method: "DELETE", route: "/v4/ApiUser/{apiUserGuid}", count: 1, effect: { type: "status", status: 403, message: "Injected: forbidden" } });
+    const { id, outs } = await methods.create(inputs);
+    const held = (await atVendor("UptrendsApiAccount", m.key)).map((i) => i.id);
+    expect(held).toHaveLength(2);
+    const late = held.find((x) => x !== id)!;
+    const said = stderr.mock.calls.map((c) => String(c[0])).join("");
+    expect(said).toContain(`API account ${id} is managed, but an earlier send of this create also made API account ${late}`);
+    expect(said).toContain("in Uptrends (the operator's API management tab)");
+    sb.faults.clear();
+    await methods.delete(id, outs);
+    await methods.delete(late, {});
+    expect(await atVendor("UptrendsApiAccount", m.key)).toEqual([]);
+  });
 });

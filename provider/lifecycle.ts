@@ -58,6 +58,14 @@ export interface CreateContext {
   key?: string;
 }
 
+/** What `create.tidy` is told besides the sends: when the first started, and where to say what it did. */
+export interface TidyContext {
+  /** When the create's first send started (local clock, ms). */
+  since: number;
+  /** A sentence for stderr, after the create's own (e.g. "API account X, made late …, was deleted"). */
+  note(sentence: string): void;
+}
+
 /** A create whose answer was lost, as the look-up after it sees it. */
 export interface LostAnswer<P = unknown> {
   /** How the create is named in messages, e.g. `creating user 'bot'`. */
@@ -141,9 +149,10 @@ export interface ResourceDefinition<I extends object, O extends object, C, P, M,
     /**
      * After a create that needed more than one send: deletes what an earlier send made late (it was
      * not there when that send was looked up), never `made`. Returns a sentence naming what it could
-     * not delete, if anything; the create stands either way.
+     * not delete, if anything; the create stands either way. `ctx.since` is when the first send
+     * started; `ctx.note` takes a sentence for stderr (e.g. what it deleted).
      */
-    tidy?(client: C, earlier: readonly P[], made: Created<O>, i: I): Promise<string | undefined>;
+    tidy?(client: C, earlier: readonly P[], made: Created<O>, i: I, ctx: TidyContext): Promise<string | undefined>;
     /**
      * Whether a refusal says the identity already exists (where names are unique). After a lost send,
      * such a refusal of a resend may be that earlier send landing late: the look-up, bounded by the
@@ -296,15 +305,20 @@ async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d
   const action = d.create.action(i);
   let plan: P = await step(d.kind, action, async () => d.create.plan(c, i, ctx));
   const earlier: P[] = [];
+  let firstStartedAt: number | undefined;
   const done = async (made: M): Promise<Created<O>> => {
     const created = await d.create.finish(c, made, i, plan);
     if (earlier.length > 0 && d.create.tidy) {
-      const left = await d.create.tidy(c, earlier, created, i).catch((e: unknown) => `looking for what an earlier send made failed: ${plainSentence(messageOf(e))}`);
-      if (left) process.stderr.write(`apiidentity: ${d.kind}: ${action} needed ${earlier.length + 1} sends; ${d.noun} ${created.id} is managed, but ${plainSentence(left)}\n`);
+      const notes: string[] = [];
+      const ctx: TidyContext = { since: firstStartedAt ?? Date.now(), note: (s) => notes.push(plainSentence(s)) };
+      const left = await d.create.tidy(c, earlier, created, i, ctx).catch((e: unknown) => `looking for what an earlier send made failed: ${plainSentence(messageOf(e))}`);
+      if (left || notes.length) {
+        const and = notes.map((n) => `, and ${n}`).join("");
+        process.stderr.write(`apiidentity: ${d.kind}: ${action} needed ${earlier.length + 1} sends; ${d.noun} ${created.id} is managed${and}${left ? `, but ${plainSentence(left)}` : ""}\n`);
+      }
     }
     return created;
   };
-  let firstStartedAt: number | undefined;
   for (let attempt = 1; ; attempt++) {
     const startedAt = Date.now();
     firstStartedAt ??= startedAt;
@@ -359,10 +373,9 @@ async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d
     }
     // Provably nothing left from this send: sending again cannot make a duplicate.
     await createRetry.sleep(backoffDelay(attempt - 1, createRetry.backoff));
-    if (d.create.again) {
-      earlier.push(plan);
-      plan = d.create.again(plan);
-    }
+    // Every earlier send is remembered (tidy looks for what one made late), with or without a new plan.
+    earlier.push(plan);
+    if (d.create.again) plan = d.create.again(plan);
   }
 }
 

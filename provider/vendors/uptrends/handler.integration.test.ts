@@ -149,7 +149,8 @@ describe("UptrendsApiAccount handler against the sandbox", () => {
     const { id, outs } = await create({ operatorGuid: OP, description: "lost once" });
     expect(calls()).toEqual({
       "POST /v4/ApiUser 0": 1,
-      "GET /v4/ApiUser/Operator/{operatorGuid} 200": 1,
+      // The look-up after the lost answer, and the one after the resend (tidy: did a send land late?).
+      "GET /v4/ApiUser/Operator/{operatorGuid} 200": 2,
       "DELETE /v4/ApiUser/{apiUserGuid} 204": 1,
       "POST /v4/ApiUser 201": 1,
     });
@@ -161,14 +162,14 @@ describe("UptrendsApiAccount handler against the sandbox", () => {
   it("lost create (reset before it was handled): finds nothing, creates once more", async () => {
     sb.faults.add({ vendor: "uptrends", method: "POST", route: "/v4/ApiUser", count: 1, effect: { type: "reset" } });
     const { id } = await create({ operatorGuid: OP, description: "never arrived" });
-    expect(calls()).toEqual({ "POST /v4/ApiUser 0": 1, "GET /v4/ApiUser/Operator/{operatorGuid} 200": 1, "POST /v4/ApiUser 201": 1 });
+    expect(calls()).toEqual({ "POST /v4/ApiUser 0": 1, "GET /v4/ApiUser/Operator/{operatorGuid} 200": 2, "POST /v4/ApiUser 201": 1 });
     expect(accountsWith("never arrived").map((u) => u.apiUserGuid)).toEqual([id]);
   });
 
   it("lost create (HTTP 500): looked up, not blindly retried", async () => {
     sb.faults.add({ vendor: "uptrends", method: "POST", route: "/v4/ApiUser", count: 1, effect: { type: "status", status: 500 } });
     await create({ operatorGuid: OP, description: "five hundred" });
-    expect(calls()).toEqual({ "POST /v4/ApiUser 500": 1, "GET /v4/ApiUser/Operator/{operatorGuid} 200": 1, "POST /v4/ApiUser 201": 1 });
+    expect(calls()).toEqual({ "POST /v4/ApiUser 500": 1, "GET /v4/ApiUser/Operator/{operatorGuid} 200": 2, "POST /v4/ApiUser 201": 1 });
     expect(accountsWith("five hundred")).toHaveLength(1);
   });
 
@@ -177,7 +178,7 @@ describe("UptrendsApiAccount handler against the sandbox", () => {
     sb.faults.add({ vendor: "uptrends", method: "POST", route: "/v4/ApiUser", count: 2, effect: { type: "commitThenReset" } });
     const { id } = await create({ operatorGuid: OP, description: "lost twice" });
     expect(accountsWith("lost twice").map((u) => u.apiUserGuid)).toEqual([id]);
-    expect(calls()).toEqual({ "POST /v4/ApiUser 0": 2, "GET /v4/ApiUser/Operator/{operatorGuid} 200": 2, "DELETE /v4/ApiUser/{apiUserGuid} 204": 2, "POST /v4/ApiUser 201": 1 });
+    expect(calls()).toEqual({ "POST /v4/ApiUser 0": 2, "GET /v4/ApiUser/Operator/{operatorGuid} 200": 3, "DELETE /v4/ApiUser/{apiUserGuid} 204": 2, "POST /v4/ApiUser 201": 1 });
     expect(sleep).toHaveBeenCalledTimes(2);
     sleep.mockRestore();
   });

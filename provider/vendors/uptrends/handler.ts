@@ -12,7 +12,7 @@ import {
   type UptrendsApiAccountInputs as In,
   type UptrendsApiAccountOutputs as Out,
 } from "./inputs.js";
-import { findOwnCreate, madeHere } from "./lost-create.js";
+import { findOwnCreate, madeHere, tidyLate } from "./lost-create.js";
 import { canonicalInputs, descriptionNormaliser, effectiveDescription, toInputs, toOutputs, toWireBody } from "./mappers.js";
 
 const KIND = "UptrendsApiAccount";
@@ -64,6 +64,8 @@ export const uptrendsApiAccount = defineResource({
       return created;
     },
     findOwnCreate: (client, body, _i, lost) => findOwnCreate(client, body, lost),
+    // After resends: an account an earlier send made late is deleted (its password is lost), or named.
+    tidy: (client, earlier, made, _i, ctx) => tidyLate(client, earlier[0]!, earlier, made.id, ctx),
     finish(_client, created) {
       const outs = toOutputs(created, { password: created.Password });
       return { id: outs.apiUserGuid, outs };

@@ -4,8 +4,8 @@
 // not made by this process otherwise), deleted, and the create is sent again (within the shared
 // lifecycle's budget of sends). Anything that cannot be attributed with certainty is named in the
 // error instead of touched.
-import { LostCreateError, messageOf, sentence } from "../../errors.js";
-import type { LostAnswer, OwnCreate } from "../../lifecycle.js";
+import { LostCreateError, messageOf, sentence, step } from "../../errors.js";
+import type { LostAnswer, OwnCreate, TidyContext } from "../../lifecycle.js";
 import type { UptrendsClient } from "./client.js";
 import { LOST_CREATE_CLOCK_SKEW_MS } from "./contract.js";
 import { effectiveDescription } from "./mappers.js";
@@ -70,6 +70,39 @@ export async function findOwnCreate(client: UptrendsClient, body: WireApiUserBod
   }
   return { found: "none", note: `the account it made (${orphan.ApiUserGuid}) was deleted, as its password cannot be recovered` };
 }
+
+/**
+ * After a create that needed several sends: an earlier send whose look-up found nothing may still
+ * have landed late, making an account nobody can use (its password was only in that send's lost
+ * answer). One read of the operator's accounts (only on this path: a create in one send never gets
+ * here); the candidates are those the look-up would take, minus the account just made. Each is
+ * deleted and said on stderr; what cannot be deleted, or cannot be attributed (more candidates than
+ * earlier sends), is named instead of touched.
+ */
+export async function tidyLate(client: UptrendsClient, body: WireApiUserBody, earlier: readonly WireApiUserBody[], keep: string, ctx: TidyContext): Promise<string | undefined> {
+  const list = await client.listApiUsersOfOperator(body.OperatorGuid);
+  const found = lostCreateCandidates(list, body, ctx.since, new Set([...madeHere, keep.toLowerCase()]));
+  if (found.length === 0) return undefined;
+  if (found.length > earlier.length) {
+    return (
+      `${found.length} never-used API accounts of operator ${body.OperatorGuid} with description "${body.Description}" were created since this create began, more than its ${earlier.length} earlier ` +
+      `send${earlier.length > 1 ? "s" : ""} can have made: ${describeAccounts(found)}; none was deleted. Delete the ones nobody uses ${CONSOLE}`
+    );
+  }
+  const failed: string[] = [];
+  for (const u of found) {
+    try {
+      await step(KIND, `deleting API account ${u.ApiUserGuid}, made late by an earlier send of this create`, () => client.deleteApiUser(u.ApiUserGuid));
+      ctx.note(`API account ${u.ApiUserGuid}, made late by an earlier send of this create (its password was only in the lost answer), was deleted`);
+    } catch (e) {
+      failed.push(`${describeAccounts([u])} (${plain(messageOf(e))})`);
+    }
+  }
+  if (failed.length === 0) return undefined;
+  return `an earlier send of this create also made API account${failed.length > 1 ? "s" : ""} ${failed.join(", ")}, not deleted; it cannot be used, as its password was only in the lost answer: delete ${failed.length > 1 ? "them" : "it"} ${CONSOLE}`;
+}
+
+const CONSOLE = "in Uptrends (the operator's API management tab)";
 
 /** A message as a clause: no full stop at its end. */
 function plain(text: string): string {
