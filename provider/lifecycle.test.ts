@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AdoptionError, LostCreateError, OutcomeUnknownError, VendorCallError } from "./errors.js";
 import { backoffDelay, parseAnswer, TransportError, UnexpectedAnswerError, VendorError } from "./http/index.js";
-import { createRetry, defineResource, settlePendingCreate, type LostAnswer, type OwnCreate } from "./lifecycle.js";
+import { createRetry, defineResource, settlePendingCreate, type LostAnswer, type OwnCreate, type TidyContext } from "./lifecycle.js";
 import { diffProperties } from "./resource.js";
 import { resolveSettings, type Settings } from "./settings.js";
 
@@ -46,7 +46,7 @@ function acme(
   look: (things: Thing[], plan: Plan, lost: LostAnswer<Plan>) => OwnCreate<Thing>,
   opts: {
     markers?: boolean;
-    tidy?: (earlier: readonly Plan[], id: string) => Promise<string | undefined>;
+    tidy?: (earlier: readonly Plan[], id: string, ctx: TidyContext) => Promise<string | undefined>;
     /** Names are unique: a create of a name that exists is refused (409), as at four of the five vendors. */
     unique?: boolean;
     /** The converge of an adoption fails after its first write. */
@@ -101,7 +101,7 @@ function acme(
         return look([...things.values()], body, lost);
       },
       ...(opts.unique ? { duplicate: (e: unknown) => e instanceof VendorError && e.status === 409 } : {}),
-      ...(opts.tidy ? { tidy: (_c: unknown, earlier: readonly Plan[], made: { id: string }) => (calls.push("TIDY"), opts.tidy!(earlier, made.id)) } : {}),
+      ...(opts.tidy ? { tidy: (_c: unknown, earlier: readonly Plan[], made: { id: string }, _i: z.output<typeof inputs>, ctx: TidyContext) => (calls.push("TIDY"), opts.tidy!(earlier, made.id, ctx)) } : {}),
       finish: (_c, t, i) => ({ id: t.id, outs: { ...i, thingId: t.id } }),
     },
     adopt: {
@@ -356,6 +356,26 @@ describe("defineResource: resends where names are not unique (a marker per send)
     const { id } = await handler.create({ name: "a", note: "" });
     expect(calls).toEqual(["POST m1", "LOOKUP", "POST m2", "TIDY"]);
     expect(logged()).toBe(`apiidentity: AcmeThing: creating thing 'a' needed 2 sends; thing ${id} is managed, but thing t1 (marker m1) could not be deleted: Acme DELETE failed. Delete it in the Acme console\n`);
+  });
+  it("a kind without fresh plans (no again) gets tidy too, told the earlier sends, the first send's start and where to say what it deleted", async () => {
+    const before = Date.now();
+    const seen: { earlier: number; since: number }[] = [];
+    const env = acme(byMarker, {
+      tidy: async (earlier, kept, ctx) => {
+        seen.push({ earlier: earlier.length, since: ctx.since });
+        for (const t of [...env.things.values()]) if (t.id !== kept) env.things.delete(t.id);
+        ctx.note("thing t1, made late by an earlier send, was deleted.");
+        return undefined;
+      },
+    });
+    env.faults.push("lostLate");
+    const { id } = await env.handler.create({ name: "a", note: "" });
+    expect(env.calls).toEqual(["POST", "LOOKUP", "POST", "TIDY"]);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.earlier).toBe(1);
+    expect(seen[0]!.since).toBeGreaterThanOrEqual(before);
+    expect([...env.things.keys()]).toEqual([id]);
+    expect(logged()).toBe(`apiidentity: AcmeThing: creating thing 'a' needed 2 sends; thing ${id} is managed, and thing t1, made late by an earlier send, was deleted\n`);
   });
   it("tidy is not called after a create that needed one send", async () => {
     const { handler, faults, calls } = acme(byMarker, { markers: true, tidy: async () => undefined });
