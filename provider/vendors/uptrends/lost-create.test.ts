@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeAccounts, lostCreateCandidates } from "./lost-create.js";
+import type { UptrendsClient } from "./client.js";
+import { describeAccounts, lostCreateCandidates, tidyLate } from "./lost-create.js";
 import type { WireApiUser } from "./wire.js";
 
 const OP = "2f3c9a1e-6b7d-4e58-9a0c-1d2e3f4a5b6c";
@@ -50,5 +51,61 @@ describe("lost create candidates", () => {
 
   it("names accounts by guid, username and creation time", () => {
     expect(describeAccounts([user({})])).toBe("aaaaaaaa-0000-4000-8000-000000000001 (username u1, created 2025-03-01T12:00:01.000Z)");
+  });
+});
+
+describe("tidyLate (after a create that needed resends)", () => {
+  /** A client holding `list`; DELETE refused for the GUIDs in `refuse`. */
+  function fake(list: WireApiUser[], refuse: string[] = []) {
+    const deleted: string[] = [];
+    const client = {
+      listApiUsersOfOperator: async () => list,
+      deleteApiUser: async (guid: string) => {
+        if (refuse.includes(guid)) throw new Error("Uptrends DELETE /ApiUser/{apiUserGuid} failed with HTTP 403: Forbidden");
+        deleted.push(guid);
+      },
+    } as unknown as UptrendsClient;
+    return { client, deleted };
+  }
+  const made = "cccccccc-0000-4000-8000-00000000000c";
+  const late = "aaaaaaaa-0000-4000-8000-000000000001";
+  const notes = () => {
+    const said: string[] = [];
+    return { said, ctx: { since: started, note: (s: string) => said.push(s) } };
+  };
+
+  it("deletes the account an earlier send made late, never the one just made, and says so", async () => {
+    const { client, deleted } = fake([user({}), user({ ApiUserGuid: made })]);
+    const { said, ctx } = notes();
+    expect(await tidyLate(client, sent, [sent], made, ctx)).toBeUndefined();
+    expect(deleted).toEqual([late]);
+    expect(said).toEqual([`API account ${late}, made late by an earlier send of this create (its password was only in the lost answer), was deleted`]);
+  });
+
+  it("nothing late: no delete, nothing said", async () => {
+    const { client, deleted } = fake([user({ ApiUserGuid: made }), user({ ApiUserGuid: "dddddddd-0000-4000-8000-00000000000d", Description: "other" })]);
+    const { said, ctx } = notes();
+    expect(await tidyLate(client, sent, [sent], made, ctx)).toBeUndefined();
+    expect(deleted).toEqual([]);
+    expect(said).toEqual([]);
+  });
+
+  it("more candidates than earlier sends cannot be attributed: named, none deleted", async () => {
+    const other = "eeeeeeee-0000-4000-8000-00000000000e";
+    const { client, deleted } = fake([user({}), user({ ApiUserGuid: other, UserName: "u2" })]);
+    const left = await tidyLate(client, sent, [sent], made, notes().ctx);
+    expect(deleted).toEqual([]);
+    expect(left).toContain(`2 never-used API accounts of operator ${OP} with description "robot" were created since this create began, more than its 1 earlier send can have made`);
+    expect(left).toContain(late);
+    expect(left).toContain(other);
+    expect(left).toContain("none was deleted");
+  });
+
+  it("a refused delete names the account and where to delete it", async () => {
+    const { client } = fake([user({})], [late]);
+    const left = await tidyLate(client, sent, [sent], made, notes().ctx);
+    expect(left).toContain(`an earlier send of this create also made API account ${late} (username u1`);
+    expect(left).toContain("HTTP 403");
+    expect(left).toContain("delete it in Uptrends (the operator's API management tab)");
   });
 });
