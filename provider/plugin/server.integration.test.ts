@@ -18,7 +18,7 @@ import { resolveSettings } from "../settings.js";
 import { packageRoot } from "./package-info.js";
 import { empty, grpc, plugin, provider, providerRpc } from "./proto.js";
 import { serve, type RunningPlugin } from "./server.js";
-import { fromStruct, isSecret, reveal, secret, toStruct, type Values } from "./struct.js";
+import { fromStruct, isSecret, reveal, secret, SECRET_SIG, SIG_KEY, toStruct, type Values } from "./struct.js";
 
 type Client = InstanceType<typeof providerRpc.ResourceProviderClient>;
 type Callback<Res> = (e: ServiceError | null, r: Res) => void;
@@ -414,6 +414,21 @@ describe("configuration", () => {
     const pending = r.warnings.length;
     await call.check(urn, {}, { ...news, firstName: UNKNOWN });
     expect(r.warnings.length).toBe(pending);
+  });
+
+  it("a secret wrapping nothing (ignoreChanges on a password state lacks) is no password: check passes with importId, and without it asks for one", async () => {
+    const urn = urnOf("IseApiUser", "ignored");
+    const nothing = { [SIG_KEY]: SECRET_SIG };
+    const news = { emailAddress: "ignored@example.com", importId: "10001", password: nothing };
+    const adopted = await call.check(urn, {}, news);
+    expect(adopted.failures).toEqual([]);
+    expect(adopted.inputs).not.toHaveProperty("password");
+    // The same for a secret of null (a null survives the wire; a plain null would fail check as no string).
+    const ofNull = await call.check(urn, {}, { ...news, password: secret(null) });
+    expect(ofNull.failures).toEqual([]);
+    expect(ofNull.inputs).not.toHaveProperty("password");
+    const created = await call.check(urn, {}, { emailAddress: "ignored@example.com", password: nothing });
+    expect(created.failures).toEqual([{ property: "password", reason: expect.stringContaining("password is required to create an API user") as string }]);
   });
 
   it("a resource type this provider does not serve is refused by name", async () => {
