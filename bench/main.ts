@@ -42,9 +42,10 @@ async function main(): Promise<number> {
     if (done.has(`${c.id}|${n}|${rep}`)) return;
     done.add(`${c.id}|${n}|${rep}`);
     // Bounded: a phase that takes longer than 2 min plus 2 s per identity is a failure, not a wait.
-    all.push(...(await runContender(c, { n, latencyMs: opts.latencyMs, timeoutMs: 120_000 + n * 2_000, log })));
+    const engineEnv: Record<string, string> = opts.skipCheckpoints ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {};
+    all.push(...(await runContender(c, { n, latencyMs: opts.latencyMs, timeoutMs: 120_000 + n * 2_000, engineEnv, log })));
   };
-  log(`bench: ${opts.resources} identities per contender, ${opts.latencyMs} ms vendor latency, engine parallelism ${m.parallelism}, ${opts.repeat} run(s) each; results in ${opts.out}`);
+  log(`bench: ${opts.resources} identities per contender, ${opts.latencyMs} ms vendor latency, engine parallelism ${m.parallelism}, ${opts.repeat} run(s) each${opts.skipCheckpoints ? ", PULUMI_SKIP_CHECKPOINTS=true" : ""}; results in ${opts.out}`);
   const runnable = chosen.filter((c) => {
     const why = c.unavailable();
     if (why) {
@@ -64,7 +65,7 @@ async function main(): Promise<number> {
   const scale = opts.scale && sizes.length > 1 ? { small: sizes[0]!, large: sizes.at(-1)! } : undefined;
   const targets = evaluate({ results, n: opts.resources, latencyMs: opts.latencyMs, parallelism: m.parallelism, ...(scale ? { scale } : {}) });
   const totalSeconds = Math.round((performance.now() - started) / 1000);
-  const md = markdown({ machine: m, latencyMs: opts.latencyMs, results, targets, skipped, n: opts.resources, totalSeconds });
+  const md = markdown({ machine: m, latencyMs: opts.latencyMs, results, targets, skipped, n: opts.resources, totalSeconds, skipCheckpoints: opts.skipCheckpoints });
 
   mkdirSync(opts.out, { recursive: true });
   writeFileSync(join(opts.out, "results.json"), JSON.stringify({ machine: m, options: opts, totalSeconds, results, targets, skipped }, null, 2) + "\n");

@@ -87,6 +87,8 @@ export interface RunOptions {
   latencyMs: number;
   /** Bound of each pulumi command. */
   timeoutMs: number;
+  /** Environment added to every pulumi command (e.g. PULUMI_SKIP_CHECKPOINTS). */
+  engineEnv: Record<string, string>;
   log: (line: string) => void;
 }
 
@@ -96,7 +98,7 @@ export async function runContender(c: Contender, o: RunOptions): Promise<PhaseRe
   sandbox.faults.add({ effect: { type: "latency", ms: o.latencyMs } });
   const operator = sandbox.config().vendors.uptrends?.operatorGuid ?? "";
   const generation = (g: string): Member[] => members(o.n, c.kinds, g, operator);
-  const project = new BenchProject(c.program(generation("v1")), sandbox.config().env, c.files(), c.binDirs());
+  const project = new BenchProject(c.program(generation("v1")), { ...sandbox.config().env, ...o.engineEnv }, c.files(), c.binDirs());
   const results: PhaseResult[] = [];
   try {
     await project.ok(["stack", "init", "bench"]);

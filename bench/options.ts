@@ -15,6 +15,8 @@ export interface BenchOptions {
   only: string[];
   /** Runs of every contender, interleaved; each phase reports the run with the median wall time. */
   repeat: number;
+  /** Runs pulumi with PULUMI_SKIP_CHECKPOINTS=true: state written once at the end of a phase, not after every step. */
+  skipCheckpoints: boolean;
 }
 
 export const USAGE = `npm run bench -- [--resources N] [--latency-ms L] [--out DIR] [--quick] [--scale] [--scale-sizes 100,1000] [--only id,id]
@@ -24,6 +26,7 @@ export const USAGE = `npm run bench -- [--resources N] [--latency-ms L] [--out D
   --quick          small and bounded (about a minute or two): what npm test runs
   --scale          also apiidentity and the floor at each size of --scale-sizes (time per identity vs N)
   --repeat K       run every contender K times, interleaved, and report each phase's median (default 1)
+  --skip-checkpoints  pulumi with PULUMI_SKIP_CHECKPOINTS=true (state saved at the end only): the engine without its per-step writes
   --only           contenders to run: floor, textbook, apiidentity-2kinds, apiidentity, apiidentity-plugin`;
 
 function positiveInt(name: string, raw: string | undefined, fallback: number, max: number): number {
@@ -45,6 +48,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
       "scale-sizes": { type: "string" },
       only: { type: "string" },
       repeat: { type: "string" },
+      "skip-checkpoints": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -63,5 +67,6 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     scaleSizes,
     only: (values.only ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     repeat: positiveInt("repeat", values.repeat, 1, 9),
+    skipCheckpoints: values["skip-checkpoints"] ?? false,
   };
 }

@@ -60,12 +60,21 @@ export function targetsTable(targets: readonly Target[]): string {
   return ["| target | result | measured |", "|---|---|---|", ...targets.map((t) => `| ${t.target} | ${t.met ? "met" : "NOT MET"} | ${t.detail} |`)].join("\n");
 }
 
-export function markdown(o: { machine: Machine; latencyMs: number; results: readonly PhaseResult[]; targets: readonly Target[]; skipped: Record<string, string>; n: number; totalSeconds: number }): string {
+export function markdown(o: {
+  machine: Machine;
+  latencyMs: number;
+  results: readonly PhaseResult[];
+  targets: readonly Target[];
+  skipped: Record<string, string>;
+  n: number;
+  totalSeconds: number;
+  skipCheckpoints: boolean;
+}): string {
   const m = o.machine;
   const skipped = Object.entries(o.skipped).map(([id, why]) => `- ${id}: ${why}`);
   return [
     `Measured ${m.date} on ${m.cpus} CPUs, Node ${m.node}, pulumi ${m.pulumi} (engine parallelism ${m.parallelism}, the CLI's default); ` +
-      `sandbox latency ${o.latencyMs} ms per vendor request; whole run ${o.totalSeconds} s. ` +
+      `sandbox latency ${o.latencyMs} ms per vendor request${o.skipCheckpoints ? "; PULUMI_SKIP_CHECKPOINTS=true (state saved once per phase)" : ""}; whole run ${o.totalSeconds} s. ` +
       `With repeated runs, wall s is the median run's, with the range of all runs in brackets.`,
     "",
     resultsTable(o.results, o.latencyMs, m.parallelism),
