@@ -2,7 +2,7 @@
 // in this table: what its program declares, which files and environment it needs, which resources of
 // the exported state are its identities, and why it cannot run here (a plug-in entry, e.g. the
 // provider plugin while it is not built).
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { KINDS, TEXTBOOK_KINDS, type Kind, type Member } from "./fleet.js";
@@ -117,8 +117,20 @@ const apiidentity: Contender = {
 };
 
 /**
+ * Output names of each resource in schema.json: registered as undefined, as a generated SDK's class
+ * does, so that the program registers as many properties per resource as one would (Pulumi's SDK
+ * spends CPU per registered property).
+ */
+function schemaOutputs(): Record<string, string[]> {
+  const schema = JSON.parse(readFileSync(join(repoRoot, "schema.json"), "utf8")) as { resources: Record<string, { properties?: Record<string, unknown> }> };
+  return Object.fromEntries(Object.entries(schema.resources).map(([token, r]) => [token.split(":").pop()!, Object.keys(r.properties ?? {})]));
+}
+
+/**
  * The same five-kind program through the provider plugin `pulumi-resource-apiidentity`, resources
- * registered by type token `apiidentity:index:<Kind>`. The engine finds the plugin on PATH.
+ * registered by type token `apiidentity:index:<Kind>` with the schema's outputs seeded (an SDK from
+ * `pulumi package gen-sdk` would do the same, but the engine's Node.js language host, v3.68.0, does
+ * not implement GeneratePackage). The engine finds the plugin on PATH.
  */
 const plugin: Contender = {
   id: "apiidentity-plugin",
@@ -131,7 +143,11 @@ const plugin: Contender = {
   },
   program: (list) =>
     `import * as pulumi from "@pulumi/pulumi";
-${declared(list)}for (const m of members) new pulumi.CustomResource(\`apiidentity:index:\${m.kind}\`, m.name, m.args);
+const outputs = ${JSON.stringify(schemaOutputs())};
+${declared(list)}for (const m of members) {
+  const props = Object.fromEntries(outputs[m.kind].map((k) => [k, undefined]));
+  new pulumi.CustomResource(\`apiidentity:index:\${m.kind}\`, m.name, { ...props, ...m.args });
+}
 `,
   files: () => ({}),
   binDirs: () => [join(repoRoot, "bin")],
