@@ -16,6 +16,7 @@ export interface Machine {
 
 const total = (o: Partial<Record<string, number>>) => Object.values(o).reduce<number>((s, v) => s + (v ?? 0), 0);
 const labelOf = (id: ContenderId) => CONTENDERS.find((c) => c.id === id)?.label ?? id;
+const callsVendors = (id: ContenderId) => CONTENDERS.find((c) => c.id === id)?.callsVendors ?? true;
 const s = (ms: number) => (ms / 1000).toFixed(1);
 /** The range of repeated runs, after the median: " (15.9-18.0)". */
 const spread = (runs: readonly number[] | undefined) => (runs && runs.length > 1 ? ` (${s(Math.min(...runs))}-${s(Math.max(...runs))})` : "");
@@ -28,10 +29,11 @@ export function resultsTable(results: readonly PhaseResult[], latencyMs: number,
   for (const r of results) {
     const bound = lowerBoundMs(r, results, latencyMs, parallelism);
     const ids = total(r.identities);
+    const vendor = callsVendors(r.contender);
     const auth = Object.entries(r.auth).sort().map(([v, c]) => `${v} ${c}`).join(", ") || "none";
     rows.push(
       `| ${labelOf(r.contender)} | ${r.n} | ${r.phase} | ${r.ok ? s(r.ms) + spread(r.runs) : "FAILED"} | ${bound !== undefined ? s(bound) : "-"} | ${r.ok && bound ? (r.ms / bound).toFixed(2) : "-"} | ` +
-        `${r.contender === "floor" ? "-" : (total(r.requests) / ids).toFixed(2)} | ${r.contender === "floor" ? "-" : auth} | ${r.providerBytes ?? "-"} | ${r.stateBytes ?? "-"} | ${r.providerPeakMiB ?? "-"} | ${r.engineCpuS.toFixed(1)} / ${r.programCpuS.toFixed(1)} / ${r.providerCpuS.toFixed(1)} |`,
+        `${vendor ? (total(r.requests) / ids).toFixed(2) : "-"} | ${vendor ? auth : "-"} | ${r.providerBytes ?? "-"} | ${r.stateBytes ?? "-"} | ${r.providerPeakMiB ?? "-"} | ${r.engineCpuS.toFixed(1)} / ${r.programCpuS.toFixed(1)} / ${r.providerCpuS.toFixed(1)} |`,
     );
   }
   return rows.join("\n");
