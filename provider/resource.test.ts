@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { VendorError } from "./http/index.js";
-import { UNKNOWN, asSet, caseless, checkWith, describeFailure, diffProperties, type DiffSpec } from "./resource.js";
+import { describeFailure } from "./errors.js";
+import { UNKNOWN, asSet, caseless, checkWith, diffProperties, type DiffSpec } from "./resource.js";
 
 const schema = z.object({
   name: z.string().min(3, "name must have at least 3 characters"),

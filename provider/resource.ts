@@ -9,7 +9,6 @@ import type { Settings } from "./settings.js";
 
 export { UNKNOWN };
 export type { Settings };
-export { describeFailure, step } from "./errors.js";
 
 export type CheckFailure = dynamic.CheckFailure;
 

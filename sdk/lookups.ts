@@ -1,11 +1,12 @@
 // The lookups a program calls to find the ids resources take, and the SDK types built on their
 // results. Hand-written: each runs in the program process with the stack's provider settings.
 import * as pulumi from "@pulumi/pulumi";
+// The vendor clients (and the HTTP transport under them) are loaded when a lookup is called, not
+// when the SDK is: most programs call none (docs/performance.md, findings).
 import type { LicenseFeature } from "../provider/vendors/automation-anywhere/inputs.js";
-import { findRole, type ControlRoomRole } from "../provider/vendors/automation-anywhere/roles.js";
-import { findUiPathGroup, type FindGroupArgs, type UiPathGroup } from "../provider/vendors/uipath/lookup.js";
-import { lookupOperator, type UptrendsOperator, type UptrendsOperatorQuery } from "../provider/vendors/uptrends/operators.js";
-import { programSettings } from "./program-config.js";
+import type { ControlRoomRole } from "../provider/vendors/automation-anywhere/roles.js";
+import type { FindGroupArgs, UiPathGroup } from "../provider/vendors/uipath/lookup.js";
+import type { UptrendsOperator, UptrendsOperatorQuery } from "../provider/vendors/uptrends/operators.js";
 
 export type { ControlRoomRole, UiPathGroup, UptrendsOperator, UptrendsOperatorQuery };
 
@@ -16,6 +17,7 @@ export type { ControlRoomRole, UiPathGroup, UptrendsOperator, UptrendsOperatorQu
  * operator or more than one matches, listing the account's operators.
  */
 export async function getUptrendsOperator(query: UptrendsOperatorQuery): Promise<UptrendsOperator> {
+  const [{ lookupOperator }, { programSettings }] = await Promise.all([import("../provider/vendors/uptrends/operators.js"), import("./program-config.js")]);
   return lookupOperator(programSettings(), query);
 }
 
@@ -33,6 +35,7 @@ export interface GetControlRoomRoleArgs {
  * listing the known role names when there is no such role.
  */
 export async function getControlRoomRole(args: GetControlRoomRoleArgs): Promise<ControlRoomRole> {
+  const [{ findRole }, { programSettings }] = await Promise.all([import("../provider/vendors/automation-anywhere/roles.js"), import("./program-config.js")]);
   return findRole(programSettings(), args.name);
 }
 
@@ -51,6 +54,7 @@ export type GetUiPathGroupArgs = FindGroupArgs;
  * Needs the scope `PM.Group.Read` (or `PM.Group`). Throws, listing the known names, when none
  * matches. Use the result in `groupIds`: `getUiPathGroup({ name: "Robots" }).then((g) => g.id)`.
  */
-export function getUiPathGroup(args: GetUiPathGroupArgs): Promise<UiPathGroup> {
+export async function getUiPathGroup(args: GetUiPathGroupArgs): Promise<UiPathGroup> {
+  const [{ findUiPathGroup }, { programSettings }] = await Promise.all([import("../provider/vendors/uipath/lookup.js"), import("./program-config.js")]);
   return findUiPathGroup(programSettings(), args);
 }

@@ -1,7 +1,7 @@
 // Resource options every apiidentity resource applies on top of the user's.
 import * as pulumi from "@pulumi/pulumi";
-import { handlerFor } from "../provider/handlers.js";
-import { stripInternal, type ResourceHandler } from "../provider/resource.js";
+import { adviceOf, type KindAdvice } from "../provider/advice.js";
+import { stripInternal } from "../provider/resource.js";
 
 /** Keeps generated and write-only values secret in state, whatever the user passed. */
 export function secretOptions(opts: pulumi.CustomResourceOptions | undefined, secretOutputs: readonly string[]): pulumi.CustomResourceOptions {
@@ -20,7 +20,7 @@ export function secretInput<T>(value: pulumi.Input<T> | undefined): pulumi.Outpu
  * tenant's own name, `ivantiIseRoleName`) must not hide the advice on the others, and the engine's
  * own check names whatever is really wrong.
  */
-export function adviceFor(handler: ResourceHandler, inputs: unknown): string[] {
+export function adviceFor(handler: KindAdvice, inputs: unknown): string[] {
   const advise = handler.advise?.bind(handler);
   if (!advise) return [];
   const raw = stripInternal(inputs);
@@ -37,12 +37,16 @@ export function adviceFor(handler: ResourceHandler, inputs: unknown): string[] {
 /**
  * Shows, as warnings on the resource, what its handler's `advise` says about valid inputs that break
  * only a guessed vendor rule: the vendor is the judge, so the program goes on. Runs once the inputs
- * are known (`adviceFor`).
+ * are known (`adviceFor`). Only the kind's input module is loaded (provider/advice.ts), starting
+ * now so that it is ready when the inputs are.
  */
 export function adviseOn(resource: pulumi.Resource, kind: string, args: object): void {
-  const handler = handlerFor(kind);
-  if (!handler.advise) return;
+  const loading = adviceOf(kind);
+  // Unknown inputs (a preview) never run the apply below; a failed load must not go unhandled then.
+  loading.catch(() => undefined);
   pulumi.output(args).apply(async (inputs) => {
-    for (const warning of adviceFor(handler, inputs)) await pulumi.log.warn(warning, resource);
+    const advice = await loading;
+    if (!advice?.advise) return;
+    for (const warning of adviceFor(advice, inputs)) await pulumi.log.warn(warning, resource);
   });
 }

@@ -7,7 +7,7 @@ import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.
 import { asSet, caseless, checkWith, diffProperties, stripInternal, type DiffResult } from "../../resource.js";
 import { uipathClient, type UiPathClient } from "./client.js";
 import { isDuplicateName } from "./contract.js";
-import { REPLACE_ON_CHANGES, SECRET_OUTPUTS, isGuid, nameWarnings, robotAccountInputs, robotAccountOutputs, type RobotAccountInputs, type RobotAccountOutputs } from "./inputs.js";
+import { REPLACE_ON_CHANGES, SECRET_OUTPUTS, adviseInputs, isGuid, robotAccountInputs, robotAccountOutputs, type RobotAccountInputs, type RobotAccountOutputs } from "./inputs.js";
 import { groupDelta, parseVendorTime, sameGroups, toInputs, toOutputs } from "./mappers.js";
 import type { RobotAccountDto, UpdateRobotAccountCommand } from "./wire.js";
 
@@ -164,9 +164,7 @@ export const uiPathRobotAccount = defineResource({
     return { inputs: i, failures: [] };
   },
 
-  advise(inputs) {
-    return typeof inputs.name === "string" ? nameWarnings(inputs.name) : [];
-  },
+  advise: adviseInputs,
 
   diff(olds, news, settings): DiffResult {
     const o = { ...olds, displayName: olds.displayName || olds.name };

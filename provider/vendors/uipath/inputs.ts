@@ -16,6 +16,11 @@ export function nameWarnings(name: string): string[] {
   return out;
 }
 
+/** Warnings for valid inputs that break only a guessed (INFERRED) rule: the name's. */
+export function adviseInputs(inputs: Partial<RobotAccountInputs>): string[] {
+  return typeof inputs.name === "string" ? nameWarnings(inputs.name) : [];
+}
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isGuid(v: string): boolean {

@@ -1,6 +1,7 @@
 // Finding an operator by name or e-mail (for the `getUptrendsOperator` lookup): list and match, as
 // the API has no filter (SWAGGER-2022 `GET /Operator`).
-import { describeFailure, type Settings } from "../../resource.js";
+import { describeFailure } from "../../errors.js";
+import type { Settings } from "../../resource.js";
 import { uptrendsClient, type UptrendsClient } from "./client.js";
 import type { WireOperator } from "./wire.js";
 
