@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
-import { discover, identities, iseSignsIn, KINDS, LEGACY_ISE_PASSWORD, pluginProject, pluginResources, pluginResourceSteps, seedAtVendors, VENDOR_KEYS, type Kind } from "./plugin-programs.js";
+import { discover, identities, importDiscovered, iseSignsIn, KINDS, LEGACY_ISE_PASSWORD, pluginProject, pluginResources, seedAtVendors, VENDOR_KEYS, type Kind } from "./plugin-programs.js";
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -120,24 +120,7 @@ describe("pulumi import", () => {
       // No vendor needs a secret from config now (an adopted Ivanti API user keeps its password).
       expect(config).toEqual([]);
       writeFileSync(join(p.dir, "Pulumi.yaml"), `name: discovered\nruntime: yaml\nresources:\n${declared.join("")}`);
-      await p.init();
-
-      // Each of the five is an import step with no property diff (no update after it).
-      const first = await p.preview();
-      expect(first.code, first.raw.stdout + first.raw.stderr).toBe(0);
-      const planned = pluginResourceSteps(first.steps);
-      expect(planned.map((s) => [s.op, s.detailedDiff ?? {}]), JSON.stringify(planned)).toEqual(KINDS.map(() => ["import", {}]));
-      sb.clearRequests();
-      await p.up();
-      // Imported, not created, and nothing written: the Ivanti API user keeps its password.
-      const writes = sb.requests().filter((r) => r.method !== "GET" && !/authentication|token/.test(r.route));
-      expect(writes, JSON.stringify(writes)).toEqual([]);
-      expect(await iseSignsIn(sb, LEGACY_ISE_PASSWORD)).toBe(true);
-      const { resources } = await p.exportStack();
-      for (const kind of KINDS) expect(pluginResources(resources, kind).map((r) => r.id), kind).toEqual([ids[kind]]);
-
-      const none = await p.preview({ refresh: true, expectNoChanges: true });
-      expect(none.code, none.raw.stdout + none.raw.stderr).toBe(0);
+      await importDiscovered(p, sb, ids);
       expect(identities(sb)).toEqual(seeded);
       await p.destroy();
       expect(identities(sb)).toEqual(baseline);

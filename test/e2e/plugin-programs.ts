@@ -4,6 +4,7 @@
 // the out-of-band edits and direct creates an administrator would make in a vendor console.
 import { execFile } from "node:child_process";
 import { join } from "node:path";
+import { expect } from "vitest";
 import type { Sandbox } from "../../sandbox/server.js";
 import type { AaState } from "../../sandbox/vendors/automation-anywhere/state.js";
 import type { VerifyState } from "../../sandbox/vendors/ibm-verify/state.js";
@@ -180,4 +181,77 @@ export async function seedAtVendors(sb: Sandbox): Promise<Record<Kind, string>> 
     VerifyApiClient: verify,
     UiPathRobotAccount: robot.id,
   };
+}
+
+/**
+ * The walk every example program (YAML, Python) makes up to its drift, with the project initialised:
+ * up (five identities and the lookups), a preview with no changes, an update of one property, and an
+ * out-of-band change at the vendor that `preview --refresh` shows in detailedDiff. `before` is what
+ * the vendors held before. Answers the Uptrends account's state and the stack outputs.
+ */
+export async function exampleWalk(p: PulumiProject, sb: Sandbox, before: Record<Kind, string[]>): Promise<{ monitoring: StateResource; out: Record<string, unknown> }> {
+  await exampleConfig(p, sb);
+  await p.up();
+
+  const { resources } = await p.exportStack();
+  for (const kind of KINDS) expect(pluginResources(resources, kind), kind).toHaveLength(1);
+  const after = identities(sb);
+  for (const kind of KINDS) expect(after[kind].length, kind).toBe(before[kind].length + 1);
+  const out = await p.outputs();
+  // The lookups ran: the robot is in the "Robots" group, the account belongs to the operator.
+  const robot = (sb.store.vendor("uipath") as unknown as UiPathState).robotAccounts.find((r) => r.id === out.uipathRobotAccountId);
+  expect(robot?.groupIds).toHaveLength(1);
+  const monitoring = pluginResources(resources, "UptrendsApiAccount")[0]!;
+  expect(monitoring.outputs?.operatorGuid).toBe(sb.config().vendors.uptrends!.operatorGuid);
+
+  const same = await p.preview({ expectNoChanges: true });
+  expect(same.code, same.raw.stdout + same.raw.stderr).toBe(0);
+
+  // An update: the Verify client's description, an updatable property.
+  await p.setConfig("reportingDescription", "Hourly export of sign-in reports");
+  const planned = stepFor((await p.preview()).steps, "reporting");
+  expect(planned?.op).toBe("update");
+  expect(planned?.detailedDiff).toEqual({ description: { kind: "update", inputDiff: true } });
+  await p.up();
+  const clientId = pluginResources((await p.exportStack()).resources, "VerifyApiClient")[0]!.id;
+  const client = (sb.store.vendor("ibmVerify") as unknown as VerifyState).apiClients.find((c) => c.id === clientId);
+  // (IBM Verify descriptions also carry the create marker the provider keeps after the text.)
+  expect(client?.description).toMatch(/^Hourly export of sign-in reports( \[apiidentity:[^\]]+\])?$/);
+  const settled = await p.preview({ expectNoChanges: true });
+  expect(settled.code, settled.raw.stdout + settled.raw.stderr).toBe(0);
+
+  // Out of band: someone edits the Uptrends account's description in the console.
+  editUptrendsDescription(sb, monitoring.id!, "edited in the console");
+  const drift = await p.preview({ refresh: true });
+  const step = stepFor(drift.steps, "monitoring-pipeline");
+  expect(step?.op).toBe("update");
+  expect(step?.detailedDiff).toEqual({ description: { kind: "update", inputDiff: true } });
+  expect(drift.steps.filter((s) => s.op !== "same" && s.op !== "refresh").map((s) => s.urn.split("::").pop())).toEqual(["monitoring-pipeline"]);
+  return { monitoring, out };
+}
+
+/**
+ * Runs a program of `apiidentity discover` declarations (written into the project) for the five
+ * identities seedAtVendors made (`ids`): each is an import step with no property diff, up writes
+ * nothing at the vendors (the Ivanti API user keeps its password), and then nothing changes.
+ */
+export async function importDiscovered(p: PulumiProject, sb: Sandbox, ids: Record<Kind, string>): Promise<void> {
+  await p.init();
+
+  // Each of the five is an import step with no property diff (no update after it).
+  const first = await p.preview();
+  expect(first.code, first.raw.stdout + first.raw.stderr).toBe(0);
+  const planned = pluginResourceSteps(first.steps);
+  expect(planned.map((s) => [s.op, s.detailedDiff ?? {}]), JSON.stringify(planned)).toEqual(KINDS.map(() => ["import", {}]));
+  sb.clearRequests();
+  await p.up();
+  // Imported, not created, and nothing written: the Ivanti API user keeps its password.
+  const writes = sb.requests().filter((r) => r.method !== "GET" && !/authentication|token/.test(r.route));
+  expect(writes, JSON.stringify(writes)).toEqual([]);
+  expect(await iseSignsIn(sb, LEGACY_ISE_PASSWORD)).toBe(true);
+  const { resources } = await p.exportStack();
+  for (const kind of KINDS) expect(pluginResources(resources, kind).map((r) => r.id), kind).toEqual([ids[kind]]);
+
+  const none = await p.preview({ refresh: true, expectNoChanges: true });
+  expect(none.code, none.raw.stdout + none.raw.stderr).toBe(0);
 }

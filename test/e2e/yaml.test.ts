@@ -6,10 +6,8 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
-import type { VerifyState } from "../../sandbox/vendors/ibm-verify/state.js";
-import type { UiPathState } from "../../sandbox/vendors/uipath/state.js";
 import { repoRoot } from "./harness.js";
-import { drift as driftReport, editUptrendsDescription, exampleConfig, identities, KINDS, pluginProject, pluginResources, stepFor } from "./plugin-programs.js";
+import { drift as driftReport, exampleWalk, identities, pluginProject, pluginResources } from "./plugin-programs.js";
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -23,43 +21,7 @@ describe("examples/yaml", () => {
     const p = pluginProject({ programDir: join(repoRoot, "examples", "yaml"), env: sb.config().env, stack: "yaml" });
     try {
       await p.init();
-      await exampleConfig(p, sb);
-      await p.up();
-
-      const { resources } = await p.exportStack();
-      for (const kind of KINDS) expect(pluginResources(resources, kind), kind).toHaveLength(1);
-      const after = identities(sb);
-      for (const kind of KINDS) expect(after[kind].length, kind).toBe(before[kind].length + 1);
-      const out = await p.outputs();
-      // The lookups ran: the robot is in the "Robots" group, the account belongs to the operator.
-      const robot = (sb.store.vendor("uipath") as unknown as UiPathState).robotAccounts.find((r) => r.id === out.uipathRobotAccountId);
-      expect(robot?.groupIds).toHaveLength(1);
-      const monitoring = pluginResources(resources, "UptrendsApiAccount")[0]!;
-      expect(monitoring.outputs?.operatorGuid).toBe(sb.config().vendors.uptrends!.operatorGuid);
-
-      const same = await p.preview({ expectNoChanges: true });
-      expect(same.code, same.raw.stdout + same.raw.stderr).toBe(0);
-
-      // An update: the Verify client's description, an updatable property.
-      await p.setConfig("reportingDescription", "Hourly export of sign-in reports");
-      const planned = stepFor((await p.preview()).steps, "reporting");
-      expect(planned?.op).toBe("update");
-      expect(planned?.detailedDiff).toEqual({ description: { kind: "update", inputDiff: true } });
-      await p.up();
-      const clientId = pluginResources((await p.exportStack()).resources, "VerifyApiClient")[0]!.id;
-      const client = (sb.store.vendor("ibmVerify") as unknown as VerifyState).apiClients.find((c) => c.id === clientId);
-      // (IBM Verify descriptions also carry the create marker the provider keeps after the text.)
-      expect(client?.description).toMatch(/^Hourly export of sign-in reports( \[apiidentity:[^\]]+\])?$/);
-      const settled = await p.preview({ expectNoChanges: true });
-      expect(settled.code, settled.raw.stdout + settled.raw.stderr).toBe(0);
-
-      // Out of band: someone edits the Uptrends account's description in the console.
-      editUptrendsDescription(sb, monitoring.id!, "edited in the console");
-      const drift = await p.preview({ refresh: true });
-      const step = stepFor(drift.steps, "monitoring-pipeline");
-      expect(step?.op).toBe("update");
-      expect(step?.detailedDiff).toEqual({ description: { kind: "update", inputDiff: true } });
-      expect(drift.steps.filter((s) => s.op !== "same" && s.op !== "refresh").map((s) => s.urn.split("::").pop())).toEqual(["monitoring-pipeline"]);
+      const { monitoring } = await exampleWalk(p, sb, before);
 
       // `apiidentity drift` reads the same engine diff (through the Automation API's events).
       const report = await driftReport(p);
