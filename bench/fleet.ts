@@ -3,23 +3,16 @@
 // that updates in place, so the second `up` (generation "v2") is an update of every identity.
 // Every value is literal: no lookup in the program, so only the provider calls the vendors.
 
-export const KINDS = ["IseApiUser", "UptrendsApiAccount", "ControlRoomUser", "VerifyApiClient", "UiPathRobotAccount"] as const;
-export type Kind = (typeof KINDS)[number];
+import type { Kind } from "../sandbox/kinds.js";
+import { SEED_GROUP_IDS } from "../sandbox/vendors/uipath/state.js";
+
+export { KINDS, VENDOR_OF, type Kind } from "../sandbox/kinds.js";
 
 /** The two kinds of the textbook comparison. */
 export const TEXTBOOK_KINDS: readonly Kind[] = ["UiPathRobotAccount", "VerifyApiClient"];
 
-/** The sandbox vendor id that holds each kind. */
-export const VENDOR_OF: Record<Kind, string> = {
-  IseApiUser: "ivanti",
-  UptrendsApiAccount: "uptrends",
-  ControlRoomUser: "automationAnywhere",
-  VerifyApiClient: "ibmVerify",
-  UiPathRobotAccount: "uipath",
-};
-
-/** The seeded UiPath group "Robots" (sandbox/vendors/uipath/state.ts). */
-const UIPATH_ROBOTS_GROUP = "5a6b1e7c-4f8b-4c2e-9a05-7d9e6b1f2c05";
+/** The seeded UiPath group "Robots". */
+const UIPATH_ROBOTS_GROUP = SEED_GROUP_IDS.robots;
 
 export interface Member {
   kind: Kind;

@@ -3,20 +3,13 @@
 // KINDS[i % 5] and is named `<prefix>-<i>`; `generation` goes into one property of each identity that
 // updates in place, so a second generation is an update of every identity.
 
-export const KINDS = ["IseApiUser", "UptrendsApiAccount", "ControlRoomUser", "VerifyApiClient", "UiPathRobotAccount"] as const;
-export type Kind = (typeof KINDS)[number];
+import { KINDS, type Kind } from "../../sandbox/kinds.js";
+import { SEED_GROUP_IDS } from "../../sandbox/vendors/uipath/state.js";
 
-/** The sandbox vendor that holds each kind. */
-export const VENDOR_OF: Record<Kind, "ivanti" | "uptrends" | "automationAnywhere" | "ibmVerify" | "uipath"> = {
-  IseApiUser: "ivanti",
-  UptrendsApiAccount: "uptrends",
-  ControlRoomUser: "automationAnywhere",
-  VerifyApiClient: "ibmVerify",
-  UiPathRobotAccount: "uipath",
-};
+export { KINDS, VENDOR_OF, type Kind } from "../../sandbox/kinds.js";
 
-/** The seeded UiPath group "Robots" (sandbox/vendors/uipath/state.ts). */
-const UIPATH_ROBOTS_GROUP = "5a6b1e7c-4f8b-4c2e-9a05-7d9e6b1f2c05";
+/** The seeded UiPath group "Robots". */
+const UIPATH_ROBOTS_GROUP = SEED_GROUP_IDS.robots;
 const ISE_PASSWORD = "Fleet-Ise-Passw0rd-4k2q";
 const CONTROL_ROOM_PASSWORD = "Fleet_Pass-042";
 
