@@ -1,6 +1,6 @@
 // Resource options every apiidentity resource applies on top of the user's.
 import * as pulumi from "@pulumi/pulumi";
-import { adviceOf, type KindAdvice } from "../provider/advice.js";
+import { ADVISED_KINDS, adviceOf, type KindAdvice } from "../provider/advice.js";
 import { stripInternal } from "../provider/resource.js";
 
 /** Keeps generated and write-only values secret in state, whatever the user passed. */
@@ -41,6 +41,8 @@ export function adviceFor(handler: KindAdvice, inputs: unknown): string[] {
  * now so that it is ready when the inputs are.
  */
 export function adviseOn(resource: pulumi.Resource, kind: string, args: object): void {
+  // A kind without advise rules costs no apply, as before the rules were loaded lazily.
+  if (!ADVISED_KINDS.includes(kind)) return;
   const loading = adviceOf(kind);
   // Unknown inputs (a preview) never run the apply below; a failed load must not go unhandled then.
   loading.catch(() => undefined);
