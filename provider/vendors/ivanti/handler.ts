@@ -49,10 +49,13 @@ export function checkInputs(news: unknown, settings: Settings): { inputs: IseApi
   const mask = Object.fromEntries(unknown.filter((k) => k in iseApiUserInputs.shape).map((k) => [k, true])) as Partial<Record<Key, true>>;
   const known = Object.fromEntries(Object.entries(raw).filter(([k]) => !unknown.includes(k)));
   const r = checkWith(iseApiUserInputsFor(ise).omit(mask), known);
-  if (r.failures.length) return { inputs: raw as IseApiUserInputs, failures: r.failures };
   // Ivanti refuses an API user without a password (INFERRED), so a create needs one; an adopted API
   // user keeps the one it has (adoption must not force a password change nobody can read back).
-  if (raw.password === undefined && raw.importId === undefined) return { inputs: raw as IseApiUserInputs, failures: [{ property: "password", reason: PASSWORD_REQUIRED }] };
+  // Reported next to the schema's failures, so one preview names every property to fix.
+  // An importId that is itself refused adopts nothing, so it does not excuse the password.
+  const adopting = raw.importId !== undefined && !r.failures.some((f) => f.property.split(".")[0] === "importId");
+  const missing = raw.password === undefined && !adopting ? [{ property: "password", reason: PASSWORD_REQUIRED }] : [];
+  if (r.failures.length || missing.length) return { inputs: raw as IseApiUserInputs, failures: [...r.failures, ...missing] };
   const parsed = { ...r.inputs, ...Object.fromEntries(unknown.map((k) => [k, raw[k]])) } as IseApiUserInputs;
   // A tenant's own spelling of the ISE role (provider setting) is the default when roles is not set.
   if (raw.roles === undefined) parsed.roles = [ise.defaultName];
