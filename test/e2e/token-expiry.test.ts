@@ -1,5 +1,5 @@
 // Token expiry mid-run: an `up` of N identities over the five kinds (APIIDENTITY_TOKEN_EXPIRY_SIZE,
-// default 25) while the sandbox expires every token of each token vendor (IBM Verify, UiPath, the
+// default 50) while the sandbox expires every token of each token vendor (IBM Verify, UiPath, the
 // Control Room) in the middle of that vendor's creates (APIIDENTITY_TOKEN_EXPIRIES times, default
 // twice, spread evenly; each after the re-authentication that answered the one before, so a request
 // renewed after the first expiry may meet the second). Each expiry costs exactly one
@@ -13,7 +13,7 @@ import { appliedFaults, armInSequence, clearRequests, CREATE_ROUTES, requestCoun
 import { fleet, fleetProgram, perKind, sizeFromEnv, VENDOR_OF } from "../reliability/fleet.js";
 import { PulumiProject } from "./harness.js";
 
-const SIZE = sizeFromEnv("APIIDENTITY_TOKEN_EXPIRY_SIZE", 25);
+const SIZE = sizeFromEnv("APIIDENTITY_TOKEN_EXPIRY_SIZE", 50);
 const EXPIRIES = sizeFromEnv("APIIDENTITY_TOKEN_EXPIRIES", 2);
 const TOKEN_VENDORS = Object.keys(TOKEN_ROUTES) as TokenVendor[];
 
