@@ -1,6 +1,7 @@
 // How every generated resource class turns its Args into the properties it registers: one way for
 // all five, driven by the lists the generator writes from the declarations.
 import * as pulumi from "@pulumi/pulumi";
+import { formatCreateKey } from "../provider/create-key.js";
 import { secretInput } from "./options.js";
 
 /** What a generated class knows of its resource's declared properties. */
@@ -26,7 +27,7 @@ export interface ResourceIdentity {
  * declared property, never in a diff (the provider adds a generation to it in check).
  */
 export function createKey(who: ResourceIdentity): string {
-  return `${pulumi.getProject()}/${pulumi.getStack()}/${who.kind}/${who.name}`;
+  return formatCreateKey(pulumi.getProject(), pulumi.getStack(), who.kind, who.name);
 }
 
 /**

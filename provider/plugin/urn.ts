@@ -2,6 +2,7 @@
 // create key the TypeScript SDK classes compute in the program (sdk/construct.ts `createKey`), so a
 // resource declared in YAML or Python gets the same key, and the same crash recovery, as one in
 // TypeScript.
+import { formatCreateKey } from "../create-key.js";
 
 /** The package's type tokens: `apiidentity:index:<Kind>`. */
 export const TOKEN_PREFIX = "apiidentity:index:";
@@ -34,5 +35,5 @@ export function kindOfType(type: string): string {
 /** The create key of the resource a URN names: `project/stack/Kind/name`, as sdk/construct.ts builds it. */
 export function createKeyOfUrn(urn: string): string {
   const u = parseUrn(urn);
-  return `${u.project}/${u.stack}/${kindOfType(u.type)}/${u.name}`;
+  return formatCreateKey(u.project, u.stack, kindOfType(u.type), u.name);
 }
