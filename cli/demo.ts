@@ -12,9 +12,11 @@ import { handlerFor } from "../provider/handlers.js";
 import { environmentSettings } from "../provider/settings.js";
 import { formatDrift, runDrift } from "./drift.js";
 import { installLocalPackage, offlinePulumiEnv, packageRoot, pulumiEngine } from "./local-project.js";
+import { DYNAMIC_TYPE_PREFIX } from "./resource-types.js";
 
 const STACK = "demo";
-const TYPE_PREFIX = "pulumi-nodejs:dynamic/apiidentity:";
+// The demo runs the TypeScript quickstart: its resources are dynamic ones.
+const TYPE_PREFIX = DYNAMIC_TYPE_PREFIX;
 
 const say = (s = "") => process.stdout.write(s + "\n");
 const heading = (n: number, s: string) => say(`\n━━ ${n}. ${s}`);

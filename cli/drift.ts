@@ -7,6 +7,7 @@ import { LocalWorkspace, PulumiCommand, type EngineEvent, type LocalWorkspaceOpt
 import { specialSigKey } from "@pulumi/pulumi/runtime/rpc.js";
 import { secretPropertiesOf } from "../provider/declare.js";
 import { allHandlers } from "../provider/handlers.js";
+import { kindOfType } from "./resource-types.js";
 
 export interface DriftItem {
   vendor: string;
@@ -39,12 +40,6 @@ export interface StateResourceJson {
   inputs?: Record<string, unknown>;
 }
 
-/** Type prefixes of this package's resources: dynamic resources, and the provider plugin's. */
-const TYPE_PREFIXES = ["pulumi-nodejs:dynamic/apiidentity:", "apiidentity:index:"];
-const kindOfType = (type: string) => {
-  const prefix = TYPE_PREFIXES.find((p) => type.startsWith(p));
-  return prefix === undefined ? undefined : type.slice(prefix.length);
-};
 export const MASK = "[secret]";
 
 /**

@@ -9,6 +9,7 @@ import { LocalWorkspace, type LocalWorkspaceOptions } from "@pulumi/pulumi/autom
 import { resolveSettings, type Settings } from "../provider/settings.js";
 import { verifyClient } from "../provider/vendors/ibm-verify/client.js";
 import { markerOf } from "../provider/vendors/ibm-verify/mappers.js";
+import { kindOfType } from "./resource-types.js";
 
 /** An identity at a vendor that carries the provider's mark and is in none of the stacks' states. */
 export interface Orphan {
@@ -35,15 +36,6 @@ export interface OrphanReport {
   stacks: string[];
   vendors: VendorScan[];
   orphans: Orphan[];
-}
-
-/** Type tokens of this package's resources: dynamic resources (the TypeScript SDK) and the provider plugin's. */
-const TYPE_PREFIXES = ["pulumi-nodejs:dynamic/apiidentity:", "apiidentity:index:"];
-
-/** The kind of an apiidentity resource type (either token), or undefined for other types. */
-export function kindOfType(type: string): string | undefined {
-  const prefix = TYPE_PREFIXES.find((p) => type.startsWith(p));
-  return prefix === undefined ? undefined : type.slice(prefix.length);
 }
 
 /** Ids of every apiidentity resource in the exported states, by kind. */

@@ -19,7 +19,8 @@ import { createKeyOf, settlePendingCreate } from "../provider/lifecycle.js";
 import type { Settings } from "../provider/settings.js";
 import { verifyClient } from "../provider/vendors/ibm-verify/client.js";
 import { findPendingCreate } from "../provider/vendors/ibm-verify/recover.js";
-import { kindOfType, managedIds, settingsFromConfig } from "./orphans.js";
+import { managedIds, settingsFromConfig } from "./orphans.js";
+import { kindOfType } from "./resource-types.js";
 
 interface StateResource {
   urn: string;
