@@ -143,9 +143,12 @@ export function diffProperties<I extends object>(olds: object, news: I, spec: Di
   return { changes: changed.length > 0, replaces, changed };
 }
 
+/** No value, for diff purposes: unset, null and the empty string are the same. */
+export const isAbsent = (v: unknown): boolean => v === undefined || v === null || v === "";
+
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if ((a === undefined || a === null || a === "") && (b === undefined || b === null || b === "")) return true;
+  if (isAbsent(a) && isAbsent(b)) return true;
   if (typeof a !== typeof b || a === null || b === null || typeof a !== "object") return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));

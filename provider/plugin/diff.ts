@@ -2,7 +2,7 @@
 // changed, whether each was added, removed or changed, and whether its change replaces the identity.
 // The handler decides what changed and what replaces (from the declarations, after normalisation);
 // this file only words that for the engine.
-import type { DiffResult } from "../resource.js";
+import { isAbsent as absent, type DiffResult } from "../resource.js";
 import type { Values } from "./struct.js";
 
 /** Pulumi's kinds of property change (the protocol's PropertyDiff.Kind, by name). */
@@ -23,9 +23,6 @@ export interface DiffAnswer {
   detailedDiff: Record<string, PropertyChange>;
   deleteBeforeReplace: boolean;
 }
-
-/** No value for diff purposes: what the handlers' deepEqual also treats as absent. */
-const absent = (v: unknown) => v === undefined || v === null || v === "";
 
 /**
  * Maps a handler's DiffResult to the engine's. `olds` are the old inputs (whether a property was set
