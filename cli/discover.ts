@@ -13,6 +13,7 @@ import { isApiUserAccount, ivantiClient } from "../provider/vendors/ivanti/clien
 import { uipathClient } from "../provider/vendors/uipath/client.js";
 import { uptrendsClient } from "../provider/vendors/uptrends/client.js";
 import { vendorKey } from "./vendor-keys.js";
+import { PLUGIN_TYPE_PREFIX } from "./resource-types.js";
 
 interface Found {
   id: string;
@@ -169,7 +170,7 @@ export function declarations(found: Discovered[], vendorKey: string): string {
 }
 
 /** The resource type token the provider plugin serves (schema.json). */
-const token = (kind: string) => `apiidentity:index:${kind}`;
+const token = (kind: string) => `${PLUGIN_TYPE_PREFIX}${kind}`;
 
 const header = (found: Discovered[], vendorKey: string, format: string, how: string) => [
   `${found.length} existing identit${found.length === 1 ? "y" : "ies"} found by 'apiidentity discover ${vendorKey} --format ${format}'.`,
