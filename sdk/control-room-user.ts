@@ -5,6 +5,7 @@ import provider from "../provider/dynamic/kinds/ControlRoomUser.cjs";
 import { resourceProps, type DeclaredShape } from "./construct.js";
 import { type ControlRoomLicenseFeature, type ControlRoomRole, roleNames } from "./lookups.js";
 import { adviseOn, secretOptions } from "./options.js";
+import { lightLeakTraces } from "./stack-traces.js";
 
 /** The declared properties of ControlRoomUser, for the constructor. */
 const DECLARED: DeclaredShape = {
@@ -124,7 +125,12 @@ export class ControlRoomUser extends pulumi.dynamic.Resource {
   declare readonly updatedOn: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: ControlRoomUserArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, resourceProps(DECLARED, { ...args, roles: roleNames(args.roles) }, { kind: "ControlRoomUser", name }), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "ControlRoomUser");
+    const restoreTraces = lightLeakTraces();
+    try {
+      super(provider, name, resourceProps(DECLARED, { ...args, roles: roleNames(args.roles) }, { kind: "ControlRoomUser", name }), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "ControlRoomUser");
+    } finally {
+      restoreTraces();
+    }
     adviseOn(this, "ControlRoomUser", args);
   }
 }

@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import provider from "../provider/dynamic/kinds/IseApiUser.cjs";
 import { resourceProps, type DeclaredShape } from "./construct.js";
 import { adviseOn, secretOptions } from "./options.js";
+import { lightLeakTraces } from "./stack-traces.js";
 
 /** The declared properties of IseApiUser, for the constructor. */
 const DECLARED: DeclaredShape = {
@@ -97,7 +98,12 @@ export class IseApiUser extends pulumi.dynamic.Resource {
   declare readonly createdAt: pulumi.Output<string | null>;
 
   constructor(name: string, args: IseApiUserArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, resourceProps(DECLARED, args, { kind: "IseApiUser", name }), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "IseApiUser");
+    const restoreTraces = lightLeakTraces();
+    try {
+      super(provider, name, resourceProps(DECLARED, args, { kind: "IseApiUser", name }), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "IseApiUser");
+    } finally {
+      restoreTraces();
+    }
     adviseOn(this, "IseApiUser", args);
   }
 }

@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import provider from "../provider/dynamic/kinds/UiPathRobotAccount.cjs";
 import { resourceProps, type DeclaredShape } from "./construct.js";
 import { adviseOn, secretOptions } from "./options.js";
+import { lightLeakTraces } from "./stack-traces.js";
 
 /** The declared properties of UiPathRobotAccount, for the constructor. */
 const DECLARED: DeclaredShape = {
@@ -70,7 +71,12 @@ export class UiPathRobotAccount extends pulumi.dynamic.Resource {
   declare readonly importId: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: UiPathRobotAccountArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, resourceProps(DECLARED, args, { kind: "UiPathRobotAccount", name }), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "UiPathRobotAccount");
+    const restoreTraces = lightLeakTraces();
+    try {
+      super(provider, name, resourceProps(DECLARED, args, { kind: "UiPathRobotAccount", name }), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "UiPathRobotAccount");
+    } finally {
+      restoreTraces();
+    }
     adviseOn(this, "UiPathRobotAccount", args);
   }
 }

@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import provider from "../provider/dynamic/kinds/UptrendsApiAccount.cjs";
 import { resourceProps, type DeclaredShape } from "./construct.js";
 import { adviseOn, secretOptions } from "./options.js";
+import { lightLeakTraces } from "./stack-traces.js";
 
 /** The declared properties of UptrendsApiAccount, for the constructor. */
 const DECLARED: DeclaredShape = {
@@ -66,7 +67,12 @@ export class UptrendsApiAccount extends pulumi.dynamic.Resource {
   declare readonly importId: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: UptrendsApiAccountArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, resourceProps(DECLARED, args, { kind: "UptrendsApiAccount", name }), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "UptrendsApiAccount");
+    const restoreTraces = lightLeakTraces();
+    try {
+      super(provider, name, resourceProps(DECLARED, args, { kind: "UptrendsApiAccount", name }), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "UptrendsApiAccount");
+    } finally {
+      restoreTraces();
+    }
     adviseOn(this, "UptrendsApiAccount", args);
   }
 }

@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import provider from "../provider/dynamic/kinds/VerifyApiClient.cjs";
 import { resourceProps, type DeclaredShape } from "./construct.js";
 import { adviseOn, secretOptions } from "./options.js";
+import { lightLeakTraces } from "./stack-traces.js";
 
 /** The declared properties of VerifyApiClient, for the constructor. */
 const DECLARED: DeclaredShape = {
@@ -112,7 +113,12 @@ export class VerifyApiClient extends pulumi.dynamic.Resource {
   declare readonly clientSecret: pulumi.Output<string>;
 
   constructor(name: string, args: VerifyApiClientArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, resourceProps(DECLARED, args, { kind: "VerifyApiClient", name }), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "VerifyApiClient");
+    const restoreTraces = lightLeakTraces();
+    try {
+      super(provider, name, resourceProps(DECLARED, args, { kind: "VerifyApiClient", name }), secretOptions(opts, DECLARED.secretOutputs), "apiidentity", "VerifyApiClient");
+    } finally {
+      restoreTraces();
+    }
     adviseOn(this, "VerifyApiClient", args);
   }
 }
