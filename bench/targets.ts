@@ -129,15 +129,21 @@ export function evaluate(o: TargetInput): Target[] {
       met: l.length === PHASES.length && l.every((r) => r.ok),
       detail: l.filter((r) => !r.ok).map((r) => `${r.phase} failed`).join("; ") || `${l.length} phases ok`,
     });
+    // Time per identity at the large size over that at the small one.
+    const growth = (c: ContenderId, phase: string) => {
+      const a = at(c, small).find((r) => r.phase === phase);
+      const b = at(c, large).find((r) => r.phase === phase);
+      return a?.ok && b?.ok ? { small: a.ms / a.n, large: b.ms / b.n, ratio: b.ms / b.n / (a.ms / a.n) } : undefined;
+    };
     for (const phase of PHASES) {
-      const a = s.find((r) => r.phase === phase);
-      const b = l.find((r) => r.phase === phase);
-      const ok = a?.ok && b?.ok;
-      const ratio = ok ? b!.ms / b!.n / (a!.ms / a!.n) : undefined;
+      const g = growth("apiidentity", phase);
+      // The engine's own growth beside ours: with a file backend its per-step checkpoints grow with N.
+      const floor = growth("floor", phase);
+      const engine = floor ? `; the floor (the engine alone): ${floor.ratio.toFixed(2)}x` : "";
       out.push({
         target: `scale: ${phase} time per identity at N=${large} within 1.2x of N=${small}`,
-        met: ratio !== undefined && ratio <= 1.2,
-        detail: ratio !== undefined ? `${(b!.ms / b!.n).toFixed(0)} ms vs ${(a!.ms / a!.n).toFixed(0)} ms per identity: ${ratio.toFixed(2)}x` : "a phase failed",
+        met: g !== undefined && g.ratio <= 1.2,
+        detail: g ? `${g.large.toFixed(0)} ms vs ${g.small.toFixed(0)} ms per identity: ${g.ratio.toFixed(2)}x${engine}` : "a phase failed",
       });
     }
     const peak = (rs: readonly PhaseResult[]) => Math.max(0, ...rs.map((r) => r.providerPeakMiB ?? 0));
