@@ -207,6 +207,32 @@ describe("defineResource: adoption (importId)", () => {
   });
 });
 
+describe("defineResource: importId acts at the first create only", () => {
+  it("a replacement with importId still declared creates a new thing: adopting the replaced one again would fail its guard, or leave state on a thing the engine then deletes", async () => {
+    const { handler, things, calls } = acme(byName);
+    things.set("t9", { id: "t9", name: "a", note: "" });
+    const first = (await handler.check(undefined, { name: "a", importId: "t9" })).inputs;
+    expect(first.importId).toBe("t9");
+    const adopted = await handler.create(first);
+    // What the engine does next for a replacing change: check against the old inputs, diff, create, delete the old.
+    const news = (await handler.check(first, { name: "b", importId: "t9" })).inputs;
+    expect(news).not.toHaveProperty("importId");
+    expect((await handler.diff(adopted.id, adopted.outs, news)).replaces).toEqual(["name"]);
+    const replacement = await handler.create(news);
+    await handler.delete(adopted.id, adopted.outs);
+    expect(replacement.id).not.toBe("t9");
+    expect([...things.values()]).toEqual([expect.objectContaining({ id: replacement.id, name: "b" })]);
+    expect(calls).toEqual(["POST"]);
+  });
+  it("keeps importId on the first create, on a change made in place, and with no change", async () => {
+    const { handler } = acme(byName);
+    const first = (await handler.check({}, { name: "a", importId: "t9" })).inputs;
+    expect(first.importId).toBe("t9");
+    expect((await handler.check(first, { name: "a", note: "x", importId: "t9" })).inputs.importId).toBe("t9");
+    expect((await handler.check(first, { name: "a", importId: "t9" })).inputs.importId).toBe("t9");
+  });
+});
+
 describe("defineResource: a create whose answer was lost", () => {
   it("takes what the lost request provably made: no second create, one line on stderr", async () => {
     const { handler, faults, calls, things } = acme(byName);

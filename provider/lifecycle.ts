@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import { backoffDelay, isOutcomeUnknown, UnexpectedAnswerError, type BackoffOptions } from "./http/index.js";
 import { AdoptionError, ApiIdentityError, LostCreateError, OutcomeUnknownError, describeFailure, messageOf, sentence, step } from "./errors.js";
-import { checkWith, type CheckResult, type DiffResult, type ReadResult, type ResourceHandler, type ResourceMethods } from "./resource.js";
+import { checkWith, stripInternal, type CheckResult, type DiffResult, type ReadResult, type ResourceHandler, type ResourceMethods } from "./resource.js";
 import type { Settings } from "./settings.js";
 
 /** The identity a create or an adoption ends with. */
@@ -216,7 +216,16 @@ function methods<I extends object, O extends object, C, P, M, L, Cur>(d: Resourc
 
   return {
     async check(olds, news) {
-      const r = d.check ? await d.check(olds, news, settings) : checkWith(d.inputs, news);
+      const checkNews = async (n: unknown) => (d.check ? await d.check(olds, n, settings) : checkWith(d.inputs, n));
+      let r = await checkNews(news);
+      // importId adopts at the first create only. A replacement is a new identity: adopting the replaced
+      // one again would fail the adoption guard (it differs in what cannot change) or, were it let
+      // through, leave the state on an identity the engine deletes next. So the new inputs are checked
+      // again without it, which also asks for what a new identity needs (a password, say).
+      if (r.failures.length === 0 && isReplacedAdoption(d, olds, r.inputs, settings)) {
+        const { importId: _dropped, ...rest } = news as Record<string, unknown>;
+        r = await checkNews(rest);
+      }
       // Validation drops engine-internal keys; the create key goes on to the create.
       const key = createKeyOf(news);
       return key === undefined ? r : { ...r, inputs: { ...r.inputs, [CREATE_KEY]: key } };
@@ -250,6 +259,20 @@ function methods<I extends object, O extends object, C, P, M, L, Cur>(d: Resourc
       await d.remove(await client(), id, props);
     },
   };
+}
+
+/** True when the checked inputs keep an importId while the diff from the old inputs replaces the resource. */
+function isReplacedAdoption<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>, olds: unknown, news: I, settings: Settings): boolean {
+  const importId = (news as { importId?: unknown }).importId;
+  const old = stripInternal(olds);
+  if (typeof importId !== "string" || importId === "" || Object.keys(old).length === 0) return false;
+  try {
+    // The old inputs stand in for the old outputs: every property a replacement turns on is an input.
+    return d.diff(old as unknown as O, news, settings).replaces.length > 0;
+  } catch {
+    // A diff that cannot read the old inputs decides nothing; the adoption guard still stands.
+    return false;
+  }
 }
 
 /** The inputs without the hidden create key, and the key. */

@@ -280,6 +280,29 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
       await h.delete(id, outs);
     });
 
+    it("a new username with importId still declared replaces the adopted user: a new user is made, the adopted one is deleted", async () => {
+      const username = uniqueName("adopt");
+      const existing = await controlRoom(settings.value).createUser({ username, email: "a@example.com", password: "Old_Pass-1", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: [] });
+      vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+      const first = await inputsFor({ username, email: "a@example.com", importId: String(existing.id), password: undefined, description: undefined, licenseFeatures: undefined });
+      const adopted = await h.create(first);
+      // The engine's steps for a replacing change: check against the old inputs, diff, create, delete the replaced.
+      const renamed = uniqueName("renamed");
+      const checked = await h.check(first, { ...first, username: renamed, password: PASSWORD });
+      expect(checked.failures).toEqual([]);
+      expect(checked.inputs).not.toHaveProperty("importId");
+      expect((await h.diff(adopted.id, adopted.outs, checked.inputs)).replaces).toContain("username");
+      const replacement = await h.create(checked.inputs);
+      await h.delete(adopted.id, adopted.outs);
+      expect(replacement.id).not.toBe(adopted.id);
+      expect(stored(adopted.id)).toBeUndefined();
+      expect(stored(replacement.id)).toMatchObject({ username: renamed, password: PASSWORD });
+      // A new user needs a password: without one the replacement is refused at check, naming it.
+      const noPassword = await h.check(first, { ...first, username: uniqueName("renamed") });
+      expect(noPassword.failures.map((f) => f.property)).toContain("password");
+      await h.delete(replacement.id, replacement.outs);
+    });
+
     it("refuses to adopt a user whose username differs", async () => {
       const existing = await controlRoom(settings.value).createUser({ username: uniqueName("adopt"), email: "a@example.com", password: "Old_Pass-1", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: [] });
       const news = await inputsFor({ importId: String(existing.id) });

@@ -4,7 +4,7 @@
 import { alreadyExists, ConfigurationError, step } from "../../errors.js";
 import { VendorError } from "../../http/index.js";
 import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.js";
-import { asSet, caseless, checkWith, diffProperties, stripInternal, type DiffResult } from "../../resource.js";
+import { asSet, caseless, checkWith, diffProperties, type DiffResult } from "../../resource.js";
 import { uipathClient, type UiPathClient } from "./client.js";
 import { isDuplicateName } from "./contract.js";
 import { REPLACE_ON_CHANGES, SECRET_OUTPUTS, adviseInputs, isGuid, robotAccountInputs, robotAccountOutputs, type RobotAccountInputs, type RobotAccountOutputs } from "./inputs.js";
@@ -79,12 +79,6 @@ function notOursBecause(r: RobotAccountDto, i: Resolved, sentAtVendorMs: number,
   return why;
 }
 
-/** True when going from `olds` to `news` replaces the robot account (name or partition changes). */
-function replaced(olds: Partial<RobotAccountInputs>, news: RobotAccountInputs, defaultPartition: string | undefined): boolean {
-  const pg = (v: string | undefined) => (v ?? defaultPartition ?? "").toLowerCase();
-  return olds.name !== news.name || pg(olds.partitionGlobalId) !== pg(news.partitionGlobalId);
-}
-
 /** After a create with an unknown outcome: the robot it made, none, or one that cannot be proven ours. */
 async function findOwnCreate(client: UiPathClient, i: Resolved, sentAt: number): Promise<OwnCreate<RobotAccountDto>> {
   const lookup = await client.findRobotsByName(i.partitionGlobalId, i.name);
@@ -132,7 +126,7 @@ export const uiPathRobotAccount = defineResource({
   replaceOnChanges: DIFF_SPEC.replaceOnChanges,
   client: (settings) => uipathClient(settings),
 
-  check(olds, news, settings) {
+  check(_olds, news, settings) {
     const r = checkWith(robotAccountInputs, news);
     if (r.failures.length) return r;
     const i = { ...r.inputs };
@@ -157,10 +151,7 @@ export const uiPathRobotAccount = defineResource({
       }
       i.partitionGlobalId = fallback;
     }
-    // importId adopts at the first create only: when an existing resource is replaced (new name
-    // or partition), the replacement must be a new robot account, not the adopted one again.
-    const o = stripInternal(olds) as Partial<RobotAccountInputs>;
-    if (i.importId && typeof o.name === "string" && replaced(o, i, settings.uipathPartitionGlobalId)) delete i.importId;
+    // importId at a replacement: the shared lifecycle drops it (provider/lifecycle.ts).
     return { inputs: i, failures: [] };
   },
 
