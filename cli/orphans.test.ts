@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatOrphans, managedIds, settingsFromConfig, verifyOrphans } from "./orphans.js";
+import { formatOrphans, managedIds, settingsForStacks, settingsFromConfig, verifyOrphans } from "./orphans.js";
 
 const T = "pulumi-nodejs:dynamic/apiidentity:";
 
@@ -64,5 +64,32 @@ describe("orphans", () => {
       { type: "apiidentity:index:VerifyApiClientScope", id: "s" },
       { type: "other:index:IseApiUser", id: "9" },
     ]).get("IseApiUser")).toEqual(new Set(["7", "8"]));
+  });
+
+  describe("several stacks", () => {
+    const at = (tenant: string | undefined, clientId = "c") => settingsFromConfig(tenant === undefined ? {} : { "apiidentity:verifyTenantUrl": { value: tenant }, "apiidentity:verifyClientId": { value: clientId } }, {});
+
+    it("scans with the settings of the stacks' one IBM Verify tenant, whatever their credentials", () => {
+      const dev = at("acme.verify.ibm.com", "dev-client");
+      const chosen = settingsForStacks([
+        { stack: "dev", settings: dev },
+        { stack: "prod", settings: at("https://acme.verify.ibm.com/", "prod-client") },
+      ]);
+      expect(chosen).toBe(dev);
+    });
+
+    it("a stack without IBM Verify settings does not decide the tenant", () => {
+      const prod = at("acme.verify.ibm.com");
+      expect(settingsForStacks([{ stack: "other", settings: at(undefined) }, { stack: "prod", settings: prod }])).toBe(prod);
+    });
+
+    it("refuses stacks of different IBM Verify tenants, naming both and what to run instead", () => {
+      expect(() =>
+        settingsForStacks([
+          { stack: "dev", settings: at("dev.verify.ibm.com") },
+          { stack: "prod", settings: at("prod.verify.ibm.com") },
+        ]),
+      ).toThrow("stacks dev and prod manage different IBM Verify tenants (https://dev.verify.ibm.com, https://prod.verify.ibm.com): an identity is an orphan only against the stacks of its own tenant. Run 'apiidentity orphans' once per tenant, with a --stack for each stack of it.");
+    });
   });
 });

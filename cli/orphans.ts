@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 import { LocalWorkspace, type LocalWorkspaceOptions } from "@pulumi/pulumi/automation/index.js";
 import { resolveSettings, type Settings } from "../provider/settings.js";
-import { verifyClient } from "../provider/vendors/ibm-verify/client.js";
+import { normaliseTenantUrl, verifyClient } from "../provider/vendors/ibm-verify/client.js";
 import { markerOf } from "../provider/vendors/ibm-verify/mappers.js";
 import { kindOfType } from "./resource-types.js";
 
@@ -110,11 +110,30 @@ export function settingsFromConfig(config: Readonly<Record<string, { value?: unk
   });
 }
 
+/**
+ * The settings to scan with for several stacks: those of the first stack with IBM Verify settings.
+ * Orphans are judged against the states of all the given stacks, so they must manage one tenant;
+ * stacks of different tenants are refused (their credentials may differ).
+ */
+export function settingsForStacks(perStack: readonly { stack: string; settings: Settings }[]): Settings {
+  const withTenant = perStack.filter((s) => s.settings.verifyTenantUrl !== undefined);
+  const first = withTenant[0];
+  if (!first) return perStack[0]!.settings;
+  const tenant = (s: Settings) => normaliseTenantUrl(s.verifyTenantUrl!).toLowerCase();
+  const other = withTenant.find((s) => tenant(s.settings) !== tenant(first.settings));
+  if (other) {
+    throw new Error(
+      `stacks ${first.stack} and ${other.stack} manage different IBM Verify tenants (${tenant(first.settings)}, ${tenant(other.settings)}): an identity is an orphan only against the stacks of its own tenant. Run 'apiidentity orphans' once per tenant, with a --stack for each stack of it.`,
+    );
+  }
+  return first.settings;
+}
+
 export interface OrphanOptions {
   cwd: string;
   /** Stack names; default: the project's selected stack. */
   stacks: string[];
-  /** Default: the first stack's `apiidentity:*` config (secrets decrypted), then the environment. */
+  /** Default: the stacks' `apiidentity:*` config (secrets decrypted), then the environment (settingsForStacks). */
   settings?: Settings;
   /** Environment for the pulumi processes (added to this process's). */
   env?: Record<string, string>;
@@ -141,7 +160,10 @@ export async function runOrphans(o: OrphanOptions): Promise<OrphanReport> {
       throw new Error(`pulumi stack export --stack ${stack} failed: ${text.replace(/^error: /, "")}`, { cause: e });
     }
   }
-  return scanOrphans(o.settings ?? settingsFromConfig(await ws.getAllConfig(stacks[0]!), { ...process.env, ...o.env }), stacks, resources);
+  const env = { ...process.env, ...o.env };
+  const perStack: { stack: string; settings: Settings }[] = [];
+  if (!o.settings) for (const stack of stacks) perStack.push({ stack, settings: settingsFromConfig(await ws.getAllConfig(stack), env) });
+  return scanOrphans(o.settings ?? settingsForStacks(perStack), stacks, resources);
 }
 
 /** The command: exit 0 no orphan, 1 orphans, (2 error: thrown, main prints it). */
