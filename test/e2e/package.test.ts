@@ -2,10 +2,12 @@
 // empty project (dependencies from the npm registry), then every `bin` run and the main export
 // imported from there. The tarball must hold no test-only kind and nothing that needs the repository.
 import { execFile, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type * as P from "@pulumi/pulumi/proto/provider_pb.js";
+import { empty, grpc, plugin, provider, providerRpc } from "../../provider/plugin/proto.js";
 import { repoRoot } from "./harness.js";
 
 interface Run {
@@ -51,7 +53,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("npm pack", () => {
   it("ships the SDK, the provider with its kind modules, the sandbox, both bins and schema.json", () => {
-    for (const f of ["package.json", "schema.json", "bin/apiidentity.js", "bin/apiidentity-sandbox.js", "dist/sdk/index.js", "dist/sdk/index.d.ts", "dist/provider/index.js", "dist/sandbox/cli.js", "dist/cli/main.js"]) {
+    for (const f of ["package.json", "schema.json", "bin/apiidentity.js", "bin/apiidentity-sandbox.js", "bin/pulumi-resource-apiidentity", "dist/sdk/index.js", "dist/sdk/index.d.ts", "dist/provider/index.js", "dist/sandbox/cli.js", "dist/cli/main.js"]) {
       expect(files).toContain(f);
     }
     for (const kind of ["IseApiUser", "UptrendsApiAccount", "ControlRoomUser", "VerifyApiClient", "UiPathRobotAccount"]) {
@@ -117,5 +119,38 @@ describe("installed from the tarball into an empty project", () => {
       child.kill("SIGTERM");
     }
     expect(await exited).toBe(0);
+  });
+
+  it("pulumi-resource-apiidentity starts from the install, prints its port, and serves the schema and version it was packed with", async () => {
+    // As the engine starts a plugin: the engine's address as the argument (nothing listens there).
+    const child = spawn(join(project, "node_modules/.bin/pulumi-resource-apiidentity"), ["127.0.0.1:1"], { cwd: project, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<void>((res) => child.on("exit", () => res()));
+    try {
+      const port = await new Promise<number>((res, rej) => {
+        let out = "";
+        child.stdout.on("data", (d: Buffer) => {
+          out += d.toString();
+          const m = /^(\d+)\n/.exec(out);
+          if (m) res(Number(m[1]));
+        });
+        child.on("exit", (code) => rej(new Error(`the plugin exited ${code} before printing its port\n${stderr}`)));
+      });
+      const client = new providerRpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+      try {
+        const schema = await new Promise<P.GetSchemaResponse>((res, rej) => client.getSchema(new provider.GetSchemaRequest(), (e, r) => (e ? rej(e) : res(r))));
+        expect(schema.getSchema()).toBe(readFileSync(join(project, "node_modules/pulumi-apiidentity/schema.json"), "utf8"));
+        expect(Object.keys((JSON.parse(schema.getSchema()) as { resources: object }).resources)).toHaveLength(5);
+        const info = await new Promise<InstanceType<typeof plugin.PluginInfo>>((res, rej) => client.getPluginInfo(new empty.Empty(), (e, r) => (e ? rej(e) : res(r))));
+        const { version } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string };
+        expect(info.getVersion()).toBe(version);
+      } finally {
+        client.close();
+      }
+    } finally {
+      child.kill("SIGTERM");
+    }
+    await exited;
   });
 });
