@@ -9,7 +9,7 @@
 #
 # The SDK comes from `pulumi package gen-sdk schema.json --language python`. A Python language host
 # that cannot generate (the one scripts/engine.sh builds from sdk/v3@v3.68.0 predates that call)
-# falls back to the same generator built from the Pulumi CLI's own Go module (scripts/gen-python-sdk).
+# falls back to the same generator built from the Pulumi CLI's own Go module (scripts/pulumi-codegen.sh).
 # The venv is keyed by the schema's content and the `pulumi` version, so it is made once per change.
 set -euo pipefail
 
@@ -26,39 +26,16 @@ cache=${APIIDENTITY_PYTHON_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/apiidentity/py
 
 # Writes the SDK of schema.json to $1.
 generate() {
-  local out=$1 bin gen
+  local out=$1 bin
   rm -rf "$out"
   mkdir -p "$(dirname "$out")"
   if bin=$(command -v pulumi 2>/dev/null) && "$bin" package gen-sdk "$schema" --language python --out "$out.gen" >/dev/null 2>"$out.err" \
     && [ -f "$out.gen/python/pulumi_apiidentity/__init__.py" ]; then
     mv "$out.gen/python" "$out"; rm -rf "$out.gen" "$out.err"; return 0
   fi
-  [ -f "$out.err" ] && log "pulumi package gen-sdk: $(tr '\n' ' ' < "$out.err")— using scripts/gen-python-sdk"
+  [ -f "$out.err" ] && log "pulumi package gen-sdk: $(tr '\n' ' ' < "$out.err")— using scripts/pulumi-codegen"
   rm -rf "$out.gen" "$out.err"
-  gen="$cache/gen-python-sdk-v$V"
-  if [ ! -x "$gen" ]; then
-    command -v go >/dev/null || { log "no Go toolchain to build scripts/gen-python-sdk: install Go >= 1.25, or a Pulumi CLI whose Python host generates SDKs"; exit 1; }
-    local work; work=$(mktemp -d)
-    cp "$here/scripts/gen-python-sdk/main.go" "$work/"
-    cat > "$work/go.mod" <<MOD
-module apiidentity.invalid/gen-python-sdk
-
-go 1.25
-
-require (
-	github.com/pulumi/pulumi/pkg/v3 v$V
-	github.com/pulumi/pulumi/sdk/v3 v$V
-)
-
-replace github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e
-MOD
-    log "building the Python SDK generator from github.com/pulumi/pulumi/pkg/v3@v$V (first time only)"
-    mkdir -p "$cache"
-    (cd "$work" && GOTOOLCHAIN=local GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$gen.tmp$$" . >&2)
-    mv "$gen.tmp$$" "$gen"
-    rm -rf "$work"
-  fi
-  "$gen" "$schema" "$out"
+  bash "$here/scripts/pulumi-codegen.sh" python "$out"
 }
 
 if [ "${1:-}" = "--sdk" ]; then
