@@ -2,10 +2,11 @@
 // in this table: what its program declares, which files and environment it needs, which resources of
 // the exported state are its identities, and why it cannot run here (a plug-in entry, e.g. the
 // provider plugin while it is not built).
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { KINDS, TEXTBOOK_KINDS, type Kind, type Member } from "./fleet.js";
+import { generatedNodeSdk } from "./generated-sdk.js";
 
 /** This checkout's root: dist/bench/… at run time. */
 export const repoRoot = resolve(fileURLToPath(import.meta.url), "../../..");
@@ -106,20 +107,9 @@ const apiidentity: Contender = {
 const apiidentity2: Contender = { ...apiidentity, id: "apiidentity-2kinds", label: "apiidentity (2 kinds)", kinds: TEXTBOOK_KINDS, versus: "textbook" };
 
 /**
- * Output names of each resource in schema.json: registered as undefined, as a generated SDK's class
- * does, so that the program registers as many properties per resource as one would (Pulumi's SDK
- * spends CPU per registered property).
- */
-function schemaOutputs(): Record<string, string[]> {
-  const schema = JSON.parse(readFileSync(join(repoRoot, "schema.json"), "utf8")) as { resources: Record<string, { properties?: Record<string, unknown> }> };
-  return Object.fromEntries(Object.entries(schema.resources).map(([token, r]) => [token.split(":").pop()!, Object.keys(r.properties ?? {})]));
-}
-
-/**
- * The same five-kind program through the provider plugin `pulumi-resource-apiidentity`, resources
- * registered by type token `apiidentity:index:<Kind>` with the schema's outputs seeded (an SDK from
- * `pulumi package gen-sdk` would do the same, but the engine's Node.js language host, v3.68.0, does
- * not implement GeneratePackage). The engine finds the plugin on PATH.
+ * The same five-kind program through the provider plugin `pulumi-resource-apiidentity`, with the
+ * TypeScript SDK generated from schema.json (bench/generated-sdk.ts), compiled and copied into the
+ * project. The engine finds the plugin on PATH.
  */
 const plugin: Contender = {
   id: "apiidentity-plugin",
@@ -128,17 +118,21 @@ const plugin: Contender = {
   callsVendors: true,
   unavailable: () => {
     const missing = ["provider/plugin", "bin/pulumi-resource-apiidentity"].filter((p) => !existsSync(join(repoRoot, p)));
-    return missing.length ? `pending: ${missing.join(" and ")} not in this checkout` : undefined;
+    if (missing.length) return `pending: ${missing.join(" and ")} not in this checkout`;
+    try {
+      generatedNodeSdk(repoRoot);
+      return undefined;
+    } catch (e) {
+      return `the TypeScript SDK could not be generated from schema.json (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`;
+    }
   },
   program: (list) =>
-    `import * as pulumi from "@pulumi/pulumi";
-const outputs = ${JSON.stringify(schemaOutputs())};
-${declared(list)}for (const m of members) {
-  const props = Object.fromEntries(outputs[m.kind].map((k) => [k, undefined]));
-  new pulumi.CustomResource(\`apiidentity:index:\${m.kind}\`, m.name, { ...props, ...m.args });
-}
+    `import { createRequire } from "node:module";
+// The generated SDK is CommonJS whose exports load lazily: required, not imported.
+const apiidentity = createRequire(import.meta.url)("./sdk/bin/index.js");
+${declared(list)}for (const m of members) new apiidentity[m.kind](m.name, m.args);
 `,
-  files: () => ({}),
+  files: () => ({ sdk: generatedNodeSdk(repoRoot) }),
   binDirs: () => [join(repoRoot, "bin")],
   measures: (type) => type.startsWith("apiidentity:index:"),
 };
