@@ -7,6 +7,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+. "$here/scripts/pulumi-gomod.sh"
 V=${PULUMI_ENGINE_VERSION:-$(node -p "require('$here/package.json').devDependencies?.['@pulumi/pulumi'] ?? require('$here/package.json').dependencies['@pulumi/pulumi']" 2>/dev/null || echo 3.259.0)}
 V=${V#^}; V=${V#~}
 cache=${APIIDENTITY_ENGINE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/apiidentity/pulumi-v$V}
@@ -86,18 +87,7 @@ ldf="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$V"
 if ! version_ok "$cache/bin/pulumi"; then
   log "building Pulumi CLI v$V from Go modules (first time only; takes a few minutes)"
   mkdir -p "$work/cli" && cd "$work/cli"
-  cat > go.mod <<MOD
-module apiidentity.invalid/pulumi-build
-
-go 1.25
-
-require (
-	github.com/pulumi/pulumi/pkg/v3 v$V
-	github.com/pulumi/pulumi/sdk/v3 v$V
-)
-
-replace github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e
-MOD
+  pulumi_gomod apiidentity.invalid/pulumi-build "$V" > go.mod
   step "[1/5] downloading the Go modules of Pulumi v$V" go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$V"
   step "[2/5] compiling the Pulumi CLI" go build -trimpath -tags osusergo,grpcnotrace -ldflags "$ldf" -o "$cache/bin/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
   mv "$cache/bin/pulumi.tmp" "$cache/bin/pulumi"

@@ -7,6 +7,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+. "$here/scripts/pulumi-gomod.sh"
 log() { echo "pulumi-codegen: $*" >&2; }
 [ $# -eq 2 ] && { [ "$1" = python ] || [ "$1" = nodejs ]; } || { log "usage: pulumi-codegen.sh python|nodejs OUTDIR"; exit 2; }
 
@@ -20,18 +21,7 @@ if [ ! -x "$gen" ]; then
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
   cp "$here/scripts/pulumi-codegen/main.go" "$work/"
-  cat > "$work/go.mod" <<MOD
-module apiidentity.invalid/pulumi-codegen
-
-go 1.25
-
-require (
-	github.com/pulumi/pulumi/pkg/v3 v$V
-	github.com/pulumi/pulumi/sdk/v3 v$V
-)
-
-replace github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e
-MOD
+  pulumi_gomod apiidentity.invalid/pulumi-codegen "$V" > "$work/go.mod"
   log "building the SDK generators from github.com/pulumi/pulumi/pkg/v3@v$V (first time only)"
   mkdir -p "$cache"
   (cd "$work" && GOTOOLCHAIN=local GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$gen.tmp$$" . >&2)
