@@ -49,6 +49,13 @@ async function vendor(method: string, path: string, form?: Record<string, string
   return { status: res.status, body: (await res.json()) as { errors: unknown; result: unknown } };
 }
 
+/** An account made directly at Ivanti (out of band), a local one: its id. `fields` are its create form's `accounts[0].*` fields. */
+async function existingAccount(fields: Record<string, string>): Promise<string> {
+  const form = Object.fromEntries(Object.entries({ accountSource: "LOCAL", ...fields }).map(([k, v]) => [`accounts[0].${k}`, v]));
+  const made = await vendor("POST", "/api/v1/accounts?sendInvite=false", form);
+  return String((made.body.result as { id: number }).id);
+}
+
 async function check(news: Record<string, unknown>): Promise<IseApiUserInputs> {
   const r = await h.check(undefined, news);
   expect(r.failures).toEqual([]);
@@ -383,12 +390,7 @@ describe("IseApiUser against the Ivanti sandbox", () => {
 
     it("does not take an account that existed before, and names it", async () => {
       const e = email();
-      const pre = await vendor("POST", "/api/v1/accounts?sendInvite=false", {
-        "accounts[0].emailAddress": e,
-        "accounts[0].accountSource": "LOCAL",
-        "accounts[0].password": PASSWORD,
-      });
-      const preId = (pre.body.result as { id: number }).id;
+      const preId = await existingAccount({ emailAddress: e, password: PASSWORD });
       byId(preId)!.createdAt = Date.now() - 3_600_000;
       sb.faults.add({ vendor: "ivanti", method: "POST", route: "/api/v1/accounts", count: 1, effect: { type: "reset" } });
       const err = await failure(create({ emailAddress: e, password: PASSWORD }));
@@ -438,16 +440,7 @@ describe("IseApiUser against the Ivanti sandbox", () => {
   describe("adoption (importId)", () => {
     it("takes an existing account under management with no create call and applies the inputs", async () => {
       const e = email();
-      const pre = await vendor("POST", "/api/v1/accounts?sendInvite=false", {
-        "accounts[0].emailAddress": e,
-        "accounts[0].accountSource": "LOCAL",
-        "accounts[0].displayName": "Old name",
-        "accounts[0].password": "0ld-Passw0rd",
-        "accounts[0].apiUser": "true",
-        "accounts[0].roles[0]": String(ISE_ROLE_ID),
-        "accounts[0].roles[1]": "1004",
-      });
-      const preId = String((pre.body.result as { id: number }).id);
+      const preId = await existingAccount({ emailAddress: e, displayName: "Old name", password: "0ld-Passw0rd", apiUser: "true", "roles[0]": String(ISE_ROLE_ID), "roles[1]": "1004" });
       const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
       sb.clearRequests();
       const { id, outs, inputs } = await create({ emailAddress: e, password: PASSWORD, displayName: "ISE", importId: preId });
@@ -470,14 +463,7 @@ describe("IseApiUser against the Ivanti sandbox", () => {
 
     it("without a declared password the adopted API user keeps its own (no password write); declaring one later sets it", async () => {
       const e = email();
-      const pre = await vendor("POST", "/api/v1/accounts?sendInvite=false", {
-        "accounts[0].emailAddress": e,
-        "accounts[0].accountSource": "LOCAL",
-        "accounts[0].password": "0ld-Passw0rd",
-        "accounts[0].apiUser": "true",
-        "accounts[0].roles[0]": String(ISE_ROLE_ID),
-      });
-      const preId = String((pre.body.result as { id: number }).id);
+      const preId = await existingAccount({ emailAddress: e, password: "0ld-Passw0rd", apiUser: "true", "roles[0]": String(ISE_ROLE_ID) });
       const expiresAt = byId(preId)!.passwordExpiresAt;
       const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
       sb.clearRequests();
