@@ -65,7 +65,7 @@ export const uptrendsApiAccount = defineResource({
     },
     findOwnCreate: (client, body, _i, lost) => findOwnCreate(client, body, lost),
     // After resends: an account an earlier send made late is deleted (its password is lost), or named.
-    tidy: (client, earlier, made, _i, ctx) => tidyLate(client, earlier[0]!, earlier, made.id, ctx),
+    tidy: (client, earlier, made, _i, ctx) => tidyLate(client, earlier, made.id, ctx),
     finish(_client, created) {
       const outs = toOutputs(created, { password: created.Password });
       return { id: outs.apiUserGuid, outs };

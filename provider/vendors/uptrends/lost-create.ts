@@ -79,7 +79,9 @@ export async function findOwnCreate(client: UptrendsClient, body: WireApiUserBod
  * deleted and said on stderr; what cannot be deleted, or cannot be attributed (more candidates than
  * earlier sends), is named instead of touched.
  */
-export async function tidyLate(client: UptrendsClient, body: WireApiUserBody, earlier: readonly WireApiUserBody[], keep: string, ctx: TidyContext): Promise<string | undefined> {
+export async function tidyLate(client: UptrendsClient, earlier: readonly WireApiUserBody[], keep: string, ctx: TidyContext): Promise<string | undefined> {
+  // Every send of a create carries the same body (an Uptrends create gets no fresh plan per send).
+  const body = earlier[0]!;
   const list = await client.listApiUsersOfOperator(body.OperatorGuid);
   const found = lostCreateCandidates(list, body, ctx.since, new Set([...madeHere, keep.toLowerCase()]));
   if (found.length === 0) return undefined;
