@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DYNAMIC_TYPE_PREFIX, PLUGIN_TYPE_PREFIX } from "../cli/resource-types.js";
 import { KINDS, TEXTBOOK_KINDS, type Kind, type Member } from "./fleet.js";
 import { generatedNodeSdk } from "./generated-sdk.js";
 
@@ -88,7 +89,7 @@ ${declared(list)}for (const m of members) new kinds[m.kind](m.name, m.args);
 `;
 }
 
-const isPackageType = (type: string) => type.startsWith("pulumi-nodejs:dynamic/apiidentity:");
+const isPackageType = (type: string) => type.startsWith(DYNAMIC_TYPE_PREFIX);
 
 /** This package: N identities over the five kinds. */
 const apiidentity: Contender = {
@@ -134,7 +135,7 @@ ${declared(list)}for (const m of members) new apiidentity[m.kind](m.name, m.args
 `,
   files: () => ({ sdk: generatedNodeSdk(repoRoot) }),
   binDirs: () => [join(repoRoot, "bin")],
-  measures: (type) => type.startsWith("apiidentity:index:"),
+  measures: (type) => type.startsWith(PLUGIN_TYPE_PREFIX),
 };
 
 export const CONTENDERS: readonly Contender[] = [floor, textbook, apiidentity2, apiidentity, plugin];

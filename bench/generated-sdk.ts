@@ -8,8 +8,15 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, w
 import { homedir } from "node:os";
 import { join } from "node:path";
 
+/** Found or made once per run: the contender asks when it checks it can run and again for its files. */
+let made: string | undefined;
+
 /** The compiled SDK's directory (its package.json, bin/index.js), generating it when missing. */
 export function generatedNodeSdk(repoRoot: string): string {
+  return (made ??= findOrMake(repoRoot));
+}
+
+function findOrMake(repoRoot: string): string {
   const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { dependencies: Record<string, string> };
   const key = createHash("sha256")
     .update(readFileSync(join(repoRoot, "schema.json")))
