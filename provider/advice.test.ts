@@ -10,6 +10,7 @@ const samples: Record<string, object[]> = {
   ControlRoomUser: [{ username: "bot", email: "bot@localhost", licenseFeatures: ["ATTENDEDRUNTIME"], roles: ["AAE_Basic", "aae_basic"] }, { username: "bot" }],
   VerifyApiClient: [{ clientName: "ci", entitlements: ["manageUsers", "notAnEntitlementWeKnow"] }, { clientName: "ci", entitlements: [] }],
   UiPathRobotAccount: [{ name: "robot with spaces" }, { name: "robot" }],
+  UptrendsApiAccount: [{ operatorGuid: "2f3c9a1e-6b7d-4e58-9a0c-1d2e3f4a5b6c", description: "d".repeat(2000) }, { operatorGuid: "2f3c9a1e-6b7d-4e58-9a0c-1d2e3f4a5b6c" }],
 };
 
 describe("adviceOf", () => {
@@ -32,7 +33,8 @@ describe("adviceOf", () => {
   }
 
   it("a kind without advise rules has none, and a kind is loaded once", async () => {
-    expect(await adviceOf("UptrendsApiAccount")).toBeUndefined();
+    // Every shipped kind advises (at least on lengths no vendor documents): an unknown kind has none.
+    expect(await adviceOf("NoSuchKind")).toBeUndefined();
     expect(adviceOf("UiPathRobotAccount")).toBe(adviceOf("UiPathRobotAccount"));
   });
 });

@@ -13,6 +13,10 @@ const loaders: Readonly<Record<string, () => Promise<KindAdvice>>> = {
     const m = await import("./vendors/ivanti/inputs.js");
     return { inputs: m.iseApiUserInputs, advise: (i) => m.adviseInputs(i as Record<string, unknown>) };
   },
+  UptrendsApiAccount: async () => {
+    const m = await import("./vendors/uptrends/inputs.js");
+    return { inputs: m.uptrendsApiAccountInputs, advise: (i) => m.adviseInputs(i) };
+  },
   ControlRoomUser: async () => {
     const m = await import("./vendors/automation-anywhere/inputs.js");
     return { inputs: m.inputs, advise: (i) => m.advise(i) };

@@ -15,9 +15,14 @@ export const uiPathRobotAccountCorpus: Corpus = {
     { id: "name-missing", category: "missing", set: { name: undefined }, property: "name" },
     { id: "name-number", category: "wrong type", set: { name: 42 }, property: "name" },
     { id: "name-list", category: "wrong type", set: { name: ["bad-input-robot"] }, property: "name" },
+    { id: "name-blank", category: "whitespace", set: { name: "   " }, property: "name" },
+    { id: "name-nul", category: "control character", set: { name: "robot\u0000" }, property: "name" },
+    { id: "name-newline", category: "control character", set: { name: "bad-input\nrobot" }, property: "name" },
     { id: "display-empty", category: "empty", set: { displayName: "" }, property: "displayName" },
     { id: "display-number", category: "wrong type", set: { displayName: 7 }, property: "displayName" },
     { id: "display-bool", category: "wrong type", set: { displayName: false }, property: "displayName" },
+    { id: "display-blank", category: "whitespace", set: { displayName: " \t " }, property: "displayName" },
+    { id: "display-nul", category: "control character", set: { displayName: "Bad\u0000robot" }, property: "displayName" },
     { id: "groups-string", category: "wrong type", set: { groupIds: g.valid }, property: "groupIds" },
     { id: "groups-number", category: "wrong type", set: { groupIds: [42] }, property: "groupIds" },
     { id: "groups-name", category: "bad GUID", set: { groupIds: ["Robots"] }, property: "groupIds" },
@@ -40,6 +45,7 @@ export const uiPathRobotAccountCorpus: Corpus = {
   warned: [
     { id: "name-spaces", set: { name: "bad input robot" }, warning: /name 'bad input robot' has characters outside printable ASCII, or spaces or '@'/ },
     { id: "name-long", set: { name: "r".repeat(80) }, warning: /has 80 characters, over the guessed limit of at most 64/ },
-    { id: "name-blank", set: { name: "   " }, warning: /name ' {3}' has characters outside printable ASCII/ },
+    { id: "name-5000", set: { name: "r".repeat(5000) }, warning: /name '.*' has 5000 characters, over the guessed limit of at most 64/ },
+    { id: "display-5000", set: { displayName: "D".repeat(5000) }, warning: /displayName has 5000 characters; .*at most 255/ },
   ],
 };

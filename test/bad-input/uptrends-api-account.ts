@@ -33,7 +33,11 @@ export const uptrendsApiAccountCorpus: Corpus = {
     { id: "description-bool", category: "wrong type", set: { description: false }, property: "description" },
     { id: "description-list", category: "wrong type", set: { description: ["bad", "input"] }, property: "description" },
     { id: "description-object", category: "wrong type", set: { description: { text: "bad input" } }, property: "description" },
+    { id: "description-nul", category: "control character", set: { description: "bad\u0000input" }, property: "description" },
+    { id: "description-del", category: "control character", set: { description: "bad\u007finput" }, property: "description" },
     { id: "description-empty-object", category: "wrong type", set: { description: {} }, property: "description" },
   ],
-  warned: [],
+  warned: [
+    { id: "description-5000", set: { description: "d".repeat(5000) }, warning: /description has 5000 characters; .*at most 1024/ },
+  ],
 };

@@ -4,6 +4,7 @@
 // Each property is declared once (`.meta()`, see provider/property-facts.ts).
 import { z } from "zod";
 import { replacesOf, secretsOf, updatableOf } from "../../property-facts.js";
+import { ASSUMED_DESCRIPTION_MAX, ASSUMED_NAME_MAX, freeText, identifierText, lengthWarning, nameText } from "../../text-rules.js";
 import { INFERRED } from "./contract.js";
 
 /** The licence features the vendor documents; others are passed through for the Control Room to judge. */
@@ -16,20 +17,18 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+$/;
 export const PASSWORD_RULE = /^[A-Za-z0-9@\-_!#$%&.]{8,15}$/;
 const PASSWORD_REASON = "password must be 8 to 15 characters, each one of a-z A-Z 0-9 @ - _ ! # $ % & .";
 
-const optionalText = (what: string) => z.string(`${what} must be a string`).optional();
+const optionalName = (what: string) => nameText(z.string(`${what} must be a string`), what).optional();
 
 const RESOURCE_DESCRIPTION =
   "A user of an Automation Anywhere Automation 360 Control Room (a bot runner or API user), with its roles and device licenses.";
 
 export const baseInputs = z.object({
-  username: z
-    .string("username is required and must be a string")
-    .min(1, "username must not be empty")
-    .max(255, "username must be at most 255 characters")
+  username: identifierText(
+    z.string("username is required and must be a string").max(255, "username must be at most 255 characters"),
+    "username",
+  )
     .meta({ description: "Login name of the user, unique in the Control Room (compared ignoring case). At most 255 characters. Changing it replaces the user.", onChange: "replace" }),
-  email: z
-    .string("email is required and must be a string")
-    .regex(EMAIL_SHAPE, "email must be a valid email address, e.g. bot-owner@example.com")
+  email: nameText(z.string("email is required and must be a string").regex(EMAIL_SHAPE, "email must be a valid email address, e.g. bot-owner@example.com"), "email")
     .meta({ description: "Email address of the user (a valid address)." }),
   password: z
     .string("password must be a string")
@@ -41,9 +40,9 @@ export const baseInputs = z.object({
     .min(1, "roles must name at least one role (e.g. AAE_Basic)")
     .refine((rs) => new Set(rs).size === rs.length, "roles must not name the same role twice")
     .meta({ description: "Names of the roles the user holds (at least one, e.g. `AAE_Basic`); order does not matter. Resolved to role ids through the Control Room roles list; an update replaces the whole list at the vendor. The SDK also takes the roles `getControlRoomRole` returns." }),
-  firstName: optionalText("firstName").meta({ description: "First name." }),
-  lastName: optionalText("lastName").meta({ description: "Last name." }),
-  description: optionalText("description").meta({ description: "Free-text description of the user." }),
+  firstName: optionalName("firstName").meta({ description: "First name." }),
+  lastName: optionalName("lastName").meta({ description: "Last name." }),
+  description: freeText(z.string("description must be a string"), "description").optional().meta({ description: "Free-text description of the user." }),
   disabled: z.boolean("disabled must be true or false").default(false).meta({ description: "Whether the user is disabled (cannot log in). Default false." }),
   enableAutoLogin: z.boolean("enableAutoLogin must be true or false").optional().meta({ description: "Whether auto-login is enabled for the user's device. The vendor's default is false." }),
   licenseFeatures: z
@@ -51,9 +50,7 @@ export const baseInputs = z.object({
     .refine((ls) => new Set(ls).size === ls.length, "licenseFeatures must not list the same feature twice")
     .optional()
     .meta({ description: `Device licenses of the user, e.g. ${LICENSE_FEATURES.join(", ")} (the documented ones), each at most once; order does not matter. Default none. Other names a Control Room knows (such as ATTENDEDRUNTIME) are passed through with a warning: the Control Room decides.` }),
-  domain: z
-    .string("domain must be a string")
-    .min(1, "domain must not be empty (leave it out for a Control Room user)")
+  domain: nameText(z.string("domain must be a string").min(1, "domain must not be empty (leave it out for a Control Room user)"), "domain")
     .optional()
     .meta({ description: "Active Directory / SAML domain of the user. Set for directory users, who need no password. Changing it replaces the user.", onChange: "replace" }),
   importId: z
@@ -88,6 +85,13 @@ export type Inputs = z.output<typeof inputs>;
  */
 export function advise(i: Partial<Inputs>): string[] {
   const out: string[] = [];
+  // The create-user page limits username only; the other lengths are our assumption.
+  for (const f of ["email", "firstName", "lastName"] as const) {
+    const w = lengthWarning(f, i[f], ASSUMED_NAME_MAX, "the Control Room");
+    if (w) out.push(w);
+  }
+  const long = lengthWarning("description", i.description, ASSUMED_DESCRIPTION_MAX, "the Control Room");
+  if (long) out.push(long);
   const known = new Set<string>(LICENSE_FEATURES);
   for (const f of i.licenseFeatures ?? []) {
     if (typeof f === "string" && !known.has(f)) {

@@ -4,6 +4,7 @@ import { isIP } from "node:net";
 import { z } from "zod";
 import { replacesOf, secretsOf } from "../../property-facts.js";
 import { checkWith, deepEqual, stripInternal, type CheckResult } from "../../resource.js";
+import { ASSUMED_DESCRIPTION_MAX, ASSUMED_NAME_MAX, freeText, identifierText, lengthWarning } from "../../text-rules.js";
 import { MARKER_PREFIX } from "./contract.js";
 import { isKnownEntitlement, unknownEntitlementReason } from "./entitlements.js";
 
@@ -42,14 +43,14 @@ function inputsSchema(held: ReadonlySet<string> = new Set()) {
   const lenient = (p: string) => held.has(p);
   const scope = z
     .object({
-      name: lenient("scopes") ? z.string() : z.string().trim().min(1, "a scope name must not be empty").meta({ description: "OAuth scope name." }),
-      description: z.string().optional().meta({ description: "What the scope is for (shown in the admin console)." }),
+      name: lenient("scopes") ? z.string() : identifierText(z.string(), "a scope name").meta({ description: "OAuth scope name." }),
+      description: (lenient("scopes") ? z.string() : freeText(z.string(), "a scope description")).optional().meta({ description: "What the scope is for (shown in the admin console)." }),
     })
     .strict()
     .meta({ description: "One scope of an API client's override settings.", typeName: "VerifyApiClientScope" });
   return z
     .object({
-      clientName: (lenient("clientName") ? z.string() : z.string().refine((s) => s.trim().length > 0, "clientName must not be empty")).meta({ description: "Display name of the API client. Names are not unique at IBM Verify; changing it updates the client in place." }),
+      clientName: (lenient("clientName") ? z.string() : identifierText(z.string(), "clientName")).meta({ description: "Display name of the API client. Names are not unique at IBM Verify; changing it updates the client in place." }),
       entitlements: (lenient("entitlements")
         ? z.array(z.string())
         : z
@@ -58,7 +59,7 @@ function inputsSchema(held: ReadonlySet<string> = new Set()) {
       ).meta({ description: "Entitlements (permissions) of the client, e.g. `readUsers`, `manageUserGroups`. A set: order and duplicates do not matter. Names are case-sensitive. A name this package does not know gives a warning, not an error: IBM Verify decides." }),
       description: (lenient("description")
         ? z.string()
-        : z.string().refine((s) => !s.includes(MARKER_PREFIX), `description must not contain '${MARKER_PREFIX}' (the provider's create marker)`)
+        : freeText(z.string().refine((s) => !s.includes(MARKER_PREFIX), `description must not contain '${MARKER_PREFIX}' (the provider's create marker)`), "description")
       )
         .optional()
         .meta({ description: "Free-text description of the client." }),
@@ -149,8 +150,18 @@ export function checkInputs(news: unknown, olds?: unknown): CheckResult<VerifyAp
  */
 export function adviseInputs(inputs: Partial<VerifyApiClientInputs>): string[] {
   const unknown = [...new Set((inputs.entitlements ?? []).filter((e) => typeof e === "string" && !isKnownEntitlement(e)))];
-  return unknown.map(
+  const out = unknown.map(
     (e) =>
       `entitlements: ${unknownEntitlementReason(e)} It is sent as written; IBM Verify refuses the create or update with its own message if it does not know the name.`,
   );
+  // IBM's OpenAPI file gives no maxLength for an API client's fields: every limit here is assumed.
+  const lengths = [
+    lengthWarning("clientName", inputs.clientName, ASSUMED_NAME_MAX, "IBM Verify"),
+    lengthWarning("description", inputs.description, ASSUMED_DESCRIPTION_MAX, "IBM Verify"),
+    ...(inputs.scopes ?? []).flatMap((sc, i) => [
+      lengthWarning(`scopes.${i}.name`, sc.name, ASSUMED_NAME_MAX, "IBM Verify"),
+      lengthWarning(`scopes.${i}.description`, sc.description, ASSUMED_DESCRIPTION_MAX, "IBM Verify"),
+    ]),
+  ];
+  return [...out, ...lengths.filter((w): w is string => w !== undefined)];
 }

@@ -2,6 +2,7 @@
 // provider/property-facts.ts): validation, types, secret and replace rules, schema.json, SDK, docs.
 import { z } from "zod";
 import { replacesOf, secretsOf } from "../../property-facts.js";
+import { nameText } from "../../text-rules.js";
 import { DEFAULT_PASSWORD_POLICY, ISE_ROLE_NAME, ISE_ROLE_NAMES, MAX_TEXT } from "./contract.js";
 import { DOCUMENTED_ISE_ROLE, type IseRole } from "./ise-role.js";
 
@@ -26,10 +27,11 @@ export function passwordProblems(password: string, policy = DEFAULT_PASSWORD_POL
 }
 
 /**
- * Free text: no empty value (omit it instead). The length limit and trimming are INFERRED, so they
+ * A name: no empty value (omit it instead), no control characters, not only whitespace (the
+ * universal rules, provider/text-rules.ts). The length limit and trimming are INFERRED, so they
  * are warnings (`adviseInputs`), not refusals: a value the vendor holds always passes check.
  */
-const text = (what: string) => z.string().min(1, `${what} must not be empty; omit it instead`);
+const text = (what: string) => nameText(z.string().min(1, `${what} must not be empty; omit it instead`), what);
 
 /** Warnings for valid inputs that break only a guessed (INFERRED) rule of the vendor. */
 export function adviseInputs(i: Partial<Record<string, unknown>>): string[] {

@@ -2,6 +2,7 @@
 // provider/property-facts.ts): validation, types, replace rules, schema.json, SDK and docs tables.
 import { z } from "zod";
 import { replacesOf, secretsOf } from "../../property-facts.js";
+import { ASSUMED_NAME_MAX, identifierText, lengthWarning, nameText } from "../../text-rules.js";
 import { NAME_MAX_LENGTH, NAME_PATTERN } from "./contract.js";
 
 /**
@@ -16,9 +17,12 @@ export function nameWarnings(name: string): string[] {
   return out;
 }
 
-/** Warnings for valid inputs that break only a guessed (INFERRED) rule: the name's. */
+/** Warnings for valid inputs that break only a guessed (INFERRED) rule: the name's, the display name's length. */
 export function adviseInputs(inputs: Partial<RobotAccountInputs>): string[] {
-  return typeof inputs.name === "string" ? nameWarnings(inputs.name) : [];
+  const out = typeof inputs.name === "string" ? nameWarnings(inputs.name) : [];
+  // UiPath's OpenAPI file has no maxLength for displayName either.
+  const display = lengthWarning("displayName", inputs.displayName, ASSUMED_NAME_MAX, "UiPath");
+  return display ? [...out, display] : out;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,13 +38,9 @@ const RESOURCE_DESCRIPTION =
   "A robot account in a UiPath Automation Cloud or Automation Suite organization (Identity API RobotAccount), member of groups. It has no secret of its own.";
 
 export const robotAccountInputs = z.object({
-  name: z
-    .string({ error: "name is required: the robot account's unique name in the organization" })
-    .min(1, "name must not be empty")
+  name: identifierText(z.string({ error: "name is required: the robot account's unique name in the organization" }), "name")
     .meta({ description: `The robot account's name (its username), unique in the organization (case-insensitively). UiPath documents no length or character rule; a name that is not printable ASCII without spaces or '@', or longer than ${NAME_MAX_LENGTH} characters, gets a warning (not a refusal). UiPath cannot rename a robot account: changing it replaces the account.`, onChange: "replace" }),
-  displayName: z
-    .string()
-    .min(1, "displayName must not be empty: omit it to use the name")
+  displayName: nameText(z.string().min(1, "displayName must not be empty: omit it to use the name"), "displayName")
     .optional()
     .meta({ description: "The name shown in the portal. Defaults to `name`. Updates in place." }),
   groupIds: z

@@ -5,6 +5,7 @@ import { defineResource, type Converged } from "../../lifecycle.js";
 import { checkWith, diffProperties, type DiffSpec } from "../../resource.js";
 import { uptrendsClient, VENDOR, type UptrendsClient } from "./client.js";
 import {
+  adviseInputs,
   UPTRENDS_REPLACE_ON_CHANGES,
   UPTRENDS_SECRET_OUTPUTS,
   uptrendsApiAccountInputs,
@@ -52,6 +53,7 @@ export const uptrendsApiAccount = defineResource({
     const r = checkWith(uptrendsApiAccountInputs, news);
     return r.failures.length ? r : { inputs: canonicalInputs(r.inputs), failures: [] };
   },
+  advise: (inputs) => adviseInputs(inputs),
   diff: (olds, news) => diffProperties(olds, news, spec),
   desired: canonicalInputs,
 

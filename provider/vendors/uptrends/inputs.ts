@@ -2,6 +2,7 @@
 // provider/property-facts.ts): validation, types, secret and replace rules, schema.json, SDK, docs.
 import { z } from "zod";
 import { replacesOf, secretsOf } from "../../property-facts.js";
+import { ASSUMED_DESCRIPTION_MAX, freeText, lengthWarning } from "../../text-rules.js";
 import { DEFAULT_DESCRIPTION } from "./contract.js";
 
 const RESOURCE_DESCRIPTION =
@@ -23,8 +24,7 @@ export const uptrendsApiAccountInputs = z.object({
       "another operator, so changing it replaces the account (new username and password).",
     onChange: "replace",
   }),
-  description: z
-    .string({ error: "description must be a string" })
+  description: freeText(z.string({ error: "description must be a string" }), "description")
     .optional()
     .meta({
       description:
@@ -59,6 +59,12 @@ export const uptrendsApiAccountOutputs = z.object({
 }).meta({ description: RESOURCE_DESCRIPTION });
 
 export type UptrendsApiAccountInputs = z.output<typeof uptrendsApiAccountInputs>;
+
+/** Warnings for valid inputs that break only a guessed (INFERRED) rule: Uptrends documents no description length. */
+export function adviseInputs(inputs: Partial<UptrendsApiAccountInputs>): string[] {
+  const w = lengthWarning("description", inputs.description, ASSUMED_DESCRIPTION_MAX, "Uptrends");
+  return w ? [w] : [];
+}
 export type UptrendsApiAccountOutputs = z.output<typeof uptrendsApiAccountOutputs>;
 
 /** Outputs Pulumi keeps as secrets in state (declared above). */
