@@ -52,8 +52,8 @@ export class UptrendsApiAccount extends pulumi.dynamic.Resource {
   /** Description at the vendor ("API" when none was given). */
   declare readonly description: pulumi.Output<string>;
   /**
-   * Access type at the vendor: Generic, MobileApp or TransactionRecorder (accounts made here are
-   * Generic).
+   * Access type at the vendor, e.g. Generic, MobileApp, TransactionRecorder, Grafana; any other value
+   * is kept as the vendor sends it (accounts made here are Generic).
    */
   declare readonly accessType: pulumi.Output<string>;
   /** When the API account was created (ISO 8601, vendor clock). */

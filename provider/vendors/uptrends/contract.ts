@@ -20,8 +20,12 @@ export const PATHS = {
  */
 export const FIELD_NAME_CASE_INSENSITIVE = true;
 
-/** Access types (documented, KB "ApiUser API"); read as an open list: any other value is kept. */
-export const ACCESS_TYPES = ["Generic", "MobileApp", "TransactionRecorder"] as const;
+/**
+ * Access types. Generic, MobileApp and TransactionRecorder are documented (KB "ApiUser API", which
+ * gives them as examples); Grafana is named by the KB article "API user overview" (see
+ * docs/vendors/uptrends.md for what our searches reached). Read as an open list: any other value is kept.
+ */
+export const ACCESS_TYPES = ["Generic", "MobileApp", "TransactionRecorder", "Grafana"] as const;
 
 /** The operator right that lets an API account manage other operators' API users (documented, changelog Nov 2022). */
 export const ADMIN_AUTHORIZATION = "AccountAdministrator";

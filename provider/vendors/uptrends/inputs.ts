@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { replacesOf, secretsOf } from "../../property-facts.js";
 import { ASSUMED_DESCRIPTION_MAX, freeText, lengthWarning } from "../../text-rules.js";
-import { DEFAULT_DESCRIPTION } from "./contract.js";
+import { ACCESS_TYPES, DEFAULT_DESCRIPTION } from "./contract.js";
 
 const RESOURCE_DESCRIPTION =
   "An Uptrends API v4 API account (\"API user\"): a generated username and password for HTTP Basic, acting as one operator. " +
@@ -52,7 +52,7 @@ export const uptrendsApiAccountOutputs = z.object({
   }),
   operatorGuid: z.string().meta({ description: "GUID of the operator the API account belongs to (lower case)." }),
   description: z.string().meta({ description: `Description at the vendor ("${DEFAULT_DESCRIPTION}" when none was given).` }),
-  accessType: z.string().meta({ description: "Access type at the vendor: Generic, MobileApp or TransactionRecorder (accounts made here are Generic)." }),
+  accessType: z.string().meta({ description: `Access type at the vendor, e.g. ${ACCESS_TYPES.join(", ")}; any other value is kept as the vendor sends it (accounts made here are Generic).` }),
   createdDate: z.string().meta({ description: "When the API account was created (ISO 8601, vendor clock)." }),
   lastUsed: z.string().meta({ description: "When the API account was last used (ISO 8601); empty while never used. Refresh updates it; never a diff." }),
   importId: z.string().optional().meta({ description: "The importId this resource adopted, when it was adopted." }),

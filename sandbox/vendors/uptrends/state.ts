@@ -17,7 +17,7 @@ export type AuthorizationType = (typeof AUTHORIZATION_TYPES)[number];
 export const SMS_PROVIDERS = ["UseAccountSetting", "SmsProviderEurope", "SmsProviderInternational", "SmsProviderEurope2", "SmsProviderUSA"] as const;
 export const SETUP_MODES = ["Manual", "Invitation"] as const;
 export const CULTURE_NAMES = ["", "en-US", "en-GB", "fr-FR", "de-DE", "nl-NL"] as const;
-export const API_ACCESS_TYPES = ["Generic", "MobileApp", "TransactionRecorder"] as const;
+export const API_ACCESS_TYPES = ["Generic", "MobileApp", "TransactionRecorder", "Grafana"] as const;
 
 export type StoredOperator = {
   operatorGuid: string;
