@@ -1,9 +1,11 @@
 // Bad input for ControlRoomUser (rules: provider/vendors/automation-anywhere/inputs.ts,
 // docs/resources/ControlRoomUser.md). Refused: the documented create-user rules (username up to
 // 255 characters, an e-mail shape, passwords of 8-15 characters from a-z A-Z 0-9 @ - _ ! # $ % & .,
-// at least one role, no repeats), wrong types, and role names the Control Room's roles list does not
+// at least one role, no repeats), the universal rules (no blank username, no control characters in
+// names and descriptions), wrong types, and role names the Control Room's roles list does not
 // hold (the one read-only look-up check makes). Only warned: undocumented licence features, an
-// e-mail the strict "name@domain.tld" reading refuses, role names differing only in case.
+// e-mail the strict "name@domain.tld" reading refuses, role names differing only in case, names
+// and descriptions longer than the lengths we assume.
 import type { Corpus } from "./corpus.js";
 
 export const controlRoomUserCorpus: Corpus = {

@@ -1,5 +1,6 @@
 // Bad input for IseApiUser (rules: provider/vendors/ivanti/inputs.ts, docs/resources/IseApiUser.md).
-// Refused: a malformed emailAddress, a username with ':', an empty name or password, roles without
+// Refused: a malformed emailAddress, a username with ':', an empty or blank name, control characters
+// in a name, an empty password, roles without
 // the Cisco ISE role, a non-numeric importId, wrong types. Only warned (the tenant decides): the
 // password policy, names over 255 characters or with spaces at either end.
 import type { Corpus } from "./corpus.js";

@@ -1,7 +1,8 @@
 // Bad input for UiPathRobotAccount (rules: provider/vendors/uipath/inputs.ts,
-// docs/resources/UiPathRobotAccount.md). Refused: an empty name or displayName, group, partition
-// and import ids that are not GUIDs, a group listed twice, wrong types. Only warned (UiPath documents
-// no rule): a name over 64 characters or outside printable ASCII without spaces or '@'. Whether a
+// docs/resources/UiPathRobotAccount.md). Refused: an empty or blank name or displayName, control
+// characters in either, group, partition and import ids that are not GUIDs, a group listed twice,
+// wrong types. Only warned (UiPath documents no rule): a name over 64 characters or outside printable
+// ASCII without spaces or '@', a displayName over 255. Whether a
 // group exists is UiPath's to say at create: a well-formed unknown group id is not refused here.
 import { guidVariants as g, type Corpus } from "./corpus.js";
 

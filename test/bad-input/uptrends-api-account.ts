@@ -1,6 +1,7 @@
 // Bad input for UptrendsApiAccount (rules: provider/vendors/uptrends/inputs.ts,
 // docs/resources/UptrendsApiAccount.md): operatorGuid and importId must be GUIDs, description a
-// string. Every other value of description is the vendor's to judge, so nothing is only warned.
+// string without control characters other than tabs and line breaks. Only warned: a description
+// longer than the length we assume (Uptrends documents none).
 import { guidVariants as g, type Corpus } from "./corpus.js";
 
 export const uptrendsApiAccountCorpus: Corpus = {

@@ -1,8 +1,10 @@
 // Bad input for VerifyApiClient (rules: provider/vendors/ibm-verify/inputs.ts,
-// docs/resources/VerifyApiClient.md). Refused: a blank clientName, no or empty entitlements, an
+// docs/resources/VerifyApiClient.md). Refused: a blank clientName, control characters in names and
+// descriptions, no or empty entitlements, an
 // ipFilterOp other than allow/deny, an ipFilters entry that is no IP address or CIDR block, a filter
 // half set, empty or repeated scope names, the provider's marker in description, wrong types.
-// Only warned: an entitlement name this package does not know (IBM Verify decides).
+// Only warned: an entitlement name this package does not know (IBM Verify decides), names and
+// descriptions longer than the lengths we assume (IBM's OpenAPI file documents none).
 import type { Corpus } from "./corpus.js";
 
 // A bad address alone: its own rule fails first, so the cross-property rules (a filter needs an
