@@ -59,6 +59,75 @@ describe.each(GENERATIONS)("Control Room probe, %s generation", (generation) => 
     expect(writes).toEqual([]);
   });
 
+  it(generation === "current" ? "a current Control Room gets no v1 request at all" : "a legacy Control Room gets no v2 user-management request, and one v2 login (404)", async () => {
+    sb.clearRequests();
+    const r = await runProbe(probe, { write: true, throwAwayName: NAME, settings: settings.value });
+    expect(r.status).toBe("ok");
+    const mine = sb.requests().filter((q) => q.vendor === V);
+    if (generation === "current") expect(mine.filter((q) => q.route.startsWith("/v1/"))).toEqual([]);
+    else expect(mine.filter((q) => q.route.startsWith("/v2/"))).toEqual([{ vendor: V, method: "POST", route: "/v2/authentication", status: 404, count: 1 }]);
+  });
+
+  describe("a caller without AAE_Admin, holding the documented Administration pairs", () => {
+    const DOCUMENTED = [
+      { action: "usermanagement", resourceType: "usermanagement" },
+      { action: "createuser", resourceType: "usermanagement" },
+      { action: "updateuser", resourceType: "usermanagement" },
+      { action: "deleteuser", resourceType: "usermanagement" },
+      { action: "rolesview", resourceType: "rolesmanagement" },
+      { action: "rolesmanagement", resourceType: "rolesmanagement" },
+      { action: "viewuserrolebasicinfo", resourceType: "usermanagement" },
+    ];
+    const NEEDED: [string, string][] = [
+      ["View users", "usermanagement|usermanagement"],
+      ["Create users", "createuser|usermanagement"],
+      ["Edit users", "updateuser|usermanagement"],
+      ["Delete users", "deleteuser|usermanagement"],
+      ["View roles", "rolesview|rolesmanagement"],
+    ];
+    const ROLE = 9_100;
+    const USER = 9_101;
+    const PASSWORD = "User_Admin-1";
+
+    /** A role of exactly these pairs, and a user holding only it, as the probe's login. */
+    function caller(pairs: { action: string; resourceType: string }[]): void {
+      const s = state();
+      s.roles[String(ROLE)] = { ...s.roles["2"]!, id: ROLE, name: "User_Administrators", systemRole: false, permissions: pairs.map((p, i) => ({ id: 13_044_600 + i, resourceId: null, ...p })) };
+      s.users[String(USER)] = { ...s.users["1"]!, id: USER, username: "user-admin", email: "user-admin@example.com", roleIds: [ROLE], password: PASSWORD, apiKey: null };
+      settings.set({ CONTROL_ROOM_USERNAME: "user-admin", CONTROL_ROOM_PASSWORD: PASSWORD, CONTROL_ROOM_API_KEY: undefined });
+    }
+    let saved: Record<string, string | undefined> = {};
+    beforeAll(() => {
+      saved = { CONTROL_ROOM_USERNAME: settings.env.CONTROL_ROOM_USERNAME, CONTROL_ROOM_PASSWORD: settings.env.CONTROL_ROOM_PASSWORD, CONTROL_ROOM_API_KEY: settings.env.CONTROL_ROOM_API_KEY };
+    });
+    afterEach(() => {
+      settings.set(saved);
+      delete state().users[String(USER)];
+      delete state().roles[String(ROLE)];
+    });
+
+    it("exactly the documented pairs: every permission the provider needs is present, each from its pair", async () => {
+      caller(DOCUMENTED);
+      const r = await runProbe(probe, { write: true, throwAwayName: NAME, settings: settings.value });
+      expect(r.status).toBe("ok");
+      expect(r.permissions.map((p) => [p.name, p.state, p.detail])).toEqual(NEEDED.map(([name, pair]) => [name, "granted", `the login answer lists ${pair}`]));
+      expect(r.findings.find((f) => f.topic === "permissions listed as Action | Resource type pairs")).toMatchObject({ verdict: "confirmed", detail: `the login answer lists ${NEEDED.map(([, pair]) => pair).join(", ")}` });
+      expect(r.write).toEqual({ name: NAME, created: true, updated: true, deleted: true, confirmedGone: true });
+    });
+
+    it.each(NEEDED)("the same answer without the pair of %s names that pair as missing", async (name, pair) => {
+      caller(DOCUMENTED.filter((p) => `${p.action}|${p.resourceType}` !== pair));
+      const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
+      expect(r.permissions.filter((p) => p.state !== "granted")).toEqual([{ name, state: "missing", neededFor: expect.any(String), detail: expect.stringContaining(`none is ${pair}`) }]);
+    });
+
+    it("an action under another resource type does not count", async () => {
+      caller(DOCUMENTED.map((p) => (p.action === "createuser" ? { ...p, resourceType: "rolesmanagement" } : p)));
+      const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
+      expect(r.permissions.find((p) => p.name === "Create users")).toMatchObject({ state: "missing", detail: expect.stringContaining("none is createuser|usermanagement") });
+    });
+  });
+
   it("reads roles page by page, 100 at a time", async () => {
     const roles = state().roles;
     const template = roles["2"]!;
@@ -79,8 +148,22 @@ describe.each(GENERATIONS)("Control Room probe, %s generation", (generation) => 
     expect(r.status).toBe("ok");
     expect(r.write).toEqual({ name: NAME, created: true, updated: true, deleted: true, confirmedGone: true });
     expect(r.findings.find((f) => f.topic === "the password is never returned, only passwordSet")?.verdict).toBe("confirmed");
+    expect(r.findings.find((f) => f.topic.startsWith("PUT carrying the unchanged username"))).toMatchObject({
+      verdict: "confirmed",
+      detail: expect.stringContaining(`accepted a PUT /${ver}/usermanagement/users/{userId} carrying username '${NAME}' unchanged`),
+    });
     expect(Object.keys(state().users).sort()).toEqual(before);
     expect(Object.values(state().users).some((u) => u.username === NAME)).toBe(false);
+  });
+
+  it("--write reports a Control Room that refuses the username in a PUT, and still deletes the throw-away user", async () => {
+    const before = Object.keys(state().users).sort();
+    sb.faults.add({ vendor: V, route: `/${ver}/usermanagement/users/{userId}`, method: "PUT", effect: { type: "status", status: 400, message: "username is not allowed here" } });
+    const r = await runProbe(probe, { write: true, throwAwayName: NAME, settings: settings.value });
+    expect(r.status).toBe("contradiction");
+    expect(r.write).toMatchObject({ created: true, updated: false, deleted: true, confirmedGone: true, problem: expect.stringContaining(`did not accept a PUT /${ver}/usermanagement/users/{userId} carrying the unchanged username '${NAME}'`) });
+    expect(r.findings.find((f) => f.topic.startsWith("PUT carrying the unchanged username"))).toMatchObject({ verdict: "contradicted", detail: expect.stringContaining("username is not allowed here") });
+    expect(Object.keys(state().users).sort()).toEqual(before);
   });
 
   it("--write refuses to touch a user that already has the throw-away name", async () => {

@@ -4,51 +4,50 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { CheckRecorder, Probe, ProbeOptions, WriteTrial } from "../../check.js";
-import { ControlRoomClient, readSettings, tokenClaims } from "./client.js";
-import { INFERRED, PATHS, VENDOR } from "./contract.js";
+import { VendorError } from "../../http/index.js";
+import { ControlRoomClient, readSettings, tokenClaims, type HeldPermission } from "./client.js";
+import { ADMIN_ROLE, INFERRED, PATHS, PERMISSIONS, VENDOR } from "./contract.js";
 import { PASSWORD_RULE } from "./inputs.js";
 import { toBody } from "./mappers.js";
 import type { WireRole, WireUser } from "./wire.js";
 
-/** The permissions the provider needs, by the vendor's UI name, with the INFERRED wire action. */
-const NEEDED = [
-  { name: "View users", action: INFERRED.permissionActions.viewUsers, neededFor: "reading users (refresh, adoption, lost-create checks, discover)" },
-  { name: "Create users", action: INFERRED.permissionActions.createUsers, neededFor: "creating users" },
-  { name: "Edit users", action: INFERRED.permissionActions.editUsers, neededFor: "updating users in place" },
-  { name: "Delete users", action: INFERRED.permissionActions.deleteUsers, neededFor: "deleting users (destroy, replace)" },
-  { name: "View roles", action: INFERRED.permissionActions.viewRoles, neededFor: "resolving role names to ids (check, getControlRoomRole)" },
-] as const;
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-/** `AAE_Admin` holds every user-management permission (vendor: "Users with the AAE_Admin role can create custom roles and assign roles to users"). */
-const ADMIN_ROLE = "aae_admin";
+/** True when the login answer lists this Action | Resource type pair (both must match). */
+export function holds(held: readonly HeldPermission[], p: { action: string; resourceType: string }): boolean {
+  return held.some((h) => same(h.action, p.action) && same(h.resourceType, p.resourceType));
+}
+
+const pair = (p: { action: string; resourceType: string }) => `${p.action}|${p.resourceType}`;
 
 function recordPermissions(rec: CheckRecorder, client: ControlRoomClient, readUsers: boolean, readRoles: boolean): void {
   const me = client.loginUser;
-  const admin = me?.roleNames.some((r) => r.toLowerCase() === ADMIN_ROLE) ?? false;
-  for (const p of NEEDED) {
-    if (admin) rec.permission(p.name, "granted", p.neededFor, `the provider's user '${me?.username ?? me?.id}' holds AAE_Admin`);
-    else if (me?.actions?.includes(p.action)) rec.permission(p.name, "granted", p.neededFor, `the login answer lists permission '${p.action}'`);
+  const admin = me?.roleNames.some((r) => same(r, ADMIN_ROLE)) ?? false;
+  const held = me?.permissions;
+  for (const p of PERMISSIONS) {
+    if (admin) rec.permission(p.name, "granted", p.neededFor, `the provider's user '${me?.username ?? me?.id}' holds ${ADMIN_ROLE}`);
+    else if (held && holds(held, p)) rec.permission(p.name, "granted", p.neededFor, `the login answer lists ${pair(p)}`);
     else if (p.name === "View users" && readUsers) rec.permission(p.name, "granted", p.neededFor, "users/list answered");
     else if (p.name === "View roles" && readRoles) rec.permission(p.name, "granted", p.neededFor, "roles/list answered");
-    else if (me?.actions) rec.permission(p.name, "missing", p.neededFor, `the login answer lists ${me.actions.length} permissions, none named '${p.action}' (that wire name is INFERRED)`);
+    else if (held) rec.permission(p.name, "missing", p.neededFor, `the login answer lists ${held.length} permissions, none is ${pair(p)} (action ${p.action} on resource type ${p.resourceType})`);
     else rec.permission(p.name, "unknown", p.neededFor, "the login answer lists no permissions");
   }
-  const actions = me?.actions ?? [];
-  const ours = NEEDED.filter((p) => actions.includes(p.action));
-  const topic = "permission wire names (viewusers, createusers, editusers, deleteusers, viewroles)";
-  if (ours.length) rec.confirm(topic, `the login answer lists ${ours.map((p) => p.action).join(", ")}`, true);
-  else if (admin && actions.length) rec.contradict(topic, `the provider's user holds AAE_Admin, but its ${actions.length} permissions use none of these names`, true);
-  else rec.leaveOpen(topic, "the login answer does not show them", true);
+  const topic = "permissions listed as Action | Resource type pairs";
+  if (!held?.length) rec.leaveOpen(topic, "the login answer lists no permissions");
+  else {
+    const ours = PERMISSIONS.filter((p) => holds(held, p));
+    rec.confirm(topic, ours.length ? `the login answer lists ${ours.map(pair).join(", ")}` : `the login answer lists ${held.length} pairs, none of the ones the provider needs`);
+  }
 }
 
 function recordLogin(rec: CheckRecorder, client: ControlRoomClient, token: string | undefined): void {
-  const version = client.versionOf("login");
-  if (version === "v1") {
+  const topic = "a missing v2 login answers 404 (the client then uses v1 for login and user management)";
+  if (client.generation === "v1") {
     rec.confirm("login path", `POST ${PATHS.v2.login} answered 404 and POST ${PATHS.v1.login} answered: a Control Room older than Automation 360 v.33; the provider logs in on v1`);
-    rec.confirm("a missing v2 call answers 404 (the client then tries v1 once per kind of call)", `POST ${PATHS.v2.login} answered 404`, true);
+    rec.confirm(topic, `POST ${PATHS.v2.login} answered 404`, true);
   } else {
     rec.confirm("login path", `POST ${PATHS.v2.login} answered`);
-    rec.leaveOpen("a missing v2 call answers 404 (the client then tries v1 once per kind of call)", "v2 answered, so the fallback was not needed", true);
+    rec.leaveOpen(topic, "v2 answered, so the fallback was not needed", true);
   }
   const { iat, exp } = token ? tokenClaims(token) : {};
   if (iat !== undefined && exp !== undefined) rec.confirm("token lifetime read from the JWT's iat/exp", `the token lives ${exp - iat} s`, true);
@@ -56,12 +55,11 @@ function recordLogin(rec: CheckRecorder, client: ControlRoomClient, token: strin
 }
 
 function recordUsers(rec: CheckRecorder, client: ControlRoomClient, users: readonly WireUser[]): void {
-  const version = client.versionOf("usersList");
   rec.confirm(
     "user-management generation",
-    version === "v1"
-      ? `POST ${PATHS.v2.usersList} answered 404 and ${PATHS.v1.usersList} answered: a legacy Control Room; the provider uses v1 there`
-      : `POST ${PATHS.v2.usersList} answered: a current Control Room (v2 user management)`,
+    client.generation === "v1"
+      ? `POST ${PATHS.v1.usersList} answered after the v1 login: a legacy Control Room; the provider uses v1 there`
+      : `POST ${PATHS.v2.usersList} answered: a current Control Room (v2 user management); the provider sends no v1 call there`,
   );
   const documented = new Set<string>(INFERRED.documentedLicenseFeatures);
   const extra = [...new Set(users.flatMap((u) => u.licenseFeatures ?? []).filter((f) => !documented.has(f)))];
@@ -107,7 +105,7 @@ async function recordLookups(rec: CheckRecorder, client: ControlRoomClient, user
   const unknown = await rec.call("an unknown user id answers 404", async () => ({ user: await client.getUser(unknownId) }));
   if (unknown) rec.expect("an unknown user id answers 404", unknown.user === undefined, `GET of id ${unknownId} answered 404`, `GET of id ${unknownId} answered a user`, true);
 
-  const path = PATHS[client.versionOf("usersList") ?? "v2"].usersList;
+  const path = PATHS[client.generation ?? "v2"].usersList;
   const bad = await rec.call("error body {code, details, message}", () =>
     client.http.request({ method: "POST", path, json: { filter: { operator: "no-such-operator", field: "username", value: "x" }, page: { offset: 0, length: 1 } }, accept: [400, 422], retrySafe: true }),
   );
@@ -150,27 +148,45 @@ async function writeTrial(rec: CheckRecorder, client: ControlRoomClient, roles: 
     return trial;
   }
   const inputs = { username: name, email: `${name}@example.com`, password: throwAwayPassword(), roles: [role.name], description: "apiidentity check: throw-away user", disabled: true };
-  const created = await rec.call(`POST ${PATHS.v2.users} (throw-away user '${name}')`, () => client.createUser(toBody(inputs, [role.id], { create: true, password: true })));
+  const paths = PATHS[client.generation ?? "v2"];
+  const created = await rec.call(`POST ${paths.users} (throw-away user '${name}')`, () => client.createUser(toBody(inputs, [role.id], { create: true, password: true })));
   if (!created) {
     trial.problem = `the create failed; if a user named '${name}' exists, delete it in the Control Room (Administration > Users)`;
     return trial;
   }
   trial.created = true;
   const id = String(created.id);
-  rec.expect("create answers the user object", created.username.toLowerCase() === name.toLowerCase(), `created user ${id} on ${client.versionOf("users")}`, `the create answer names '${created.username}'`, true);
+  rec.expect("create answers the user object", created.username.toLowerCase() === name.toLowerCase(), `created user ${id} on ${client.generation ?? "v2"}`, `the create answer names '${created.username}'`, true);
   rec.expect("the password is never returned, only passwordSet", created.passwordSet === true && !("password" in created), "passwordSet: true, no password field", "the create answer carries a password field or no passwordSet", true);
   try {
     const updatedInputs = { ...inputs, description: `${inputs.description} (updated)`, firstName: "Check" };
-    const updated = await rec.call(`PUT ${PATHS.v2.user} (throw-away user)`, () => client.updateUser(id, toBody(updatedInputs, [role.id], { create: false, password: false })));
-    if (updated) {
+    const body = toBody(updatedInputs, [role.id], { create: false, password: false });
+    const topic = "PUT carrying the unchanged username (no domain) updates in place, keeping the password";
+    const put = `PUT ${paths.user}`;
+    let updated: WireUser | undefined;
+    try {
+      updated = await client.updateUser(id, body);
+    } catch (e) {
+      // A refusal of the body is the answer to the question, not an outage.
+      if (e instanceof VendorError && (e.status === 400 || e.status === 422)) rec.contradict(topic, `the Control Room refused a ${put} carrying username '${body.username}' unchanged: ${e.vendorMessage}`, true);
+      else rec.fail(topic, e);
+    }
+    if (!updated) trial.problem = `the Control Room did not accept a ${put} carrying the unchanged username '${body.username}' (see "${topic}")`;
+    else {
       trial.updated = updated.description === updatedInputs.description && updated.firstName === "Check";
-      rec.expect("PUT without username or domain updates in place, keeping the password", trial.updated && updated.passwordSet === true, "description and firstName changed, passwordSet still true", "the PUT answer does not show the change, or lost the password", true);
+      rec.expect(
+        topic,
+        trial.updated && updated.passwordSet === true,
+        `the Control Room accepted a ${put} carrying username '${body.username}' unchanged: description and firstName changed, passwordSet still true`,
+        `the Control Room answered a ${put} carrying username '${body.username}', but the answer does not show the change, or lost the password`,
+        true,
+      );
       if (typeof updated.version === "number" && typeof created.version === "number") rec.expect("version grows with each PUT", updated.version > created.version, `version ${created.version} → ${updated.version}`, `version ${created.version} → ${updated.version}`, true);
     }
   } finally {
-    const deleted = await rec.call(`DELETE ${PATHS.v2.user} (throw-away user)`, () => client.deleteUser(id));
+    const deleted = await rec.call(`DELETE ${paths.user} (throw-away user)`, () => client.deleteUser(id));
     trial.deleted = deleted === true;
-    const after = trial.deleted ? await rec.call(`GET ${PATHS.v2.user} after the delete`, async () => ({ user: await client.getUser(id) })) : undefined;
+    const after = trial.deleted ? await rec.call(`GET ${paths.user} after the delete`, async () => ({ user: await client.getUser(id) })) : undefined;
     trial.confirmedGone = trial.deleted && after !== undefined && after.user === undefined;
     rec.expect("DELETE answers 200 or 204; a read afterwards answers 404", trial.confirmedGone, `user ${id} is gone`, `user ${id} may still exist`, true);
     if (!trial.confirmedGone) trial.problem = `the throw-away user ${id} ('${name}') may still exist: delete it in the Control Room (Administration > Users)`;

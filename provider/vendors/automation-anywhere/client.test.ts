@@ -1,6 +1,7 @@
 // Offline parts of the Control Room client: error text, token lifetime, role matching.
 import { describe, expect, it } from "vitest";
-import { describeError, tokenClaims, tokenLifetimeSeconds } from "./client.js";
+import { describeError, heldPermissions, tokenClaims, tokenLifetimeSeconds } from "./client.js";
+import { wireLogin } from "./wire.js";
 import { knownRoleNames, matchRole } from "./roles.js";
 
 const jwt = (payload: object) => `${Buffer.from('{"alg":"RS512"}').toString("base64url")}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}.sig`;
@@ -51,5 +52,33 @@ describe("describeError with other shapes of `details`", () => {
     expect(describeError({ code: "x.y", details: { field: "email" }, message: "Bad request" })).toEqual({ message: 'Bad request ({"field":"email"}) [x.y]' });
     expect(describeError({ details: ["only the details"] })).toEqual({ message: "only the details" });
     expect(describeError({ message: "Plain", details: null, code: 42 })).toEqual({ message: "Plain [42]" });
+  });
+});
+
+describe("the login answer's permissions", () => {
+  // The shape of a real Community Edition login answer: ids tenant-specific, resourceId null or a string id.
+  const answer = {
+    token: "t",
+    user: {
+      id: 331707,
+      username: "someone@example.com",
+      roles: [{ name: "CE_user", id: 1905174, version: 0 }],
+      permissions: [
+        { id: 13044624, action: "usermanagement", resourceId: null, resourceType: "usermanagement" },
+        { id: 13044625, action: "viewuserrolebasicinfo", resourceId: null, resourceType: "usermanagement" },
+        { id: 13046289, action: "runtimeclientsmanagement", resourceId: "155938", resourceType: "runtimeclientsmanagement" },
+        { id: 1, action: 42, resourceType: "usermanagement" },
+        "not an object",
+        { id: 2, action: "createuser" },
+      ],
+    },
+  };
+  it("reads the Action | Resource type pairs and skips entries of another shape, without failing the login", () => {
+    const login = wireLogin.parse(answer);
+    expect(heldPermissions(login.user!.permissions!)).toEqual([
+      { action: "usermanagement", resourceType: "usermanagement" },
+      { action: "viewuserrolebasicinfo", resourceType: "usermanagement" },
+      { action: "runtimeclientsmanagement", resourceType: "runtimeclientsmanagement" },
+    ]);
   });
 });

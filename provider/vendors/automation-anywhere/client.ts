@@ -1,12 +1,12 @@
 // The Control Room client: login (API key preferred, else password) with a token cached per provider
-// process, the user and role endpoints on the version the Control Room serves (v2, else v1, learnt
-// once per process), and the role-name cache. One client per settings value,
+// process, the user and role endpoints on the generation the login showed (v2, else v1, learnt once
+// per process and Control Room), and the role-name cache. One client per settings value,
 // kept in module scope so every resource of one `pulumi` run shares the token and the role list.
 import type { z } from "zod";
 import { HttpClient, parseAnswer, PerSettings, tokenAuth, VendorError, type HttpResponse, type RequestOptions, type TokenAuth } from "../../http/index.js";
 import { requireOneOf, requireSetting, type Settings } from "../../settings.js";
-import { INFERRED, PATHS, VENDOR, type ApiVersion, type CallKind } from "./contract.js";
-import { wireError, wireLogin, wireRoleList, wireUser, wireUserList, type ListRequest, type UserBody, type WireRole, type WireUser } from "./wire.js";
+import { INFERRED, PATHS, VENDOR, type ApiVersion } from "./contract.js";
+import { wireError, wireLogin, wireRoleList, wireUser, wireUserList, type ListRequest, type UserBody, type WirePermission, type WireRole, type WireUser } from "./wire.js";
 
 export interface ControlRoomSettings {
   url: string;
@@ -75,6 +75,11 @@ export function tokenLifetimeSeconds(token: string): number {
   return iat !== undefined && exp !== undefined && exp > iat ? exp - iat : INFERRED.defaultTokenLifetimeSeconds;
 }
 
+/** The readable Action | Resource type pairs of a login answer's `user.permissions` (odd entries are skipped). */
+export function heldPermissions(list: readonly (WirePermission | null)[]): HeldPermission[] {
+  return list.flatMap((p) => (p?.action && p.resourceType ? [{ action: p.action, resourceType: p.resourceType }] : []));
+}
+
 function parse<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
   return parseAnswer(schema, body, VENDOR, what);
 }
@@ -84,8 +89,8 @@ export interface LoginUser {
   id: number;
   username?: string;
   roleNames: string[];
-  /** `user.permissions[].action`, when the answer lists them. */
-  actions: string[] | undefined;
+  /** `user.permissions[]` as Action | Resource type pairs, when the answer lists them. */
+  permissions: HeldPermission[] | undefined;
 }
 
 /** How the last roles list was read: pages, rows and the total the Control Room reported. */
@@ -96,15 +101,20 @@ export interface RolePaging {
   total: number | undefined;
 }
 
-type VersionedRequest = Omit<RequestOptions, "path"> & { kind: CallKind; paths: Record<ApiVersion, string>; byId?: boolean };
+type UserManagementRequest = Omit<RequestOptions, "path"> & { paths: Record<ApiVersion, string>; byId?: boolean };
 
+/** One permission of the login answer: the documented Action | Resource type pair. */
+export interface HeldPermission {
+  action: string;
+  resourceType: string;
+}
 export class ControlRoomClient {
   readonly http: HttpClient;
   /** The Control Room's address, as the settings give it (for messages). */
   readonly url: string;
   private readonly auth: TokenAuth;
-  /** The version each kind of call answered on, once known: learnt once per process (per client). */
-  private readonly versions = new Map<CallKind, ApiVersion>();
+  /** The Control Room's generation, learnt from the first login that answers; kept for the process. */
+  private learnt: ApiVersion | undefined;
   private roles: Promise<WireRole[]> | undefined;
   /** Id of the user the provider logs in as (from the login answer): lost-create checks use it. */
   callerId: number | undefined;
@@ -131,31 +141,27 @@ export class ControlRoomClient {
     return this.http.close();
   }
 
-  /** The version a kind of call answered on in this process, if it has been made. */
-  versionOf(kind: CallKind): ApiVersion | undefined {
-    return this.versions.get(kind);
+  /** The generation this Control Room answered on in this process (after the first login). */
+  get generation(): ApiVersion | undefined {
+    return this.learnt;
   }
 
   /**
-   * One call on the version this Control Room serves: v2 first; on a 404 the same call once on v1.
-   * Whichever answers (anything but 404) is remembered for this kind of call. A call by user id
-   * (`byId`) may answer 404 because the user is gone: a 404 from both versions is returned as such
-   * and teaches nothing; any other call that finds neither version fails naming both paths.
+   * The login call: on the learnt generation once known; else v2 first and, on a 404, v1 once.
+   * Whichever answers (any status but 404: a 401 too shows the call exists) is this Control Room's
+   * generation for the rest of the process, for login and user management alike.
    */
-  private async versioned(o: VersionedRequest): Promise<HttpResponse> {
-    const { kind, paths, byId, ...rest } = o;
-    const accept = [...(rest.accept ?? [])];
-    const known = this.versions.get(kind);
-    if (known) return this.http.request({ ...rest, path: paths[known], accept });
+  private async loginCall(o: Omit<RequestOptions, "path">): Promise<HttpResponse> {
+    const paths = { v2: PATHS.v2.login, v1: PATHS.v1.login };
+    if (this.learnt) return this.http.request({ ...o, path: paths[this.learnt] });
     const notFound = INFERRED.versionFallbackStatus;
     const attempt = async (version: ApiVersion): Promise<HttpResponse> => {
       try {
-        const res = await this.http.request({ ...rest, path: paths[version], accept: [...accept, notFound] });
-        if (res.status !== notFound) this.versions.set(kind, version);
+        const res = await this.http.request({ ...o, path: paths[version], accept: [...(o.accept ?? []), notFound] });
+        if (res.status !== notFound) this.learnt = version;
         return res;
       } catch (e) {
-        // Any answer but 404 (400, 401, 403, 409, 5xx) shows the call exists on this version.
-        if (e instanceof VendorError) this.versions.set(kind, version);
+        if (e instanceof VendorError) this.learnt = version;
         throw e;
       }
     };
@@ -165,26 +171,46 @@ export class ControlRoomClient {
     if (v1.status !== notFound) return v1;
     const m2 = describeError(v2.body).message ?? "not found";
     const m1 = describeError(v1.body).message ?? "not found";
-    if (byId) {
-      // Neither version knows the user: on one of them the call does not exist, on the other the user does not.
-      if (accept.includes(notFound)) return v1;
-      throw new VendorError({ vendor: VENDOR, method: rest.method, pathTemplate: paths.v2, status: notFound, vendorMessage: `${m2}; on v1: ${m1}` });
-    }
     throw new VendorError({
       vendor: VENDOR,
-      method: rest.method,
+      method: o.method,
       pathTemplate: paths.v2,
       status: notFound,
       vendorMessage: `${m2}; ${paths.v1} answered 404 as well (${m1}). Check that controlRoomUrl is the Control Room's address, with no path after the host`,
     });
   }
 
+  /**
+   * A user-management call on the generation the login showed: never on the other one, so a current
+   * Control Room sees no discontinued v1 call from us. A 404 of a call by user id means the user is
+   * gone; any other 404 says the call is missing here, and names the generation it was sent on.
+   */
+  private async userManagement(o: UserManagementRequest): Promise<HttpResponse> {
+    const { paths, byId, ...rest } = o;
+    // The login (cached once made) decides the generation before the path is chosen.
+    await this.auth.token();
+    const version = this.learnt ?? "v2";
+    try {
+      return await this.http.request({ ...rest, path: paths[version] });
+    } catch (e) {
+      if (byId || !(e instanceof VendorError) || e.status !== INFERRED.versionFallbackStatus) throw e;
+      const login = PATHS[version].login;
+      throw new VendorError({
+        vendor: VENDOR,
+        method: rest.method,
+        pathTemplate: paths[version],
+        status: e.status,
+        requestId: e.requestId,
+        body: e.body,
+        vendorMessage: `${e.vendorMessage || "not found"}; this Control Room's login answered on ${login}, so ${version} user management was expected. Check that controlRoomUrl is the Control Room's address, with no path after the host`,
+      });
+    }
+  }
+
   private async login(): Promise<{ token: string; expiresInSeconds: number }> {
     const body = { username: this.settings.username, [this.settings.credential.kind]: this.settings.credential.value };
     const sentAt = Date.now();
-    const res = await this.versioned({
-      kind: "login",
-      paths: { v2: PATHS.v2.login, v1: PATHS.v1.login },
+    const res = await this.loginCall({
       method: "POST",
       json: body,
       noAuth: true,
@@ -198,7 +224,7 @@ export class ControlRoomClient {
           id: login.user.id,
           ...(login.user.username ? { username: login.user.username } : {}),
           roleNames: (login.user.roles ?? []).map((r) => r.name ?? String(r.id)),
-          actions: login.user.permissions ? login.user.permissions.map((p) => p.action ?? "").filter(Boolean) : undefined,
+          permissions: login.user.permissions ? heldPermissions(login.user.permissions) : undefined,
         }
       : undefined;
     const { iat } = tokenClaims(login.token);
@@ -215,35 +241,35 @@ export class ControlRoomClient {
   /** Logs in now (unless a token is cached) and says which version answered. */
   async authenticate(): Promise<ApiVersion> {
     await this.auth.token();
-    return this.versions.get("login") ?? "v2";
+    return this.learnt ?? "v2";
   }
 
   async createUser(body: UserBody): Promise<WireUser> {
-    const res = await this.versioned({ kind: "users", paths: { v2: PATHS.v2.users, v1: PATHS.v1.users }, method: "POST", json: body, secrets: body.password ? [body.password] : [] });
+    const res = await this.userManagement({ paths: { v2: PATHS.v2.users, v1: PATHS.v1.users }, method: "POST", json: body, secrets: body.password ? [body.password] : [] });
     return parse(wireUser, res.body, "the user create");
   }
 
   /** The user, or undefined when it is gone (404 or flagged deleted). */
   async getUser(id: string): Promise<WireUser | undefined> {
-    const res = await this.versioned({ kind: "users", paths: { v2: PATHS.v2.user, v1: PATHS.v1.user }, byId: true, method: "GET", params: { userId: id }, accept: [INFERRED.notFoundStatus] });
+    const res = await this.userManagement({ paths: { v2: PATHS.v2.user, v1: PATHS.v1.user }, byId: true, method: "GET", params: { userId: id }, accept: [INFERRED.notFoundStatus] });
     if (res.status === INFERRED.notFoundStatus) return undefined;
     const user = parse(wireUser, res.body, "the user read");
     return user.deleted ? undefined : user;
   }
 
   async updateUser(id: string, body: UserBody): Promise<WireUser> {
-    const res = await this.versioned({ kind: "users", paths: { v2: PATHS.v2.user, v1: PATHS.v1.user }, byId: true, method: "PUT", params: { userId: id }, json: body, secrets: body.password ? [body.password] : [] });
+    const res = await this.userManagement({ paths: { v2: PATHS.v2.user, v1: PATHS.v1.user }, byId: true, method: "PUT", params: { userId: id }, json: body, secrets: body.password ? [body.password] : [] });
     return parse(wireUser, res.body, "the user update");
   }
 
   /** Deletes the user; false when it was already gone. */
   async deleteUser(id: string): Promise<boolean> {
-    const res = await this.versioned({ kind: "users", paths: { v2: PATHS.v2.user, v1: PATHS.v1.user }, byId: true, method: "DELETE", params: { userId: id }, accept: [INFERRED.notFoundStatus] });
+    const res = await this.userManagement({ paths: { v2: PATHS.v2.user, v1: PATHS.v1.user }, byId: true, method: "DELETE", params: { userId: id }, accept: [INFERRED.notFoundStatus] });
     return res.status !== INFERRED.notFoundStatus;
   }
 
   private usersListPage(req: ListRequest): Promise<HttpResponse> {
-    return this.versioned({ kind: "usersList", paths: { v2: PATHS.v2.usersList, v1: PATHS.v1.usersList }, method: "POST", json: req, retrySafe: true });
+    return this.userManagement({ paths: { v2: PATHS.v2.usersList, v1: PATHS.v1.usersList }, method: "POST", json: req, retrySafe: true });
   }
 
   /** Users whose username equals `username` (case-insensitively, as the vendor compares them). */
@@ -294,8 +320,8 @@ export class ControlRoomClient {
     let total: number | undefined;
     for (let offset = 0; ; offset += INFERRED.pageLength) {
       const req: ListRequest = { sort: [{ field: "name", direction: "asc" }], filter: {}, page: { offset, length: INFERRED.pageLength }, fields: [] };
-      // A list is a read: safe to send again after a lost answer.
-      const res = await this.versioned({ kind: "rolesList", paths: { v2: PATHS.v2.rolesList, v1: PATHS.v1.rolesList }, method: "POST", json: req, retrySafe: true });
+        // A list is a read: safe to send again after a lost answer.
+      const res = await this.userManagement({ paths: { v2: PATHS.v2.rolesList, v1: PATHS.v1.rolesList }, method: "POST", json: req, retrySafe: true });
       const page = parse(wireRoleList, res.body, "the role list");
       pages++;
       all.push(...page.list);

@@ -32,14 +32,31 @@ export const PATHS = {
   },
 } as const satisfies Record<ApiVersion, Record<string, string>>;
 
-/** Kinds of call whose version the client learns separately (each costs a legacy Control Room one extra 404 per process). */
-export type CallKind = "login" | "users" | "usersList" | "rolesList";
+/**
+ * The Administration permissions the provider needs, as the vendor's "Administration permissions"
+ * page for the Control Room API names them on the wire: each an Action | Resource type pair, held
+ * only when both match (documented; a real login answer quoted by camunda/connectors carries
+ * `usermanagement` and `viewuserrolebasicinfo` with resource type `usermanagement` in the same
+ * `{id, action, resourceId, resourceType}` form). View users must be held before create, update or delete.
+ */
+export const PERMISSIONS = [
+  { name: "View users", action: "usermanagement", resourceType: "usermanagement", neededFor: "reading users (refresh, adoption, lost-create checks, discover)" },
+  { name: "Create users", action: "createuser", resourceType: "usermanagement", neededFor: "creating users" },
+  { name: "Edit users", action: "updateuser", resourceType: "usermanagement", neededFor: "updating users in place" },
+  { name: "Delete users", action: "deleteuser", resourceType: "usermanagement", neededFor: "deleting users (destroy, replace)" },
+  { name: "View roles", action: "rolesview", resourceType: "rolesmanagement", neededFor: "resolving role names to ids (check, getControlRoomRole)" },
+] as const;
+
+/** The role that holds every Administration permission (documented: "Users with the AAE_Admin role can create custom roles and assign roles to users"). */
+export const ADMIN_ROLE = "AAE_Admin";
 
 export const INFERRED = {
   /**
-   * A v2 call answered 404 is tried once on v1; the version that answers is remembered per client
-   * (Control Room URL and login) for the rest of the process. A 404 from both on a call by user id
-   * means "no such user" and teaches nothing.
+   * The generation is learnt from the login: v2 first, and on a 404 v1 once. Whichever answers is
+   * remembered per client (Control Room URL and login) for the rest of the process, and user
+   * management goes to the same generation: v2 login and v2 user management arrived together as far
+   * as the sources show (the v.33 notice retires both v1 forms at once), so after a v2 answer no v1
+   * call is made again, and a v2 404 for a user id means the user is gone.
    */
   versionFallbackStatus: 404,
   /** No `expires_in` in the login answer: read `exp` from the JWT, else assume the documented 20 minutes */
@@ -58,6 +75,12 @@ export const INFERRED = {
   usernamesCaseInsensitive: true,
   /** PUT is a full replacement of the mutable fields: every field is sent on update. */
   putReplacesWholeUser: true,
+  /**
+   * PUT carries the user's `username`, unchanged: the v11.3 update page lists it as mandatory, the
+   * Automation 360 example leaves it out (both documented); that sending it is accepted where it is
+   * optional is INFERRED, and `apiidentity check --write` reports it.
+   */
+  putCarriesUsername: true,
   /** `username` and `domain` cannot change through PUT: they replace the user. */
   immutableFields: ["username", "domain"],
   /** PUT accepts `password` (only a third-party spec lists it). */
@@ -73,8 +96,6 @@ export const INFERRED = {
   strictEmailIsGuess: true,
   /** Role names compared ignoring case when matching (two roles differing only in case are told apart by exact spelling). */
   roleNamesCaseInsensitive: true,
-  /** Wire names of the user-management permissions in a login answer's `user.permissions[].action`. */
-  permissionActions: { viewUsers: "viewusers", createUsers: "createusers", editUsers: "editusers", deleteUsers: "deleteusers", viewRoles: "viewroles" },
   /** Page length for `/list` calls (no documented default; public v2 clients page roles by at most 100). */
   pageLength: 100,
   /** Error body `{code, details, message}` (INFERRED; read defensively: `details` may be text or a list). */

@@ -1,5 +1,5 @@
 // The ControlRoomUser handler against an in-process Control Room sandbox, on both Control Room
-// generations: "current" (v2 login and user management) and "legacy" (v1 only).
+// generations: "current" (v2 login and user management; no v1 call is ever sent) and "legacy" (v1 only).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startSandbox, type Sandbox } from "../../../sandbox/server.js";
 import type { VendorModule } from "../../../sandbox/types.js";
@@ -19,35 +19,31 @@ const h = settings.bind(controlRoomUser);
 type Kind = "login" | "users" | "usersList" | "rolesList";
 
 /**
- * The requests one provider process makes, as `calls()` counts them: on a legacy Control Room the
- * first call of each kind goes to v2 (404) and then to v1; afterwards only v1. On a current one a
- * call by id that finds no user is tried once on v1 too, as long as no call of its kind succeeded.
+ * The requests one provider process makes, as `calls()` counts them. The first login of a process
+ * goes to v2 and, on a legacy Control Room, after its 404 to v1: that login decides the generation,
+ * and every later call goes straight to it (a 404 by id included: the user is gone). A current
+ * Control Room therefore never sees a v1 call.
  */
 function expectedCalls(generation: Generation) {
   const served = generation === "current" ? "v2" : "v1";
-  const learned = new Set<Kind>();
+  let learnt = false;
   let out: Record<string, number> = {};
   const add = (k: string) => (out[k] = (out[k] ?? 0) + 1);
   const path = (v: string, kind: Kind, suffix: string) => (kind === "login" ? `/${v}/authentication` : `/${v}/usermanagement${suffix}`);
   const p = {
-    /** Kinds this process already learnt before the counted part. */
-    knows(...kinds: Kind[]) {
-      kinds.forEach((k) => learned.add(k));
+    /** This process logged in (and so learnt the generation) before the counted part. */
+    knows() {
+      learnt = true;
       return p;
     },
-    call(kind: Kind, method: string, suffix: string, status: number, byId = false) {
-      if (learned.has(kind)) {
-        add(`${method} ${path(served, kind, suffix)} ${status}`);
-        return p;
-      }
-      if (served === "v1") add(`${method} ${path("v2", kind, suffix)} 404`);
+    call(kind: Kind, method: string, suffix: string, status: number) {
       add(`${method} ${path(served, kind, suffix)} ${status}`);
-      if (served === "v2" && status === 404 && byId) add(`${method} ${path("v1", kind, suffix)} 404`);
-      // Any answer but 404 (and a lost answer, 0) shows which version serves this kind.
-      if (status !== 404 && status !== 0) learned.add(kind);
       return p;
     },
     login(status = 200) {
+      if (!learnt && served === "v1") add(`POST ${path("v2", "login", "")} 404`);
+      // Any answer but 404 (and a lost answer, 0) shows the generation.
+      if (status !== 404 && status !== 0) learnt = true;
       return p.call("login", "POST", "", status);
     },
     /** The counts so far; starts a new count (what was learnt stays learnt). */
@@ -130,7 +126,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
       expect(read.props).toEqual(outs);
       expect((await h.diff(id, read.props!, news)).changes).toBe(false);
 
-      // Email and description change: one PUT carrying every mutable field and no password.
+      // Email and description change: one PUT carrying the unchanged username, every mutable field and no password.
       const seen = spyBodies();
       sandbox.clearRequests();
       const changed = { ...news, email: "owner@example.com", description: undefined };
@@ -139,7 +135,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
       const outs2 = await h.update(id, outs, changed);
       expect(calls()).toEqual(x.call("users", "PUT", "/users/{userId}", 200).take());
       const put = seen.find((o) => o.method === "PUT")!;
-      expect(put.json).toEqual({ email: "owner@example.com", roles: [{ id: 26 }, { id: 2 }], firstName: "Svc", lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: ["RUNTIME"] });
+      expect(put.json).toEqual({ username: news.username, email: "owner@example.com", roles: [{ id: 26 }, { id: 2 }], firstName: "Svc", lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: ["RUNTIME"] });
       expect(outs2).toMatchObject({ email: "owner@example.com", userId: id, password: PASSWORD });
       expect(outs2.description).toBeUndefined();
       expect(stored(id)).toMatchObject({ email: "owner@example.com", description: null, password: PASSWORD, version: 1 });
@@ -250,8 +246,8 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
       sandbox.clearRequests();
       const { id, outs } = await h.create(news);
       expect(id).toBe(String(existing.id));
-      // The create above taught the client which version serves user calls.
-      expect(calls()).toEqual(expectedCalls(generation).knows("users").call("users", "GET", "/users/{userId}", 200).call("users", "PUT", "/users/{userId}", 200).take());
+      // The login of this process (for the create above) showed which generation serves user calls.
+      expect(calls()).toEqual(expectedCalls(generation).knows().call("users", "GET", "/users/{userId}", 200).call("users", "PUT", "/users/{userId}", 200).take());
       expect(writes.join("")).toContain(`apiidentity: adopted ControlRoomUser ${id}; changed: email\n`);
       expect(stored(id)).toMatchObject({ email: "new@example.com", password: "Old_Pass-1" });
       expect(outs).toMatchObject({ importId: id, passwordSet: true });
@@ -275,7 +271,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
       vi.spyOn(process.stderr, "write").mockImplementation(() => true);
       sandbox.clearRequests();
       const { id, outs } = await h.create(news);
-      expect(calls()).toEqual(expectedCalls(generation).knows("users").call("users", "GET", "/users/{userId}", 200).take());
+      expect(calls()).toEqual(expectedCalls(generation).knows().call("users", "GET", "/users/{userId}", 200).take());
       expect(process.stderr.write).toHaveBeenCalledWith(`apiidentity: adopted ControlRoomUser ${id}; changed: nothing\n`);
       await h.delete(id, outs);
     });
@@ -329,7 +325,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
       sandbox.faults.add({ vendor: V, method: "GET", route: `/${ver}/usermanagement/users/{userId}`, count: 1, effect: { type: "expireTokens" } });
       const read = await h.read(id, outs);
       expect(read.id).toBe(id);
-      expect(calls()).toEqual(expectedCalls(generation).knows("users", "login").call("users", "GET", "/users/{userId}", 401).login().call("users", "GET", "/users/{userId}", 200).take());
+      expect(calls()).toEqual(expectedCalls(generation).knows().call("users", "GET", "/users/{userId}", 401).login().call("users", "GET", "/users/{userId}", 200).take());
       await h.delete(id, outs);
     });
 
@@ -345,7 +341,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
       }
     });
 
-    it("learns the version once per process: a second read makes no extra call, a new process learns again", async () => {
+    it("learns the generation once per process from the login: a second read makes no extra call, a new process learns again", async () => {
       const news = await inputsFor();
       const { id, outs } = await h.create(news);
       settings.restart();
@@ -354,9 +350,19 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
       await h.read(id, outs);
       const x = expectedCalls(generation);
       expect(calls()).toEqual(x.login().call("users", "GET", "/users/{userId}", 200).call("users", "GET", "/users/{userId}", 200).take());
-      expect(controlRoom(settings.value).versionOf("users")).toBe(ver);
-      expect(controlRoom(settings.value).versionOf("login")).toBe(ver);
+      expect(controlRoom(settings.value).generation).toBe(ver);
       await h.delete(id, outs);
+    });
+
+    it("a user deleted out of band reads as gone with one call on the learnt generation", async () => {
+      const news = await inputsFor();
+      const { id, outs } = await h.create(news);
+      delete state().users[id];
+      sandbox.clearRequests();
+      expect(await h.read(id, outs)).toEqual({});
+      // On a current Control Room a v2 404 by id means the user is gone: no v1 call.
+      expect(calls()).toEqual(expectedCalls(generation).knows().call("users", "GET", "/users/{userId}", 404).take());
+      expect(await h.delete(id, outs)).toBeUndefined();
     });
 
     it("check finds an unknown role name and lists the known ones", async () => {
@@ -381,8 +387,8 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
     it("keeps passwords, the API key and the token out of error messages", async () => {
       const news = await inputsFor();
       const err = await h.update("987654", { ...news, userId: "987654", roleIds: [2], passwordSet: true, emailVerified: false, password: "Other_Pass1" }, news).catch((e: Error) => e);
-      // Neither version knows the id: the error names the call and keeps the vendor's "not found" message.
-      expect((err as Error).message).toMatch(/^ControlRoomUser: updating user 987654 failed: Automation Anywhere PUT \/v2\/usermanagement\/users\/\{userId\} failed with HTTP 404: .*User with id 987654 not found/);
+      // The id is unknown: the error names the call on this Control Room's generation and keeps the vendor's "not found" message.
+      expect((err as Error).message).toMatch(new RegExp(`^ControlRoomUser: updating user 987654 failed: Automation Anywhere PUT /${ver}/usermanagement/users/\\{userId\\} failed with HTTP 404: User with id 987654 not found`));
       expect((err as Error).message).not.toContain(PASSWORD);
 
       const apiKey = settings.env.CONTROL_ROOM_API_KEY!;

@@ -79,7 +79,7 @@ async function roleIdsFor(client: ControlRoomClient, names: readonly string[], o
  * the one just created (created since, by the provider's own user, with exactly the fields sent).
  */
 async function findOwnCreate(client: ControlRoomClient, body: UserBody, startedMs: number): Promise<OwnCreate<WireUser>> {
-  const [user] = await client.findUsersByName(body.username ?? "");
+  const [user] = await client.findUsersByName(body.username);
   if (!user) return { found: "none" };
   const offset = client.clockOffsetMs;
   const proof = { startedMs: startedMs + (offset ?? 0), callerId: client.callerId, skewMs: offset === undefined ? SKEW_UNKNOWN_CLOCK_MS : SKEW_KNOWN_CLOCK_MS };

@@ -33,9 +33,12 @@ describe("toBody", () => {
       firstName: "Svc", lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: ["RUNTIME", "DEVELOPMENT"],
     });
   });
-  it("update: no username or domain, password only when asked", () => {
+  it("update: the username unchanged (mandatory on older Control Rooms), no domain, password only when asked", () => {
     const b = toBody(prior, [2], { create: false, password: false });
-    expect(b).not.toHaveProperty("username");
+    expect(b).toEqual({
+      username: "svc-bot", email: "svc@example.com", roles: [{ id: 2 }],
+      firstName: "Svc", lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: ["RUNTIME", "DEVELOPMENT"],
+    });
     expect(b).not.toHaveProperty("domain");
     expect(b).not.toHaveProperty("password");
     expect(toBody(prior, [2], { create: false, password: true }).password).toBe("Passw0rd!");

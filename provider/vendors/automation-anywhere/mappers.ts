@@ -12,11 +12,13 @@ function keep<T>(prior: T | undefined, live: T | undefined, norm: (v: unknown) =
 }
 
 /**
- * The body of create (with `username` and `domain`) or of the full-replace PUT (without them, they
- * cannot change). Every mutable field is sent because the PUT resets what it does not get.
+ * The body of create (with `domain`) or of the full-replace PUT (without it: it cannot change).
+ * Both carry `username`: the PUT unchanged, since older Control Rooms list it as mandatory there.
+ * Every mutable field is sent because the PUT resets what it does not get.
  */
 export function toBody(i: Inputs, roleIds: readonly number[], opts: { create: boolean; password: boolean }): UserBody {
   const body: UserBody = {
+    username: i.username,
     email: i.email,
     roles: roleIds.map((id) => ({ id })),
     firstName: i.firstName ?? null,
@@ -26,10 +28,7 @@ export function toBody(i: Inputs, roleIds: readonly number[], opts: { create: bo
     enableAutoLogin: i.enableAutoLogin ?? false,
     licenseFeatures: [...(i.licenseFeatures ?? [])],
   };
-  if (opts.create) {
-    body.username = i.username;
-    body.domain = i.domain ?? null;
-  }
+  if (opts.create) body.domain = i.domain ?? null;
   if (opts.password && i.password !== undefined) body.password = i.password;
   return body;
 }
@@ -102,7 +101,7 @@ export function isFromCreate(user: WireUser, body: UserBody, opts: { startedMs: 
   if ((user.version ?? 0) !== 0) return false;
   const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? null) === (b ?? null);
   return (
-    user.username.toLowerCase() === (body.username ?? "").toLowerCase() &&
+    user.username.toLowerCase() === body.username.toLowerCase() &&
     same(user.email, body.email) &&
     same(user.firstName, body.firstName) &&
     same(user.lastName, body.lastName) &&

@@ -42,6 +42,19 @@ const page = z.looseObject({ offset: z.number().nullish(), total: z.number().nul
 export const wireUserList = z.looseObject({ page: page.nullish(), list: z.array(wireUser) });
 export const wireRoleList = z.looseObject({ page: page.nullish(), list: z.array(wireRole) });
 
+/**
+ * One entry of a user's `permissions`: `{id, action, resourceId, resourceType}` (a real login answer
+ * carries `resourceId` as null or as a string id). Only `action` and `resourceType` are needed; an
+ * entry of another shape is read as null rather than failing the login.
+ */
+export const wirePermission = z.looseObject({
+  id: z.union([z.number(), z.string()]).nullish(),
+  action: text,
+  resourceType: text,
+  resourceId: z.union([z.string(), z.number()]).nullish(),
+});
+export type WirePermission = z.output<typeof wirePermission>;
+
 export const wireLogin = z.looseObject({
   token: z.string().min(1),
   user: z
@@ -49,7 +62,7 @@ export const wireLogin = z.looseObject({
       id: z.number(),
       username: z.string().nullish(),
       roles: z.array(wireRoleRef).nullish(),
-      permissions: z.array(z.looseObject({ action: z.string().nullish() })).nullish(),
+      permissions: z.array(wirePermission.nullable().catch(null)).nullish(),
     })
     .nullish(),
 });
@@ -60,9 +73,9 @@ export const wireLogin = z.looseObject({
  */
 export const wireError = z.looseObject({ code: z.unknown().optional(), details: z.unknown().optional(), message: z.unknown().optional() });
 
-/** Body of create and of the full-replace update. */
+/** Body of create and of the full-replace update (which carries the unchanged `username` too). */
 export interface UserBody {
-  username?: string;
+  username: string;
   email: string;
   password?: string;
   roles: { id: number }[];

@@ -1,6 +1,7 @@
 // Contract: Control Room authentication (login v1/v2, refresh, validate, logout, expiry, permissions).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GENERATIONS, newUser, startHarness, type Harness } from "./harness.js";
+import type { AaState } from "./state.js";
 
 // Every contract below holds for both generations (paths go out on the generation's version).
 describe.each(GENERATIONS)("%s Control Room", (generation) => {
@@ -150,6 +151,43 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
       expect((await h.call("POST", "/v1/usermanagement/users/list", {}, weak)).status).toBe(403);
       expect((await h.call("POST", "/v1/usermanagement/roles/list", {}, weak)).status).toBe(403);
       expect((await h.call("DELETE", "/v1/usermanagement/users/1", undefined, weak)).status).toBe(403);
+    });
+
+    it("the admin's login answer lists the documented users-and-roles Administration pairs", async () => {
+      const login = await h.call("POST", "/v2/authentication", { username: h.admin.username, apiKey: h.admin.apiKey });
+      const perms = (login.body.user as { permissions: { id: unknown; action: string; resourceId: unknown; resourceType: string }[] }).permissions;
+      for (const p of perms) expect(Object.keys(p).sort()).toEqual(["action", "id", "resourceId", "resourceType"]);
+      expect(perms.map((p) => `${p.action}|${p.resourceType}`).sort()).toEqual([
+        "createuser|usermanagement",
+        "deleteuser|usermanagement",
+        "rolesmanagement|rolesmanagement",
+        "rolesview|rolesmanagement",
+        "updateuser|usermanagement",
+        "usermanagement|usermanagement",
+        "viewuserrolebasicinfo|usermanagement",
+      ]);
+    });
+
+    it("a permission counts only as its Action | Resource type pair: the right action under another type grants nothing", async () => {
+      const state = h.sandbox.store.vendor("automationAnywhere") as unknown as AaState;
+      const token = await h.adminToken();
+      state.roles["9200"] = { ...state.roles["2"]!, id: 9200, name: "Half_Admins", systemRole: false, permissions: [
+        { id: 1, action: "usermanagement", resourceId: null, resourceType: "usermanagement" },
+        { id: 2, action: "createuser", resourceId: null, resourceType: "rolesmanagement" },
+        { id: 3, action: "rolesview", resourceId: null, resourceType: "usermanagement" },
+      ] };
+      try {
+        const u = newUser({ roles: [{ id: 9200 }] });
+        expect((await h.call("POST", "/v1/usermanagement/users", u, token)).status).toBe(201);
+        const theirs = (await h.call("POST", "/v2/authentication", { username: u.username, password: u.password })).body.token as string;
+        expect((await h.call("POST", "/v1/usermanagement/users/list", {}, theirs)).status).toBe(200);
+        const create = await h.call("POST", "/v1/usermanagement/users", newUser(), theirs);
+        expect(create.status).toBe(403);
+        expect(create.body.details).toBe("missing permission createuser|usermanagement");
+        expect((await h.call("POST", "/v1/usermanagement/roles/list", {}, theirs)).status).toBe(403);
+      } finally {
+        delete state.roles["9200"];
+      }
     });
 
     it("disabling a user ends their sessions", async () => {

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import type { RouteContext, RouteHandler, SandboxRequest, SandboxResponse } from "../../types.js";
 import { errors } from "./errors.js";
-import { TOKEN_TTL_MS, type AaState, type StoredUser } from "./state.js";
+import { grants, TOKEN_TTL_MS, type AaState, type PermissionPair, type StoredUser } from "./state.js";
 import { permissionsOf } from "./views.js";
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
@@ -56,9 +56,9 @@ export function headerToken(headers: IncomingHttpHeaders): string | undefined {
   return v?.trim() || undefined;
 }
 
-/** Runs the handler only for a request with a valid `X-Authorization` token whose user holds `action`. */
+/** Runs the handler only for a request with a valid `X-Authorization` token whose user holds the `needed` pair. */
 export function authed(
-  action: string,
+  needed: PermissionPair,
   handler: (req: SandboxRequest, ctx: RouteContext<AaState>, caller: StoredUser) => SandboxResponse,
 ): RouteHandler<AaState> {
   return (req, ctx) => {
@@ -66,7 +66,7 @@ export function authed(
     if (!token) return errors.authRequired();
     const check = checkToken(ctx.state, token, ctx.now());
     if ("error" in check) return check.error;
-    if (!permissionsOf(ctx.state, check.user).some((p) => p.action === action)) return errors.forbidden(action);
+    if (!permissionsOf(ctx.state, check.user).some((p) => grants(p, needed))) return errors.forbidden(`${needed.action}|${needed.resourceType}`);
     return handler(req, ctx, check.user);
   };
 }

@@ -6,7 +6,7 @@ import { authed } from "./auth.js";
 import { errors } from "./errors.js";
 import { runList } from "./filter.js";
 import { CURRENT, LEGACY, onlyIn } from "./generations.js";
-import { ACTIONS, type AaState } from "./state.js";
+import { PERMS, type AaState } from "./state.js";
 import { roleView } from "./views.js";
 
 const ROLE_FIELDS = ["id", "name", "description", "countPrincipals", "version", "createdBy", "createdOn", "updatedBy", "updatedOn", "systemRole"] as const;
@@ -16,7 +16,7 @@ function roleRoutes(version: "v1" | "v2"): Route<AaState>[] {
   {
     method: "POST",
     template: `/${version}/usermanagement/roles/list`,
-    handler: authed(ACTIONS.viewRoles, (req, ctx) => {
+    handler: authed(PERMS.viewRoles, (req, ctx) => {
       const rows = Object.values(ctx.state.roles).map((r) => roleView(ctx.state, r));
       const r = runList(rows, req.body, ROLE_FIELDS);
       return "error" in r ? r.error : json(200, r.result);
@@ -25,7 +25,7 @@ function roleRoutes(version: "v1" | "v2"): Route<AaState>[] {
   {
     method: "GET",
     template: `/${version}/usermanagement/roles/{roleId}`,
-    handler: authed(ACTIONS.viewRoles, (req, ctx) => {
+    handler: authed(PERMS.viewRoles, (req, ctx) => {
       const raw = req.params.roleId ?? "";
       if (!/^\d+$/.test(raw)) return errors.validation(`Role id must be an integer, got ${raw}`);
       const role = ctx.state.roles[String(Number(raw))];

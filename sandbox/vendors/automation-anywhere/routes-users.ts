@@ -6,7 +6,7 @@ import { authed } from "./auth.js";
 import { aaError, errors } from "./errors.js";
 import { runList } from "./filter.js";
 import { CURRENT, LEGACY, onlyIn } from "./generations.js";
-import { ACTIONS, findUserByName, iso, type AaState, type StoredUser } from "./state.js";
+import { PERMS, findUserByName, iso, type AaState, type StoredUser } from "./state.js";
 import { createUserSchema, parseBody, updateUserSchema } from "./validation.js";
 import { userView } from "./views.js";
 
@@ -38,7 +38,7 @@ function userRoutes(version: "v1" | "v2"): Route<AaState>[] {
     {
       method: "POST",
       template: base,
-      handler: authed(ACTIONS.createUsers, (req, ctx, caller) => {
+      handler: authed(PERMS.createUsers, (req, ctx, caller) => {
         const parsed = parseBody(createUserSchema, req.body);
         if ("error" in parsed) return parsed.error;
         const b = parsed.data;
@@ -74,7 +74,7 @@ function userRoutes(version: "v1" | "v2"): Route<AaState>[] {
     {
       method: "POST",
       template: `${base}/list`,
-      handler: authed(ACTIONS.viewUsers, (req, ctx) => {
+      handler: authed(PERMS.viewUsers, (req, ctx) => {
         const rows = Object.values(ctx.state.users).map((u) => userView(ctx.state, u));
         const r = runList(rows, req.body, USER_FIELDS);
         return "error" in r ? r.error : json(200, r.result);
@@ -83,7 +83,7 @@ function userRoutes(version: "v1" | "v2"): Route<AaState>[] {
     {
       method: "GET",
       template: `${base}/{userId}`,
-      handler: authed(ACTIONS.viewUsers, (req, ctx) => {
+      handler: authed(PERMS.viewUsers, (req, ctx) => {
         const found = lookup(ctx.state, req.params.userId);
         return "error" in found ? found.error : json(200, userView(ctx.state, found.user));
       }),
@@ -91,15 +91,17 @@ function userRoutes(version: "v1" | "v2"): Route<AaState>[] {
     {
       method: "PUT",
       template: `${base}/{userId}`,
-      handler: authed(ACTIONS.editUsers, (req, ctx, caller) => {
+      handler: authed(PERMS.editUsers, (req, ctx, caller) => {
         const found = lookup(ctx.state, req.params.userId);
         if ("error" in found) return found.error;
         const user = found.user;
         const parsed = parseBody(updateUserSchema, req.body);
         if ("error" in parsed) return parsed.error;
         const b = parsed.data;
-        // username and domain are not in the update body: immutable (INFERRED); a different value is refused, not ignored.
-        if (b.username !== undefined && b.username !== user.username) return errors.validation("username cannot be changed");
+        // username may be in the body (mandatory on v11.3, left out in the Automation 360 example):
+        // the same name (ignoring case, as usernames compare) is accepted; another one is refused, not
+        // ignored, since PUT replaces fields but cannot rename (INFERRED). domain likewise.
+        if (b.username !== undefined && b.username.toLowerCase() !== user.username.toLowerCase()) return errors.validation("username cannot be changed");
         if ("domain" in b && (b.domain ?? null) !== user.domain) return errors.validation("domain cannot be changed");
         if (b.version !== undefined && b.version !== user.version) return errors.versionConflict(user.version, b.version);
         const badRole = unknownRole(ctx.state, b.roles);
@@ -123,7 +125,7 @@ function userRoutes(version: "v1" | "v2"): Route<AaState>[] {
     {
       method: "DELETE",
       template: `${base}/{userId}`,
-      handler: authed(ACTIONS.deleteUsers, (req, ctx) => {
+      handler: authed(PERMS.deleteUsers, (req, ctx) => {
         const found = lookup(ctx.state, req.params.userId);
         if ("error" in found) return found.error;
         // The endpoint page answers 200 with the user as it was (`deleted: false`).

@@ -62,15 +62,28 @@ export type AaState = {
   tokens: Record<string, IssuedToken>;
 };
 
-/** Permission actions this emulator checks. The vendor names the permissions (View/Create/Edit/Delete users) but not their wire `action` strings: INFERRED. */
-export const ACTIONS = {
-  viewUsers: "viewusers",
-  createUsers: "createusers",
-  editUsers: "editusers",
-  deleteUsers: "deleteusers",
-  viewRoles: "viewroles",
-  basicInfo: "viewuserrolebasicinfo",
-} as const;
+/** An Administration permission as the vendor names it on the wire: an Action | Resource type pair. */
+export type PermissionPair = { action: string; resourceType: string };
+
+/**
+ * The users-and-roles Administration permissions of the vendor's "Administration permissions" page
+ * (documented): a route needs one pair, and only a permission with that action AND that resource
+ * type grants it.
+ */
+export const PERMS = {
+  viewUsers: { action: "usermanagement", resourceType: "usermanagement" },
+  createUsers: { action: "createuser", resourceType: "usermanagement" },
+  editUsers: { action: "updateuser", resourceType: "usermanagement" },
+  deleteUsers: { action: "deleteuser", resourceType: "usermanagement" },
+  viewRoles: { action: "rolesview", resourceType: "rolesmanagement" },
+  manageRoles: { action: "rolesmanagement", resourceType: "rolesmanagement" },
+  basicInfo: { action: "viewuserrolebasicinfo", resourceType: "usermanagement" },
+} as const satisfies Record<string, PermissionPair>;
+
+/** True when `held` grants `needed`: the action and the resource type both match. */
+export function grants(held: PermissionPair, needed: PermissionPair): boolean {
+  return held.action === needed.action && held.resourceType === needed.resourceType;
+}
 
 const SEED_TIME = "2024-01-01T00:00:00.000Z";
 export const ADMIN_ID = 1;
@@ -78,8 +91,8 @@ export const ADMIN_USERNAME = "admin";
 /** 8–15 characters from the allowed set, like any Control Room password. */
 export const ADMIN_PASSWORD = "Sandbox_Admin1";
 
-function perm(id: number, action: string): Permission {
-  return { id, action, resourceId: null, resourceType: "usermanagement" };
+function perm(id: number, pair: PermissionPair): Permission {
+  return { id, action: pair.action, resourceId: null, resourceType: pair.resourceType };
 }
 
 function role(id: number, name: string, description: string, systemRole: boolean, permissions: Permission[]): StoredRole {
@@ -87,13 +100,15 @@ function role(id: number, name: string, description: string, systemRole: boolean
 }
 
 export function seed(): AaState {
-  const basic = perm(7526, ACTIONS.basicInfo); // id and action from the vendor's user example
+  const basic = perm(7526, PERMS.basicInfo); // id and action from the vendor's user example
+  // Ids are tenant-specific at the vendor (a real login answer has eight-digit ones): these are ours.
   const adminPerms = [
-    perm(7520, ACTIONS.viewUsers),
-    perm(7521, ACTIONS.createUsers),
-    perm(7522, ACTIONS.editUsers),
-    perm(7523, ACTIONS.deleteUsers),
-    perm(7524, ACTIONS.viewRoles),
+    perm(7520, PERMS.viewUsers),
+    perm(7521, PERMS.createUsers),
+    perm(7522, PERMS.editUsers),
+    perm(7523, PERMS.deleteUsers),
+    perm(7524, PERMS.viewRoles),
+    perm(7525, PERMS.manageRoles),
     basic,
   ];
   // Ids 1 and 2 are documented; 24 appears in the roles-list example, 26 and 169 in the user-update example.

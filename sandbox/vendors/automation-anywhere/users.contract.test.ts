@@ -211,6 +211,21 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
       expect(r.body.description).toBe("echo");
     });
 
+    it("accepts the unchanged username in the body (mandatory on v11.3, absent from the Automation 360 example), in any letter case", async () => {
+      const body = newUser();
+      const c = await create(body);
+      const path = `/v1/usermanagement/users/${String(c.body.id)}`;
+      const { password: _pw, ...rest } = body;
+      const same = await h.call("PUT", path, { ...rest, description: "with username" }, token);
+      expect(same.status).toBe(200);
+      expect(same.body).toMatchObject({ username: body.username, description: "with username", version: 1 });
+      const upper = await h.call("PUT", path, { ...rest, username: String(body.username).toUpperCase(), description: "upper" }, token);
+      expect(upper.status).toBe(200);
+      expect(upper.body).toMatchObject({ username: body.username, description: "upper", version: 2 });
+      const { username: _u, ...without } = rest;
+      expect((await h.call("PUT", path, { ...without, description: "without" }, token)).status).toBe(200);
+    });
+
     it("changes the password when one is sent", async () => {
       const body = newUser();
       const c = await create(body);
