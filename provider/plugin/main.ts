@@ -2,6 +2,7 @@
 // free port and prints that port, alone on a line, on stdout, which is how the engine learns where
 // to connect. Of the engine's arguments (its address, --logtostderr, -v=N, --tracing) only the address
 // is used, to show the lifecycle's notes and the handlers' advice (notes.ts). Logs go to stderr.
+// No top-level await: the standalone binary runs this file bundled as CommonJS (scripts/release/).
 import { engineSink, forwardNotes, isEngineAddress } from "./notes.js";
 import { serve } from "./server.js";
 
@@ -9,10 +10,12 @@ const engine = process.argv.slice(2).find(isEngineAddress);
 const sink = engine ? engineSink(engine) : undefined;
 if (sink) forwardNotes(sink);
 
-try {
-  const { port } = await serve(sink ? { warn: (message, urn) => sink(message, urn, "warning") } : {});
-  process.stdout.write(`${port}\n`);
-} catch (e) {
-  process.stderr.write(`apiidentity plugin: could not start: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exitCode = 1;
-}
+serve(sink ? { warn: (message, urn) => sink(message, urn, "warning") } : {}).then(
+  ({ port }) => {
+    process.stdout.write(`${port}\n`);
+  },
+  (e: unknown) => {
+    process.stderr.write(`apiidentity plugin: could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);
