@@ -5,7 +5,7 @@ import { isApiUserAccount } from "./client.js";
 import { noSettings } from "../../../test/settings.js";
 import { checkInputs, iseApiUser } from "./handler.js";
 import { inputsOf, liveOutputs } from "./mappers.js";
-import { wireAccount, wireHeldRolePage, wireViability } from "./wire.js";
+import { wireAccount, wireAccountPage, wireDeleted, wireHeldRolePage } from "./wire.js";
 
 const PASSWORD = "Str0ng-Passw0rd";
 
@@ -77,7 +77,74 @@ describe("IseApiUser read-back values pass check again and show no change", () =
     expect(a).not.toHaveProperty("trackingId");
   });
 
-  it("keeps an unknown viability reason", () => {
-    expect(wireViability.parse({ id: 1, deletable: false, reason: "HAS_ACTIVE_DEVICES", message: null, extra: 1 })).toEqual({ id: 1, deletable: false, reason: "HAS_ACTIVE_DEVICES", message: null });
+  it("keeps an unknown delete reason", () => {
+    expect(wireDeleted.parse({ id: 1, deleted: false, reason: "HAS_ACTIVE_DEVICES", message: null, extra: 1 })).toEqual({ id: 1, deleted: false, reason: "HAS_ACTIVE_DEVICES", message: null });
+  });
+});
+
+describe("IseApiUser reads createdAt in every form a tenant sends", () => {
+  // Epoch milliseconds (the account samples), the same as a numeric string, and ISO-8601 text (the
+  // public client's fixture of a real answer).
+  const forms: Array<[string, unknown, string | null]> = [
+    ["epoch milliseconds", 1633523724000, "2021-10-06T12:35:24.000Z"],
+    ["epoch milliseconds as a numeric string", "1633523724000", "2021-10-06T12:35:24.000Z"],
+    ["ISO-8601 text", "2021-10-06T12:35:24Z", "2021-10-06T12:35:24.000Z"],
+    ["ISO-8601 text with an offset", "2021-10-06T14:35:24+02:00", "2021-10-06T12:35:24.000Z"],
+    ["null", null, null],
+    ["text that is no time", "yesterday", null],
+    ["an object", { epoch: 1 }, null],
+    ["a boolean", true, null],
+  ];
+  for (const [name, createdAt, iso] of forms) {
+    it(`${name}: read back as ${iso ?? "unknown"}, and the round trip shows no change`, async () => {
+      const r = await roundTrip({ createdAt });
+      expect(r.outs.createdAt).toBe(iso);
+      expect(r.failures).toEqual([]);
+      expect(r.diff.changes).toBe(false);
+    });
+  }
+
+  it("one account with an odd createdAt does not fail the page it is on", () => {
+    const page = wireAccountPage.parse({
+      totalCount: 2,
+      searchResults: [
+        { id: 1, uid: "a@example.com", createdAt: "2021-10-06T12:35:24Z" },
+        { id: 2, uid: "b@example.com", createdAt: ["not", "a", "time"], createdBy: "someone" },
+      ],
+    });
+    expect(page.searchResults.map((a) => a.createdAt)).toEqual([Date.UTC(2021, 9, 6, 12, 35, 24), null]);
+    expect(page.searchResults[1]!.createdBy).toBeNull();
+  });
+});
+
+describe("the account list answer of a real tenant (the public client's fixture) parses", () => {
+  it("keeps accountType, accountSource and inviteState values, known or not, and reads the page fields", () => {
+    const page = wireAccountPage.parse({
+      totalCount: 3,
+      searchResults: [
+        { id: 1, uid: "a@example.com", accountType: "USER", accountSource: "AAD", inviteState: "Completed" },
+        { id: 2, uid: "b@example.com", accountType: "API", accountSource: "LOCAL", inviteState: "None" },
+        { id: 3, uid: "c@example.com", accountType: "ROBOT", accountSource: "SCIM_SOMETHING", inviteState: "Bounced" },
+      ],
+      offset: 0,
+      limit: 3,
+      queryTime: 231,
+      facetedResults: { ACCOUNTTYPE: { SUPPORT: 3, API: 2, PARTNER_USER: 0, USER: 9581 }, ACCOUNTGROUP: { "MDM all": null } },
+      totalUnfilteredResultCount: 0,
+    });
+    expect(page.searchResults.map((a) => [a.accountType, a.accountSource, a.inviteState])).toEqual([
+      ["USER", "AAD", "Completed"],
+      ["API", "LOCAL", "None"],
+      ["ROBOT", "SCIM_SOMETHING", "Bounced"],
+    ]);
+    expect(page.searchResults.map(isApiUserAccount)).toEqual([false, true, false]);
+    expect(page.facetedResults?.ACCOUNTTYPE).toEqual({ SUPPORT: 3, API: 2, PARTNER_USER: 0, USER: 9581 });
+    expect([page.offset, page.limit, page.queryTime, page.totalUnfilteredResultCount]).toEqual([0, 3, 231, 0]);
+  });
+
+  it("a page whose extra fields have odd shapes still parses", () => {
+    const page = wireAccountPage.parse({ totalCount: 0, searchResults: [], offset: "0", facetedResults: "none", queryTime: null });
+    expect(page.searchResults).toEqual([]);
+    expect(page.facetedResults).toBeUndefined();
   });
 });
