@@ -44,10 +44,12 @@ describe("apiidentity check ise", () => {
     expect(r.findings.filter((f) => f.verdict === "contradicted")).toEqual([]);
     expect(r.findings).toContainEqual(expect.objectContaining({ topic: "the Cisco ISE role is in the catalogue", verdict: "confirmed", detail: expect.stringContaining('"Cisco ISE Operations"') }));
     expect(r.findings).toContainEqual(expect.objectContaining({ topic: "accounts carry accountType", verdict: "confirmed" }));
-    // The INFERRED write calls stay open without --write.
-    expect(r.findings.filter((f) => f.verdict === "open" && f.inferred).map((f) => f.topic)).toEqual(
-      expect.arrayContaining([expect.stringContaining("Check Delete User Viability"), expect.stringContaining("Delete Users"), expect.stringContaining("Update User Account")]),
-    );
+    // The INFERRED write calls, and which delete form the tenant answers, stay open without --write.
+    expect(r.findings.filter((f) => f.verdict === "open" && f.inferred).map((f) => f.topic)).toEqual(expect.arrayContaining([expect.stringContaining("Update User Account")]));
+    expect(r.findings).toContainEqual(expect.objectContaining({ topic: expect.stringMatching(/^delete form: DELETE \/api\/v1\/account\?id=/), verdict: "open" }));
+    expect(r.findings.map((f) => f.topic).join("\n")).not.toContain("Viability");
+    // The default device space comes from Get Tenant Metadata.
+    expect(r.findings).toContainEqual(expect.objectContaining({ topic: expect.stringContaining("GET /api/v1/metadata/tenant"), verdict: "confirmed", detail: "default space 100001" }));
     expect(r.permissions.map((p) => p.state)).toEqual(["granted", "granted"]);
     expect(r.write).toBeUndefined();
     expect(writes()).toEqual([]);
@@ -88,13 +90,36 @@ describe("apiidentity check ise", () => {
     expect(r.status).toBe("ok");
     expect(r.write).toEqual({ name: NAME, created: true, updated: true, deleted: true, confirmedGone: true });
     expect(JSON.stringify(state().accounts.map((a) => a.id))).toBe(before);
-    // Every INFERRED write call was tried; only "API users seen in the list" stays open (the seed has none).
-    expect(r.findings.filter((f) => f.inferred && f.verdict === "open").map((f) => f.topic)).toEqual([expect.stringMatching(/^API users have accountType/)]);
+    // Every INFERRED write call was tried; "API users seen in the list" stays open (the seed has none).
+    expect(r.findings.filter((f) => f.inferred && f.verdict === "open").map((f) => f.topic)).toEqual([]);
+    expect(r.findings).toContainEqual(expect.objectContaining({ topic: "API users have accountType API", verdict: "open" }));
+    // The report names the delete form the tenant answered.
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({ topic: expect.stringMatching(/^delete form:/), verdict: "confirmed", detail: expect.stringMatching(/^the tenant answered DELETE \/api\/v1\/account\?id= \(the form of public client code\): account \d+ deleted$/) }),
+    );
     expect(r.findings).toContainEqual(expect.objectContaining({ topic: "accountType=API on create makes an API user", verdict: "confirmed" }));
     // Only the throw-away account was written to.
     const created = writes().filter((w) => w.startsWith("POST"));
     expect(created).toEqual(["POST /api/v1/accounts 200"]);
-    expect(writes()).toEqual(["POST /api/v1/accounts 200", "PUT /api/v1/account/{accountId} 200", "PUT /api/v1/account/{accountId}/roles 200", "DELETE /api/v1/accounts 200"]);
+    expect(writes()).toEqual(["POST /api/v1/accounts 200", "PUT /api/v1/account/{accountId} 200", "PUT /api/v1/account/{accountId}/roles 200", "DELETE /api/v1/account 200"]);
+  });
+
+  it("--write on a tenant of the older bulk delete form: reports that form, after one 405 of the evidenced one", async () => {
+    sb.setProfile("ivanti", "bulk-delete");
+    try {
+      const before = JSON.stringify(state().accounts.map((a) => a.id));
+      sb.clearRequests();
+      const r = await runProbe(probe, { write: true, throwAwayName: NAME, settings: settings.value });
+      expect(r.status).toBe("ok");
+      expect(r.write).toEqual({ name: NAME, created: true, updated: true, deleted: true, confirmedGone: true });
+      expect(r.findings).toContainEqual(
+        expect.objectContaining({ topic: expect.stringMatching(/^delete form:/), verdict: "confirmed", detail: expect.stringMatching(/^the tenant answered DELETE \/api\/v1\/accounts\?ids= \(the older form; DELETE \/api\/v1\/account\?id= answered 404 or 405\): account \d+ deleted$/) }),
+      );
+      expect(writes()).toEqual(["POST /api/v1/accounts 200", "PUT /api/v1/account/{accountId} 200", "PUT /api/v1/account/{accountId}/roles 200", "DELETE /api/v1/account 405", "DELETE /api/v1/accounts 200"]);
+      expect(JSON.stringify(state().accounts.map((a) => a.id))).toBe(before);
+    } finally {
+      sb.setProfile("ivanti", "current");
+    }
   });
 
   it("a renamed answer field is a contradiction that names the field", async () => {

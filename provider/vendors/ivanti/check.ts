@@ -3,11 +3,14 @@
 // updated and deleted, and nothing else is touched.
 import { randomBytes } from "node:crypto";
 import type { CheckRecorder, Probe, ProbeOptions, WriteTrial } from "../../check.js";
-import { API_ACCOUNT_TYPES, ISE_ROLE_NAMES, MAX_ROWS, PATHS } from "./contract.js";
+import { ACCOUNT_SOURCES, API_ACCOUNT_TYPES, INVITE_STATES, ISE_ROLE_NAMES, MAX_ROWS, PATHS } from "./contract.js";
 import { isApiUserAccount, ivantiClient, VENDOR, type IvantiClient } from "./client.js";
 import type { IseRole } from "./ise-role.js";
 import { createForm, roleNames } from "./mappers.js";
 import type { WireAccount, WireRole } from "./wire.js";
+
+/** The delete: which of the two forms the tenant answers. */
+const DELETE_TOPIC = `delete form: DELETE ${PATHS.deleteAccount}?id= (public client code), else DELETE ${PATHS.deleteAccounts}?ids= (older, INFERRED)`;
 
 /** Roles that let an account add users, besides being the tenant's super user (documented). */
 const USER_ADMIN_ROLES = ["System Management", "User Management"];
@@ -67,17 +70,17 @@ async function run(rec: CheckRecorder, options: ProbeOptions): Promise<void> {
     );
   }
 
-  // Device spaces: space-specific roles need the default one.
-  const space = await rec.call(`GET ${PATHS.spaces} lists the device spaces with a default one`, () => client.defaultSpaceId());
-  if (space !== undefined) rec.confirm(`GET ${PATHS.spaces} lists the device spaces with a default one`, `default space ${space}`);
+  // The default device space: where space-specific roles are held when ivantiDmPartitionId is not set.
+  const spaceTopic = `GET ${PATHS.tenantMetadata} names the default device space (defaultDmPartitionId)`;
+  const space = await rec.call(spaceTopic, () => client.defaultSpaceId());
+  if (space !== undefined) rec.confirm(spaceTopic, `default space ${space}`);
 
   if (!options.write) {
     const why = "only a write trial (--write) tries it";
     rec.leaveOpen("create an API user: accounts[0].password, names, enabled, accountType=API, roles[j] (INFERRED fields)", why, true);
     rec.leaveOpen(`"Update User Account" as PUT ${PATHS.account} (INFERRED path)`, why, true);
     rec.leaveOpen(`PUT ${PATHS.accountRoles} replaces the roles an account holds (UNDOCUMENTED call)`, why, true);
-    rec.leaveOpen(`"Check Delete User Viability" as GET ${PATHS.deleteViability}?ids= (INFERRED path)`, why, true);
-    rec.leaveOpen(`"Delete Users" as DELETE ${PATHS.deleteAccounts}?ids= (INFERRED path)`, why, true);
+    rec.leaveOpen(DELETE_TOPIC, why);
     return;
   }
   rec.write = await writeTrial(rec, client, options.throwAwayName, iseRole);
@@ -91,9 +94,15 @@ function checkAccountType(rec: CheckRecorder, accounts: WireAccount[]): void {
     return;
   }
   rec.confirm("accounts carry accountType", `values seen: ${values.join(", ")}`);
+  for (const [field, known] of [["accountSource", ACCOUNT_SOURCES], ["inviteState", INVITE_STATES]] as const) {
+    const seen = [...new Set(accounts.map((a) => a[field]).filter((v): v is string => typeof v === "string" && v !== ""))];
+    const other = seen.filter((v) => !(known as readonly string[]).includes(v));
+    // Unknown values are read as they come; the finding only says the list in the docs is incomplete.
+    if (other.length) rec.confirm(`${field} values`, `values seen beyond the ones a real answer shows (${known.join(", ")}): ${other.join(", ")}; read as sent`);
+  }
   const api = values.filter((v) => (API_ACCOUNT_TYPES as readonly string[]).includes(v.toUpperCase()));
-  if (api.length) rec.confirm(`API users have accountType ${API_ACCOUNT_TYPES.join(" / ")}`, `seen: ${api.join(", ")}`, true);
-  else rec.leaveOpen(`API users have accountType ${API_ACCOUNT_TYPES.join(" / ")}`, `no account has one of these values (seen: ${values.join(", ")}); there may be no API user yet`, true);
+  if (api.length) rec.confirm(`API users have accountType ${API_ACCOUNT_TYPES.join(" / ")}`, `seen: ${api.join(", ")}`);
+  else rec.leaveOpen(`API users have accountType ${API_ACCOUNT_TYPES.join(" / ")}`, `no account has this value (seen: ${values.join(", ")}); there may be no API user yet`);
 }
 
 function recordPermissions(rec: CheckRecorder, self: WireAccount | undefined, roles: string[] | undefined, iseRole: IseRole): void {
@@ -171,13 +180,13 @@ async function writeTrial(rec: CheckRecorder, client: IvantiClient, name: string
 
 async function deleteTrial(rec: CheckRecorder, client: IvantiClient, id: string, email: string, trial: WriteTrial): Promise<void> {
   const leftBehind = `account ${id} (${email}) may be left behind: delete it in the Admin Portal (Users)`;
-  const viabilityTopic = `"Check Delete User Viability" as GET ${PATHS.deleteViability}?ids= (INFERRED path)`;
-  const viable = await rec.call(viabilityTopic, () => client.deleteViability(id));
-  if (viable) rec.expect(viabilityTopic, viable.deletable, `account ${id} can be deleted`, `account ${id} cannot be deleted: ${viable.reason ?? ""} ${viable.message ?? ""}`.trim(), true);
-  const deleteTopic = `"Delete Users" as DELETE ${PATHS.deleteAccounts}?ids= (INFERRED path)`;
-  const result = await rec.call(deleteTopic, () => client.deleteUsers(id));
-  if (result) rec.expect(deleteTopic, result.deleted, `account ${id} deleted`, `account ${id} not deleted: ${result.reason ?? ""} ${result.message ?? ""}`.trim(), true);
-  trial.deleted = result?.deleted === true;
+  const result = await rec.call(DELETE_TOPIC, () => client.deleteAccount(id));
+  if (result) {
+    const form = result.form === "single" ? `DELETE ${PATHS.deleteAccount}?id= (the form of public client code)` : `DELETE ${PATHS.deleteAccounts}?ids= (the older form; DELETE ${PATHS.deleteAccount}?id= answered 404 or 405)`;
+    const detail = result.outcome === "deleted" ? `account ${id} deleted` : result.outcome === "notFound" ? `account ${id} not found` : `account ${id} not deleted: ${result.reason}`;
+    rec.expect(DELETE_TOPIC, result.outcome === "deleted", `the tenant answered ${form}: ${detail}`, `the tenant answered ${form}: ${detail}`);
+  }
+  trial.deleted = result?.outcome === "deleted";
   const still = await rec.call(`GET ${PATHS.searchAccounts} confirms the throw-away account is gone`, () => client.findAccounts("uid", email));
   trial.confirmedGone = still !== undefined && !still.some((a) => String(a.id) === id);
   if (!trial.confirmedGone) trial.problem = leftBehind;

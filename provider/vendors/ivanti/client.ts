@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { basicAuth, HttpClient, parseAnswer, PerSettings, VendorError, type HttpMethod } from "../../http/index.js";
 import { requireSetting, type Settings } from "../../settings.js";
 import { DOCUMENTED_ISE_ROLE, iseRoleOf, type IseRole } from "./ise-role.js";
-import { API_ACCOUNT_TYPES, API_PREFIX, FILTERS, MAX_ROWS, PATHS, QUERY, ROLES_FIELD } from "./contract.js";
+import { API_ACCOUNT_TYPES, API_PREFIX, FILTERS, MAX_ROWS, NOT_FOUND_REASONS, PATHS, QUERY, ROLES_FIELD } from "./contract.js";
 import {
   wireAccount,
   wireAccountPage,
@@ -13,14 +13,12 @@ import {
   wireEnvelope,
   wireHeldRolePage,
   wireRolePage,
-  wireSpacePage,
-  wireViability,
+  wireTenantMetadata,
   type WireAccount,
   type WireDeleted,
   type WireErrors,
   type WireHeldRole,
   type WireRole,
-  type WireViability,
 } from "./wire.js";
 
 export const VENDOR = "Ivanti";
@@ -49,7 +47,7 @@ export interface IvantiTenant {
 }
 
 /**
- * Whether an account is an API user: by `accountType` when the answer has it (INFERRED values, any
+ * Whether an account is an API user: by `accountType` when the answer has it (`API`, evidenced; any
  * case), else by the older boolean `apiUser` when present; undefined when the answer says neither.
  */
 export function isApiUserAccount(a: Pick<WireAccount, "accountType" | "apiUser">): boolean | undefined {
@@ -90,6 +88,15 @@ export function describeIvantiError(body: unknown): { message?: string } {
 
 const CONTRACT_HINT = "the API may differ from the INFERRED contract (see the Vendor contract of IseApiUser)";
 
+/**
+ * The two forms of the account delete, as vendor generations: `single` is the evidenced
+ * `DELETE /api/v1/account?id=`, `bulk` the older INFERRED `DELETE /api/v1/accounts?ids=`.
+ */
+export type DeleteForm = "single" | "bulk";
+
+/** What one delete did: gone now, not there to begin with, or refused with the vendor's reason. */
+export type DeleteOutcome = { form: DeleteForm } & ({ outcome: "deleted" } | { outcome: "notFound" } | { outcome: "refused"; reason: string });
+
 /** One page of a list: its rows, and how many rows all pages hold (when the answer says). */
 type Page<T> = { rows: T[]; totalCount: number | null | undefined };
 
@@ -113,6 +120,8 @@ export class IvantiClient {
   private catalogue: Promise<WireRole[]> | undefined;
   private defaultSpace: Promise<number> | undefined;
   private self: Promise<number | undefined> | undefined;
+  /** The delete form this tenant answered, once it has (kept for the life of the process). */
+  private learnedDelete: DeleteForm | undefined;
 
   constructor(
     readonly http: HttpClient,
@@ -208,27 +217,70 @@ export class IvantiClient {
     return this.unwrap(wireHeldRolePage, "PUT", PATHS.accountRoles, r.status, r.body).searchResults;
   }
 
-  /** "Check Delete User Viability" (INFERRED path `GET /api/v1/accounts/deleteViability?ids=`): the item for `id`. */
-  async deleteViability(id: string): Promise<WireViability | undefined> {
-    const r = await this.http.request({ method: "GET", path: PATHS.deleteViability, query: { [QUERY.ids]: id } });
-    const items = this.unwrap(wireViability.array(), "GET", PATHS.deleteViability, r.status, r.body);
-    return items.find((v) => String(v.id) === id);
+  /** The delete form this tenant has answered in this process, if any. */
+  get deleteForm(): DeleteForm | undefined {
+    return this.learnedDelete;
   }
 
   /**
-   * "Delete Users" (INFERRED path `DELETE /api/v1/accounts?ids=`): the item for `id`. Failures the
-   * vendor also lists in `errors` of the 200 are read from the per-id item, not thrown.
+   * Deletes one account. The evidenced form first; a 404 or 405 from it, while this process has not
+   * learnt the tenant's form, is tried once on the older form, and whichever form answers is kept.
+   * A 404 of the evidenced form on a tenant that does not serve the older one means the account is
+   * not there. Once the evidenced form has answered, its 404 means that at once.
    */
-  async deleteUsers(id: string): Promise<WireDeleted | undefined> {
+  async deleteAccount(id: string): Promise<DeleteOutcome> {
+    if (this.learnedDelete === "bulk") return this.deleteBulk(id);
+    const r = await this.http.request({ method: "DELETE", path: PATHS.deleteAccount, query: { [QUERY.id]: id }, accept: [400, 404, 405] });
+    if (r.status === 400) {
+      // The path exists and the vendor refused this account (INFERRED): its own reason is the answer.
+      this.learnedDelete = "single";
+      return { form: "single", outcome: "refused", reason: describeIvantiError(r.body).message ?? "HTTP 400 with no message" };
+    }
+    if (r.status !== 404 && r.status !== 405) {
+      this.learnedDelete = "single";
+      this.unwrap(wireEnvelope.shape.result, "DELETE", PATHS.deleteAccount, r.status, r.body);
+      return { form: "single", outcome: "deleted" };
+    }
+    if (this.learnedDelete === "single") {
+      if (r.status === 404) return { form: "single", outcome: "notFound" };
+      throw this.refusal("DELETE", PATHS.deleteAccount, r.status, r.body);
+    }
+    const older = await this.http.request({ method: "DELETE", path: PATHS.deleteAccounts, query: { [QUERY.ids]: id }, accept: [404, 405] });
+    if (older.status === 404 || older.status === 405) {
+      // Neither form is the older one here: the evidenced path exists and the 404 was the account's.
+      if (r.status === 405) throw this.refusal("DELETE", PATHS.deleteAccount, r.status, r.body);
+      this.learnedDelete = "single";
+      return { form: "single", outcome: "notFound" };
+    }
+    this.learnedDelete = "bulk";
+    return this.readBulk(id, older.status, older.body);
+  }
+
+  /** The older form, `DELETE /api/v1/accounts?ids=<id>`. */
+  private async deleteBulk(id: string): Promise<DeleteOutcome> {
     const r = await this.http.request({ method: "DELETE", path: PATHS.deleteAccounts, query: { [QUERY.ids]: id } });
-    const env = parseAnswer(wireEnvelope, r.body, VENDOR, `DELETE ${PATHS.deleteAccounts}`, CONTRACT_HINT);
-    const items = parseAnswer(wireDeleted.array().nullable(), env.result ?? null, VENDOR, `DELETE ${PATHS.deleteAccounts}`, CONTRACT_HINT);
-    const item = items?.find((d) => String(d.id) === id);
+    return this.readBulk(id, r.status, r.body);
+  }
+
+  /** The per-id item of an older-form answer; failures the vendor also lists in `errors` are read from the item. */
+  private readBulk(id: string, status: number, body: unknown): DeleteOutcome {
+    const where = `DELETE ${PATHS.deleteAccounts}`;
+    const env = parseAnswer(wireEnvelope, body, VENDOR, where, CONTRACT_HINT);
+    const items = parseAnswer(wireDeleted.array().nullable(), env.result ?? null, VENDOR, where, CONTRACT_HINT);
+    const item: WireDeleted | undefined = items?.find((d) => String(d.id) === id);
     if (!item) {
       const message = describeErrors(env.errors);
-      if (message) throw new VendorError({ vendor: VENDOR, method: "DELETE", pathTemplate: PATHS.deleteAccounts, status: r.status, vendorMessage: message });
+      if (message) throw new VendorError({ vendor: VENDOR, method: "DELETE", pathTemplate: PATHS.deleteAccounts, status, vendorMessage: message });
+      return { form: "bulk", outcome: "notFound" };
     }
-    return item;
+    if (item.deleted) return { form: "bulk", outcome: "deleted" };
+    if (item.reason && (NOT_FOUND_REASONS as readonly string[]).includes(item.reason.toUpperCase())) return { form: "bulk", outcome: "notFound" };
+    return { form: "bulk", outcome: "refused", reason: [item.reason, item.message].filter(Boolean).join(": ") || "no reason given" };
+  }
+
+  /** The error for an answer the caller accepted for inspection but cannot use. */
+  private refusal(method: HttpMethod, path: string, status: number, body: unknown): VendorError {
+    return new VendorError({ vendor: VENDOR, method, pathTemplate: path, status, vendorMessage: describeIvantiError(body).message ?? "", body });
   }
 
   /** The role catalogue (UNDOCUMENTED call), every page, fetched once per provider process (`refresh` fetches it again). */
@@ -249,21 +301,27 @@ export class IvantiClient {
     return this.catalogue;
   }
 
-  /** The default device space (`defaultPartition: true`), looked up once per provider process. */
+  /**
+   * The tenant's default device space, from "Get Tenant Metadata" (`result.defaultDmPartitionId`, as
+   * public scripts read it), looked up once per provider process.
+   */
   defaultSpaceId(): Promise<number> {
     if (!this.defaultSpace) {
-      const p = collectPages(
-        async (start, n) => {
-          const r = await this.http.request({ method: "GET", path: PATHS.spaces, query: { [QUERY.start]: start, [QUERY.rows]: n } });
-          const page = this.unwrap(wireSpacePage, "GET", PATHS.spaces, r.status, r.body);
-          return { rows: page.searchResults, totalCount: page.totalCount };
-        },
-        (rows) => rows.some((s) => s.defaultPartition === true),
-      ).then((spaces) => {
-        const found = spaces.find((s) => s.defaultPartition === true) ?? (spaces.length === 1 ? spaces[0] : undefined);
-        if (!found) throw new Error(`${VENDOR} GET ${PATHS.spaces} lists no default device space (defaultPartition: true)`);
-        return found.id;
-      });
+      const p = (async () => {
+        const r = await this.http.request({ method: "GET", path: PATHS.tenantMetadata });
+        const meta = this.unwrap(wireTenantMetadata, "GET", PATHS.tenantMetadata, r.status, r.body);
+        const id = meta.defaultDmPartitionId;
+        if (typeof id !== "number") {
+          throw new VendorError({
+            vendor: VENDOR,
+            method: "GET",
+            pathTemplate: PATHS.tenantMetadata,
+            status: r.status,
+            vendorMessage: "the answer names no defaultDmPartitionId; set the provider setting ivantiDmPartitionId (IVANTI_DM_PARTITION_ID) to the device space of space-specific roles",
+          });
+        }
+        return id;
+      })();
       p.catch(() => {
         if (this.defaultSpace === p) this.defaultSpace = undefined;
       });

@@ -1,9 +1,9 @@
 // Everything this client assumes about the Ivanti Neurons for MDM (MobileIron Cloud) Customer
 // Integration API, in one place. The vendor's guide lists its user calls by title (Create User with
 // and without Password, Get All Accounts, Check Delete User Viability, Delete Users, User Exists,
-// Update User Account) and says a call it does not describe is unpublished and unsupported. The
-// request details of most of those calls were not found in any public source: every item marked
-// INFERRED is our best guess, and `apiidentity check ise` tries each against a real tenant.
+// Update User Account) and says a call it does not describe is unpublished and unsupported. Items
+// marked "evidenced" are what public client code sends or a real answer quoted in it holds; every
+// item marked INFERRED is our best guess, and `apiidentity check ise` tries each against a real tenant.
 // Facts and their sources: docs/vendors/ivanti-mdm.md.
 
 /** Every path hangs below the tenant host (`ivantiBaseUrl`). */
@@ -17,16 +17,23 @@ export const PATHS = {
   searchAccounts: "/api/v1/account",
   /** INFERRED path: read one account, and "Update User Account" (the call's title is documented). */
   account: "/api/v1/account/{accountId}",
-  /** INFERRED path of the documented call "Check Delete User Viability" (`?ids=`). */
-  deleteViability: "/api/v1/accounts/deleteViability",
-  /** INFERRED path of the documented call "Delete Users" (DELETE with `?ids=`). */
+  /** Evidenced (public client code): delete one account, `DELETE /api/v1/account?id=<id>`. */
+  deleteAccount: "/api/v1/account",
+  /**
+   * INFERRED older form, tried once when the evidenced one answers 404 or 405: "Delete Users" as
+   * `DELETE /api/v1/accounts?ids=<id>`. No source shows it (nor a path of "Check Delete User
+   * Viability", which the client therefore never calls).
+   */
   deleteAccounts: "/api/v1/accounts",
   /** UNDOCUMENTED (no source describes any role call): the roles an account holds; PUT replaces the set. */
   accountRoles: "/api/v1/account/{accountId}/roles",
   /** UNDOCUMENTED: the role catalogue with the ids role assignment takes. */
   roles: "/api/v1/roles",
-  /** Documented by client code: device spaces; the default one has `defaultPartition: true`. */
-  spaces: "/api/v1/tenant/partition/device",
+  /**
+   * Documented call ("Get Tenant Metadata", Tenant Admin credentials); its `result.defaultDmPartitionId`
+   * (the default device space) is evidenced by public scripts that read it.
+   */
+  tenantMetadata: "/api/v1/metadata/tenant",
 } as const;
 
 /** Query parameters. */
@@ -39,7 +46,9 @@ export const QUERY = {
   start: "start",
   /** Documented by client code for device calls; INFERRED: it names the space of space-specific roles. */
   space: "dmPartitionId",
-  /** INFERRED: the account ids of "Check Delete User Viability" and "Delete Users". */
+  /** Evidenced (public client code): the one account id of `DELETE /api/v1/account`. */
+  id: "id",
+  /** INFERRED: the account ids of the older "Delete Users" form. */
   ids: "ids",
 } as const;
 
@@ -78,14 +87,22 @@ export const CREATE_FIELDS = {
 export const ACCOUNT_SOURCE_LOCAL = "LOCAL";
 
 /**
- * `accountType` on accounts: read by real scripts (documented by client code). Its values are
- * INFERRED: an API user is recognised by one of API_ACCOUNT_TYPES (any case); any other value is
- * kept as the vendor sends it and means "not an API user".
+ * `accountType` on accounts: read by real scripts (client code). Evidenced: a real account list
+ * answer quoted in public client code (lawiet47/mobileiron-api `tests/conftest.py`) counts the
+ * values SUPPORT, API, PARTNER_USER and USER, so an API user is `API` (read in any case). Any other
+ * value is kept as the vendor sends it and means "not an API user".
  */
 export const ACCOUNT_TYPE_FIELD = "accountType";
-export const API_ACCOUNT_TYPES = ["API", "API_USER", "APIUSER"] as const;
-/** INFERRED: what the create call is sent so the account becomes an API user. */
+export const API_ACCOUNT_TYPES = ["API"] as const;
+/** The `accountType` value of an API user (evidenced, above); INFERRED: the create call takes it to make one. */
 export const API_ACCOUNT_TYPE = "API";
+
+/**
+ * Evidenced by the same answer, read as open strings (unknown values kept): `accountSource` AAD,
+ * LDAP, ROSTER, SALESFORCE, SCIM_AAD, LOCAL, SCIM_OKTA; `inviteState` Completed, Expired, None, Pending.
+ */
+export const ACCOUNT_SOURCES = ["AAD", "LDAP", "ROSTER", "SALESFORCE", "SCIM_AAD", "LOCAL", "SCIM_OKTA"] as const;
+export const INVITE_STATES = ["Completed", "Expired", "None", "Pending"] as const;
 
 /** An older guess (no source): a boolean `apiUser` marker. Read only as a fallback when present. */
 export const LEGACY_API_USER_FIELD = "apiUser";
@@ -104,10 +121,14 @@ export const ROLES_FIELD = "roles";
 
 /**
  * Account object fields read back (documented): `id`, `uid`, `emailAddress`, `username`,
- * `firstName`, `lastName`, `displayName`, `enabled`, `inviteState`, `createdAt`, `createdBy`,
- * `superUser`; `accountType` (client code). Role list items (UNDOCUMENTED): `id`, `name`,
- * `spaceSpecific`, and on held roles `dmPartitionId`. Viability items (INFERRED): `id`, `deletable`,
- * `reason`, `message`; delete items (INFERRED): `id`, `deleted`, `reason`, `message`.
+ * `firstName`, `lastName`, `displayName`, `enabled`, `accountSource`, `inviteState`, `createdAt`,
+ * `createdBy`, `superUser`; `accountType` (client code). `createdAt` comes as epoch milliseconds
+ * (documented samples) or ISO-8601 text (evidenced: the real answer above); a value of any other
+ * shape reads as unknown. List answers also carry `offset`, `limit`, `queryTime`, `facetedResults`
+ * and `totalUnfilteredResultCount` (evidenced). Role list items (UNDOCUMENTED): `id`, `name`,
+ * `spaceSpecific`, and on held roles `dmPartitionId`. Older-form delete items (INFERRED): `id`,
+ * `deleted`, `reason`, `message`. The answer of the evidenced delete is not shown by any source:
+ * INFERRED, the `{errors, result}` envelope with any `result`, a 404 for an unknown id.
  */
 
 /**
@@ -120,8 +141,8 @@ export const ISE_ROLE_NAMES = ["Cisco ISE Operations", "API Management Cisco ISE
 export const ISE_ROLE_NAME = ISE_ROLE_NAMES[0];
 
 /**
- * INFERRED: "Check Delete User Viability" names an id it does not know with this reason (and
- * "Delete Users" too); any other reason means the account is there but cannot be deleted.
+ * INFERRED: the older "Delete Users" form names an id it does not know with this reason; any other
+ * reason means the account is there but cannot be deleted.
  */
 export const NOT_FOUND_REASONS = ["NOT_FOUND", "NOTFOUND"] as const;
 
@@ -142,6 +163,6 @@ export const MAX_TEXT = 255;
 
 /**
  * A lost create is matched to an account created no earlier than this before the request started,
- * to allow for a vendor clock behind ours (`createdAt` is the vendor's clock, epoch ms).
+ * to allow for a vendor clock behind ours (`createdAt` is the vendor's clock).
  */
 export const LOST_CREATE_CLOCK_SKEW_MS = 2 * 60 * 1000;

@@ -1,5 +1,5 @@
 // IseApiUser handler against the in-process sandbox: real HTTP, the emulated Ivanti semantics.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { startSandbox, type Sandbox } from "../../../sandbox/server.js";
 import type { VendorModule } from "../../../sandbox/types.js";
 import { ivanti as ivantiModule } from "../../../sandbox/vendors/ivanti/index.js";
@@ -121,7 +121,7 @@ describe("IseApiUser against the Ivanti sandbox", () => {
 
   it("space-specific roles go to the default space, looked up once per process", async () => {
     const { id } = await create({ emailAddress: email(), password: PASSWORD, roles: ["Cisco ISE Operations", "device read only"] });
-    expect(calls()).toEqual({ "GET /api/v1/roles 200": 1, "GET /api/v1/tenant/partition/device 200": 1, "POST /api/v1/accounts 200": 1 });
+    expect(calls()).toEqual({ "GET /api/v1/roles 200": 1, "GET /api/v1/metadata/tenant 200": 1, "POST /api/v1/accounts 200": 1 });
     expect(byId(id)!.roles).toEqual([
       { roleId: ISE_ROLE_ID, dmPartitionId: null },
       { roleId: 2002, dmPartitionId: 100001 },
@@ -129,6 +129,29 @@ describe("IseApiUser against the Ivanti sandbox", () => {
     sb.clearRequests();
     await create({ emailAddress: email(), password: PASSWORD, roles: ["Cisco ISE Operations", "Device Read Only"] });
     expect(calls()).toEqual({ "POST /api/v1/accounts 200": 1 });
+  });
+
+  it("the default space is the one Get Tenant Metadata names (defaultDmPartitionId), not the first one listed", async () => {
+    // Two spaces; the tenant's default is the second.
+    state().partitions[0]!.defaultPartition = false;
+    state().partitions.push({ ...state().partitions[0]!, id: 100002, name: "Main", defaultPartition: true });
+    try {
+      const { id } = await create({ emailAddress: email(), password: PASSWORD, roles: ["Cisco ISE Operations", "Device Read Only"] });
+      expect(calls()).toEqual({ "GET /api/v1/roles 200": 1, "GET /api/v1/metadata/tenant 200": 1, "POST /api/v1/accounts 200": 1 });
+      expect(byId(id)!.roles).toContainEqual({ roleId: 2002, dmPartitionId: 100002 });
+    } finally {
+      state().partitions.pop();
+      state().partitions[0]!.defaultPartition = true;
+    }
+  });
+
+  it("a tenant metadata answer without defaultDmPartitionId fails naming the call and the setting to use, and nothing is created", async () => {
+    sb.faults.add({ vendor: "ivanti", route: "/api/v1/metadata/tenant", effect: { type: "renameField", from: "defaultDmPartitionId", to: "defaultSpace" } });
+    const e = email();
+    const err = await failure(create({ emailAddress: e, password: PASSWORD, roles: ["Cisco ISE Operations", "Device Read Only"] }));
+    expect(err.message).toContain("GET /api/v1/metadata/tenant");
+    expect(err.message).toContain("ivantiDmPartitionId");
+    expect(accountsWithUid(e)).toEqual([]);
   });
 
   it("ivantiDmPartitionId chooses the device space of space-specific roles, with no space lookup", async () => {
@@ -257,8 +280,16 @@ describe("IseApiUser against the Ivanti sandbox", () => {
     expect(calls()).toEqual({ "GET /api/v1/account/{accountId} 404": 1, "GET /api/v1/account 200": 1 });
     sb.clearRequests();
     await h.delete(id, outs);
-    // Check Delete User Viability says NOT_FOUND; the documented search confirms it is gone.
-    expect(calls()).toEqual({ "GET /api/v1/accounts/deleteViability 200": 1, "GET /api/v1/account 200": 1 });
+    // The delete answers 404; this process has not learnt the tenant's delete form yet, so the older
+    // form is tried once (405: not served), and the documented search confirms the account is gone.
+    expect(calls()).toEqual({ "DELETE /api/v1/account 404": 1, "DELETE /api/v1/accounts 405": 1, "GET /api/v1/account 200": 1 });
+    // Once the delete form is known, a 404 goes straight to the search.
+    const other = await create({ emailAddress: email(), password: PASSWORD });
+    await h.delete(other.id, other.outs);
+    state().accounts = state().accounts.filter((a) => a.id !== Number(id));
+    sb.clearRequests();
+    await h.delete(id, outs);
+    expect(calls()).toEqual({ "DELETE /api/v1/account 404": 1, "GET /api/v1/account 200": 1 });
   });
 
   it("a 404 while the documented search still lists the account is an error, not 'gone'", async () => {
@@ -269,11 +300,11 @@ describe("IseApiUser against the Ivanti sandbox", () => {
     expect(byId(id)).toBeDefined();
   });
 
-  it("deletes with the guide's flow: Check Delete User Viability, then Delete Users", async () => {
+  it("deletes with one DELETE /api/v1/account?id=, the form public client code uses", async () => {
     const { id, outs } = await create({ emailAddress: email(), password: PASSWORD });
     sb.clearRequests();
     await h.delete(id, outs);
-    expect(calls()).toEqual({ "GET /api/v1/accounts/deleteViability 200": 1, "DELETE /api/v1/accounts 200": 1 });
+    expect(calls()).toEqual({ "DELETE /api/v1/account 200": 1 });
     expect(byId(id)).toBeUndefined();
   });
 
@@ -286,8 +317,8 @@ describe("IseApiUser against the Ivanti sandbox", () => {
     try {
       sb.clearRequests();
       const err = await failure(h.delete(id, outs));
-      expect(err.message).toMatch(/^IseApiUser: delete API user \d+: Ivanti says it cannot be deleted \(SELF: You cannot delete the account you are signed in with\)/);
-      expect(calls()).toEqual({ "GET /api/v1/accounts/deleteViability 200": 1 });
+      expect(err.message).toMatch(/^IseApiUser: delete API user \d+: Ivanti did not delete it \(You cannot delete the account you are signed in with\)\. Fix that in the Admin Portal/);
+      expect(calls()).toEqual({ "DELETE /api/v1/account 400": 1 });
       expect(byId(id)).toBeDefined();
     } finally {
       settings.set({ IVANTI_USERNAME: ADMIN.username });
@@ -295,7 +326,9 @@ describe("IseApiUser against the Ivanti sandbox", () => {
     }
   });
 
-  it("a delete whose per-id result says not deleted (and not gone) is an error", async () => {
+  it("on a tenant of the older bulk form, a delete whose per-id result says not deleted (and not gone) is an error", async () => {
+    sb.setProfile("ivanti", "bulk-delete");
+    onTestFinished(() => sb.setProfile("ivanti", "current"));
     const { id, outs } = await create({ emailAddress: email(), password: PASSWORD });
     // The answer says the account stayed, for a reason the sandbox itself never gives.
     const rewrite = (field: string, value: unknown) => {

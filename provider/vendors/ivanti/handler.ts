@@ -1,12 +1,13 @@
 // IseApiUser: an Ivanti Neurons for MDM API user holding "Cisco ISE Operations", for Cisco ISE.
 // create = one POST (plus the role catalogue once per process); read = account + its roles;
 // update = a partial PUT of what changed ("Update User Account") and, if roles changed, one PUT of
-// the role set; delete = "Check Delete User Viability", then "Delete Users".
+// the role set; delete = one DELETE of the account (the form public client code uses, with the older
+// bulk form as a fallback the client learns once per process).
 import { alreadyExists, ApiIdentityError, ConfigurationError, step } from "../../errors.js";
 import { VendorError } from "../../http/index.js";
 import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.js";
 import { caseless, checkWith, diffProperties, stripInternal, type DiffSpec } from "../../resource.js";
-import { DUPLICATE_CODES, ISE_ROLE_NAME, ISE_ROLE_NAMES, LOST_CREATE_CLOCK_SKEW_MS, NOT_FOUND_REASONS, PATHS } from "./contract.js";
+import { DUPLICATE_CODES, ISE_ROLE_NAME, ISE_ROLE_NAMES, LOST_CREATE_CLOCK_SKEW_MS, PATHS } from "./contract.js";
 import { isApiUserAccount, ivantiClient, VENDOR, type IvantiClient } from "./client.js";
 import { adviseInputs, REPLACE_ON_CHANGES, SECRET_OUTPUTS, iseApiUserInputs, iseApiUserInputsFor, iseApiUserOutputs, withDefaults, type IseApiUserInputs, type IseApiUserOutputs } from "./inputs.js";
 import { iseRoleOf, type IseRole } from "./ise-role.js";
@@ -124,9 +125,6 @@ async function confirmGone(client: IvantiClient, id: string, uid: string | undef
   }
 }
 
-const isNotFound = (reason: string | null | undefined) => !!reason && (NOT_FOUND_REASONS as readonly string[]).includes(reason.toUpperCase());
-const reasonText = (r: { reason?: string | null; message?: string | null }) => [r.reason, r.message].filter(Boolean).join(": ") || "no reason given";
-
 /**
  * The delete calls say the account is not there: the documented search must agree, or "gone" would
  * be a lie (e.g. ids the INFERRED call does not understand).
@@ -136,7 +134,7 @@ async function confirmGoneBySearch(client: IvantiClient, id: string, uid: string
   const found = await step(KIND, `delete account ${id}: confirm it is gone`, () => client.findAccounts("uid", uid));
   if (found.some((a) => String(a.id) === id)) {
     throw new ApiIdentityError(
-      `${KIND}: delete account ${id}: ${VENDOR}'s ${call} call says there is no such account, yet the documented search still lists ${uid} with this id. The INFERRED delete calls do not match this tenant's API (see the Vendor contract of IseApiUser); nothing was changed in state.`,
+      `${KIND}: delete account ${id}: ${VENDOR}'s ${call} call says there is no such account, yet the documented search still lists ${uid} with this id. The delete call does not match this tenant's API (see the Vendor contract of IseApiUser); nothing was changed in state.`,
     );
   }
 }
@@ -150,7 +148,8 @@ async function findOwnCreate(client: IvantiClient, desired: IseApiUserInputs, ro
   const [account] = await client.findAccounts("uid", desired.emailAddress);
   if (!account) return { found: "none", note: `${VENDOR} has no account with this email address` };
   const why: string[] = [];
-  if (typeof account.createdAt !== "number" || account.createdAt < startedAt - LOST_CREATE_CLOCK_SKEW_MS) why.push("it was created before this request");
+  if (account.createdAt == null) why.push("its creation time is unknown");
+  else if (account.createdAt < startedAt - LOST_CREATE_CLOCK_SKEW_MS) why.push("it was created before this request");
   const self = await client.selfId();
   if (self !== undefined && account.createdBy != null && account.createdBy !== self) why.push("another account created it");
   if ((account.username ?? account.uid).toLowerCase() !== (desired.username ?? desired.emailAddress).toLowerCase()) why.push("its username differs");
@@ -307,21 +306,13 @@ export const iseApiUser = defineResource({
 
   async remove(client, id, props) {
     const uid = props.uid ?? props.emailAddress;
-    // The guide's flow: Check Delete User Viability, then Delete Users.
-    const viable = await step(KIND, `check that API user ${id} can be deleted`, () => client.deleteViability(id));
-    if (!viable || (!viable.deletable && isNotFound(viable.reason))) {
-      await confirmGoneBySearch(client, id, uid, "Check Delete User Viability");
+    const r = await step(KIND, `delete API user ${id}`, () => client.deleteAccount(id));
+    const call = r.form === "single" ? `DELETE ${PATHS.deleteAccount}?id=` : `DELETE ${PATHS.deleteAccounts}?ids=`;
+    if (r.outcome === "deleted") return;
+    if (r.outcome === "notFound") {
+      await confirmGoneBySearch(client, id, uid, call);
       return;
     }
-    if (!viable.deletable) {
-      throw new ApiIdentityError(`${KIND}: delete API user ${id}: Ivanti says it cannot be deleted (${reasonText(viable)}). Fix that in the Admin Portal (Users), or remove the resource from the stack with 'pulumi state delete' to leave the account in place.`);
-    }
-    const result = await step(KIND, `delete API user ${id}`, () => client.deleteUsers(id));
-    if (result?.deleted) return;
-    if (!result || isNotFound(result.reason)) {
-      await confirmGoneBySearch(client, id, uid, "Delete Users");
-      return;
-    }
-    throw new ApiIdentityError(`${KIND}: delete API user ${id}: Ivanti did not delete it (${reasonText(result)}). Check the account in the Admin Portal (Users) and run the command again.`);
+    throw new ApiIdentityError(`${KIND}: delete API user ${id}: Ivanti did not delete it (${r.reason}). Fix that in the Admin Portal (Users) and run the command again, or remove the resource from the stack with 'pulumi state delete' to leave the account in place.`);
   },
 });

@@ -1,5 +1,5 @@
 // Contract: the user (account) calls — create with and without password, list/search, get, update, delete.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ADMIN, STRONG_PASSWORD, startIvanti, type AccountWire, type IvantiClient, type ListWire } from "./test-helpers.js";
 
 let c: IvantiClient;
@@ -51,7 +51,8 @@ describe("POST /api/v1/accounts (create user without password, documented)", () 
 
   it("records an invitation when sendInvite=true", async () => {
     const a = await c.create({ emailAddress: "inv@acme.example", uid: "inv@acme.example" }, { sendInvite: "true" });
-    expect(a.inviteState).toBe("Sent");
+    // "Pending": one of the four invite states a real answer lists (Completed, Expired, None, Pending).
+    expect(a.inviteState).toBe("Pending");
     expect(a.inviteLastSentAt).toBeTypeOf("number");
   });
 
@@ -207,16 +208,29 @@ describe("GET /api/v1/account (list and search, documented)", () => {
     for (let i = 1; i <= 7; i++) await c.create({ emailAddress: `user${i}@acme.example`, firstName: i % 2 ? "Odd" : "Even", lastName: `Number${i}` });
   });
 
-  it("returns {totalCount, queryTime, searchResults} ordered by id, paged by start and rows", async () => {
+  it("returns the fields of a real answer, ordered by id, paged by start and rows", async () => {
     const r = await c.call<ListWire<AccountWire>>("GET", "/api/v1/account", { query: { rows: "3", start: "2" } });
     expect(r.status).toBe(200);
     expect(r.body.errors).toBeNull();
-    expect(Object.keys(r.body.result)).toEqual(["totalCount", "queryTime", "searchResults"]);
+    expect(Object.keys(r.body.result)).toEqual(["totalCount", "searchResults", "offset", "limit", "queryTime", "facetedResults", "totalUnfilteredResultCount"]);
+    expect(r.body.result).toMatchObject({ offset: 2, limit: 3, totalUnfilteredResultCount: 0 });
     expect(r.body.result.totalCount).toBe(8);
     expect(r.body.result.queryTime).toBeTypeOf("number");
     expect(r.body.result.searchResults.map((a) => a.uid)).toEqual(["user2@acme.example", "user3@acme.example", "user4@acme.example"]);
     const tail = await c.call<ListWire<AccountWire>>("GET", "/api/v1/account/", { query: { rows: "500", start: "7" } });
     expect(tail.body.result.searchResults.map((a) => a.uid)).toEqual(["user7@acme.example"]);
+  });
+
+  it("counts account types, sources and invite states over every match in facetedResults", async () => {
+    await c.createApiUser("facet-api@acme.example", [c.roleId("Cisco ISE Operations")]);
+    c.state().accounts.push({ ...c.state().accounts[1]!, id: 30001, uid: "aad@acme.example", username: "aad@acme.example", emailAddress: "aad@acme.example", accountSource: "AAD", inviteState: "Completed" });
+    const r = await c.call<ListWire<AccountWire> & { facetedResults: Record<string, Record<string, number>> }>("GET", "/api/v1/account", { query: { rows: "1" } });
+    expect(r.body.result.totalCount).toBe(10);
+    expect(r.body.result.facetedResults.ACCOUNTTYPE).toEqual({ SUPPORT: 0, API: 1, PARTNER_USER: 0, USER: 9 });
+    expect(r.body.result.facetedResults.ACCOUNTSOURCE).toEqual({ AAD: 1, LDAP: 0, ROSTER: 0, SALESFORCE: 0, SCIM_AAD: 0, LOCAL: 9, SCIM_OKTA: 0 });
+    expect(Object.keys(r.body.result.facetedResults.INVITESTATE!)).toEqual(["Completed", "Expired", "None", "Pending"]);
+    const apiUser = await c.call<ListWire<AccountWire>>("GET", "/api/v1/account", { query: { fq: "UID=facet-api@acme.example" } });
+    expect(apiUser.body.result.searchResults[0]).toMatchObject({ accountType: "API", accountSource: "LOCAL", inviteState: "None" });
   });
 
   it("defaults to 50 rows", async () => {
@@ -346,7 +360,48 @@ describe("PUT /api/v1/account/{accountId} (INFERRED update)", () => {
   });
 });
 
-describe("delete: viability check, bulk delete, single delete (INFERRED)", () => {
+describe("DELETE /api/v1/account?id= (the default generation; the form of public client code)", () => {
+  it("deletes one account; the answer is the envelope; it is gone from search", async () => {
+    const a = await c.create({ emailAddress: "one-del@acme.example" });
+    const r = await c.call("DELETE", "/api/v1/account", { query: { id: String(a.id) } });
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ errors: null, result: 1 });
+    const search = await c.call<ListWire<AccountWire>>("GET", "/api/v1/account", { query: { fq: "UID=one-del@acme.example" } });
+    expect(search.body.result.totalCount).toBe(0);
+  });
+
+  it("answers 404 for an unknown id, 400 for no id or a malformed one, 400 with the reason for an account that cannot go", async () => {
+    expect((await c.call("DELETE", "/api/v1/account", { query: { id: "777" } })).status).toBe(404);
+    expect((await c.call("DELETE", "/api/v1/account")).body.errors?.fieldErrors?.[0]).toMatchObject({ code: "NotNull", field: "id" });
+    expect((await c.call("DELETE", "/api/v1/account", { query: { id: "x" } })).body.errors?.fieldErrors?.[0]).toMatchObject({ code: "typeMismatch", field: "id" });
+    const self = await c.call("DELETE", "/api/v1/account", { query: { id: "10000" } });
+    expect(self.status).toBe(400);
+    expect(self.body.errors?.globalErrors?.[0]).toEqual({ code: "NotDeletable", message: "You cannot delete the account you are signed in with" });
+    expect(c.state().accounts.some((x) => x.id === 10000)).toBe(true);
+  });
+
+  it("does not serve the older bulk form: 405 in the envelope, nothing deleted", async () => {
+    const a = await c.create({ emailAddress: "bulk-no@acme.example" });
+    for (const [method, path] of [["DELETE", "/api/v1/accounts"], ["GET", "/api/v1/accounts/deleteViability"]] as const) {
+      const r = await c.call(method, path, { query: { ids: String(a.id) } });
+      expect(r.status).toBe(405);
+      expect(r.body.errors?.globalErrors?.[0]?.code).toBe("MethodNotAllowed");
+    }
+    expect(c.state().accounts.some((x) => x.id === a.id)).toBe(true);
+  });
+});
+
+describe("the bulk-delete generation: viability check and DELETE /api/v1/accounts?ids= (INFERRED)", () => {
+  beforeEach(() => c.sandbox.setProfile("ivanti", "bulk-delete"));
+  afterEach(() => c.sandbox.setProfile("ivanti", "current"));
+
+  it("does not serve DELETE /api/v1/account?id=: 405, nothing deleted", async () => {
+    const a = await c.create({ emailAddress: "single-no@acme.example" });
+    const r = await c.call("DELETE", "/api/v1/account", { query: { id: String(a.id) } });
+    expect(r.status).toBe(405);
+    expect(c.state().accounts.some((x) => x.id === a.id)).toBe(true);
+  });
+
   it("reports per id whether it can be deleted", async () => {
     const a = await c.create({ emailAddress: "del@acme.example" });
     const r = await c.call<Array<{ id: number; deletable: boolean; reason: string | null }>>("GET", "/api/v1/accounts/deleteViability", { query: { ids: `${a.id},10000,777` } });
@@ -404,10 +459,23 @@ describe("delete: viability check, bulk delete, single delete (INFERRED)", () =>
     expect(r.body.errors?.fieldErrors?.[0]).toMatchObject({ code: "typeMismatch", field: "ids" });
   });
 
+});
+
+describe.each(["current", "bulk-delete"])("in the %s generation", (generation) => {
+  beforeEach(() => c.sandbox.setProfile("ivanti", generation));
+  afterEach(() => c.sandbox.setProfile("ivanti", "current"));
+
   it("does not serve a per-account DELETE /api/v1/account/{accountId} (no source describes one)", async () => {
     const a = await c.create({ emailAddress: "one@acme.example" });
     const r = await c.call("DELETE", `/api/v1/account/${a.id}`);
     expect(r.status).toBe(405);
     expect(c.state().accounts.some((x) => x.id === a.id)).toBe(true);
+  });
+
+  it("serves the same create, list and tenant metadata", async () => {
+    const a = await c.create({ emailAddress: "gen@acme.example" });
+    const r = await c.call<ListWire<AccountWire>>("GET", "/api/v1/account", { query: { fq: "UID=gen@acme.example" } });
+    expect(r.body.result.searchResults.map((x) => x.id)).toEqual([a.id]);
+    expect((await c.call<{ defaultDmPartitionId: number }>("GET", "/api/v1/metadata/tenant")).body.result.defaultDmPartitionId).toBe(100001);
   });
 });

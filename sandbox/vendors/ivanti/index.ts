@@ -5,6 +5,7 @@ import { globalError } from "./errors.js";
 import { accountRoutes } from "./routes-accounts.js";
 import { roleRoutes } from "./routes-roles.js";
 import { spaceRoutes } from "./routes-spaces.js";
+import { GENERATIONS } from "./generations.js";
 import { ADMIN_PASSWORD, ADMIN_UID, seed, type IvantiState, type SeedOptions } from "./state.js";
 
 /** The seeded Tenant Admin (super user); falls back to the seed values if the state lost it. */
@@ -22,6 +23,8 @@ export const ivanti: VendorModule<IvantiState> = {
   id: "ivanti",
   prefix: "/ivanti",
   seed: () => seed(),
+  // First = default: the delete form public client code uses; then the older bulk form.
+  profiles: GENERATIONS,
   routes: [...accountRoutes, ...roleRoutes, ...spaceRoutes],
   config: (baseUrl, state) => ({ baseUrl, ...admin(state) }),
   env: (baseUrl, state) => {

@@ -148,6 +148,28 @@ describe("role assignment", () => {
   });
 });
 
+describe("GET /api/v1/metadata/tenant (documented Get Tenant Metadata)", () => {
+  it("names the default device space as defaultDmPartitionId, in the envelope", async () => {
+    const r = await c.call<{ defaultDmPartitionId: number; dmPermissionList: string[] }>("GET", "/api/v1/metadata/tenant");
+    expect(r.status).toBe(200);
+    expect(r.body.errors).toBeNull();
+    expect(r.body.result.defaultDmPartitionId).toBe(100001);
+    expect(r.body.result.dmPermissionList).toEqual(expect.arrayContaining(["device.read"]));
+  });
+
+  it("follows the space marked default", async () => {
+    c.state().partitions[0]!.defaultPartition = false;
+    c.state().partitions.push({ ...c.state().partitions[0]!, id: 100002, name: "Main", defaultPartition: true });
+    expect((await c.call<{ defaultDmPartitionId: number }>("GET", "/api/v1/metadata/tenant")).body.result.defaultDmPartitionId).toBe(100002);
+  });
+
+  it("requires Tenant Admin credentials (documented)", async () => {
+    expect((await c.call("GET", "/api/v1/metadata/tenant", { auth: null })).status).toBe(401);
+    await c.createApiUser("ise-meta@acme.example", [c.roleId("Cisco ISE Operations")]);
+    expect((await c.call("GET", "/api/v1/metadata/tenant", { auth: { username: "ise-meta@acme.example", password: STRONG_PASSWORD } })).status).toBe(403);
+  });
+});
+
 describe("GET /api/v1/tenant/partition/device", () => {
   it("lists the seeded default space as {searchResults, totalCount, offset, limit}", async () => {
     const r = await c.call<ListWire<Space>>("GET", "/api/v1/tenant/partition/device", { query: { start: "0", rows: "1" } });

@@ -1,15 +1,25 @@
-// User (account) calls: create, list/search, get, update, and the documented delete flow (check
-// delete viability, then delete users). The per-account DELETE of earlier guesses is not served:
-// no source describes it, and the guide calls any call it does not describe unsupported.
+// User (account) calls: create, list/search, get, update, and delete in two generations: the form
+// public client code uses (`DELETE /api/v1/account?id=`, the default) and the older bulk guess
+// (check delete viability, then `DELETE /api/v1/accounts?ids=`), each served only in its profile.
+// A per-account `DELETE /api/v1/account/{id}` is served in neither: no source describes it.
 import type { Route, RouteContext, SandboxRequest, SandboxResponse } from "../../types.js";
 import { requireTenantAdmin } from "./auth.js";
 import { readBody } from "./body.js";
 import { accountNotFound, badRequest, fieldErrors, forbidden, ok, okWithErrors, type FieldError } from "./errors.js";
 import { pageOf, parseFilter, parseFreeText, parsePaging } from "./query.js";
 import { partitionFrom, resolveRoles } from "./roles.js";
-import { ACCOUNT_TYPES, type IvantiAccount, type IvantiState, type RoleAssignment } from "./state.js";
+import {
+  ACCOUNT_SOURCE_VALUES,
+  ACCOUNT_TYPE_VALUES,
+  ACCOUNT_TYPES,
+  INVITE_STATE_VALUES,
+  type IvantiAccount,
+  type IvantiState,
+  type RoleAssignment,
+} from "./state.js";
 import { boolish, createAccountSchema, passwordErrors, toFieldErrors, updateAccountSchema } from "./validation.js";
 import { accountView } from "./views.js";
+import { BULK_DELETE, CURRENT, onlyIn } from "./generations.js";
 
 type Ctx = RouteContext<IvantiState>;
 
@@ -102,7 +112,7 @@ function createAccounts(req: SandboxRequest, ctx: Ctx): SandboxResponse {
         emailAddress: email,
         username,
         accountSource: "LOCAL",
-        inviteState: invited ? "Sent" : "None",
+        inviteState: invited ? "Pending" : "None",
         inviteResendCount: 0,
         inviteLastSentAt: invited ? now : null,
         locale: v.locale ?? null,
@@ -152,11 +162,28 @@ function listAccounts(req: SandboxRequest, ctx: Ctx): SandboxResponse {
   if (typeof filter !== "function") return fieldErrors([filter]);
   const text = parseFreeText(req.query.get("q"));
   const matches = ctx.state.accounts.filter((a) => filter(a) && text(a)).sort((a, b) => a.id - b.id);
+  // The shape of a real answer (public client code): the page, where it starts, what was asked,
+  // counts per value of a few fields over every match, and a count the sample always shows as 0.
   return ok({
     totalCount: matches.length,
-    queryTime: Math.round(performance.now() - began),
     searchResults: pageOf(matches, paging, ctx.state.settings).map((a) => accountView(ctx.state, a)),
+    offset: paging.start,
+    limit: paging.rows,
+    queryTime: Math.round(performance.now() - began),
+    facetedResults: {
+      ACCOUNTSOURCE: facet(ACCOUNT_SOURCE_VALUES, matches.map((a) => a.accountSource)),
+      INVITESTATE: facet(INVITE_STATE_VALUES, matches.map((a) => a.inviteState)),
+      ACCOUNTTYPE: facet(ACCOUNT_TYPE_VALUES, matches.map((a) => (a.isApiUser ? ACCOUNT_TYPES.api : ACCOUNT_TYPES.user))),
+    },
+    totalUnfilteredResultCount: 0,
   });
+}
+
+/** Counts per value: every known value (0 when absent), then any other value seen. */
+function facet(known: readonly string[], values: string[]): Record<string, number> {
+  const out: Record<string, number> = Object.fromEntries(known.map((k) => [k, 0]));
+  for (const v of values) out[v] = (out[v] ?? 0) + 1;
+  return out;
 }
 
 /** GET /api/v1/account/{accountId} (INFERRED). */
@@ -254,7 +281,26 @@ function remove(state: IvantiState, id: number): void {
   state.accounts = state.accounts.filter((a) => a.id !== id);
 }
 
-/** DELETE /api/v1/accounts?ids=… (INFERRED "Delete Users"): a per-id result; failures optionally also in errors. */
+/**
+ * DELETE /api/v1/account?id=… (the form public client code uses): one account. Its answer is in no
+ * source: INFERRED (sandbox) `result: 1` as the device actions answer, 404 for an unknown id, 400
+ * with the reason for an account that cannot be deleted.
+ */
+function deleteAccount(req: SandboxRequest, ctx: Ctx): SandboxResponse {
+  const auth = requireTenantAdmin(req, ctx);
+  if (!auth.ok) return auth.response;
+  const raw = req.query.get("id");
+  if (raw === null || raw.trim() === "") return fieldErrors([{ code: "NotNull", field: "id", message: "must not be null" }]);
+  if (!/^\d+$/.test(raw.trim())) return fieldErrors([{ code: "typeMismatch", field: "id", message: `Failed to convert value '${raw}' to a number` }]);
+  const id = Number(raw.trim());
+  const v = viability(ctx.state, auth.caller, id);
+  if (v.reason === "NOT_FOUND") return accountNotFound(String(id));
+  if (!v.deletable) return badRequest(v.message ?? "The account cannot be deleted", "NotDeletable");
+  remove(ctx.state, id);
+  return ok(1);
+}
+
+/** DELETE /api/v1/accounts?ids=… (older INFERRED "Delete Users"): a per-id result; failures optionally also in errors. */
 function deleteAccounts(req: SandboxRequest, ctx: Ctx): SandboxResponse {
   const auth = requireTenantAdmin(req, ctx);
   if (!auth.ok) return auth.response;
@@ -277,9 +323,12 @@ function deleteAccounts(req: SandboxRequest, ctx: Ctx): SandboxResponse {
 
 export const accountRoutes: Route<IvantiState>[] = [
   { method: "POST", template: "/api/v1/accounts", handler: createAccounts },
-  { method: "DELETE", template: "/api/v1/accounts", handler: deleteAccounts },
-  { method: "GET", template: "/api/v1/accounts/deleteViability", handler: checkDeleteViability },
+  ...onlyIn(BULK_DELETE, [
+    { method: "DELETE", template: "/api/v1/accounts", handler: deleteAccounts },
+    { method: "GET", template: "/api/v1/accounts/deleteViability", handler: checkDeleteViability },
+  ]),
   { method: "GET", template: "/api/v1/account", handler: listAccounts },
+  ...onlyIn(CURRENT, [{ method: "DELETE", template: "/api/v1/account", handler: deleteAccount }]),
   { method: "GET", template: "/api/v1/account/{accountId}", handler: getAccount },
   { method: "PUT", template: "/api/v1/account/{accountId}", handler: updateAccount },
 ];

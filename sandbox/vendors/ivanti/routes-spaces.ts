@@ -1,6 +1,7 @@
-// Device spaces (partitions) and the device search an API user's credentials are for.
+// Device spaces (partitions), the tenant metadata that names the default one, and the device search
+// an API user's credentials are for.
 import type { Route, RouteContext, SandboxRequest, SandboxResponse } from "../../types.js";
-import { authenticate, mayReadDevices } from "./auth.js";
+import { authenticate, mayReadDevices, requireTenantAdmin } from "./auth.js";
 import { fieldErrors, forbidden, ok } from "./errors.js";
 import { pageOf, parsePaging } from "./query.js";
 import type { IvantiState } from "./state.js";
@@ -42,7 +43,24 @@ function listDevices(req: SandboxRequest, ctx: Ctx): SandboxResponse {
   return ok({ totalCount: 0, queryTime: 0, searchResults: [] });
 }
 
+/**
+ * GET /api/v1/metadata/tenant (documented "Get Tenant Metadata", Tenant Admin credentials). Public
+ * scripts read `result.defaultDmPartitionId` from it; the permission lists of the documented answer
+ * are sent as short samples (INFERRED (sandbox): which permissions, in what order).
+ */
+function tenantMetadata(req: SandboxRequest, ctx: Ctx): SandboxResponse {
+  const auth = requireTenantAdmin(req, ctx);
+  if (!auth.ok) return auth.response;
+  const space = ctx.state.partitions.find((p) => p.defaultPartition) ?? ctx.state.partitions[0];
+  return ok({
+    defaultDmPartitionId: space?.id ?? null,
+    cmPermissionList: ["app.read", "content.read"],
+    dmPermissionList: ["device.read", "device.lock", "device.wipe", "device.send.message"],
+  });
+}
+
 export const spaceRoutes: Route<IvantiState>[] = [
+  { method: "GET", template: "/api/v1/metadata/tenant", handler: tenantMetadata },
   { method: "GET", template: "/api/v1/tenant/partition/device", handler: listPartitions },
   { method: "GET", template: "/api/v1/device", handler: listDevices },
 ];

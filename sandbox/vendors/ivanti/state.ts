@@ -22,7 +22,8 @@ export type IvantiAccount = {
   uid: string;
   emailAddress: string;
   username: string;
-  accountSource: "LOCAL";
+  /** `LOCAL` for every account the create call makes; other sources (directory sync) only by seeding. */
+  accountSource: string;
   inviteState: string;
   inviteResendCount: number;
   inviteLastSentAt: number | null;
@@ -114,8 +115,16 @@ export const ADMIN_UID = "admin@sandbox-tenant.example.com";
 export const ADMIN_PASSWORD = "Sandbox-Admin-Pass-1";
 export const DEFAULT_PARTITION_ID = 100001;
 
-/** `accountType` of an API user and of any other account (the values are INFERRED). */
+/**
+ * `accountType` of an API user and of an ordinary account. Evidenced: a real account list answer
+ * (public client code) counts SUPPORT, API, PARTNER_USER and USER; the account facet lists all four.
+ */
 export const ACCOUNT_TYPES = { api: "API", user: "USER" } as const;
+export const ACCOUNT_TYPE_VALUES = ["SUPPORT", "API", "PARTNER_USER", "USER"] as const;
+/** `accountSource` and `inviteState` values of the same answer (its facets list them all). */
+export const ACCOUNT_SOURCE_VALUES = ["AAD", "LDAP", "ROSTER", "SALESFORCE", "SCIM_AAD", "LOCAL", "SCIM_OKTA"] as const;
+export const INVITE_STATE_VALUES = ["Completed", "Expired", "None", "Pending"] as const;
+
 
 /**
  * The vendor's pages name the ISE role both ways (Assigning_Roles.htm vs Adding_an_API_User.htm);
