@@ -1,0 +1,3 @@
+// Types of tar.mjs, for the TypeScript tests that import it.
+export function tarHeader(name: string, size: number, mtime: number): Buffer;
+export function writeTarGz(options: { source: string; name: string; archive: string; mtime?: number }): void;

@@ -1,0 +1,128 @@
+// The standalone plugin binary as a user of YAML or Python gets it: `npm run release` builds the
+// linux-amd64 archive (Node binaries from the shared cache), the archive is unpacked into an empty
+// directory and the binary is started with no node, npm or node_modules anywhere it could look: a
+// PATH of one empty directory, no environment beyond the vendor settings, and a working directory
+// outside the repository. It prints its port first, serves the schema.json and version built into
+// it, and creates and deletes an identity at the sandbox over the protocol the engine speaks.
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import type { ServiceError } from "@grpc/grpc-js";
+import type * as P from "@pulumi/pulumi/proto/provider_pb.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { packageRoot } from "../../provider/plugin/package-info.js";
+import { empty, grpc, plugin, provider, providerRpc } from "../../provider/plugin/proto.js";
+import { fromStruct, toStruct } from "../../provider/plugin/struct.js";
+import { startSandbox, type Sandbox } from "../../sandbox/server.js";
+
+const run = promisify(execFile);
+const { version } = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: string };
+const archive = `pulumi-resource-apiidentity-v${version}-linux-amd64.tar.gz`;
+
+const dir = mkdtempSync(join(tmpdir(), "apiidentity-release-"));
+const out = join(dir, "release");
+const unpacked = join(dir, "plugin");
+const emptyPath = join(dir, "empty-path");
+let buildLog = "";
+let sb: Sandbox;
+
+type Client = InstanceType<typeof providerRpc.ResourceProviderClient>;
+function unary<Req, Res>(client: Client, fn: (req: Req, cb: (e: ServiceError | null, r: Res) => void) => unknown, req: Req): Promise<Res> {
+  return new Promise((resolve, reject) => fn.call(client, req, (e, r) => (e ? reject(e) : resolve(r))));
+}
+
+beforeAll(async () => {
+  const built = await run(process.execPath, [join(packageRoot, "scripts/release/main.mjs"), "--targets", "linux-amd64", "--out", out], { cwd: packageRoot, maxBuffer: 16 << 20 });
+  buildLog = built.stdout;
+  mkdirSync(unpacked);
+  mkdirSync(emptyPath);
+  await run("tar", ["-xzf", join(out, archive), "-C", unpacked]);
+  sb = await startSandbox();
+}, 300_000);
+afterAll(async () => {
+  await sb?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Started {
+  child: ChildProcess;
+  port: number;
+  stdout: () => string;
+  stderr: () => string;
+}
+
+function start(env: Record<string, string>): Promise<Started> {
+  const child = spawn(join(unpacked, "pulumi-resource-apiidentity"), ["127.0.0.1:1"], { cwd: unpacked, env: { PATH: emptyPath, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.stdout!.on("data", (d: Buffer) => {
+      stdout += d.toString();
+      const m = /^(\d+)\n/.exec(stdout);
+      if (m) resolve({ child, port: Number(m[1]), stdout: () => stdout, stderr: () => stderr });
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => reject(new Error(`the standalone plugin exited ${code} before printing its port\n${stderr}`)));
+  });
+}
+
+const stop = (s: Started) => new Promise<void>((resolve) => (s.child.exitCode !== null ? resolve() : (s.child.once("exit", () => resolve()), s.child.kill())));
+
+describe("npm run release -- --targets linux-amd64", () => {
+  it("builds the archive, names it in SHA256SUMS and its table, with the binary alone at the archive root", () => {
+    expect(readdirSync(out).sort()).toEqual([archive, "SHA256SUMS", "build"].sort());
+    expect(readFileSync(join(out, "SHA256SUMS"), "utf8")).toMatch(new RegExp(`^[0-9a-f]{64}  ${archive.replaceAll(".", "\\.")}\\n$`));
+    expect(buildLog).toMatch(new RegExp(`^${archive.replaceAll(".", "\\.")} +22\\.\\d+\\.\\d+ +[\\d.]+ MB +[\\d.]+ MB +[0-9a-f]{64}$`, "m"));
+    expect(buildLog).toMatch(/^\[4\/4\] linux-amd64 \(1\/1\): blob, inject, archive: /m);
+    expect(readdirSync(unpacked)).toEqual(["pulumi-resource-apiidentity"]);
+  });
+
+  it("runs with no node on PATH: prints its port first and serves the built-in schema.json and version", async () => {
+    expect(existsSync(join(emptyPath, "node"))).toBe(false);
+    expect(readdirSync(emptyPath)).toEqual([]);
+    const s = await start({});
+    const client = new providerRpc.ResourceProviderClient(`127.0.0.1:${s.port}`, grpc.credentials.createInsecure());
+    try {
+      expect(s.stdout()).toBe(`${s.port}\n`);
+      const schema = await unary<P.GetSchemaRequest, P.GetSchemaResponse>(client, client.getSchema, new provider.GetSchemaRequest());
+      expect(schema.getSchema()).toBe(readFileSync(join(packageRoot, "schema.json"), "utf8"));
+      const info = await unary<InstanceType<typeof empty.Empty>, InstanceType<typeof plugin.PluginInfo>>(client, client.getPluginInfo, new empty.Empty());
+      expect(info.getVersion()).toBe(version);
+    } finally {
+      client.close();
+      await stop(s);
+    }
+    expect(s.stderr()).not.toMatch(/ExperimentalWarning|Error/);
+  });
+
+  it("creates and deletes an identity at the sandbox, with the settings from its environment", async () => {
+    const s = await start(sb.config().env);
+    const client = new providerRpc.ResourceProviderClient(`127.0.0.1:${s.port}`, grpc.credentials.createInsecure());
+    const urn = "urn:pulumi:dev::identities::apiidentity:index:UptrendsApiAccount::monitoring";
+    try {
+      await unary(client, client.configure, new provider.ConfigureRequest());
+      const check = new provider.CheckRequest();
+      check.setUrn(urn);
+      check.setNews(toStruct({ operatorGuid: sb.config().vendors.uptrends!.operatorGuid, description: "standalone binary" }));
+      const checked = await unary<P.CheckRequest, P.CheckResponse>(client, client.check, check);
+      expect(checked.getFailuresList()).toEqual([]);
+      const create = new provider.CreateRequest();
+      create.setUrn(urn);
+      create.setProperties(checked.getInputs()!);
+      const created = await unary<P.CreateRequest, P.CreateResponse>(client, client.create, create);
+      expect(created.getId()).not.toBe("");
+      expect(fromStruct(created.getProperties()!)).toMatchObject({ description: "standalone binary", apiUserGuid: created.getId() });
+      const remove = new provider.DeleteRequest();
+      remove.setUrn(urn);
+      remove.setId(created.getId());
+      remove.setProperties(created.getProperties()!);
+      await unary(client, client.delete, remove);
+    } finally {
+      client.close();
+      await stop(s);
+    }
+  });
+});
