@@ -67,6 +67,18 @@ describe("apiidentity check against the sandbox", () => {
     }
   }, 120_000);
 
+  it("Automation Anywhere on a current Control Room: check --write sends no v1 request, and reports the PUT carrying the username as accepted", async () => {
+    sandbox.clearRequests();
+    const r = await check(["controlroom", "--write", "--json"]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const aa = sandbox.requests().filter((q) => q.vendor === "automationAnywhere");
+    expect(aa.filter((q) => q.route.startsWith("/v1/"))).toEqual([]);
+    expect(aa.filter((q) => q.route.startsWith("/v2/usermanagement/")).length).toBeGreaterThan(0);
+    const [report] = json(r).vendors;
+    expect(report!.findings.find((f) => f.topic.startsWith("PUT carrying the unchanged username"))).toMatchObject({ verdict: "confirmed", detail: expect.stringContaining("accepted a PUT /v2/usermanagement/users/{userId} carrying username") });
+    expect(report!.permissions.map((p) => p.state)).toEqual(["granted", "granted", "granted", "granted", "granted"]);
+  }, 120_000);
+
   it("--write creates, updates and deletes one throw-away identity per vendor and leaves none behind", async () => {
     const before = await stateText();
     const r = await check(["--write", "--json"]);

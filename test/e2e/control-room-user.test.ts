@@ -4,7 +4,8 @@
 // documented, destroy, and adoption. Every step's vendor calls are counted. Two processes talk to
 // the Control Room in a step that runs the program: the program itself (getControlRoomRole: one
 // login, one roles list) and the provider (one login per `pulumi` command, then the calls the step
-// needs). A legacy Control Room costs each process one extra 404 (v2) per kind of call.
+// needs). A legacy Control Room costs each process one extra 404 (the v2 login); a current one
+// never gets a v1 call.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
 import type { VendorModule } from "../../sandbox/types.js";
@@ -16,32 +17,29 @@ import { changedInputs, PulumiProject, resourcesOfType, type PreviewJson, type S
 type Kind = "login" | "users" | "usersList" | "rolesList";
 
 /**
- * What one process asks the Control Room, as `calls()` counts it. On a legacy Control Room the first
- * call of each kind goes to v2 (404), then to v1; later calls of that kind go to v1 straight away.
- * On a current one, a call by id that finds no user is also tried on v1 while its kind is unlearnt.
+ * What one process asks the Control Room, as `calls()` counts them. Its first login goes to v2 and,
+ * on a legacy Control Room, after that 404 to v1; the login decides the generation, and every other
+ * call goes straight to it (a 404 by id, too: the user is gone).
  */
 function processCalls(generation: Generation) {
   const served = generation === "current" ? "v2" : "v1";
-  const learned = new Set<Kind>();
   const out: Record<string, number> = {};
   const add = (k: string) => (out[k] = (out[k] ?? 0) + 1);
   const path = (v: string, kind: Kind, suffix: string) => (kind === "login" ? `/${v}/authentication` : `/${v}/usermanagement${suffix}`);
   const p = {
-    call(kind: Kind, method: string, suffix: string, status: number, byId = false) {
-      if (!learned.has(kind)) {
-        if (served === "v1") add(`${method} ${path("v2", kind, suffix)} 404`);
-        if (served === "v2" && status === 404 && byId) add(`${method} ${path("v1", kind, suffix)} 404`);
-      }
+    call(kind: Kind, method: string, suffix: string, status: number) {
       add(`${method} ${path(served, kind, suffix)} ${status}`);
-      if (status !== 404) learned.add(kind);
       return p;
     },
-    login: () => p.call("login", "POST", "", 200),
+    login: () => {
+      if (served === "v1") add(`POST ${path("v2", "login", "")} 404`);
+      return p.call("login", "POST", "", 200);
+    },
     roles: () => p.call("rolesList", "POST", "/roles/list", 200),
     create: () => p.call("users", "POST", "/users", 201),
-    read: (status = 200) => p.call("users", "GET", "/users/{userId}", status, true),
-    update: () => p.call("users", "PUT", "/users/{userId}", 200, true),
-    remove: () => p.call("users", "DELETE", "/users/{userId}", 200, true),
+    read: (status = 200) => p.call("users", "GET", "/users/{userId}", status),
+    update: () => p.call("users", "PUT", "/users/{userId}", 200),
+    remove: () => p.call("users", "DELETE", "/users/{userId}", 200),
     counts: () => out,
   };
   return p;
@@ -60,6 +58,19 @@ let adminKey = "";
 const state = () => sb.store.vendor(V) as unknown as AaState;
 /** Users other than the seeded admin. */
 const managed = () => Object.values(state().users).filter((u) => u.id !== 1);
+
+/** Requests the other generation's paths got: a current Control Room must see no v1 call at all. */
+function otherGeneration(): number {
+  const other = generation === "current" ? "/v1/" : "/v2/usermanagement/";
+  return sb.requests().filter((r) => r.vendor === V && r.route.startsWith(other)).reduce((n, r) => n + r.count, 0);
+}
+
+/** Those requests over every step of this file (each step clears the counters first). */
+let otherSoFar = 0;
+function clear(): void {
+  otherSoFar += otherGeneration();
+  sb.clearRequests();
+}
 
 function calls(): Record<string, number> {
   const out: Record<string, number> = {};
@@ -155,7 +166,7 @@ describe("ControlRoomUser through the pulumi CLI", () => {
   afterAll(() => p?.cleanup());
 
   it("create: outputs correct, the password a secret in state, minimal calls", async () => {
-    sb.clearRequests();
+    clear();
     await p.up();
     // Provider: login, roles list (check resolves the new names), one POST.
     expect(calls()).toEqual(plus(PROGRAM, provider().roles().create().counts()));
@@ -185,7 +196,7 @@ describe("ControlRoomUser through the pulumi CLI", () => {
 
   it("update in place: same id, the vendor shows the change, one PUT", async () => {
     p.writeProgram(program({ username: "e2e-robot", email: "owner@example.com", description: "changed" }));
-    sb.clearRequests();
+    clear();
     await p.up();
     // Provider: login, one PUT; the role names are unchanged, so no roles list.
     expect(calls()).toEqual(plus(PROGRAM, provider().update().counts()));
@@ -195,7 +206,7 @@ describe("ControlRoomUser through the pulumi CLI", () => {
 
   it("replace on username: a new user at the vendor, the old one gone", async () => {
     p.writeProgram(program({ username: "e2e-robot-2", email: "owner@example.com", description: "changed" }));
-    sb.clearRequests();
+    clear();
     await p.up();
     // Provider: login, roles list (create has no prior role ids), POST the new user, DELETE the old one.
     expect(calls()).toEqual(plus(PROGRAM, provider().roles().create().remove().counts()));
@@ -213,7 +224,7 @@ describe("ControlRoomUser through the pulumi CLI", () => {
     });
     expect(put.status).toBe(200);
 
-    sb.clearRequests();
+    clear();
     const preview = await p.preview({ refresh: true });
     expect(preview.code).toBe(0);
     // Provider: login, one read.
@@ -222,26 +233,27 @@ describe("ControlRoomUser through the pulumi CLI", () => {
     expect(step?.op).toBe("update");
     expect(changedInputs(step!)).toEqual(["description"]);
 
-    sb.clearRequests();
+    clear();
     await p.up({ refresh: true });
     expect(calls()).toEqual(plus(PROGRAM, provider().read().update().counts()));
     expect(state().users[secondId]).toMatchObject({ description: "changed", password: PASSWORD });
 
-    sb.clearRequests();
+    clear();
     const clean = await p.preview({ refresh: true, expectNoChanges: true });
     expect(clean.code).toBe(0);
   });
 
   it("drift: an out-of-band deletion is dropped by refresh and recreated by up", async () => {
     expect((await vendor("DELETE", `/${ver}/usermanagement/users/${secondId}`)).status).toBe(200);
-    sb.clearRequests();
+    clear();
     await p.refresh();
-    // refresh does not run the program. Provider: login, one read (404; a 404 by id is tried on v1 too
-    // while the process has not learnt which version serves user calls).
+    // refresh does not run the program. Provider: login, one read (404 on the login's generation: the
+    // user is gone; a current Control Room gets no v1 call).
     expect(calls()).toEqual(provider().read(404).counts());
+    expect(otherGeneration()).toBe(0);
     expect(resourcesOfType((await p.exportStack()).resources, "ControlRoomUser")).toHaveLength(0);
 
-    sb.clearRequests();
+    clear();
     await p.up();
     expect(calls()).toEqual(plus(PROGRAM, provider().roles().create().counts()));
     const id = (await p.outputs()).userId as string;
@@ -257,7 +269,7 @@ describe("ControlRoomUser through the pulumi CLI", () => {
     });
     expect(put.status).toBe(200);
 
-    sb.clearRequests();
+    clear();
     await p.refresh();
     expect(calls()).toEqual(provider().read().counts());
     const { res } = await robot(p);
@@ -265,7 +277,7 @@ describe("ControlRoomUser through the pulumi CLI", () => {
     expect(res?.outputs?.licenseFeatures).toEqual(["RUNTIME", "ATTENDEDRUNTIME"]);
 
     p.writeProgram(program({ username: "e2e-robot-2", email: "owner@example.com", description: "changed", licenses: ["ATTENDEDRUNTIME", "RUNTIME"] }));
-    sb.clearRequests();
+    clear();
     const clean = await p.preview({ expectNoChanges: true });
     expect(clean.code).toBe(0);
     // Only the program's lookup: the provider's check and diff need no vendor call (role names known from the state).
@@ -274,7 +286,7 @@ describe("ControlRoomUser through the pulumi CLI", () => {
   });
 
   it("destroy leaves nothing at the vendor", async () => {
-    sb.clearRequests();
+    clear();
     await p.destroy();
     expect(calls()).toEqual(provider().remove().counts());
     expect(managed()).toHaveLength(0);
@@ -290,7 +302,7 @@ describe("ControlRoomUser bad input through the pulumi CLI", () => {
   afterAll(() => p?.cleanup());
 
   it("preview fails on a bad password with no provider call, and on an unknown role listing the known ones", async () => {
-    sb.clearRequests();
+    clear();
     const bad = await p.preview();
     expect(bad.code).not.toBe(0);
     expect(bad.raw.stdout + bad.raw.stderr).toContain("password must be 8 to 15 characters");
@@ -298,7 +310,7 @@ describe("ControlRoomUser bad input through the pulumi CLI", () => {
     expect(calls()).toEqual(PROGRAM);
 
     p.writeProgram(program({ username: "e2e-bad", extraRole: "Bot_Wizard" }));
-    sb.clearRequests();
+    clear();
     const unknown = await p.preview();
     expect(unknown.code).not.toBe(0);
     expect(unknown.raw.stdout + unknown.raw.stderr).toContain("unknown Control Room role 'Bot_Wizard'; known roles: AAE_Admin, AAE_Basic, Bot_Creator, Bot_Runner, Device_admin");
@@ -322,7 +334,7 @@ describe("ControlRoomUser adoption through the pulumi CLI", () => {
     // No password declared: the adopted user keeps its own.
     p = new PulumiProject({ program: program({ username: "hand-made", description: "now managed", importId: id, password: false }), env: sb.config().env });
     await p.init();
-    sb.clearRequests();
+    clear();
     const up = await p.up();
     // Provider: login, roles list (check), read the user, one PUT for the description; no POST.
     expect(calls()).toEqual(plus(PROGRAM, provider().roles().read().update().counts()));
@@ -336,6 +348,11 @@ describe("ControlRoomUser adoption through the pulumi CLI", () => {
 
     await p.destroy();
     expect(managed()).toHaveLength(0);
+  });
+});
+describe("the other generation", () => {
+  it(generation === "current" ? "no step sent a v1 call (login or user management)" : "no step sent a v2 user-management call", () => {
+    expect(otherSoFar + otherGeneration()).toBe(0);
   });
 });
 });
