@@ -1,10 +1,14 @@
-// IseApiUser end to end through the real pulumi CLI against the in-process Ivanti sandbox:
-// create -> update in place -> replace -> drift found and repaired -> out-of-band delete -> destroy,
-// then adoption with importId. Every step's Ivanti calls are counted against the minimum the API needs
-// (Basic auth: there are no token calls; each pulumi command is a new provider process, so the role
-// catalogue is fetched once per command that resolves role names).
+// IseApiUser end to end through the real pulumi CLI against the in-process Ivanti sandbox, on both
+// generations of the account delete ("current": DELETE /api/v1/account?id=, the form public client
+// code uses; "bulk-delete": the older DELETE /api/v1/accounts?ids=): create -> update in place ->
+// replace -> drift found and repaired -> out-of-band delete -> destroy, then adoption with importId.
+// Every step's Ivanti calls are counted against the minimum the API needs (Basic auth: there are no
+// token calls; each pulumi command is a new provider process, so the role catalogue is fetched once
+// per command that resolves role names, and on the older generation each command that deletes pays
+// one 405 of the current form before it learns the older one).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
+import { GENERATIONS, type Generation } from "../../sandbox/vendors/ivanti/generations.js";
 import { setIseRoleName, type IvantiAccount, type IvantiState } from "../../sandbox/vendors/ivanti/state.js";
 import { changedInputs, PulumiProject, resourcesOfType } from "./harness.js";
 
@@ -33,7 +37,12 @@ export const createdAt = u.createdAt;
 export const password = u.password;
 `;
 
-describe("IseApiUser through the pulumi CLI", () => {
+/** The Ivanti calls of one delete in a fresh provider process, on each generation. */
+function deleteCalls(generation: Generation): Record<string, number> {
+  return generation === "current" ? { "DELETE /api/v1/account 200": 1 } : { "DELETE /api/v1/account 405": 1, "DELETE /api/v1/accounts 200": 1 };
+}
+
+describe.each(GENERATIONS)("IseApiUser through the pulumi CLI (%s delete generation)", (generation) => {
   let sb: Sandbox;
   let p: PulumiProject;
 
@@ -75,7 +84,7 @@ describe("IseApiUser through the pulumi CLI", () => {
   };
 
   beforeAll(async () => {
-    sb = await startSandbox();
+    sb = await startSandbox({ profiles: { ivanti: generation } });
     p = new PulumiProject({ program: program({ emailAddress: "ise-e2e@example.com", firstName: "Ise", displayName: "Cisco ISE" }), env: sb.config().env });
     await p.init();
   });
@@ -118,8 +127,8 @@ describe("IseApiUser through the pulumi CLI", () => {
   it("replaces on an email change: the new account first, then the old one goes", async () => {
     p.writeProgram(program({ emailAddress: "ise-e2e-2@example.com", firstName: "Ise", displayName: "Cisco ISE prod" }));
     const s = await step(() => p.up());
-    // Delete is the guide's flow: Check Delete User Viability, then Delete Users.
-    expect(s.calls).toEqual({ "GET /api/v1/roles 200": 1, "POST /api/v1/accounts 200": 1, "GET /api/v1/accounts/deleteViability 200": 1, "DELETE /api/v1/accounts 200": 1 });
+    // One delete of the old account, in the form this generation serves.
+    expect(s.calls).toEqual({ "GET /api/v1/roles 200": 1, "POST /api/v1/accounts 200": 1, ...deleteCalls(generation) });
     secondId = (await p.outputs()).accountId as string;
     expect(secondId).not.toBe(firstId);
     expect(byId(firstId)).toBeUndefined();
@@ -145,7 +154,8 @@ describe("IseApiUser through the pulumi CLI", () => {
   });
 
   it("refresh drops an account deleted out of band, and up creates it again", async () => {
-    expect((await vendor("DELETE", `/api/v1/accounts?ids=${secondId}`)).status).toBe(200);
+    const outOfBand = generation === "current" ? `/api/v1/account?id=${secondId}` : `/api/v1/accounts?ids=${secondId}`;
+    expect((await vendor("DELETE", outOfBand)).status).toBe(200);
 
     const r = await step(() => p.refresh());
     // The 404 of the INFERRED path is confirmed by the documented search.
@@ -161,7 +171,7 @@ describe("IseApiUser through the pulumi CLI", () => {
 
   it("destroy leaves nothing at the vendor", async () => {
     const d = await step(() => p.destroy());
-    expect(d.calls).toEqual({ "GET /api/v1/accounts/deleteViability 200": 1, "DELETE /api/v1/accounts 200": 1 });
+    expect(d.calls).toEqual(deleteCalls(generation));
     expect(state().accounts.filter((a) => !a.superUser)).toEqual([]);
   });
 
@@ -192,7 +202,7 @@ describe("IseApiUser through the pulumi CLI", () => {
     expect(clean.calls).toEqual({ "GET /api/v1/account/{accountId} 200": 1, "GET /api/v1/account/{accountId}/roles 200": 1 });
 
     const d = await step(() => p.destroy());
-    expect(d.calls).toEqual({ "GET /api/v1/accounts/deleteViability 200": 1, "DELETE /api/v1/accounts 200": 1 });
+    expect(d.calls).toEqual(deleteCalls(generation));
     expect(state().accounts.filter((a) => !a.superUser)).toEqual([]);
   });
 
@@ -212,7 +222,7 @@ describe("IseApiUser through the pulumi CLI", () => {
       expect(clean.calls).toEqual({ "GET /api/v1/account/{accountId} 200": 1, "GET /api/v1/account/{accountId}/roles 200": 1 });
 
       const d = await step(() => p.destroy());
-      expect(d.calls).toEqual({ "GET /api/v1/accounts/deleteViability 200": 1, "DELETE /api/v1/accounts 200": 1 });
+      expect(d.calls).toEqual(deleteCalls(generation));
     } finally {
       sb.faults.clear();
       setIseRoleName(state(), "Cisco ISE Operations");
