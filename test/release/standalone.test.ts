@@ -5,11 +5,13 @@
 // outside the repository. It prints its port first, serves the schema.json and version built into
 // it, and creates and deletes an identity at the sandbox over the protocol the engine speaks.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { ServiceError } from "@grpc/grpc-js";
+import type * as EngineGrpc from "@pulumi/pulumi/proto/engine_grpc_pb.js";
 import type * as P from "@pulumi/pulumi/proto/provider_pb.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../../provider/plugin/package-info.js";
@@ -53,8 +55,8 @@ interface Started {
   stderr: () => string;
 }
 
-function start(env: Record<string, string>): Promise<Started> {
-  const child = spawn(join(unpacked, "pulumi-resource-apiidentity"), ["127.0.0.1:1"], { cwd: unpacked, env: { PATH: emptyPath, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+function start(env: Record<string, string>, engine = "127.0.0.1:1"): Promise<Started> {
+  const child = spawn(join(unpacked, "pulumi-resource-apiidentity"), [engine], { cwd: unpacked, env: { PATH: emptyPath, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
@@ -124,5 +126,36 @@ describe("npm run release -- --targets linux-amd64", () => {
       client.close();
       await stop(s);
     }
+  });
+
+  it("sends a resource's warning to the engine's log, through the engine stubs built into it", async () => {
+    // A stand-in for the engine's logging service, which the plugin reaches at the address it is given.
+    const { EngineService } = createRequire(import.meta.url)("@pulumi/pulumi/proto/engine_grpc_pb.js") as typeof EngineGrpc;
+    const logged: { severity: number; message: string; urn: string }[] = [];
+    const engine = new grpc.Server();
+    engine.addService(EngineService, {
+      log: (call: { request: { getSeverity(): number; getMessage(): string; getUrn(): string } }, done: (e: null, r: InstanceType<typeof empty.Empty>) => void) => {
+        logged.push({ severity: call.request.getSeverity(), message: call.request.getMessage(), urn: call.request.getUrn() });
+        done(null, new empty.Empty());
+      },
+    });
+    const enginePort = await new Promise<number>((res, rej) => engine.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (e, p) => (e ? rej(e) : res(p))));
+    const s = await start(sb.config().env, `127.0.0.1:${enginePort}`);
+    const client = new providerRpc.ResourceProviderClient(`127.0.0.1:${s.port}`, grpc.credentials.createInsecure());
+    const urn = "urn:pulumi:dev::identities::apiidentity:index:IseApiUser::ise";
+    try {
+      await unary(client, client.configure, new provider.ConfigureRequest());
+      const check = new provider.CheckRequest();
+      check.setUrn(urn);
+      check.setNews(toStruct({ emailAddress: "ise@example.com", firstName: " Cisco", lastName: "ISE", displayName: "Cisco ISE", password: "Ise-Integration-Pass-42", roles: ["Cisco ISE Operations"] }));
+      const checked = await unary<P.CheckRequest, P.CheckResponse>(client, client.check, check);
+      expect(checked.getFailuresList()).toEqual([]);
+      await expect.poll(() => logged.length).toBeGreaterThan(0);
+    } finally {
+      client.close();
+      await stop(s);
+      engine.forceShutdown();
+    }
+    expect(logged).toEqual([{ severity: 2, urn, message: expect.stringMatching(/^firstName starts or ends with whitespace; Ivanti may trim it/) }]);
   });
 });
