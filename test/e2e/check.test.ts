@@ -94,6 +94,22 @@ describe("apiidentity check against the sandbox", () => {
     expect(before).not.toMatch(/apiidentity-check-/);
   }, 240_000);
 
+  it.each([
+    ["current", "DELETE /api/v1/account?id= (the form of public client code)"],
+    ["bulk-delete", "DELETE /api/v1/accounts?ids= (the older form"],
+  ])("Ivanti in its %s delete generation: check --write reports the delete form the tenant answered", async (generation, form) => {
+    sandbox.setProfile("ivanti", generation);
+    try {
+      const r = await check(["ise", "--write", "--json"]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      const [report] = json(r).vendors;
+      expect(report!.write).toMatchObject({ created: true, deleted: true, confirmedGone: true });
+      expect(report!.findings.find((f) => f.topic.startsWith("delete form:"))).toMatchObject({ verdict: "confirmed", detail: expect.stringContaining(`the tenant answered ${form}`) });
+    } finally {
+      sandbox.setProfile("ivanti", "current");
+    }
+  }, 120_000);
+
   it("a renamed answer field is a contradiction that names the field: exit 1", async () => {
     sandbox.faults.add({ vendor: "automationAnywhere", effect: { type: "renameField", from: "username", to: "login" } });
     try {
