@@ -11,6 +11,7 @@ import { controlRoom } from "./client.js";
 import { controlRoomUser } from "./handler.js";
 import type { Inputs, Outputs } from "./inputs.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
+import { tally } from "../../../test/tally.js";
 
 /** The provider settings of this file's runs (the sandbox's, once it is up). */
 const settings = new SettingsUnderTest();
@@ -68,11 +69,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
   const stored = (id: string) => state().users[id];
 
   /** Requests per route since the last clear, as "METHOD route status" → count. */
-  function calls(): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (const r of sandbox.requests()) if (r.vendor === V) out[`${r.method} ${r.route} ${r.status}`] = (out[`${r.method} ${r.route} ${r.status}`] ?? 0) + r.count;
-    return out;
-  }
+  const calls = (): Record<string, number> => tally(sandbox, V);
 
   async function inputsFor(overrides: Partial<Inputs> = {}): Promise<Inputs> {
     const r = await h.check(undefined, { username: uniqueName("svc"), email: "svc@example.com", password: PASSWORD, roles: ["AAE_Basic"], description: "managed by pulumi", licenseFeatures: ["RUNTIME"], ...overrides });

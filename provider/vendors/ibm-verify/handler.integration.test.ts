@@ -6,6 +6,7 @@ import { VerifyClient } from "./client.js";
 import { verifyApiClient } from "./handler.js";
 import type { VerifyApiClientInputs, VerifyApiClientOutputs } from "./inputs.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
+import { tally } from "../../../test/tally.js";
 
 /** The provider settings of this file's runs (the sandbox's, once it is up). */
 const settings = new SettingsUnderTest();
@@ -54,11 +55,7 @@ const vendor = {
 };
 
 /** Vendor calls since the last clear, as "METHOD route status" -> count. */
-function calls(): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of sandbox.requests()) if (r.vendor === "ibmVerify") out[`${r.method} ${r.route} ${r.status}`] = (out[`${r.method} ${r.route} ${r.status}`] ?? 0) + r.count;
-  return out;
-}
+const calls = (): Record<string, number> => tally(sandbox, "ibmVerify");
 
 const TOKEN = "POST /oauth2/token 200";
 

@@ -7,6 +7,7 @@ import { setIseRoleName, type IvantiAccount, type IvantiState } from "../../../s
 import { iseApiUser } from "./handler.js";
 import type { IseApiUserInputs, IseApiUserOutputs } from "./inputs.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
+import { tally } from "../../../test/tally.js";
 
 /** The provider settings of this file's runs (the sandbox's, once it is up). */
 const settings = new SettingsUnderTest();
@@ -25,15 +26,7 @@ const byId = (id: string | number): IvantiAccount | undefined => state().account
 const email = () => `ise-${++seq}@example.com`;
 
 /** Ivanti calls since the last clear, as "METHOD route status" -> count (Basic auth: no token calls exist). */
-function calls(): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of sb.requests()) {
-    if (r.vendor !== "ivanti") continue;
-    const k = `${r.method} ${r.route} ${r.status}`;
-    out[k] = (out[k] ?? 0) + r.count;
-  }
-  return out;
-}
+const calls = (): Record<string, number> => tally(sb, "ivanti");
 
 /** A direct vendor call (the out-of-band side), form-encoded like the real API. */
 async function vendor(method: string, path: string, form?: Record<string, string>, creds = ADMIN): Promise<{ status: number; body: { errors: unknown; result: unknown } }> {

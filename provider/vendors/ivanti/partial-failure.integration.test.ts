@@ -9,6 +9,7 @@ import { ivanti as ivantiModule } from "../../../sandbox/vendors/ivanti/index.js
 import type { IvantiState } from "../../../sandbox/vendors/ivanti/state.js";
 import { iseApiUser } from "./handler.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
+import { tally } from "../../../test/tally.js";
 
 const settings = new SettingsUnderTest();
 const h = settings.bind(iseApiUser);
@@ -17,11 +18,7 @@ const ISE_ROLE_ID = 1006;
 let sb: Sandbox;
 let ADMIN = { username: "", password: "" };
 const state = () => sb.store.vendor("ivanti") as unknown as IvantiState;
-function calls(): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of sb.requests()) if (r.vendor === "ivanti") out[`${r.method} ${r.route} ${r.status}`] = (out[`${r.method} ${r.route} ${r.status}`] ?? 0) + r.count;
-  return out;
-}
+const calls = (): Record<string, number> => tally(sb, "ivanti");
 async function vendor(method: string, path: string, form?: Record<string, string>) {
   const res = await fetch(sb.baseUrl("ivanti") + path, {
     method,

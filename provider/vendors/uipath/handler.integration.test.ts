@@ -1,13 +1,13 @@
 // UiPathRobotAccount handler against an in-process sandbox: CRUD with request counts, vanished
 // robots, lost creates, token refresh, adoption, errors without secrets, and the group lookup.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { RequestCount } from "../../../sandbox/server.js";
 import { api, getToken, startUiPath, type Harness } from "../../../sandbox/vendors/uipath/test-helpers.js";
 import type { UiPathState } from "../../../sandbox/vendors/uipath/state.js";
 import { UiPathClient } from "./client.js";
 import { uiPathRobotAccount } from "./handler.js";
 import type { RobotAccountInputs, RobotAccountOutputs } from "./inputs.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
+import { tally } from "../../../test/tally.js";
 
 /** The provider settings of this file's runs (the sandbox's, once it is up). */
 const settings = new SettingsUnderTest();
@@ -27,14 +27,7 @@ const state = () => sb.sandbox.store.vendor("uipath") as unknown as UiPathState;
 const live = (id: string) => state().robotAccounts.find((r) => r.id === id);
 
 /** Request counts since the last clear, as "METHOD route status" → n (uipath only). */
-function counts(): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const c of sb.sandbox.requests().filter((r: RequestCount) => r.vendor === "uipath")) {
-    const key = `${c.method} ${c.route} ${c.status}`;
-    out[key] = (out[key] ?? 0) + c.count;
-  }
-  return out;
-}
+const counts = (): Record<string, number> => tally(sb.sandbox, "uipath");
 
 async function checked(news: Record<string, unknown>): Promise<RobotAccountInputs> {
   const r = await h.check(undefined, news);

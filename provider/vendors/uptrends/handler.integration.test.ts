@@ -9,6 +9,7 @@ import { uptrendsApiAccount } from "./handler.js";
 import { lookupOperator, type UptrendsOperatorQuery } from "./operators.js";
 import type { UptrendsApiAccountInputs, UptrendsApiAccountOutputs } from "./inputs.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
+import { tally } from "../../../test/tally.js";
 
 /** The provider settings of this file's runs (the sandbox's, once it is up). */
 const settings = new SettingsUnderTest();
@@ -22,11 +23,7 @@ let ADMIN = { username: "", password: "" };
 const state = () => sb.store.vendor("uptrends") as unknown as UptrendsState;
 
 /** Vendor calls since the last clear, as "METHOD route status" -> count (token calls would show here too). */
-function calls(): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of sb.requests()) if (r.vendor === "uptrends") out[`${r.method} ${r.route} ${r.status}`] = (out[`${r.method} ${r.route} ${r.status}`] ?? 0) + r.count;
-  return out;
-}
+const calls = (): Record<string, number> => tally(sb, "uptrends");
 
 /** Direct vendor call (the "out of band" side), with any API account's Basic credentials. */
 async function vendor(method: string, path: string, body?: unknown, creds = ADMIN): Promise<{ status: number; body: unknown }> {

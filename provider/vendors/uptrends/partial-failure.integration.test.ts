@@ -9,6 +9,7 @@ import type { VendorModule } from "../../../sandbox/types.js";
 import { createRetry } from "../../lifecycle.js";
 import { uptrendsApiAccount } from "./handler.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
+import { tally } from "../../../test/tally.js";
 
 const settings = new SettingsUnderTest();
 const h = settings.bind(uptrendsApiAccount);
@@ -16,11 +17,7 @@ let sb: Sandbox;
 let OP: string;
 const state = () => sb.store.vendor("uptrends") as unknown as UptrendsState;
 const accountsWith = (description: string) => state().apiUsers.filter((u) => u.description === description);
-function calls(): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of sb.requests()) if (r.vendor === "uptrends") out[`${r.method} ${r.route} ${r.status}`] = (out[`${r.method} ${r.route} ${r.status}`] ?? 0) + r.count;
-  return out;
-}
+const calls = (): Record<string, number> => tally(sb, "uptrends");
 async function create(news: Record<string, unknown>) {
   const r = await h.check(undefined, news);
   expect(r.failures).toEqual([]);
