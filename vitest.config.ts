@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["provider/**/*.test.ts", "sandbox/**/*.test.ts", "sdk/**/*.test.ts", "cli/**/*.test.ts", "bench/**/*.test.ts", "test/integration/**/*.test.ts", "test/transport/**/*.test.ts", "test/release/**/*.test.ts", "test/*.test.ts"],
+          include: ["provider/**/*.test.ts", "sandbox/**/*.test.ts", "sdk/**/*.test.ts", "cli/**/*.test.ts", "bench/**/*.test.ts", "test/transport/**/*.test.ts", "test/release/**/*.test.ts", "test/*.test.ts"],
           testTimeout: 20_000,
         },
       },
