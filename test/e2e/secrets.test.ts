@@ -9,6 +9,11 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
+import type { AaState } from "../../sandbox/vendors/automation-anywhere/state.js";
+import type { VerifyState } from "../../sandbox/vendors/ibm-verify/state.js";
+import type { IvantiState } from "../../sandbox/vendors/ivanti/state.js";
+import type { UiPathState } from "../../sandbox/vendors/uipath/state.js";
+import type { UptrendsState } from "../../sandbox/vendors/uptrends/state.js";
 import { ECHO, startRecordingProxy, type RecordingProxy } from "../secrets/recording-proxy.js";
 import { SecretSearch } from "../secrets/search.js";
 import { PulumiProject, type RunResult } from "./harness.js";
@@ -55,6 +60,9 @@ describe("secrets through a full cycle of the five kinds", () => {
   const outputs: { step: string; r: RunResult }[] = [];
   let exports = 0;
   let debugFigure = "";
+  const changed = "secrets walk, changed";
+  let created: Held;
+  let updated: Held;
 
   /** Runs a pulumi command, keeping its output as a place to search. */
   async function pulumi(step: string, args: string[], expectCode: "ok" | "fail" = "ok"): Promise<RunResult> {
@@ -83,6 +91,23 @@ describe("secrets through a full cycle of the five kinds", () => {
   function errorLines(r: RunResult): string[] {
     return `${r.stdout}\n${r.stderr}`.split("\n").filter((l) => /failed with HTTP \d{3}/.test(l));
   }
+
+  /** What the vendors hold for the walk's five identities, found by the names the program gives them. */
+  function held() {
+    const ise = (sb.store.vendor("ivanti") as unknown as IvantiState).accounts.filter((a) => a.uid === "secrets-ise@example.com");
+    const uptrends = (sb.store.vendor("uptrends") as unknown as UptrendsState).apiUsers.filter((u) => u.description.startsWith("secrets walk"));
+    const cr = Object.values((sb.store.vendor("automationAnywhere") as unknown as AaState).users).filter((u) => u.username === "secrets-robot");
+    const verify = (sb.store.vendor("ibmVerify") as unknown as VerifyState).apiClients.filter((c) => c.clientName === "secrets-client");
+    const bot = (sb.store.vendor("uipath") as unknown as UiPathState).robotAccounts.filter((r) => r.name === "secrets-bot");
+    return {
+      ise: ise.map((a) => ({ id: a.id, displayName: a.displayName, password: a.password })),
+      uptrends: uptrends.map((u) => ({ id: u.apiUserGuid, description: u.description, passwordHash: u.passwordHash })),
+      controlRoom: cr.map((u) => ({ id: u.id, description: u.description, password: u.password })),
+      verify: verify.map((c) => ({ id: c.id, description: c.description, clientSecret: c.clientSecret })),
+      uipath: bot.map((r) => ({ id: r.id, displayName: r.displayName, groupIds: r.groupIds })),
+    };
+  }
+  type Held = ReturnType<typeof held>;
 
   beforeAll(async () => {
     sb = await startSandbox();
@@ -139,6 +164,10 @@ describe("secrets through a full cycle of the five kinds", () => {
     const state = JSON.parse(await exportState("create")) as { deployment: { resources?: { type: string }[] } };
     const kinds = (state.deployment.resources ?? []).map((r) => r.type.split(":").pop());
     expect(kinds.filter((k) => KINDS.includes(k!)).sort()).toEqual([...KINDS].sort());
+    created = held();
+    for (const [vendor, identities] of Object.entries(created)) expect(identities, vendor).toHaveLength(1);
+    expect(created.ise[0]!.password).toBe(isePasswords[0]);
+    expect(created.controlRoom[0]!.password).toBe(crPasswords[0]);
   });
 
   it("updates refused by vendors that echo the request (Ivanti and Control Room password changes among them): every error is redacted", async () => {
@@ -160,11 +189,25 @@ describe("secrets through a full cycle of the five kinds", () => {
   it("updates all five (passwords changed at Ivanti and the Control Room)", async () => {
     await pulumi("up (update)", ["up", "--yes", "--skip-preview"]);
     await exportState("update");
+    // The same five identities, changed in place: the new description and passwords are the vendors'.
+    updated = held();
+    const [ise, uptrends, cr, verify, bot] = [created.ise[0]!, created.uptrends[0]!, created.controlRoom[0]!, created.verify[0]!, created.uipath[0]!];
+    // IBM Verify holds the create key's marker after the description; it stays through an update.
+    const marker = / \[apiidentity:\w+\]$/.exec(verify.description ?? "")?.[0];
+    expect(marker).toBeDefined();
+    expect(updated).toEqual({
+      ise: [{ ...ise, displayName: changed, password: isePasswords[1] }],
+      uptrends: [{ ...uptrends, description: changed }],
+      controlRoom: [{ ...cr, description: changed, password: crPasswords[1] }],
+      verify: [{ ...verify, description: changed + marker }],
+      uipath: [{ ...bot, displayName: changed }],
+    });
   });
 
   it("refreshes", async () => {
     await pulumi("refresh", ["refresh", "--yes", "--skip-preview"]);
     await exportState("refresh");
+    expect(held()).toEqual(updated);
   });
 
   it("rotates: the Verify client secret (secretRotation) and the Ivanti password", async () => {
@@ -172,6 +215,15 @@ describe("secrets through a full cycle of the five kinds", () => {
     p.writeProgram(program({ description: "secrets walk, changed", rotation: 1 }));
     await pulumi("up (rotate)", ["up", "--yes", "--skip-preview"]);
     await exportState("rotate");
+    // The same client with a new secret, the API user with the third password, the rest untouched.
+    const rotated = held();
+    expect(rotated.verify).toHaveLength(1);
+    expect(rotated.verify[0]!.clientSecret).not.toBe(updated.verify[0]!.clientSecret);
+    expect(rotated).toEqual({
+      ...updated,
+      ise: [{ ...updated.ise[0]!, password: isePasswords[2] }],
+      verify: [{ ...updated.verify[0]!, clientSecret: rotated.verify[0]!.clientSecret }],
+    });
   });
 
   it("logins and reads refused by vendors that echo the credentials: every error is redacted", async () => {
@@ -212,6 +264,7 @@ describe("secrets through a full cycle of the five kinds", () => {
   it("destroys", async () => {
     await pulumi("destroy", ["destroy", "--yes", "--skip-preview"]);
     await exportState("destroy");
+    expect(held()).toEqual({ ise: [], uptrends: [], controlRoom: [], verify: [], uipath: [] });
   });
 
   it("no secret is in plain text anywhere but the requests that must carry it", () => {
