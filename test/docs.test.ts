@@ -17,7 +17,7 @@ function markdownUnder(dir: string): string[] {
   );
 }
 
-const pages = ["README.md", "CONTRIBUTING.md", ...markdownUnder("docs")];
+const pages = ["README.md", "CONTRIBUTING.md", "ARCHITECTURE.md", ...markdownUnder("docs")];
 const read = (file: string) => readFileSync(join(root, file), "utf8");
 
 /** Lines outside fenced code blocks, with inline code removed (neither holds links). */
@@ -91,10 +91,11 @@ describe("documentation", () => {
 
   it("finds the pages it judges", () => {
     expect(existsSync(join(root, "CONTRIBUTING.md"))).toBe(true);
+    expect(existsSync(join(root, "ARCHITECTURE.md"))).toBe(true);
     expect(pages.filter((p) => p.startsWith("docs/")).length).toBeGreaterThanOrEqual(10);
   });
 
-  it("every relative link in README.md, CONTRIBUTING.md and docs/ leads to a file, and to a heading where it names one", () => {
+  it("every relative link in README.md, CONTRIBUTING.md, ARCHITECTURE.md and docs/ leads to a file, and to a heading where it names one", () => {
     expect(pages.flatMap((page) => brokenLinks(page))).toEqual([]);
   });
 
