@@ -1,4 +1,4 @@
-// The lower bound of each phase and the targets of issue 13, each met or not met, from the results.
+// The lower bound of each phase and the targets (docs/performance.md), each met or not met, from the results.
 import type { ContenderId } from "./contenders.js";
 import { VENDOR_OF, type Kind } from "./fleet.js";
 import { PHASES, type PhaseResult } from "./measure.js";

@@ -1,4 +1,4 @@
-// The one lifecycle every resource follows (DESIGN.md, "The handler contract"): check, diff, create
+// The one lifecycle every resource follows (ARCHITECTURE.md, "Layers"): check, diff, create
 // with adoption (`importId`) and lost-create recovery, read, update, delete. A vendor folder declares
 // its resource with `defineResource` and supplies only the steps that differ between vendors; the
 // protocol, the order of its steps and the words the user reads are written here once.

@@ -1,4 +1,4 @@
-// The handler contract shared by all five resources (DESIGN.md, "The handler contract"), and the
+// The handler contract shared by all resources (ARCHITECTURE.md, "The path of a `pulumi up`"), and the
 // generic pieces every handler uses: zod-based check and normalised diff. The result shapes are
 // @pulumi/pulumi/dynamic's own (type-only import: no Pulumi code runs here), narrowed where the
 // handlers always fill a field.

@@ -41,7 +41,7 @@ export function adviceFor(handler: KindAdvice, inputs: unknown): string[] {
  * now so that it is ready when the inputs are.
  */
 export function adviseOn(resource: pulumi.Resource, kind: string, args: object): void {
-  // A kind without advise rules costs no apply, as before the rules were loaded lazily.
+  // A kind without advise rules costs no apply and loads nothing.
   if (!ADVISED_KINDS.includes(kind)) return;
   const loading = adviceOf(kind);
   // Unknown inputs (a preview) never run the apply below; a failed load must not go unhandled then.

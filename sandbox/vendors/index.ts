@@ -1,4 +1,4 @@
-// The five emulated vendors, in the order of DESIGN.md.
+// The emulated vendors: the sandbox's one list of them.
 import type { VendorModule } from "../types.js";
 import { uptrends } from "./uptrends/index.js";
 import { ivanti } from "./ivanti/index.js";

@@ -1,4 +1,4 @@
-// The shape of the bad-input corpus (issue 12, "Bad input"): per resource kind, a valid set of
+// The shape of the bad-input corpus: per resource kind, a valid set of
 // inputs and the invalid variants of it that `pulumi preview` must refuse, each naming the property
 // the refusal must name. Only documented rules belong here: an input that breaks a rule we merely
 // guessed is accepted with a warning, so it is listed apart (`warned`), with the warning it gets.

@@ -1,4 +1,4 @@
-// The bad-input corpus of the five resource kinds (issue 12, "Bad input").
+// The bad-input corpus of the five resource kinds.
 import { controlRoomUserCorpus } from "./control-room-user.js";
 import type { Corpus } from "./corpus.js";
 import { iseApiUserCorpus } from "./ise-api-user.js";

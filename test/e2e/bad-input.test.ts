@@ -1,4 +1,4 @@
-// Bad input through the real engine (issue 12, "Bad input"): `pulumi preview` of the whole corpus
+// Bad input through the real engine: `pulumi preview` of the whole corpus
 // (test/bad-input/) against an in-process sandbox. Every invalid input is refused at preview with a
 // message naming its property, every preview exits non-zero, and the vendors see no write at all:
 // the only calls are the Control Room's login and roles list, the read-only look-up that judges role

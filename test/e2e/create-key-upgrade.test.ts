@@ -1,4 +1,4 @@
-// Upgrade path (issue 12): a stack made before the SDK classes sent the hidden create key
+// Upgrade path: a stack made before the SDK classes sent the hidden create key
 // (`__createKey`) has none in state. With the current SDK, `pulumi preview --expect-no-changes` shows
 // no diff and no replace for any of the five kinds, and the next `pulumi up` (a same step) writes
 // the key into state, so a later killed run can be recovered, without any vendor write.

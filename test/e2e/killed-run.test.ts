@@ -1,4 +1,4 @@
-// Killed run (issue 12): SIGKILL of a `pulumi up` of N identities spread over the five kinds at
+// Killed run: SIGKILL of a `pulumi up` of N identities spread over the five kinds at
 // several points of a seeded schedule (early, middle, late), each when the sandbox has answered k
 // creates (the whole process tree: CLI, language host, provider). Then the documented recovery
 // (docs/reliability.md, "Crash recovery"): `pulumi cancel` (the killed run's lock), `apiidentity

@@ -1,4 +1,4 @@
-// Malformed vendor answers through the real engine (issue 12, "Bad input"): a `pulumi refresh` of one
+// Malformed vendor answers through the real engine: a `pulumi refresh` of one
 // identity of each kind while every vendor read answers with truncated JSON, an empty 200, an HTML
 // page (with 200, and as a gateway's 502) or fields of the wrong type (sandbox faults). Each refresh
 // fails with one error per resource that names the vendor call, nothing crashes, the state is left as

@@ -1,4 +1,4 @@
-// Partial failures (issue 12) through the real pulumi CLI: a create that writes more than once at the
+// Partial failures through the real pulumi CLI: a create that writes more than once at the
 // vendor and fails after its first write leaves nothing behind, or names exactly what is left and
 // what to do with it; the re-run the error asks for ends with exactly one identity per resource.
 //

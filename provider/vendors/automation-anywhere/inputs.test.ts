@@ -45,7 +45,7 @@ describe("ControlRoomUser inputs", () => {
     expect(failures({ ...valid, roles: undefined })).toHaveLength(1);
     expect(failures({ ...valid, roles: [""] })).toEqual([{ path: "roles.0", message: "a role name must not be empty" }]);
     expect(failures({ ...valid, roles: ["AAE_Basic", "AAE_Basic"] })).toEqual([{ path: "roles", message: "roles must not name the same role twice" }]);
-    // Issue #9: that role names ignore case is our guess; a Control Room may hold "Team" and "TEAM". Was a refusal, now a warning.
+    // That role names ignore case is our guess; a Control Room may hold "Team" and "TEAM": a warning, not a refusal.
     expect(failures({ ...valid, roles: ["AAE_Basic", "aae_basic"] })).toEqual([]);
     expect(advise({ ...valid, roles: ["AAE_Basic", "aae_basic"] })).toEqual([expect.stringMatching(/^roles: 'AAE_Basic' and 'aae_basic' differ only in letter case/)]);
     expect(failures({ ...valid, roles: [2] })).toEqual([{ path: "roles.0", message: "each role must be a role name" }]);
@@ -55,7 +55,7 @@ describe("ControlRoomUser inputs", () => {
     const documented = ["DEVELOPMENT", "RUNTIME", "IQBOTRUNTIME", "ANALYTICSCLIENT", "ANALYTICSAPI"];
     expect(failures({ ...valid, licenseFeatures: documented })).toEqual([]);
     expect(advise({ ...valid, licenseFeatures: documented })).toEqual([]);
-    // Issue #9: real Control Rooms hold more features than the 2021 page lists. Was a refusal, now a warning.
+    // Real Control Rooms hold more features than the 2021 page lists: a warning, not a refusal.
     expect(failures({ ...valid, licenseFeatures: ["ATTENDEDRUNTIME"] })).toEqual([]);
     expect(advise({ ...valid, licenseFeatures: ["RUNTIME", "ATTENDEDRUNTIME"] })).toEqual([
       "licenseFeatures: 'ATTENDEDRUNTIME' is not one of the documented features (DEVELOPMENT, RUNTIME, IQBOTRUNTIME, ANALYTICSCLIENT, ANALYTICSAPI); it is sent as written and the Control Room decides whether it knows it",

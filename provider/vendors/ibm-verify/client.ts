@@ -117,7 +117,7 @@ export class VerifyClient {
   /** Clients whose name is exactly `name` (names are not unique). */
   async findByName(name: string): Promise<ApiClientWire[]> {
     // The search expression goes through the path template so that it is percent-encoded as one
-    // value (spaces as %20, never `+`), as the reference's examples show.
+    // value (spaces as %20, never `+`): the documented `search` takes one URL-encoded value.
     const res = SEARCHABLE_NAME.test(name)
       ? await this.http.request({ method: "GET", path: `${COLLECTION_PATH}?search={search}`, params: { search: `clientName = "${name}"` } })
       : await this.http.request({ method: "GET", path: COLLECTION_PATH });

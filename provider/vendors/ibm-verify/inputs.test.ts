@@ -56,8 +56,8 @@ describe("VerifyApiClient check", () => {
     expect(await failures({ clientName: "x" })).toEqual([expect.objectContaining({ property: "entitlements" })]);
   });
 
-  // Issue #9 item 3 changes this: an unknown entitlement was refused; IBM is the judge of its names,
-  // so now it passes check and `advise` warns, naming the closest known names.
+  // IBM is the judge of its entitlement names, so an unknown one passes check and `advise` warns,
+  // naming the closest known names.
   it("accepts an unknown entitlement and warns about it, naming the closest known names", async () => {
     const r = await verifyApiClient.check(undefined, { ...valid, entitlements: ["readUsers", "manageApiClients"] });
     expect(r.failures).toEqual([]);

@@ -37,7 +37,7 @@ describe("IseApiUser check", () => {
     expect(failuresOf({ password: valid.password })[0]?.property).toBe("emailAddress");
     const f = failuresOf({ ...valid, emailAddress: "not-an-email" });
     expect(f).toEqual([{ property: "emailAddress", reason: expect.stringContaining("valid email address") }]);
-    // The 255 limit is a guess (issue #9, item 3): a warning now, not a refusal.
+    // The 255 limit is a guess: a warning, not a refusal.
     const long = { ...valid, emailAddress: `${"a".repeat(250)}@example.com` };
     expect(failuresOf(long)).toEqual([]);
     expect(advise(long)).toEqual([expect.stringContaining("Ivanti may refuse more than 255")]);
@@ -60,7 +60,7 @@ describe("IseApiUser check", () => {
   });
 
   it("warns (does not refuse) when the password breaks the guessed default policy", () => {
-    // The policy is tenant-configurable and its defaults are a guess (issue #9, item 3): the tenant decides.
+    // The policy is tenant-configurable and its defaults are a guess: the tenant decides.
     expect(failuresOf({ ...valid, password: "Ab1-" })).toEqual([]);
     const short = advise({ ...valid, password: "Ab1-" });
     expect(short).toHaveLength(1);

@@ -1,4 +1,4 @@
-// Tolerant reading (issue #9, item 3): whatever a vendor may hold and send back for each property
+// Tolerant reading: whatever a vendor may hold and send back for each property
 // parses, becomes inputs that pass check again, and diffs against itself as no change.
 import { describe, expect, it } from "vitest";
 import { isApiUserAccount } from "./client.js";

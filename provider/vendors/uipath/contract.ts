@@ -34,7 +34,7 @@ export const MAX_PAGE = 1000;
 /** Scopes (documented): the umbrella scope, or its `.Read` / `.Write` half. */
 export const ROBOT_SCOPES = { all: "PM.RobotAccount", read: "PM.RobotAccount.Read", write: "PM.RobotAccount.Write" } as const;
 export const GROUP_SCOPES = { all: "PM.Group", read: "PM.Group.Read" } as const;
-/** What the external application is assumed to hold when `uipathScopes` is unset (the reference's example). */
+/** What the external application is assumed to hold when `uipathScopes` is unset: the two documented umbrella scopes. */
 export const DEFAULT_GRANTED_SCOPES = "PM.RobotAccount PM.Group";
 
 /**

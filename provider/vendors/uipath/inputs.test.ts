@@ -29,7 +29,7 @@ describe("UiPathRobotAccount check", () => {
     expect(await failuresOf({ name: "" })).toEqual([{ property: "name", reason: expect.stringContaining("must not be empty") }]);
   });
 
-  // Issue #9: UiPath documents no length or character rule for robot-account names, so the guessed
+  // UiPath documents no length or character rule for robot-account names, so the guessed
   // rule (printable ASCII without spaces or '@', at most 64 characters) is a warning, not a refusal.
   it.each([
     ["with space", "spaces or '@'"],

@@ -10,8 +10,8 @@ import { guidArray, jsonBody, notValid, optionalString, parseGuid, pathGuid, que
 
 type Ctx = RouteContext<UiPathState>;
 
-// Names are undocumented beyond "unique"; the reference's advice is short ASCII without spaces or
-// `@`, which the sandbox enforces so that dry runs catch names that may fail for real (INFERRED).
+// Names are undocumented beyond "unique"; the safe reading is short ASCII without spaces or `@`,
+// which the sandbox enforces so that dry runs catch names that may fail for real (INFERRED).
 const NAME_CHARS = /^[\x21-\x3F\x41-\x7E]+$/;
 
 function validateName(name: unknown, max: number, errors: FieldErrors): string | undefined {

@@ -43,13 +43,13 @@ export type RobotAccount = {
   name: string;
   displayName: string | null;
   creationTime: number;
-  /** Stays null: the reference gives no way to log in as a robot account. */
+  /** Stays null: no documented way to log in as a robot account exists. */
   lastLoginTime: number | null;
   /** Membership lives here; a group's `members` is derived from it. */
   groupIds: string[];
 };
 
-/** Behaviours the reference marks INFERRED, kept adjustable through the state file. */
+/** INFERRED behaviours, kept adjustable through the state file. */
 export type Settings = {
   /** Access-token lifetime (documented: one hour). */
   tokenLifetimeSeconds: number;

@@ -62,11 +62,11 @@ export type StoredApiUser = {
   usage: Record<string, number>;
 };
 
-/** Choices the reference leaves open; edit them in a persisted state file to try the alternatives. */
+/** Choices no public source settles (INFERRED); edit them in a persisted state file to try the alternatives. */
 export type UptrendsBehaviour = {
   /** How a LastUsed of "unknown" or "never" is serialised: `null` (default) or the field left out. */
   lastUsedPlaceholder: "null" | "omit";
-  /** Deleting an operator also deletes its API users (the reference's best guess). */
+  /** Deleting an operator also deletes its API users (INFERRED). */
   cascadeApiUsersOnOperatorDelete: boolean;
   /** Body of a 401: the vendor's MessageList (default) or empty. */
   unauthorizedBody: "messageList" | "empty";

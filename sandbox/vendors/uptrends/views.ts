@@ -2,7 +2,7 @@
 import { isAdministrator, requestsLast30Days } from "./auth.js";
 import type { StoredApiUser, StoredOperator, UptrendsState } from "./state.js";
 
-/** The `ApiUser` object; field names are the reference's INFERRED proposal. Never carries the password. */
+/** The `ApiUser` object; field names are INFERRED (CONTRACT.md). Never carries the password. */
 export function apiUserView(u: StoredApiUser, state: UptrendsState, now: number): Record<string, unknown> {
   const view: Record<string, unknown> = {
     ApiUserGuid: u.apiUserGuid,
