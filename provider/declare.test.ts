@@ -1,7 +1,7 @@
 // The declarations are the one source of each property's facts: every property is described, the
 // handlers' secret and replace lists are the declared ones, the secret lists drift and discover use
 // come from them, and the lookups' declared shapes are the TypeScript types the SDK returns.
-import { describe, expect, expectTypeOf, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import { LOOKUPS, RESOURCES, factsOf, replacesOf, requiredInputsOf, secretPropertiesOf, secretsOf, shapeOf, writeOnlyInputsOf } from "./declare.js";
 import { allHandlers } from "./handlers.js";
@@ -10,7 +10,11 @@ import type { FindGroupArgs, UiPathGroup } from "./vendors/uipath/lookup.js";
 import type { getControlRoomRoleInputs, getControlRoomRoleOutputs } from "./vendors/automation-anywhere/inputs.js";
 import type { getUiPathGroupInputs, getUiPathGroupOutputs } from "./vendors/uipath/inputs.js";
 import type { getUptrendsOperatorInputs, getUptrendsOperatorOutputs } from "./vendors/uptrends/inputs.js";
-import type { UptrendsOperator, UptrendsOperatorQuery } from "./vendors/uptrends/operators.js";
+import { lookupOperator, type UptrendsOperator, type UptrendsOperatorQuery } from "./vendors/uptrends/operators.js";
+import { findRole } from "./vendors/automation-anywhere/roles.js";
+import { findUiPathGroup } from "./vendors/uipath/lookup.js";
+import { startSandbox, type Sandbox } from "../sandbox/server.js";
+import { sandboxSettings } from "../test/settings.js";
 
 describe("declarations", () => {
   it("declare all five shipped resources, the same kinds the handlers serve", () => {
@@ -42,6 +46,7 @@ describe("declarations", () => {
     }
   });
 
+  // Checked by the typecheck (`tsc`), not at run time: the next case is the run-time half.
   it("declare the lookups with the shapes the SDK functions take and return", () => {
     expectTypeOf<z.input<typeof getUptrendsOperatorInputs>>().toEqualTypeOf<UptrendsOperatorQuery>();
     expectTypeOf<z.output<typeof getUptrendsOperatorOutputs>>().toEqualTypeOf<UptrendsOperator>();
@@ -50,6 +55,34 @@ describe("declarations", () => {
     expectTypeOf<z.input<typeof getUiPathGroupInputs>>().toEqualTypeOf<FindGroupArgs>();
     expectTypeOf<z.output<typeof getUiPathGroupOutputs>>().toEqualTypeOf<UiPathGroup>();
     expect(LOOKUPS.map((l) => l.name)).toEqual(["getUptrendsOperator", "getControlRoomRole", "getUiPathGroup"]);
+  });
+});
+
+describe("the lookups' declarations against what the lookups do", () => {
+  let sb: Sandbox;
+  beforeAll(async () => {
+    sb = await startSandbox();
+  });
+  afterAll(async () => {
+    await sb?.close();
+  });
+
+  it("accept the arguments each lookup takes and describe exactly what it returns (schema.json's functions, the plugin's Invoke)", async () => {
+    const settings = sandboxSettings(sb);
+    const calls: Record<string, { args: Record<string, unknown>; run: (args: never) => Promise<object> }> = {
+      getUptrendsOperator: { args: { email: "admin@sandbox.uptrends.test" }, run: (a: UptrendsOperatorQuery) => lookupOperator(settings, a) },
+      getControlRoomRole: { args: { name: "bot_runner" }, run: (a: { name: string }) => findRole(settings, a.name) },
+      getUiPathGroup: { args: { name: "Robots" }, run: (a: FindGroupArgs) => findUiPathGroup(settings, a) },
+    };
+    expect(Object.keys(calls).sort()).toEqual(LOOKUPS.map((l) => l.name).sort());
+    for (const l of LOOKUPS) {
+      const { args, run } = calls[l.name]!;
+      const parsed = l.inputs.safeParse(args);
+      expect(parsed.error?.issues ?? [], l.name).toEqual([]);
+      const answer = await run(parsed.data as never);
+      // Every field the lookup returns is declared, and every declared field holds its declared type.
+      expect(l.outputs.strict().safeParse(answer).error?.issues ?? [], l.name).toEqual([]);
+    }
   });
 });
 
