@@ -9,22 +9,23 @@ const probe = (key: string, run: Probe["run"] = async (rec) => void (await rec.a
   vendor: key.toUpperCase(),
   run,
 });
-const five = ["ise", "uptrends", "controlroom", "verify", "uipath"].map((k) => probe(k));
+const five = ["ivanti", "uptrends", "automation-anywhere", "ibm-verify", "uipath"].map((k) => probe(k));
 const report = (status: VendorReport["status"]): VendorReport => ({ key: "k", vendor: "K", status, auth: { ok: true, detail: "" }, permissions: [], findings: [] });
 
 describe("selectProbes", () => {
   it("takes named vendors and their aliases, in the order given", () => {
-    expect(selectProbes(["verify", "automation-anywhere", "ivanti"], five, noSettings()).map((p) => p.key)).toEqual(["verify", "controlroom", "ise"]);
+    expect(selectProbes(["verify", "automation-anywhere", "ivanti"], five, noSettings()).map((p) => p.key)).toEqual(["ibm-verify", "automation-anywhere", "ivanti"]);
+    expect(selectProbes(["ise", "controlroom", "ibmVerify", "automationAnywhere"], five, noSettings()).map((p) => p.key)).toEqual(["ivanti", "automation-anywhere", "ibm-verify", "automation-anywhere"]);
   });
 
   it("refuses an unknown vendor, listing the known ones", () => {
-    expect(() => selectProbes(["okta"], five, noSettings())).toThrow("unknown vendor 'okta': use one or more of ise, uptrends, controlroom, verify, uipath");
+    expect(() => selectProbes(["okta"], five, noSettings())).toThrow("unknown vendor 'okta': use one or more of ivanti, uptrends, automation-anywhere, ibm-verify, uipath");
   });
 
   it("with no name, takes the vendors that have settings, and says what to do when none has", () => {
     expect(() => selectProbes([], five, noSettings())).toThrow(/no vendor is configured/);
     const some = sandboxSettings({ UPTRENDS_USERNAME: "someone", VERIFY_TENANT_URL: "https://tenant.example" });
-    expect(selectProbes([], five, some).map((p) => p.key)).toEqual(["uptrends", "verify"]);
+    expect(selectProbes([], five, some).map((p) => p.key)).toEqual(["uptrends", "ibm-verify"]);
   });
 });
 
@@ -58,25 +59,25 @@ describe("runChecks and the text report", () => {
   it("shows permissions, findings with their verdicts and the summary line", async () => {
     const run = await runChecks(
       [
-        probe("controlroom", async (rec) => {
+        probe("automation-anywhere", async (rec) => {
           await rec.authenticate("POST /v2/authentication", async () => true);
           rec.permission("View users", "granted", "refresh");
           rec.confirm("users/list answers", "v2");
           rec.contradict("user field 'username'", "GET /v2/usermanagement/users/{id}: username: expected string", true);
           rec.leaveOpen("duplicate username answers 409", "only a write shows it", true);
         }),
-        probe("verify", async (rec) => void (await rec.authenticate("token", () => Promise.reject(new Error("connection refused"))))),
+        probe("ibm-verify", async (rec) => void (await rec.authenticate("token", () => Promise.reject(new Error("connection refused"))))),
       ],
       { write: false, settings: noSettings() },
     );
     expect(run.exitCode).toBe(1);
     const text = formatText(run.reports);
-    expect(text).toContain("CONTROLROOM (controlroom): CONTRADICTS the contract");
+    expect(text).toContain("AUTOMATION-ANYWHERE (automation-anywhere): CONTRADICTS the contract");
     expect(text).toContain("    granted View users (for refresh)");
     expect(text).toContain("    confirmed    users/list answers — v2");
     expect(text).toContain("    CONTRADICTED user field 'username' [inferred] — GET /v2/usermanagement/users/{id}: username: expected string");
     expect(text).toContain("    open         duplicate username answers 409 [inferred] — only a write shows it");
-    expect(text).toContain("VERIFY (verify): could not run");
+    expect(text).toContain("IBM-VERIFY (ibm-verify): could not run");
     expect(text).toContain("  could not run: connection refused");
     expect(text.trim().split("\n").at(-1)).toBe("check: 0 ok, 1 contradicting, 1 could not run");
   });

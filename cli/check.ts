@@ -3,18 +3,12 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { runProbe, type Finding, type Probe, type VendorReport } from "../provider/check.js";
-import type { SettingName } from "../provider/config.js";
 import { environmentSettings, type Settings } from "../provider/settings.js";
+import { VENDORS } from "../provider/vendors/index.js";
 import { vendorKey } from "./vendor-keys.js";
 
-/** Settings that show a vendor is configured at all (checked when no vendor is named). */
-const CONFIGURED_BY: Record<string, SettingName[]> = {
-  ise: ["ivantiBaseUrl", "ivantiUsername"],
-  uptrends: ["uptrendsUsername"],
-  controlroom: ["controlRoomUrl", "controlRoomUsername"],
-  verify: ["verifyTenantUrl", "verifyClientId"],
-  uipath: ["uipathOrganization", "uipathClientId"],
-};
+/** Settings that show a vendor is configured at all (checked when no vendor is named), by one name. */
+const CONFIGURED_BY = new Map<string, readonly string[]>(VENDORS.map((v) => [v.name, v.configuredBy]));
 
 export interface CheckRun {
   reports: VendorReport[];
@@ -46,7 +40,7 @@ export function selectProbes(names: readonly string[], probes: readonly Probe[],
       return p;
     });
   }
-  const configured = probes.filter((p) => (CONFIGURED_BY[p.key] ?? []).some((s) => settings[s] !== undefined));
+  const configured = probes.filter((p) => (CONFIGURED_BY.get(p.key) ?? []).some((s) => (settings as Readonly<Record<string, string | undefined>>)[s] !== undefined));
   if (configured.length === 0) {
     throw new Error(
       `no vendor is configured: set the provider settings of at least one vendor (stack config keys apiidentity:* or their environment variables, see the README), or name vendors: ${probes.map((p) => p.key).join(", ")}`,

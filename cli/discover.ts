@@ -7,82 +7,16 @@ import { parseArgs } from "node:util";
 import { requiredInputsOf, writeOnlyInputsOf } from "../provider/declare.js";
 import { handlerFor } from "../provider/handlers.js";
 import { environmentSettings, type Settings } from "../provider/settings.js";
-import { controlRoom } from "../provider/vendors/automation-anywhere/client.js";
-import { verifyClient } from "../provider/vendors/ibm-verify/client.js";
-import { isApiUserAccount, ivantiClient } from "../provider/vendors/ivanti/client.js";
-import { uipathClient } from "../provider/vendors/uipath/client.js";
-import { uptrendsClient } from "../provider/vendors/uptrends/client.js";
-import { vendorKey } from "./vendor-keys.js";
+import { VENDORS } from "../provider/vendors/index.js";
+import { VENDOR_NAMES, vendorKey } from "./vendor-keys.js";
 import { PLUGIN_TYPE_PREFIX } from "./resource-types.js";
 
-interface Found {
-  id: string;
-  /** A readable name for the Pulumi resource. */
-  label: string;
+/** The vendor module a CLI name or alias stands for. */
+function vendorNamed(key: string) {
+  const v = VENDORS.find((x) => x.name === vendorKey(key));
+  if (!v) throw new Error(`unknown vendor '${key}': use one of ${VENDOR_NAMES.join(", ")}`);
+  return v;
 }
-
-interface VendorSpec {
-  kind: string;
-  vendor: string;
-  /** Existing identities, without the account the provider itself logs in with. */
-  list(settings: Settings): Promise<Found[]>;
-}
-
-const same = (a: string | undefined | null, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
-
-export const VENDORS: Record<string, VendorSpec> = {
-  ise: {
-    kind: "IseApiUser",
-    vendor: "Ivanti",
-    async list(settings) {
-      const self = settings.ivantiUsername;
-      const all = await ivantiClient(settings).listAccounts();
-      return all
-        .filter((a) => isApiUserAccount(a) === true && !same(a.uid, self) && !same(a.username, self))
-        .map((a) => ({ id: String(a.id), label: a.username ?? a.uid ?? String(a.id) }));
-    },
-  },
-  uptrends: {
-    kind: "UptrendsApiAccount",
-    vendor: "Uptrends",
-    async list(settings) {
-      const client = uptrendsClient(settings);
-      const self = settings.uptrendsUsername;
-      const found: Found[] = [];
-      for (const op of await client.listOperators()) {
-        for (const u of await client.listApiUsersOfOperator(op.OperatorGuid)) {
-          if (!same(u.UserName, self)) found.push({ id: u.ApiUserGuid, label: u.Description || u.UserName });
-        }
-      }
-      return found;
-    },
-  },
-  controlroom: {
-    kind: "ControlRoomUser",
-    vendor: "Automation Anywhere",
-    async list(settings) {
-      const self = settings.controlRoomUsername;
-      return (await controlRoom(settings).listUsers()).filter((u) => !same(u.username, self)).map((u) => ({ id: String(u.id), label: u.username }));
-    },
-  },
-  verify: {
-    kind: "VerifyApiClient",
-    vendor: "IBM Verify",
-    async list(settings) {
-      const self = settings.verifyClientId;
-      return (await verifyClient(settings).list()).filter((c) => c.clientId !== self).map((c) => ({ id: c.id, label: c.clientName }));
-    },
-  },
-  uipath: {
-    kind: "UiPathRobotAccount",
-    vendor: "UiPath",
-    async list(settings) {
-      const partition = settings.uipathPartitionGlobalId;
-      if (!partition) throw new Error("UiPath: set apiidentity:uipathPartitionGlobalId or UIPATH_PARTITION_GLOBAL_ID to discover robot accounts");
-      return (await uipathClient(settings).listRobots(partition)).map((r) => ({ id: r.id, label: r.name }));
-    },
-  },
-};
 
 export interface Discovered {
   kind: string;
@@ -117,8 +51,7 @@ function secretInputsToDeclare(kind: string): string[] {
 
 /** `settings`: the provider settings to discover with; the CLI's are its environment's. */
 export async function discoverVendor(key: string, settings: Settings = environmentSettings()): Promise<Discovered[]> {
-  const spec = VENDORS[vendorKey(key)];
-  if (!spec) throw new Error(`unknown vendor '${key}': use one of ${Object.keys(VENDORS).join(", ")}`);
+  const spec = vendorNamed(key).discover;
   const handler = handlerFor(spec.kind).with(settings);
   const found = await spec.list(settings);
   const names = resourceNames(found.map((f) => f.label));
@@ -258,11 +191,11 @@ const FORMATS = {
 export async function discover(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: "string", default: "ts" } } });
   const key = positionals[0];
-  if (!key) throw new Error(`name a vendor: ${Object.keys(VENDORS).join(", ")}`);
+  if (!key) throw new Error(`name a vendor: ${VENDOR_NAMES.join(", ")}`);
   const format = values.format as keyof typeof FORMATS;
   if (!Object.hasOwn(FORMATS, format)) throw new Error(`--format must be ${Object.keys(FORMATS).join(", ")}, not '${values.format}'`);
   const found = await discoverVendor(key);
   process.stdout.write(FORMATS[format](found, key));
-  process.stderr.write(`apiidentity discover: ${found.length} identit${found.length === 1 ? "y" : "ies"} at ${VENDORS[vendorKey(key)]!.vendor}\n`);
+  process.stderr.write(`apiidentity discover: ${found.length} identit${found.length === 1 ? "y" : "ies"} at ${vendorNamed(key).displayName}\n`);
   return 0;
 }

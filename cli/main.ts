@@ -1,21 +1,26 @@
 // `apiidentity <command>`: drift reports and discovery of existing identities.
 import { parseArgs } from "node:util";
 
-const USAGE = `usage:
+/**
+ * The help text. `vendors`: the vendors' one names, as the commands take them; `marking`: the
+ * vendors that hold a mark of this provider.
+ */
+const usage = (vendors: readonly string[], marking: readonly string[]) => `usage:
   apiidentity drift [--cwd DIR] [--stack NAME] [--format text|json|markdown]
       Refresh-preview the stack and report identities that drifted at the vendor.
       Exit code: 0 no drift, 1 drift, 2 error.
-  apiidentity discover <ise|uptrends|controlroom|verify|uipath> [--format ts|yaml|python|json]
+  apiidentity discover <${vendors.join("|")}> [--format ts|yaml|python|json]
       List the identities that exist at a vendor and print declarations that adopt them: TypeScript
       with importId, or Pulumi YAML / Python (provider plugin) with the import resource option.
-  apiidentity check [ise|uptrends|controlroom|verify|uipath]... [--write] [--json]
+  apiidentity check [${vendors.join("|")}]... [--write] [--json]
       Try the vendor contract the provider relies on, with the provider's settings: read-only calls
       (authenticate, list, read roles/groups/entitlements); --write also creates, updates and deletes
       one throw-away identity named apiidentity-check-<random>. No vendor named: every configured one.
       Exit code: 0 nothing contradicted, 1 a vendor contradicts the contract, 2 a check could not run.
   apiidentity orphans [--cwd DIR] [--stack NAME]... [--json]
-      Read-only: list identities at each configured vendor that carry this provider's mark (IBM
-      Verify's create marker) but are in no state of the given stacks (default: the selected one).
+      Read-only: list identities at each configured vendor that carry this provider's mark (vendors
+      that hold one: ${marking.join(", ")}) but are in no state of the given stacks (default: the
+      selected one).
       Exit code: 0 none, 1 some, 2 error.
   apiidentity plugin install [--pulumi PATH]
       Put the provider plugin pulumi-resource-apiidentity (YAML and Python programs, 'pulumi import')
@@ -23,17 +28,26 @@ const USAGE = `usage:
       package's bin/ on PATH instead. Exit code: 0 installed, 1 no pulumi CLI found, 2 error.
   apiidentity recover [--cwd DIR] [--stack NAME] [--dry-run] [--json]
       After a killed 'pulumi up' and 'pulumi cancel': puts into state the identities its pending
-      creates provably made (IBM Verify by their create marker, the other kinds by their lost-create
-      look-up since the killed run started), deletes an Uptrends account whose password died with the
-      run, and drops the pending creates that left nothing (one state edit, then 'pulumi refresh').
+      creates provably made (by their create marker where the vendor holds one, else by their
+      lost-create look-up since the killed run started), deletes an identity whose one-time secret
+      died with the run, and drops the pending creates that left nothing (one state edit, then 'pulumi refresh').
       Then run 'pulumi up'. Exit code: 0 settled, 1 a pending create cannot be attributed (named,
       nothing changed in state), 2 error.
 `;
 
+/** The help text with the registry's vendor names (loaded only when help is shown). */
+async function help(): Promise<string> {
+  const { VENDORS } = await import("../provider/vendors/index.js");
+  return usage(
+    VENDORS.map((v) => v.name),
+    VENDORS.filter((v) => v.orphans).map((v) => v.displayName),
+  );
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "-h" || command === "--help") {
-    process.stdout.write(USAGE);
+    process.stdout.write(await help());
     return command ? 0 : 2;
   }
   try {
@@ -58,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
       const { discover } = await import("./discover.js");
       return await discover(rest);
     }
-    process.stderr.write(`apiidentity: unknown command '${command}'\n${USAGE}`);
+    process.stderr.write(`apiidentity: unknown command '${command}'\n${await help()}`);
     return 2;
   } catch (e) {
     process.stderr.write(`apiidentity ${command}: ${e instanceof Error ? e.message : String(e)}\n`);

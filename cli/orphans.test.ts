@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { formatOrphans, managedIds, settingsForStacks, settingsFromConfig, verifyOrphans } from "./orphans.js";
+import { RESOURCES } from "../provider/declare.js";
+import { markedClients } from "../provider/vendors/ibm-verify/orphans.js";
+import { noSettings } from "../test/settings.js";
+import { formatOrphans, managedIds, orphansAmong, scanOrphans, settingsForStacks, settingsFromConfig } from "./orphans.js";
 
 const T = "pulumi-nodejs:dynamic/apiidentity:";
 
@@ -18,17 +21,21 @@ describe("orphans", () => {
   });
 
   it("an IBM Verify client is an orphan only when it carries the marker and no state holds it", () => {
-    const r = verifyOrphans(
-      [
-        { id: "a", clientName: "kept", description: "x [apiidentity:k0123456789abcdefs1]" },
-        { id: "b", clientName: "lost", description: "[apiidentity:0f1e2d3c-aaaa-bbbb-cccc-111122223333]" },
-        { id: "c", clientName: "by hand", description: "made in the console" },
-        { id: "d", clientName: "no description" },
-      ],
-      new Set(["a"]),
-    );
-    expect(r.marked).toBe(2);
-    expect(r.orphans).toEqual([{ vendor: "IBM Verify", kind: "VerifyApiClient", id: "b", name: "lost", mark: "[apiidentity:0f1e2d3c-aaaa-bbbb-cccc-111122223333]" }]);
+    const marked = markedClients([
+      { id: "a", clientName: "kept", description: "x [apiidentity:k0123456789abcdefs1]" },
+      { id: "b", clientName: "lost", description: "[apiidentity:0f1e2d3c-aaaa-bbbb-cccc-111122223333]" },
+      { id: "c", clientName: "by hand", description: "made in the console" },
+      { id: "d", clientName: "no description" },
+    ]);
+    expect(marked.length).toBe(2);
+    expect(orphansAmong("IBM Verify", "VerifyApiClient", marked, new Set(["a"]))).toEqual([{ vendor: "IBM Verify", kind: "VerifyApiClient", id: "b", name: "lost", mark: "[apiidentity:0f1e2d3c-aaaa-bbbb-cccc-111122223333]" }]);
+  });
+
+  it("reports every kind of the registry: not configured, or storing no mark", async () => {
+    const r = await scanOrphans(noSettings(), ["dev"], []);
+    expect(r.vendors.map((v) => v.kind).sort()).toEqual(RESOURCES.map((d) => d.kind).sort());
+    expect(r.vendors.find((v) => v.kind === "VerifyApiClient")?.status).toBe("not configured");
+    expect(r.vendors.filter((v) => v.status === "no mark").map((v) => v.kind).sort()).toEqual(["ControlRoomUser", "IseApiUser", "UiPathRobotAccount", "UptrendsApiAccount"]);
   });
 
   it("says what it checked, what it could not, and how to clean up", () => {

@@ -2,13 +2,13 @@
 // configured vendor that carry this provider's marks but are in no state of the given stacks, so a
 // team can clean up after a crash it did not see (a killed `pulumi up`, a `pulumi state delete`).
 // Read-only: the stacks are exported through the Automation API, the vendors are only listed.
-// Marks today: IBM Verify's create marker (`[apiidentity:<nonce>]` at the end of the description).
-// The other four kinds store no mark at their vendor, so no identity there can be attributed.
+// Which vendors hold a mark, and how it is read, their vendor modules say (`orphans`); the kinds of
+// the others store no mark at their vendor, so no identity there can be attributed.
 import { parseArgs } from "node:util";
 import { LocalWorkspace, type LocalWorkspaceOptions } from "@pulumi/pulumi/automation/index.js";
 import { resolveSettings, type Settings } from "../provider/settings.js";
-import { normaliseTenantUrl, verifyClient } from "../provider/vendors/ibm-verify/client.js";
-import { markerOf } from "../provider/vendors/ibm-verify/mappers.js";
+import type { Marked } from "../provider/vendor-module.js";
+import { VENDORS } from "../provider/vendors/index.js";
 import { kindOfType } from "./resource-types.js";
 
 /** An identity at a vendor that carries the provider's mark and is in none of the stacks' states. */
@@ -50,36 +50,30 @@ export function managedIds(resources: readonly { type: string; id?: string }[]):
   return out;
 }
 
-/** IBM Verify clients carrying the create marker that no state holds. */
-export function verifyOrphans(clients: readonly { id: string; clientName: string; description?: string | null }[], managed: ReadonlySet<string>): { marked: number; orphans: Orphan[] } {
-  const marked = clients.map((c) => ({ c, mark: markerOf(c.description) })).filter((x) => x.mark !== undefined);
-  return {
-    marked: marked.length,
-    orphans: marked
-      .filter((x) => !managed.has(x.c.id))
-      .map((x) => ({ vendor: "IBM Verify", kind: "VerifyApiClient", id: x.c.id, name: x.c.clientName, mark: `[apiidentity:${x.mark}]` })),
-  };
+/** The marked identities of one vendor's kind that no state holds. */
+export function orphansAmong(vendor: string, kind: string, marked: readonly Marked[], managed: ReadonlySet<string>): Orphan[] {
+  return marked.filter((m) => !managed.has(m.id)).map((m) => ({ vendor, kind, id: m.id, name: m.name, mark: m.mark }));
 }
 
-/** The kinds whose vendor holds no mark of this provider: listed in the report as not attributable. */
-const UNMARKED: readonly { vendor: string; kind: string }[] = [
-  { vendor: "Ivanti", kind: "IseApiUser" },
-  { vendor: "Uptrends", kind: "UptrendsApiAccount" },
-  { vendor: "Automation Anywhere", kind: "ControlRoomUser" },
-  { vendor: "UiPath", kind: "UiPathRobotAccount" },
-];
-
-/** Lists the vendors' marked identities and keeps those in none of `resources` (the stacks' states). */
+/** Lists every marking vendor's marked identities and keeps those in none of `resources` (the stacks' states). */
 export async function scanOrphans(settings: Settings, stacks: string[], resources: readonly { type: string; id?: string }[]): Promise<OrphanReport> {
   const managed = managedIds(resources);
   const vendors: VendorScan[] = [];
   const orphans: Orphan[] = [];
-  if (settings.verifyTenantUrl !== undefined || settings.verifyClientId !== undefined) {
-    const found = verifyOrphans(await verifyClient(settings).list(), managed.get("VerifyApiClient") ?? new Set());
-    vendors.push({ vendor: "IBM Verify", kind: "VerifyApiClient", status: "checked", marked: found.marked });
-    orphans.push(...found.orphans);
-  } else vendors.push({ vendor: "IBM Verify", kind: "VerifyApiClient", status: "not configured", marked: 0 });
-  for (const u of UNMARKED) vendors.push({ ...u, status: "no mark", marked: 0 });
+  for (const v of VENDORS) {
+    const support = v.orphans;
+    if (!support) {
+      for (const k of v.kinds) vendors.push({ vendor: v.displayName, kind: k.kind, status: "no mark", marked: 0 });
+      continue;
+    }
+    if (!support.configured(settings)) {
+      vendors.push({ vendor: v.displayName, kind: support.kind, status: "not configured", marked: 0 });
+      continue;
+    }
+    const marked = await support.marked(settings);
+    vendors.push({ vendor: v.displayName, kind: support.kind, status: "checked", marked: marked.length });
+    orphans.push(...orphansAmong(v.displayName, support.kind, marked, managed.get(support.kind) ?? new Set()));
+  }
   return { stacks, vendors, orphans };
 }
 
@@ -111,22 +105,30 @@ export function settingsFromConfig(config: Readonly<Record<string, { value?: unk
 }
 
 /**
- * The settings to scan with for several stacks: those of the first stack with IBM Verify settings.
- * Orphans are judged against the states of all the given stacks, so they must manage one tenant;
- * stacks of different tenants are refused (their credentials may differ).
+ * The settings to scan with for several stacks: those of the first stack that names a tenant of a
+ * marking vendor. Orphans are judged against the states of all the given stacks, so they must manage
+ * one tenant of each such vendor; stacks of different tenants are refused (their credentials may differ).
  */
 export function settingsForStacks(perStack: readonly { stack: string; settings: Settings }[]): Settings {
-  const withTenant = perStack.filter((s) => s.settings.verifyTenantUrl !== undefined);
-  const first = withTenant[0];
-  if (!first) return perStack[0]!.settings;
-  const tenant = (s: Settings) => normaliseTenantUrl(s.verifyTenantUrl!).toLowerCase();
-  const other = withTenant.find((s) => tenant(s.settings) !== tenant(first.settings));
-  if (other) {
-    throw new Error(
-      `stacks ${first.stack} and ${other.stack} manage different IBM Verify tenants (${tenant(first.settings)}, ${tenant(other.settings)}): an identity is an orphan only against the stacks of its own tenant. Run 'apiidentity orphans' once per tenant, with a --stack for each stack of it.`,
-    );
+  let chosen: { stack: string; settings: Settings } | undefined;
+  for (const v of VENDORS) {
+    const support = v.orphans;
+    if (!support) continue;
+    const withTenant = perStack.flatMap((s) => {
+      const tenant = support.tenant(s.settings);
+      return tenant === undefined ? [] : [{ ...s, tenant }];
+    });
+    const first = withTenant[0];
+    if (!first) continue;
+    const other = withTenant.find((s) => s.tenant !== first.tenant);
+    if (other) {
+      throw new Error(
+        `stacks ${first.stack} and ${other.stack} manage different ${v.displayName} tenants (${first.tenant}, ${other.tenant}): an identity is an orphan only against the stacks of its own tenant. Run 'apiidentity orphans' once per tenant, with a --stack for each stack of it.`,
+      );
+    }
+    chosen ??= first;
   }
-  return first.settings;
+  return (chosen ?? perStack[0]!).settings;
 }
 
 export interface OrphanOptions {

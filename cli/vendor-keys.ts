@@ -1,12 +1,11 @@
-// The vendor names the CLI commands take: each command's key (`ise`, `controlroom`, `verify`, …) and
-// the folder-style names people also type.
-const ALIASES: Readonly<Record<string, string>> = {
-  ivanti: "ise",
-  "automation-anywhere": "controlroom",
-  "ibm-verify": "verify",
-};
+// The vendor names the CLI commands take: each vendor's one name, and the older spellings its
+// module declares as aliases (scripts written for them keep working).
+import { VENDORS } from "../provider/vendors/index.js";
 
-/** The command key a vendor name stands for (unknown names come back unchanged). */
+/** Every vendor's one name, in the registry's order. */
+export const VENDOR_NAMES: readonly string[] = VENDORS.map((v) => v.name);
+
+/** The one name a vendor name or alias stands for (unknown names come back unchanged). */
 export function vendorKey(name: string): string {
-  return ALIASES[name] ?? name;
+  return VENDORS.find((v) => v.name === name || v.aliases.includes(name))?.name ?? name;
 }

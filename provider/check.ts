@@ -44,7 +44,7 @@ export interface WriteTrial {
 export type VendorStatus = "ok" | "contradiction" | "error";
 
 export interface VendorReport {
-  /** CLI name of the vendor, e.g. `controlroom`. */
+  /** The vendor's one name, as the CLI takes it. */
   key: string;
   vendor: string;
   /** "ok": nothing contradicted; "contradiction": at least one finding contradicted; "error": could not run. */
@@ -68,7 +68,7 @@ export interface ProbeOptions {
 
 /** A vendor's side of `apiidentity check`: read-only calls unless `options.write`. */
 export interface Probe {
-  /** CLI name, the same as `apiidentity discover` takes: ise, uptrends, controlroom, verify, uipath. */
+  /** The vendor's one name (its folder), the same as `apiidentity discover` takes. */
   key: string;
   vendor: string;
   run(rec: CheckRecorder, options: ProbeOptions): Promise<void>;

@@ -1,15 +1,9 @@
 // Every resource kind this package serves, by the key the serialised adapter calls it with.
 import type { ResourceHandler } from "./resource.js";
-import { uptrendsApiAccount } from "./vendors/uptrends/handler.js";
-import { iseApiUser } from "./vendors/ivanti/handler.js";
-import { controlRoomUser } from "./vendors/automation-anywhere/handler.js";
-import { verifyApiClient } from "./vendors/ibm-verify/handler.js";
-import { uiPathRobotAccount } from "./vendors/uipath/handler.js";
+import { VENDORS } from "./vendors/index.js";
 
-const byKind = (list: ResourceHandler[]) => new Map(list.map((h) => [h.kind, h]));
-
-/** The five kinds the package ships. */
-const shipped = byKind([uptrendsApiAccount, iseApiUser, controlRoomUser, verifyApiClient, uiPathRobotAccount].map((h) => h as unknown as ResourceHandler));
+/** The kinds the package ships: every kind of every vendor module. */
+const shipped = new Map(VENDORS.flatMap((v) => v.kinds.map((k): [string, ResourceHandler] => [k.kind, k.handler])));
 
 /** Kinds added at run time by registerHandler (this package's own tests add a test-only kind). */
 const registered = new Map<string, ResourceHandler>();

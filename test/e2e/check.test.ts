@@ -115,7 +115,7 @@ describe("apiidentity check against the sandbox", () => {
     try {
       const r = await check(["controlroom", "uptrends"]);
       expect(r.code, r.stdout + r.stderr).toBe(1);
-      expect(r.stdout).toMatch(/^Automation Anywhere \(controlroom\): CONTRADICTS the contract$/m);
+      expect(r.stdout).toMatch(/^Automation Anywhere \(automation-anywhere\): CONTRADICTS the contract$/m);
       expect(r.stdout).toMatch(/CONTRADICTED .*username/);
       expect(r.stdout).toMatch(/^Uptrends \(uptrends\): ok$/m);
     } finally {

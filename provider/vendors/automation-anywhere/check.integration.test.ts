@@ -36,7 +36,7 @@ describe.each(GENERATIONS)("Control Room probe, %s generation", (generation) => 
     const before = users();
     sb.clearRequests();
     const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
-    expect(r.key).toBe("controlroom");
+    expect(r.key).toBe("automation-anywhere");
     expect(r.status).toBe("ok");
     expect(r.auth.ok).toBe(true);
     expect(r.findings.filter((f) => f.verdict === "contradicted")).toEqual([]);

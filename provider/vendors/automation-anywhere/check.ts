@@ -217,4 +217,4 @@ async function run(rec: CheckRecorder, options: ProbeOptions): Promise<void> {
   }
 }
 
-export const probe: Probe = { key: "controlroom", vendor: VENDOR, run };
+export const probe: Probe = { key: "automation-anywhere", vendor: VENDOR, run };

@@ -30,7 +30,7 @@ beforeEach(() => {
 
 describe("IBM Verify probe", () => {
   it("is the 'verify' probe", () => {
-    expect(probe.key).toBe("verify");
+    expect(probe.key).toBe("ibm-verify");
     expect(probe.vendor).toBe("IBM Verify");
   });
 

@@ -177,7 +177,7 @@ async function writeTrial(rec: CheckRecorder, client: VerifyClient, name: string
 }
 
 export const probe: Probe = {
-  key: "verify",
+  key: "ibm-verify",
   vendor: VENDOR,
   async run(rec: CheckRecorder, options: ProbeOptions): Promise<void> {
     const settings = verifySettings(options.settings);

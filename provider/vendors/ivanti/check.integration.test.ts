@@ -39,7 +39,7 @@ describe("apiidentity check ise", () => {
     sb.clearRequests();
     const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
     expect(r.status).toBe("ok");
-    expect(r.key).toBe("ise");
+    expect(r.key).toBe("ivanti");
     expect(r.auth.ok).toBe(true);
     expect(r.findings.filter((f) => f.verdict === "contradicted")).toEqual([]);
     expect(r.findings).toContainEqual(expect.objectContaining({ topic: "the Cisco ISE role is in the catalogue", verdict: "confirmed", detail: expect.stringContaining('"Cisco ISE Operations"') }));

@@ -193,4 +193,4 @@ async function deleteTrial(rec: CheckRecorder, client: IvantiClient, id: string,
   else rec.confirm(`GET ${PATHS.searchAccounts} confirms the throw-away account is gone`, `no account ${email}`);
 }
 
-export const probe: Probe = { key: "ise", vendor: VENDOR, run };
+export const probe: Probe = { key: "ivanti", vendor: VENDOR, run };

@@ -1,0 +1,104 @@
+// What one vendor folder tells the rest of the package, in one value (`provider/vendors/<v>/index.ts`
+// exports it as `vendor`); provider/vendors/index.ts lists these values and nothing else lists vendors.
+import type { z } from "zod";
+import type { Probe } from "./check.js";
+import type { ResourceHandler } from "./resource.js";
+import type { Settings } from "./settings.js";
+
+/** One provider setting: stack config key `apiidentity:<name>`, else the environment variable `env`. */
+export interface SettingDeclaration {
+  env: string;
+  /** Full sentences: what to put there. */
+  description: string;
+  /** A credential: set it with `pulumi config set --secret`. */
+  secret?: boolean;
+  /** What the setting is when neither stack config nor the environment sets it. */
+  default?: string;
+}
+
+/** SDK-only choices no declaration can make: types naming lookup results, and a conversion applied first. */
+export interface SdkHints {
+  /** Names the generated class imports from sdk/lookups.ts (types start with a capital). */
+  imports?: readonly string[];
+  /** TypeScript element type of an input, by property. */
+  args?: Readonly<Record<string, string>>;
+  /** TypeScript element type of an output, by property. */
+  outputs?: Readonly<Record<string, string>>;
+  /** A function of sdk/lookups.ts applied to an input before it is sent, by property. */
+  convert?: Readonly<Record<string, string>>;
+}
+
+export interface KindModule {
+  /** The resource kind, e.g. the type name in `apiidentity:index:<kind>`. */
+  kind: string;
+  /** The SDK module under sdk/ that holds the generated class. */
+  sdkModule: string;
+  handler: ResourceHandler;
+  /** The declared inputs and outputs: what schema.json, the SDK class and the docs tables say. */
+  inputs: z.ZodObject;
+  outputs: z.ZodObject;
+  /**
+   * Export names of the folder's inputs.js, the input schema and the advise rules, when the kind has
+   * advise rules: the SDK loads that module alone to advise in the program process.
+   */
+  adviceExports?: { inputs: string; advise: string };
+  sdk?: SdkHints;
+}
+
+export interface LookupModule {
+  /** Function name in the SDK and token `apiidentity:index:<name>`. */
+  name: string;
+  inputs: z.ZodObject;
+  outputs: z.ZodObject;
+  /** Runs the lookup with the provider settings; `args` passed the declared inputs. */
+  call(settings: Settings, args: Record<string, unknown>): Promise<object>;
+}
+
+/** An identity at a vendor that `discover` found. */
+export interface Found {
+  id: string;
+  /** A readable name for the Pulumi resource. */
+  label: string;
+}
+
+/** An identity at a vendor carrying this provider's mark. */
+export interface Marked {
+  id: string;
+  /** The vendor's name of it. */
+  name: string;
+  /** The mark, as the vendor holds it. */
+  mark: string;
+}
+
+export interface OrphanSupport {
+  /** The kind whose identities carry the mark. */
+  kind: string;
+  /** Whether these settings name a tenant of the vendor at all. */
+  configured(settings: Settings): boolean;
+  /** The tenant these settings manage (stacks of different tenants are not compared). */
+  tenant(settings: Settings): string | undefined;
+  /** The vendor's identities that carry the mark. */
+  marked(settings: Settings): Promise<Marked[]>;
+}
+
+export interface VendorModule<S extends Readonly<Record<string, SettingDeclaration>> = Readonly<Record<string, SettingDeclaration>>> {
+  /** The one name: folder, CLI argument and sandbox id. */
+  name: string;
+  /** Other spellings the CLI accepts (older keys people have in scripts). */
+  aliases: readonly string[];
+  /** The vendor's name in messages and reports. */
+  displayName: string;
+  /** Every setting starts with this (what users already type in stack config). */
+  settingsPrefix: string;
+  settings: S;
+  /** Settings that show the vendor is configured at all (`apiidentity check` with no vendor named). */
+  configuredBy: readonly (keyof S & string)[];
+  kinds: readonly KindModule[];
+  lookups: readonly LookupModule[];
+  /** The vendor's side of `apiidentity check`. */
+  probe: Probe;
+  /** `apiidentity discover`: existing identities, without the account the provider logs in with. */
+  discover: { kind: string; list(settings: Settings): Promise<Found[]> };
+  /** `apiidentity orphans`: absent when the vendor holds no mark of this provider. */
+  orphans?: OrphanSupport;
+}

@@ -1,0 +1,67 @@
+// Automation Anywhere (the Control Room), as the rest of the package sees it.
+import type { ResourceHandler } from "../../resource.js";
+import type { VendorModule } from "../../vendor-module.js";
+import { probe } from "./check.js";
+import { controlRoom } from "./client.js";
+import { VENDOR } from "./contract.js";
+import { controlRoomUser } from "./handler.js";
+import { getControlRoomRoleInputs, getControlRoomRoleOutputs, inputs, outputs } from "./inputs.js";
+import { findRole } from "./roles.js";
+
+const same = (a: string | undefined | null, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
+
+const settings = {
+  controlRoomUrl: { env: "CONTROL_ROOM_URL", description: "Base URL of the Automation Anywhere Control Room." },
+  controlRoomUsername: { env: "CONTROL_ROOM_USERNAME", description: "Username of the Control Room user the provider logs in as." },
+  controlRoomApiKey: { env: "CONTROL_ROOM_API_KEY", description: "API key of that Control Room user; used instead of controlRoomPassword when both are set.", secret: true },
+  controlRoomPassword: { env: "CONTROL_ROOM_PASSWORD", description: "Password of that Control Room user (used when no controlRoomApiKey is set).", secret: true },
+} as const;
+
+export const vendor: VendorModule<typeof settings> = {
+  name: "automation-anywhere",
+  aliases: ["controlroom", "automationAnywhere"],
+  // Getters: the modules behind these import the settings, which import this registry, so they
+  // may still be loading when this module is.
+  get displayName() {
+    return VENDOR;
+  },
+  settingsPrefix: "controlRoom",
+  settings,
+  configuredBy: ["controlRoomUrl", "controlRoomUsername"],
+  kinds: [
+    {
+      kind: "ControlRoomUser",
+      sdkModule: "control-room-user",
+      get handler() {
+        return controlRoomUser as unknown as ResourceHandler;
+      },
+      inputs,
+      outputs,
+      adviceExports: { inputs: "inputs", advise: "advise" },
+      sdk: {
+        imports: ["ControlRoomLicenseFeature", "ControlRoomRole", "roleNames"],
+        args: { roles: "string | ControlRoomRole", licenseFeatures: "ControlRoomLicenseFeature" },
+        outputs: { licenseFeatures: "ControlRoomLicenseFeature" },
+        convert: { roles: "roleNames" },
+      },
+    },
+  ],
+  lookups: [
+    {
+      name: "getControlRoomRole",
+      inputs: getControlRoomRoleInputs,
+      outputs: getControlRoomRoleOutputs,
+      call: (s, args) => findRole(s, (args as { name: string }).name),
+    },
+  ],
+  get probe() {
+    return probe;
+  },
+  discover: {
+    kind: "ControlRoomUser",
+    async list(s) {
+      const self = s.controlRoomUsername;
+      return (await controlRoom(s).listUsers()).filter((u) => !same(u.username, self)).map((u) => ({ id: String(u.id), label: u.username }));
+    },
+  },
+};

@@ -1,0 +1,57 @@
+// IBM Verify, as the rest of the package sees it.
+import type { ResourceHandler } from "../../resource.js";
+import type { VendorModule } from "../../vendor-module.js";
+import { probe } from "./check.js";
+import { normaliseTenantUrl, VENDOR, verifyClient } from "./client.js";
+import { verifyApiClient } from "./handler.js";
+import { verifyApiClientInputs, verifyApiClientOutputs } from "./inputs.js";
+import { markedClients } from "./orphans.js";
+
+const settings = {
+  verifyTenantUrl: { env: "VERIFY_TENANT_URL", description: "Base URL of the IBM Verify tenant, e.g. https://example.verify.ibm.com." },
+  verifyClientId: { env: "VERIFY_CLIENT_ID", description: "Client id of the IBM Verify API client the provider obtains tokens with." },
+  verifyClientSecret: { env: "VERIFY_CLIENT_SECRET", description: "Client secret of that IBM Verify API client.", secret: true },
+} as const;
+
+export const vendor: VendorModule<typeof settings> = {
+  name: "ibm-verify",
+  aliases: ["verify", "ibmVerify"],
+  // Getters: the modules behind these import the settings, which import this registry, so they
+  // may still be loading when this module is.
+  get displayName() {
+    return VENDOR;
+  },
+  settingsPrefix: "verify",
+  settings,
+  configuredBy: ["verifyTenantUrl", "verifyClientId"],
+  kinds: [
+    {
+      kind: "VerifyApiClient",
+      sdkModule: "verify-api-client",
+      get handler() {
+        return verifyApiClient as unknown as ResourceHandler;
+      },
+      inputs: verifyApiClientInputs,
+      outputs: verifyApiClientOutputs,
+      adviceExports: { inputs: "verifyApiClientInputs", advise: "adviseInputs" },
+    },
+  ],
+  lookups: [],
+  get probe() {
+    return probe;
+  },
+  discover: {
+    kind: "VerifyApiClient",
+    async list(s) {
+      const self = s.verifyClientId;
+      return (await verifyClient(s).list()).filter((c) => c.clientId !== self).map((c) => ({ id: c.id, label: c.clientName }));
+    },
+  },
+  // The create marker (`[apiidentity:<nonce>]` at the end of the description) attributes a client.
+  orphans: {
+    kind: "VerifyApiClient",
+    configured: (s) => s.verifyTenantUrl !== undefined || s.verifyClientId !== undefined,
+    tenant: (s) => (s.verifyTenantUrl === undefined ? undefined : normaliseTenantUrl(s.verifyTenantUrl).toLowerCase()),
+    marked: async (s) => markedClients(await verifyClient(s).list()),
+  },
+};

@@ -1,0 +1,59 @@
+// Ivanti Neurons for MDM, as the rest of the package sees it.
+import type { ResourceHandler } from "../../resource.js";
+import type { VendorModule } from "../../vendor-module.js";
+import { probe } from "./check.js";
+import { isApiUserAccount, ivantiClient, VENDOR } from "./client.js";
+import { iseApiUser } from "./handler.js";
+import { iseApiUserInputs, iseApiUserOutputs } from "./inputs.js";
+
+const same = (a: string | undefined | null, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
+
+const settings = {
+  ivantiBaseUrl: { env: "IVANTI_BASE_URL", description: "Base URL of the Ivanti Neurons for MDM tenant (its host, https)." },
+  ivantiUsername: { env: "IVANTI_USERNAME", description: "Username of the Ivanti administrator or API user the provider calls the API with." },
+  ivantiPassword: { env: "IVANTI_PASSWORD", description: "Password of that Ivanti account.", secret: true },
+  ivantiDmPartitionId: { env: "IVANTI_DM_PARTITION_ID", description: "Device space (dmPartitionId) roles are assigned in. Defaults to the tenant's default device space." },
+  ivantiIseRoleName: {
+    env: "IVANTI_ISE_ROLE_NAME",
+    description: "The tenant's own name of the Cisco ISE Operations role, when it spells the role differently; it then also is the default of IseApiUser roles.",
+  },
+} as const;
+
+export const vendor: VendorModule<typeof settings> = {
+  name: "ivanti",
+  aliases: ["ise"],
+  // Getters: the modules behind these import the settings, which import this registry, so they
+  // may still be loading when this module is.
+  get displayName() {
+    return VENDOR;
+  },
+  settingsPrefix: "ivanti",
+  settings,
+  configuredBy: ["ivantiBaseUrl", "ivantiUsername"],
+  kinds: [
+    {
+      kind: "IseApiUser",
+      sdkModule: "ise-api-user",
+      get handler() {
+        return iseApiUser as unknown as ResourceHandler;
+      },
+      inputs: iseApiUserInputs,
+      outputs: iseApiUserOutputs,
+      adviceExports: { inputs: "iseApiUserInputs", advise: "adviseInputs" },
+    },
+  ],
+  lookups: [],
+  get probe() {
+    return probe;
+  },
+  discover: {
+    kind: "IseApiUser",
+    async list(s) {
+      const self = s.ivantiUsername;
+      const all = await ivantiClient(s).listAccounts();
+      return all
+        .filter((a) => isApiUserAccount(a) === true && !same(a.uid, self) && !same(a.username, self))
+        .map((a) => ({ id: String(a.id), label: a.username ?? a.uid ?? String(a.id) }));
+    },
+  },
+};

@@ -1,0 +1,68 @@
+// UiPath (Automation Cloud or Automation Suite), as the rest of the package sees it.
+import type { ResourceHandler } from "../../resource.js";
+import type { VendorModule } from "../../vendor-module.js";
+import { probe } from "./check.js";
+import { uipathClient, VENDOR } from "./client.js";
+import { uiPathRobotAccount } from "./handler.js";
+import { getUiPathGroupInputs, getUiPathGroupOutputs, robotAccountInputs, robotAccountOutputs } from "./inputs.js";
+import { findUiPathGroup } from "./lookup.js";
+
+const settings = {
+  uipathBaseUrl: {
+    env: "UIPATH_BASE_URL",
+    description: "Base URL of UiPath Automation Cloud or of an Automation Suite installation. Defaults to UiPath Automation Cloud.",
+    default: "https://cloud.uipath.com",
+  },
+  uipathOrganization: { env: "UIPATH_ORGANIZATION", description: "Name of the UiPath organization (the first segment of its URLs)." },
+  uipathPartitionGlobalId: { env: "UIPATH_PARTITION_GLOBAL_ID", description: "GUID of the UiPath organization (partitionGlobalId); the default of UiPathRobotAccount partitionGlobalId." },
+  uipathClientId: { env: "UIPATH_CLIENT_ID", description: "Client id of the UiPath external application the provider obtains tokens with." },
+  uipathClientSecret: { env: "UIPATH_CLIENT_SECRET", description: "Client secret of that UiPath external application.", secret: true },
+  uipathScopes: {
+    env: "UIPATH_SCOPES",
+    description: "The scopes the UiPath external application was granted, separated by spaces or commas; the provider checks them before each call that needs one.",
+  },
+} as const;
+
+export const vendor: VendorModule<typeof settings> = {
+  name: "uipath",
+  aliases: [],
+  // Getters: the modules behind these import the settings, which import this registry, so they
+  // may still be loading when this module is.
+  get displayName() {
+    return VENDOR;
+  },
+  settingsPrefix: "uipath",
+  settings,
+  configuredBy: ["uipathOrganization", "uipathClientId"],
+  kinds: [
+    {
+      kind: "UiPathRobotAccount",
+      sdkModule: "uipath-robot-account",
+      get handler() {
+        return uiPathRobotAccount as unknown as ResourceHandler;
+      },
+      inputs: robotAccountInputs,
+      outputs: robotAccountOutputs,
+      adviceExports: { inputs: "robotAccountInputs", advise: "adviseInputs" },
+    },
+  ],
+  lookups: [
+    {
+      name: "getUiPathGroup",
+      inputs: getUiPathGroupInputs,
+      outputs: getUiPathGroupOutputs,
+      call: (s, args) => findUiPathGroup(s, args as { name: string; partitionGlobalId?: string }),
+    },
+  ],
+  get probe() {
+    return probe;
+  },
+  discover: {
+    kind: "UiPathRobotAccount",
+    async list(s) {
+      const partition = s.uipathPartitionGlobalId;
+      if (!partition) throw new Error("UiPath: set apiidentity:uipathPartitionGlobalId or UIPATH_PARTITION_GLOBAL_ID to discover robot accounts");
+      return (await uipathClient(s).listRobots(partition)).map((r) => ({ id: r.id, label: r.name }));
+    },
+  },
+};

@@ -1,0 +1,66 @@
+// Uptrends, as the rest of the package sees it.
+import type { ResourceHandler } from "../../resource.js";
+import type { VendorModule } from "../../vendor-module.js";
+import { probe } from "./check.js";
+import { uptrendsClient, VENDOR } from "./client.js";
+import { uptrendsApiAccount } from "./handler.js";
+import { getUptrendsOperatorInputs, getUptrendsOperatorOutputs, uptrendsApiAccountInputs, uptrendsApiAccountOutputs } from "./inputs.js";
+import { lookupOperator, type UptrendsOperatorQuery } from "./operators.js";
+
+const same = (a: string | undefined | null, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
+
+const settings = {
+  uptrendsUsername: { env: "UPTRENDS_USERNAME", description: "Username of the Uptrends API account the provider calls the API with (HTTP Basic)." },
+  uptrendsPassword: { env: "UPTRENDS_PASSWORD", description: "Password of that Uptrends API account.", secret: true },
+  uptrendsBaseUrl: { env: "UPTRENDS_BASE_URL", description: "Base URL of the Uptrends API v4. Defaults to the public Uptrends API.", default: "https://api.uptrends.com/v4" },
+} as const;
+
+export const vendor: VendorModule<typeof settings> = {
+  name: "uptrends",
+  aliases: [],
+  // Getters: the modules behind these import the settings, which import this registry, so they
+  // may still be loading when this module is.
+  get displayName() {
+    return VENDOR;
+  },
+  settingsPrefix: "uptrends",
+  settings,
+  configuredBy: ["uptrendsUsername"],
+  kinds: [
+    {
+      kind: "UptrendsApiAccount",
+      sdkModule: "uptrends-api-account",
+      get handler() {
+        return uptrendsApiAccount as unknown as ResourceHandler;
+      },
+      inputs: uptrendsApiAccountInputs,
+      outputs: uptrendsApiAccountOutputs,
+      adviceExports: { inputs: "uptrendsApiAccountInputs", advise: "adviseInputs" },
+    },
+  ],
+  lookups: [
+    {
+      name: "getUptrendsOperator",
+      inputs: getUptrendsOperatorInputs,
+      outputs: getUptrendsOperatorOutputs,
+      call: (s, args) => lookupOperator(s, args as UptrendsOperatorQuery),
+    },
+  ],
+  get probe() {
+    return probe;
+  },
+  discover: {
+    kind: "UptrendsApiAccount",
+    async list(s) {
+      const client = uptrendsClient(s);
+      const self = s.uptrendsUsername;
+      const found = [];
+      for (const op of await client.listOperators()) {
+        for (const u of await client.listApiUsersOfOperator(op.OperatorGuid)) {
+          if (!same(u.UserName, self)) found.push({ id: u.ApiUserGuid, label: u.Description || u.UserName });
+        }
+      }
+      return found;
+    },
+  },
+};
