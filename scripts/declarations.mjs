@@ -26,6 +26,8 @@ function propertiesOf(schema, io) {
 /** Everything the generators need, read from the built provider. */
 export async function loadModel() {
   const declare = await import(join(root, "dist/provider/declare.js"));
+  const { VENDORS } = await import(join(root, "dist/provider/vendors/index.js"));
+  const kindModules = new Map(VENDORS.flatMap((v) => v.kinds.map((k) => [k.kind, { ...k, vendor: v.name, advised: typeof k.handler.advise === "function" }])));
   const { SETTINGS, CONFIG_NAMESPACE } = await import(join(root, "dist/provider/config.js"));
   const resources = declare.RESOURCES.map((r) => {
     const inputs = propertiesOf(r.inputs, "input").map((p) => ({ ...p, onChange: p.onChange ?? "update" }));
@@ -33,7 +35,8 @@ export async function loadModel() {
     const secretIn = new Set(inputs.filter((p) => p.secret).map((p) => p.name));
     const outputs = propertiesOf(r.outputs, "output").map((p) => ({ ...p, onChange: change.get(p.name), secret: p.secret || secretIn.has(p.name) }));
     const description = declare.factsOf(r.outputs).description ?? declare.factsOf(r.inputs).description ?? "";
-    return { kind: r.kind, folder: r.folder, sdkModule: r.sdkModule, description, inputs, outputs };
+    const k = kindModules.get(r.kind);
+    return { kind: r.kind, folder: r.folder, sdkModule: r.sdkModule, description, inputs, outputs, sdk: k.sdk ?? {}, adviceExports: k.advised ? k.adviceExports : undefined };
   });
   const lookups = declare.LOOKUPS.map((l) => ({
     name: l.name,
@@ -43,7 +46,8 @@ export async function loadModel() {
     outputs: propertiesOf(l.outputs, "output"),
   }));
   const settings = Object.entries(declare.SETTING_FACTS).map(([name, f]) => ({ name, env: SETTINGS[name], description: f.description, secret: f.secret === true }));
-  return { namespace: CONFIG_NAMESPACE, resources, lookups, settings };
+  const vendors = VENDORS.map((v) => ({ name: v.name, displayName: v.displayName }));
+  return { namespace: CONFIG_NAMESPACE, resources, lookups, settings, vendors };
 }
 
 /**

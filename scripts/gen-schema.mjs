@@ -96,11 +96,11 @@ const schema = {
   displayName: "API identities",
   version: pkg.version,
   description: pkg.description,
-  keywords: ["pulumi", "identity", "api", "uptrends", "ivanti", "automation-anywhere", "ibm-verify", "uipath"],
+  keywords: ["pulumi", "identity", "api", ...model.vendors.map((v) => v.name)],
   license: pkg.license,
   config: { variables },
   provider: {
-    description: "The apiidentity provider: credentials and base URLs of the five vendors, each falling back to its environment variable.",
+    description: `The apiidentity provider: credentials and base URLs of the ${model.vendors.length} vendors (${model.vendors.map((v) => v.displayName).join(", ")}), each falling back to its environment variable.`,
     inputProperties: variables,
   },
   types,
