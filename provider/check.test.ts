@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { CheckRecorder, runProbe, type Probe } from "./check.js";
-import { ConfigError } from "./config.js";
+import { ConfigurationError } from "./errors.js";
 import { resolveSettings } from "./settings.js";
 import { parseAnswer, TransportError, VendorError } from "./http/index.js";
 
@@ -77,7 +77,7 @@ describe("runProbe", () => {
     expect(rejected.auth.ok).toBe(false);
     expect(rejected.error).toContain("said 401");
 
-    const missing = await runProbe(probe(async () => Promise.reject(new ConfigError("Toy: missing provider setting 'toyUrl'"))), options);
+    const missing = await runProbe(probe(async () => Promise.reject(new ConfigurationError("Toy: missing provider setting 'toyUrl'"))), options);
     expect(missing).toMatchObject({ status: "error", error: "Toy: missing provider setting 'toyUrl'" });
 
     const down = new TransportError({ vendor: "Toy", method: "POST", pathTemplate: "/login", code: "CONNECTION", detail: "connection refused", outcomeUnknown: false });

@@ -1,9 +1,10 @@
 // `apiidentity check`: the vendor contract tried against a real tenant. Each vendor folder supplies a
 // Probe (its calls and what it concludes); this file records what the probe learns and turns failed
 // calls into findings, so the five probes share one notion of "confirmed", "contradicted" and "open".
-import { ConfigError } from "./config.js";
+import { ApiIdentityError, ConfigurationError } from "./errors.js";
 import { TransportError, UnexpectedAnswerError, VendorError } from "./http/index.js";
 import type { Settings } from "./settings.js";
+import { messageOf } from "./wording.js";
 
 /** What a vendor's answers say about one thing the client relies on. */
 export type Verdict = "confirmed" | "contradicted" | "open";
@@ -75,12 +76,7 @@ export interface Probe {
 }
 
 /** Thrown by CheckRecorder.authenticate when the vendor cannot be reached or rejects the login. */
-export class CheckCannotRun extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "CheckCannotRun";
-  }
-}
+export class CheckCannotRun extends ApiIdentityError {}
 
 /** Collects a probe's findings; its methods never throw except `authenticate`. */
 export class CheckRecorder {
@@ -123,7 +119,7 @@ export class CheckRecorder {
       this.auth = { ok: true, detail: what };
       return r;
     } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
+      const why = messageOf(e);
       this.auth = { ok: false, detail: why };
       if (e instanceof UnexpectedAnswerError) {
         // The login answered, but not in the shape we read: that is a contradiction, not an outage.
@@ -151,7 +147,7 @@ export class CheckRecorder {
 
   /** Records a failed call as a finding (and a permission, for a 403). */
   fail(topic: string, e: unknown, permission?: { name: string; neededFor: string }): void {
-    const why = e instanceof Error ? e.message : String(e);
+    const why = messageOf(e);
     if (e instanceof UnexpectedAnswerError) {
       this.contradict(topic, why);
     } else if (e instanceof VendorError && e.status === 403) {
@@ -191,6 +187,6 @@ export async function runProbe(probe: Probe, options: ProbeOptions): Promise<Ven
 
 function cannotRunMessage(e: unknown): string {
   if (e instanceof CheckCannotRun) return e.message;
-  if (e instanceof ConfigError || e instanceof TransportError || e instanceof VendorError) return e.message;
-  return `the check stopped: ${e instanceof Error ? e.message : String(e)}`;
+  if (e instanceof ConfigurationError || e instanceof TransportError || e instanceof VendorError) return e.message;
+  return `the check stopped: ${messageOf(e)}`;
 }

@@ -18,7 +18,7 @@ const registered = new Map<string, string>();
 
 /** Lets a kind registered with `registerHandler` read a setting of its own (`apiidentity:<name>` or `env`). */
 export function registerSetting(name: string, env: string): void {
-  if (name in SETTINGS) throw new Error(`apiidentity: '${name}' is a setting of this package and cannot be registered again`);
+  if (name in SETTINGS) throw new ConfigurationError(`apiidentity: '${name}' is a setting of this package and cannot be registered again`);
   registered.set(name, env);
 }
 
@@ -37,11 +37,3 @@ export const CONFIG_NAMESPACE = "apiidentity";
 export const DEFAULTS: Readonly<Partial<Record<SettingName, string>>> = lazyRecord(() =>
   Object.fromEntries(Object.entries(declared).flatMap(([name, d]) => (d.default === undefined ? [] : [[name, d.default]]))),
 );
-
-/** A provider setting is missing or unusable: the message names the config key and the variable. */
-export class ConfigError extends ConfigurationError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "ConfigError";
-  }
-}

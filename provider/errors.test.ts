@@ -41,7 +41,7 @@ describe("describeFailure", () => {
   it("an error already worded for this kind passes unchanged; a setting error keeps its own words", () => {
     const worded = new AdoptionError("X", "7", "gone", "check it");
     expect(describeFailure("X", "adopting", worded)).toBe(worded);
-    const config = Object.assign(new Error("Uptrends: missing provider setting 'uptrendsUsername'."), { name: "ConfigError" });
+    const config = new ConfigurationError("Uptrends: missing provider setting 'uptrendsUsername'.");
     const e = describeFailure("X", "reading", config);
     expect(e).toBeInstanceOf(ConfigurationError);
     expect(e.message).toBe("X: Uptrends: missing provider setting 'uptrendsUsername'.");

@@ -2,18 +2,12 @@
 // the vendor's own message, what to do) and keeps the error that caused it as `cause`, so a debugger
 // or a test can still reach the VendorError / TransportError underneath. Messages are built only from
 // redacted parts: VendorError and TransportError messages are redacted where they are made.
-import { TransportError, VendorError } from "./http/index.js";
+import { ApiIdentityError, ConfigurationError } from "./error-root.js";
+import { TransportError, UnexpectedAnswerError, VendorError } from "./http/index.js";
+import { capital, messageOf, plain, sentence } from "./wording.js";
 
-/** Base of every error the provider raises on purpose. */
-export class ApiIdentityError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
-
-/** A setting or credential is missing or malformed (config.ts's ConfigError belongs here too). */
-export class ConfigurationError extends ApiIdentityError {}
+export { ApiIdentityError, ConfigurationError };
+export { messageOf, sentence };
 
 /** A vendor call failed (refused, unreachable, rate-limited, …); `cause` is the VendorError or TransportError. */
 export class VendorCallError extends ApiIdentityError {}
@@ -76,12 +70,39 @@ export function describeFailure(kind: string, action: string, e: unknown): ApiId
     return new VendorCallError(`${kind}: ${action} failed: ${sentence(e.message)} Check the base URL setting and network access to the vendor.`, { cause: e });
   }
   const msg = messageOf(e);
-  if (e instanceof ApiIdentityError && msg.startsWith(`${kind}:`)) return e;
-  if (e instanceof ConfigurationError || (e instanceof Error && e.name === "ConfigError")) {
+  if (wordedFor(kind, e)) return e as ApiIdentityError;
+  if (e instanceof ConfigurationError) {
     return new ConfigurationError(`${kind}: ${msg}`, { cause: e });
   }
   return new ApiIdentityError(msg.startsWith(`${kind}:`) ? msg : `${kind}: ${action} failed: ${msg}`, { cause: e });
 }
+
+/** An error of ours already worded for this kind (its message starts with `Kind:`): it passes as it is. */
+export function wordedFor(kind: string, e: unknown): boolean {
+  return e instanceof ApiIdentityError && !fromTransport(e) && e.message.startsWith(`${kind}:`);
+}
+
+/**
+ * An error as the transport raised it (a refusal, no answer, an answer it could not read), not yet
+ * worded for a resource: `describeFailure` words it.
+ */
+export function fromTransport(e: unknown): boolean {
+  return e instanceof VendorError || e instanceof TransportError || e instanceof UnexpectedAnswerError;
+}
+
+/**
+ * `e` in other words (for a message that says more about where it leaves the identity): the same
+ * kind of failure, and the cause the user's error had.
+ */
+export function reworded(e: unknown, message: string): ApiIdentityError {
+  const cause = fromTransport(e) || !(e instanceof Error) || e.cause === undefined ? e : e.cause;
+  const Ctor =
+    e instanceof ConfigurationError ? ConfigurationError : e instanceof VendorCallError || e instanceof VendorError || e instanceof TransportError ? VendorCallError : e instanceof OutcomeUnknownError ? OutcomeUnknownError : ApiIdentityError;
+  return new Ctor(message, { cause });
+}
+
+/** A program-side lookup (getUptrendsOperator, getControlRoomRole, …) found no single match, or could not look. */
+export class LookupError extends ApiIdentityError {}
 
 /** Runs a vendor step and rethrows any failure as a user-facing error naming the step. */
 export async function step<T>(kind: string, action: string, fn: () => Promise<T>): Promise<T> {
@@ -108,23 +129,4 @@ export function alreadyExists(
     `${kind}: ${action} failed: ${sentence(messageOf(e))} ${capital(what.existing)} already exists at ${what.vendor}${where}: to manage it, adopt it with ${adopt}; otherwise ${what.rename}.`,
     { cause: e },
   );
-}
-
-export function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** Ends a message with exactly one full stop. */
-export function sentence(msg: string): string {
-  const t = msg.trim();
-  return /[.!?]$/.test(t) ? t : `${t}.`;
-}
-
-/** Without the closing full stop, for a message quoted inside another sentence. */
-function plain(msg: string): string {
-  return msg.trim().replace(/[.\s]+$/, "");
-}
-
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,4 +1,5 @@
 // Every resource kind this package serves, by the key the serialised adapter calls it with.
+import { ApiIdentityError, ConfigurationError } from "./error-root.js";
 import type { ResourceHandler } from "./resource.js";
 import { VENDORS } from "./vendors/index.js";
 
@@ -14,13 +15,13 @@ const registered = new Map<string, ResourceHandler>();
  * loads that module first. A shipped kind cannot be replaced.
  */
 export function registerHandler<I extends object, O extends object>(handler: ResourceHandler<I, O>): void {
-  if (shipped.has(handler.kind)) throw new Error(`apiidentity: resource kind '${handler.kind}' is one of the package's own and cannot be registered again`);
+  if (shipped.has(handler.kind)) throw new ConfigurationError(`apiidentity: resource kind '${handler.kind}' is one of the package's own and cannot be registered again`);
   registered.set(handler.kind, handler as unknown as ResourceHandler);
 }
 
 export function handlerFor(kind: string): ResourceHandler {
   const h = shipped.get(kind) ?? registered.get(kind);
-  if (!h) throw new Error(`apiidentity: no handler for resource kind '${kind}'. Is the installed pulumi-apiidentity older than the one that created this resource?`);
+  if (!h) throw new ApiIdentityError(`apiidentity: no handler for resource kind '${kind}'. Is the installed pulumi-apiidentity older than the one that created this resource?`);
   return h;
 }
 

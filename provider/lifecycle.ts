@@ -4,9 +4,10 @@
 // protocol, the order of its steps and the words the user reads are written here once.
 import type { z } from "zod";
 import { backoffDelay, isOutcomeUnknown, UnexpectedAnswerError, type BackoffOptions } from "./http/index.js";
-import { AdoptionError, ApiIdentityError, LostCreateError, OutcomeUnknownError, describeFailure, messageOf, sentence, step } from "./errors.js";
+import { AdoptionError, ConfigurationError, LostCreateError, OutcomeUnknownError, describeFailure, reworded, step, wordedFor } from "./errors.js";
 import { checkWith, stripInternal, type CheckResult, type DiffResult, type ReadResult, type ResourceHandler, type ResourceMethods } from "./resource.js";
 import type { Settings } from "./settings.js";
+import { capital, messageOf, plain, sentence } from "./wording.js";
 
 /** The identity a create or an adoption ends with. */
 export interface Created<O> {
@@ -309,13 +310,7 @@ async function adopt<I extends object, O extends object, C, P, M, L, Cur>(d: Res
  */
 function notManagedYet(noun: string, id: string, e: unknown): Error {
   const first = sentence(messageOf(e));
-  const message = `${first} ${capital(noun)} ${id} is not managed yet (it is in no state): keep importId: "${id}" and run 'pulumi up' again, which adopts it and finishes.`;
-  const Ctor = (e instanceof ApiIdentityError ? e.constructor : ApiIdentityError) as typeof ApiIdentityError;
-  return new Ctor(message, { cause: e instanceof ApiIdentityError && e.cause !== undefined ? e.cause : e });
-}
-
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return reworded(e, `${first} ${capital(noun)} ${id} is not managed yet (it is in no state): keep importId: "${id}" and run 'pulumi up' again, which adopts it and finishes.`);
 }
 
 /**
@@ -333,11 +328,11 @@ async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d
     const created = await d.create.finish(c, made, i, plan);
     if (earlier.length > 0 && d.create.tidy) {
       const notes: string[] = [];
-      const ctx: TidyContext = { since: firstStartedAt ?? Date.now(), note: (s) => notes.push(plainSentence(s)) };
-      const left = await d.create.tidy(c, earlier, created, i, ctx).catch((e: unknown) => `looking for what an earlier send made failed: ${plainSentence(messageOf(e))}`);
+      const ctx: TidyContext = { since: firstStartedAt ?? Date.now(), note: (s) => notes.push(plain(s)) };
+      const left = await d.create.tidy(c, earlier, created, i, ctx).catch((e: unknown) => `looking for what an earlier send made failed: ${plain(messageOf(e))}`);
       if (left || notes.length) {
         const and = notes.map((n) => `, and ${n}`).join("");
-        process.stderr.write(`apiidentity: ${d.kind}: ${action} needed ${earlier.length + 1} sends; ${d.noun} ${created.id} is managed${and}${left ? `, but ${plainSentence(left)}` : ""}\n`);
+        process.stderr.write(`apiidentity: ${d.kind}: ${action} needed ${earlier.length + 1} sends; ${d.noun} ${created.id} is managed${and}${left ? `, but ${plain(left)}` : ""}\n`);
       }
     }
     return created;
@@ -351,7 +346,8 @@ async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d
     } catch (e) {
       // A 2xx answer that cannot be read says the create happened, not what it made: like a lost answer.
       if (!isOutcomeUnknown(e) && !(e instanceof OutcomeUnknownError) && !(e instanceof UnexpectedAnswerError)) {
-        if (e instanceof ApiIdentityError) throw e;
+        // Already worded (by a step inside send): it passes as it is.
+        if (wordedFor(d.kind, e)) throw e;
         if (attempt > 1 && d.create.duplicate?.(e)) {
           // Refused as a duplicate after an earlier send was lost: that send may have landed late.
           const late = await d.create
@@ -376,10 +372,10 @@ async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d
       if (lookup instanceof LostCreateError) throw lookup;
       const why = describeFailure(d.kind, `looking up the ${d.noun} it may have made`, lookup).message.replace(`${d.kind}: `, "");
       const maybe = d.create.mayHaveMade?.(plan, i) ?? `What it may have made at ${d.vendor} is not known`;
-      throw new LostCreateError(d.kind, action, `the outcome is unknown, and ${plainSentence(why)}. ${plainSentence(maybe)}: look for it ${d.console}, then delete it or adopt it with importId, and run 'pulumi up' again`, { cause });
+      throw new LostCreateError(d.kind, action, `the outcome is unknown, and ${plain(why)}. ${plain(maybe)}: look for it ${d.console}, then delete it or adopt it with importId, and run 'pulumi up' again`, { cause });
     }
     if (verdict.found === "ours") {
-      process.stderr.write(`apiidentity: ${d.kind}: ${action} lost its answer (${plainSentence(messageOf(cause))}); ${d.noun} ${verdict.id}, made by that request, is now managed\n`);
+      process.stderr.write(`apiidentity: ${d.kind}: ${action} lost its answer (${plain(messageOf(cause))}); ${d.noun} ${verdict.id}, made by that request, is now managed\n`);
       return done(verdict.made);
     }
     if (verdict.found === "unproven") {
@@ -400,10 +396,6 @@ async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d
     earlier.push(plan);
     if (d.create.again) plan = d.create.again(plan);
   }
-}
-
-function plainSentence(text: string): string {
-  return sentence(text).replace(/\.$/, "");
 }
 
 /** A create that a killed run left pending in state, as `apiidentity recover` sees it. */
@@ -438,7 +430,7 @@ export type PendingVerdict =
  */
 export async function settlePendingCreate(handler: ResourceHandler, settings: Settings, pending: PendingCreate): Promise<PendingVerdict> {
   const d = definitions.get(handler);
-  if (!d) throw new Error(`${handler.kind}: not declared with defineResource, so its pending creates cannot be settled`);
+  if (!d) throw new ConfigurationError(`${handler.kind}: not declared with defineResource, so its pending creates cannot be settled`);
   const { inputs, key } = withoutKey(pending.inputs);
   const i = d.desired ? d.desired(inputs, settings) : inputs;
   const importId = (i as { importId?: unknown }).importId;
@@ -452,7 +444,7 @@ export async function settlePendingCreate(handler: ResourceHandler, settings: Se
     const plan = await d.create.plan(c, i, key === undefined ? {} : { key });
     verdict = await d.create.findOwnCreate(c, plan, i, { action, startedAt: pending.sentAfter, cause: undefined, attempt: 1, earlier: [], held: pending.held, dryRun: pending.dryRun ?? false });
   } catch (e) {
-    return { action: "unresolved", note: `looking up the ${d.noun} it may have made failed: ${plainSentence(messageOf(e))}` };
+    return { action: "unresolved", note: `looking up the ${d.noun} it may have made failed: ${plain(messageOf(e))}` };
   }
   // The look-up found the identity with this natural key, and another resource holds it: where names
   // are unique the create cannot have made a second. (Kinds whose names are not unique leave held ids

@@ -1,6 +1,7 @@
 // The provider settings as one value: resolved once (stack config, then the environment, then the
 // defaults) and passed to handlers and clients, so no code reads configuration from ambient state.
-import { CONFIG_NAMESPACE, ConfigError, DEFAULTS, SETTINGS, isSecretSetting, registeredSettings, type SettingName } from "./config.js";
+import { ConfigurationError } from "./errors.js";
+import { CONFIG_NAMESPACE, DEFAULTS, SETTINGS, isSecretSetting, registeredSettings, type SettingName } from "./config.js";
 import { ownClients } from "./http/per-settings.js";
 
 /** Every provider setting by name; undefined when neither source nor a default sets it. */
@@ -55,7 +56,7 @@ export function sameSettings(a: Settings, b: Settings): boolean {
 export function requireSetting(settings: Settings, name: SettingName, vendor: string): string {
   const v = settings[name];
   if (v === undefined) {
-    throw new ConfigError(
+    throw new ConfigurationError(
       `${vendor}: missing provider setting '${name}'. Set it with 'pulumi config set ${CONFIG_NAMESPACE}:${name} <value>${isSecretSetting(name) ? " --secret" : ""}' or the environment variable ${SETTINGS[name]}.`,
     );
   }
@@ -69,5 +70,5 @@ export function requireOneOf(settings: Settings, names: readonly SettingName[], 
     if (v !== undefined) return { name, value: v };
   }
   const list = names.map((n) => `'${CONFIG_NAMESPACE}:${n}' (or ${SETTINGS[n]})`).join(" or ");
-  throw new ConfigError(`${vendor}: missing provider setting: set ${list}.`);
+  throw new ConfigurationError(`${vendor}: missing provider setting: set ${list}.`);
 }

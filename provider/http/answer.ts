@@ -1,12 +1,13 @@
 // Reading a vendor's answer with its zod wire schema. A mismatch names fields and rules only, never
 // values: answers can hold passwords and secrets.
 import type { z } from "zod";
+import { ApiIdentityError } from "../error-root.js";
 
-export class UnexpectedAnswerError extends Error {
+/** A vendor answered, but not in the shape its wire schema reads. */
+export class UnexpectedAnswerError extends ApiIdentityError {
   constructor(vendor: string, call: string, error: z.ZodError, hint = "the API may have changed") {
     const what = error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
     super(`${vendor}: unexpected answer to ${call} (${what}); ${hint}`);
-    this.name = "UnexpectedAnswerError";
   }
 }
 

@@ -4,6 +4,7 @@
 // A request waits for one of its origin's `concurrency` slots before it reads its auth headers, so
 // it never goes out with a token that was replaced while it waited.
 import { Agent, errors as undiciErrors, request, type Dispatcher } from "undici";
+import { ApiIdentityError, ConfigurationError } from "../error-root.js";
 import { backoffDelay, parseRetryAfter, type BackoffOptions } from "./backoff.js";
 import { TransportError, VendorError, type TransportErrorCode } from "./errors.js";
 import { redactText, redactValue } from "./redact.js";
@@ -93,7 +94,7 @@ export function debugEnabled(): boolean {
 function fillPath(template: string, params: Record<string, string> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const v = params[name];
-    if (v === undefined) throw new Error(`internal: no value for {${name}} in ${template}`);
+    if (v === undefined) throw new ApiIdentityError(`internal: no value for {${name}} in ${template}`);
     return encodeURIComponent(v);
   });
 }
@@ -257,6 +258,7 @@ export class HttpClient {
           code: c.code,
           detail: `${c.detail}${attempt > 0 ? ` after ${attempt + 1} attempts` : ""}`,
           outcomeUnknown: c.sent && !IDEMPOTENT.has(opts.method),
+          cause: e,
         });
       }
       let text: string;
@@ -264,7 +266,7 @@ export class HttpClient {
         text = await res.body.text();
       } catch (e) {
         const c = classify(e);
-        throw new TransportError({ vendor: this.vendor, method: opts.method, pathTemplate: opts.path, code: c.code, detail: `${c.detail} while reading the answer`, outcomeUnknown: !IDEMPOTENT.has(opts.method) });
+        throw new TransportError({ vendor: this.vendor, method: opts.method, pathTemplate: opts.path, code: c.code, detail: `${c.detail} while reading the answer`, outcomeUnknown: !IDEMPOTENT.has(opts.method), cause: e });
       } finally {
         slots?.give();
       }
@@ -362,11 +364,11 @@ export function isLoopbackHost(hostname: string): boolean {
 export function assertSafeUrl(url: URL, vendor: string): void {
   if (url.protocol === "https:" || (url.protocol === "http:" && isLoopbackHost(url.hostname))) {
     if (url.username !== "" || url.password !== "") {
-      throw new Error(`${vendor}: base URL ${url.origin} is refused: it carries a user name or password (user:password@); give credentials in the provider settings, not in the URL`);
+      throw new ConfigurationError(`${vendor}: base URL ${url.origin} is refused: it carries a user name or password (user:password@); give credentials in the provider settings, not in the URL`);
     }
     return;
   }
-  throw new Error(`${vendor}: base URL ${url.origin} is refused: use https:// (http:// is allowed only for loopback hosts such as the sandbox)`);
+  throw new ConfigurationError(`${vendor}: base URL ${url.origin} is refused: use https:// (http:// is allowed only for loopback hosts such as the sandbox)`);
 }
 
 const HTML_START = /^\s*(<!doctype\s+html|<html[\s>])/i;

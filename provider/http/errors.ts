@@ -1,4 +1,5 @@
 // Typed errors of the transport. Messages are built from redacted parts only.
+import { ApiIdentityError } from "../error-root.js";
 
 export interface VendorErrorInit {
   vendor: string;
@@ -21,7 +22,7 @@ export interface VendorErrorInit {
 }
 
 /** A vendor answered with an error status. */
-export class VendorError extends Error {
+export class VendorError extends ApiIdentityError {
   readonly vendor: string;
   readonly method: string;
   readonly pathTemplate: string;
@@ -35,7 +36,6 @@ export class VendorError extends Error {
   constructor(init: VendorErrorInit) {
     const rid = init.requestId ? ` (request id ${init.requestId})` : "";
     super(`${init.vendor} ${init.method} ${init.pathTemplate} failed with HTTP ${init.status}: ${init.vendorMessage || "no message"}${rid}`);
-    this.name = "VendorError";
     this.vendor = init.vendor;
     this.method = init.method;
     this.pathTemplate = init.pathTemplate;
@@ -50,7 +50,7 @@ export class VendorError extends Error {
 export type TransportErrorCode = "TIMEOUT" | "CONNECTION" | "TLS" | "ABORTED";
 
 /** No HTTP answer: timeout, reset, refused, a failed TLS handshake. */
-export class TransportError extends Error {
+export class TransportError extends ApiIdentityError {
   readonly vendor: string;
   readonly method: string;
   readonly pathTemplate: string;
@@ -61,9 +61,9 @@ export class TransportError extends Error {
    */
   readonly outcomeUnknown: boolean;
 
-  constructor(init: { vendor: string; method: string; pathTemplate: string; code: TransportErrorCode; detail: string; outcomeUnknown: boolean }) {
-    super(`${init.vendor} ${init.method} ${init.pathTemplate}: ${init.detail}`);
-    this.name = "TransportError";
+  /** `cause`: the network library's error (it names hosts and codes, never a credential). */
+  constructor(init: { vendor: string; method: string; pathTemplate: string; code: TransportErrorCode; detail: string; outcomeUnknown: boolean; cause?: unknown }) {
+    super(`${init.vendor} ${init.method} ${init.pathTemplate}: ${init.detail}`, init.cause === undefined ? undefined : { cause: init.cause });
     this.vendor = init.vendor;
     this.method = init.method;
     this.pathTemplate = init.pathTemplate;
@@ -71,6 +71,12 @@ export class TransportError extends Error {
     this.outcomeUnknown = init.outcomeUnknown;
   }
 }
+
+/**
+ * A token could not be had: the vendor refused the credentials or the scope. `cause` is the token
+ * call's VendorError; the message names the settings to check.
+ */
+export class TokenError extends ApiIdentityError {}
 
 /** True when a create's result is unknown: the handler must look the identity up before anything else. */
 export function isOutcomeUnknown(e: unknown): boolean {

@@ -1,5 +1,5 @@
 export { HttpClient, assertSafeUrl, debugEnabled, type AuthProvider, type HttpClientOptions, type HttpMethod, type HttpResponse, type RequestOptions } from "./client.js";
-export { VendorError, TransportError, isOutcomeUnknown, type TransportErrorCode } from "./errors.js";
+export { VendorError, TransportError, TokenError, isOutcomeUnknown, type TransportErrorCode } from "./errors.js";
 export { backoffDelay, parseRetryAfter, type BackoffOptions } from "./backoff.js";
 export { CachedToken, tokenAuth, type IssuedToken, type TokenAuth, type TokenAuthOptions } from "./token.js";
 export { REDACTED, redactText, redactValue, redactHeaders, isSecretKey } from "./redact.js";

@@ -14,6 +14,7 @@ import { engineDiff, type DiffAnswer } from "./diff.js";
 import { invoke, type InvokeAnswer } from "./invoke.js";
 import { unwrap, withSecrets, reveal, type Values } from "./struct.js";
 import { createKeyOfUrn, kindOfType, parseUrn } from "./urn.js";
+import { ApiIdentityError } from "../errors.js";
 
 interface Kind {
   handler: ResourceHandler;
@@ -35,7 +36,7 @@ function kindOf(urn: string): Kind {
   const known = kinds.get(kind);
   if (known) return known;
   const decl = declarationOf(kind);
-  if (!decl) throw new Error(`apiidentity: unknown resource type 'apiidentity:index:${kind}'; this version serves ${RESOURCES.map((r) => r.kind).join(", ")}`);
+  if (!decl) throw new ApiIdentityError(`apiidentity: unknown resource type 'apiidentity:index:${kind}'; this version serves ${RESOURCES.map((r) => r.kind).join(", ")}`);
   const handler = handlerFor(kind);
   const k: Kind = {
     handler,
@@ -125,7 +126,7 @@ export class PluginCalls {
       for (const [name, v] of Object.entries(withoutKey(p.values))) if (k.outputs.includes(name)) outs[name] = v;
       return { id: "", properties: withSecrets(outs, [...k.secretOutputs, ...p.secrets]) };
     }
-    if (holdsUnknown(p.values)) throw new Error(`${k.handler.kind}: create got inputs that are not known yet; this is a bug in the engine or the plugin, please report it`);
+    if (holdsUnknown(p.values)) throw new ApiIdentityError(`${k.handler.kind}: create got inputs that are not known yet; this is a bug in the engine or the plugin, please report it`);
     const r = await this.methods(k).create(p.values);
     return { id: r.id, properties: withSecrets(r.outs as Values, [...k.secretOutputs, ...p.secrets]) };
   }
@@ -161,7 +162,7 @@ export class PluginCalls {
       for (const [name, v] of Object.entries(withoutKey(n.values))) if (k.outputs.includes(name)) outs[name] = v;
       return withSecrets(outs, secrets);
     }
-    if (holdsUnknown(n.values)) throw new Error(`${k.handler.kind}: update got inputs that are not known yet; this is a bug in the engine or the plugin, please report it`);
+    if (holdsUnknown(n.values)) throw new ApiIdentityError(`${k.handler.kind}: update got inputs that are not known yet; this is a bug in the engine or the plugin, please report it`);
     return withSecrets((await this.methods(k).update(id, o.values, n.values)) as Values, secrets);
   }
 

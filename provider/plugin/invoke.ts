@@ -4,6 +4,7 @@ import { LOOKUPS } from "../declare.js";
 import type { CheckFailure } from "../resource.js";
 import type { Settings } from "../settings.js";
 import { VENDORS } from "../vendors/index.js";
+import { ApiIdentityError } from "../error-root.js";
 import { TOKEN_PREFIX } from "./urn.js";
 import type { Values } from "./struct.js";
 
@@ -18,7 +19,7 @@ export async function invoke(tok: string, args: Values, settings: Settings): Pro
   const name = tok.startsWith(TOKEN_PREFIX) ? tok.slice(TOKEN_PREFIX.length) : tok;
   const decl = LOOKUPS.find((l) => l.name === name);
   const call = LOOKUP_CALLS.get(name);
-  if (!decl || !call) throw new Error(`apiidentity: unknown function '${tok}': this provider serves ${FUNCTION_TOKENS.join(", ")}`);
+  if (!decl || !call) throw new ApiIdentityError(`apiidentity: unknown function '${tok}': this provider serves ${FUNCTION_TOKENS.join(", ")}`);
   const parsed = decl.inputs.safeParse(args);
   if (!parsed.success) {
     return { failures: parsed.error.issues.map((i) => ({ property: i.path.length ? i.path.map(String).join(".") : "(arguments)", reason: `${name}: ${i.message}` })) };

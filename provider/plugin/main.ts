@@ -5,6 +5,7 @@
 // No top-level await: the standalone binary runs this file bundled as CommonJS (scripts/release/).
 import { engineSink, forwardNotes, isEngineAddress } from "./notes.js";
 import { serve } from "./server.js";
+import { messageOf } from "../wording.js";
 
 const engine = process.argv.slice(2).find(isEngineAddress);
 const sink = engine ? engineSink(engine) : undefined;
@@ -15,7 +16,7 @@ serve(sink ? { warn: (message, urn) => sink(message, urn, "warning") } : {}).the
     process.stdout.write(`${port}\n`);
   },
   (e: unknown) => {
-    process.stderr.write(`apiidentity plugin: could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`apiidentity plugin: could not start: ${messageOf(e)}\n`);
     process.exitCode = 1;
   },
 );

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ApiIdentityError } from "../error-root.js";
 
 /** What the standalone binary's bundler builds in: package.json's version and schema.json's text. */
 export interface EmbeddedPackage {
@@ -19,7 +20,7 @@ function findPackageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, "package.json")) || dir.endsWith("/dist")) {
     const up = resolve(dir, "..");
-    if (up === dir) throw new Error("apiidentity plugin: cannot find the package root (package.json) above " + fileURLToPath(import.meta.url));
+    if (up === dir) throw new ApiIdentityError("apiidentity plugin: cannot find the package root (package.json) above " + fileURLToPath(import.meta.url));
     dir = up;
   }
   return dir;

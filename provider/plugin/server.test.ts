@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { declarationOf } from "../declare.js";
+import { CreatedButFailedError } from "../error-root.js";
 import { handlerFor } from "../handlers.js";
 import { FUNCTION_TOKENS } from "./invoke.js";
 import { packageRoot } from "./package-info.js";
@@ -19,7 +20,7 @@ describe("grpcFailure", () => {
   });
 
   it("a failure that names the identity it made is ErrorResourceInitFailed with its id and properties, secrets marked", () => {
-    const e = Object.assign(new Error("IseApiUser: assigning roles failed"), { id: "10005", properties: { accountId: "10005", password: "pw" } });
+    const e = new CreatedButFailedError("IseApiUser: assigning roles failed", "10005", { accountId: "10005", password: "pw" });
     const f = grpcFailure(e, (p) => ({ ...p, password: secret(p.password) }));
     const [bin] = f.metadata!.get("grpc-status-details-bin") as Buffer[];
     const st = status.Status.deserializeBinary(new Uint8Array(bin!));

@@ -9,6 +9,8 @@ import { currentUrn } from "./notes.js";
 import { packageVersion, schemaText } from "./package-info.js";
 import { any, empty, grpc, plugin, provider, providerRpc, status } from "./proto.js";
 import { fromStruct, toStruct, type Values } from "./struct.js";
+import { CreatedButFailedError } from "../error-root.js";
+import { messageOf } from "../wording.js";
 
 export interface PluginOptions {
   /** Environment the settings fall back to (default: process.env). */
@@ -56,23 +58,21 @@ function failures(list: { property: string; reason: string }[]): P.CheckFailure[
   });
 }
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * A failure as the engine reads it: the handler's own message (the one the dynamic provider shows).
- * An error carrying the `id` of an identity it made anyway (a create that failed after its first
- * write) becomes ErrorResourceInitFailed with that id and its properties, so the engine keeps the
+ * A CreatedButFailedError (a create that failed after its first write) becomes
+ * ErrorResourceInitFailed with the id and properties of what it made, so the engine keeps the
  * identity in state instead of losing it.
  */
 export function grpcFailure(e: unknown, leftBehind: (props: Values) => Values = (p) => p): Partial<StatusObject> {
   const message = messageOf(e);
   const metadata = new grpc.Metadata();
-  const made = e as { id?: unknown; properties?: unknown; reasons?: unknown } | null;
-  if (made && typeof made === "object" && typeof made.id === "string" && made.id !== "") {
+  if (e instanceof CreatedButFailedError && e.id !== "") {
     const detail = new provider.ErrorResourceInitFailed();
-    detail.setId(made.id);
-    detail.setProperties(toStruct(leftBehind(made.properties && typeof made.properties === "object" ? (made.properties as Values) : {})));
-    detail.setReasonsList(Array.isArray(made.reasons) ? made.reasons.map(String) : [message]);
+    detail.setId(e.id);
+    detail.setProperties(toStruct(leftBehind(e.properties as Values)));
+    detail.setReasonsList(e.reasons);
     const packed = new any.Any();
     packed.pack(detail.serializeBinary(), "pulumirpc.ErrorResourceInitFailed");
     const st = new status.Status();

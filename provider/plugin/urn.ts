@@ -3,6 +3,7 @@
 // resource declared in YAML or Python gets the same key, and the same crash recovery, as one in
 // TypeScript.
 import { formatCreateKey } from "../create-key.js";
+import { ApiIdentityError } from "../error-root.js";
 
 /** The package's type tokens: `apiidentity:index:<Kind>`. */
 export const TOKEN_PREFIX = "apiidentity:index:";
@@ -18,9 +19,9 @@ export interface ParsedUrn {
 /** `urn:pulumi:<stack>::<project>::<[parent types$]type>::<name>`; the name may itself hold `::`. */
 export function parseUrn(urn: string): ParsedUrn {
   const prefix = "urn:pulumi:";
-  if (!urn.startsWith(prefix)) throw new Error(`apiidentity: '${urn}' is not a Pulumi URN`);
+  if (!urn.startsWith(prefix)) throw new ApiIdentityError(`apiidentity: '${urn}' is not a Pulumi URN`);
   const parts = urn.slice(prefix.length).split("::");
-  if (parts.length < 4) throw new Error(`apiidentity: '${urn}' is not a Pulumi URN`);
+  if (parts.length < 4) throw new ApiIdentityError(`apiidentity: '${urn}' is not a Pulumi URN`);
   const [stack, project, qualifiedType, ...name] = parts as [string, string, string, ...string[]];
   const type = qualifiedType.split("$").pop()!;
   return { stack, project, type, name: name.join("::") };
@@ -28,7 +29,7 @@ export function parseUrn(urn: string): ParsedUrn {
 
 /** The resource kind of a type token (`apiidentity:index:UptrendsApiAccount` → `UptrendsApiAccount`). */
 export function kindOfType(type: string): string {
-  if (!type.startsWith(TOKEN_PREFIX)) throw new Error(`apiidentity: unknown resource type '${type}': this provider serves ${TOKEN_PREFIX}<Kind>`);
+  if (!type.startsWith(TOKEN_PREFIX)) throw new ApiIdentityError(`apiidentity: unknown resource type '${type}': this provider serves ${TOKEN_PREFIX}<Kind>`);
   return type.slice(TOKEN_PREFIX.length);
 }
 

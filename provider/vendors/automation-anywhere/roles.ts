@@ -1,6 +1,8 @@
 // Role names → role ids through the (cached) roles list. Shared by check, create/update and the
 // program-side lookup `getControlRoomRole`.
+import { LookupError } from "../../errors.js";
 import type { Settings } from "../../settings.js";
+import { messageOf } from "../../wording.js";
 import { controlRoom, type ControlRoomClient } from "./client.js";
 import type { WireRole } from "./wire.js";
 
@@ -16,13 +18,13 @@ export function knownRoleNames(roles: readonly WireRole[]): string {
   return roles.map((r) => r.name).sort((a, b) => a.localeCompare(b)).join(", ") || "(none)";
 }
 
-export class UnknownRolesError extends Error {
+/** Role names the Control Room does not list. */
+export class UnknownRolesError extends LookupError {
   constructor(
     readonly missing: string[],
     readonly known: string,
   ) {
     super(`unknown Control Room role${missing.length > 1 ? "s" : ""} ${missing.map((m) => `'${m}'`).join(", ")}; known roles: ${known}`);
-    this.name = "UnknownRolesError";
   }
 }
 
@@ -55,6 +57,6 @@ export async function findRole(settings: Settings, name: string): Promise<Contro
     const [role] = await resolveRoles(controlRoom(settings), [name]);
     return { id: role!.id, name: role!.name, ...(role!.description ? { description: role!.description } : {}) };
   } catch (e) {
-    throw new Error(`getControlRoomRole: ${e instanceof Error ? e.message : String(e)}`);
+    throw new LookupError(`getControlRoomRole: ${messageOf(e)}`, { cause: e });
   }
 }

@@ -3,12 +3,14 @@
 // deleted. Every answer is parsed with the client's wire schemas.
 import { randomUUID } from "node:crypto";
 import type { CheckRecorder, Probe, ProbeOptions } from "../../check.js";
+import { ApiIdentityError } from "../../errors.js";
 import { VendorError } from "../../http/index.js";
 import { VENDOR, VerifyClient, verifySettings } from "./client.js";
 import { COLLECTION_PATH, ITEM_PATH, OVERRIDE_DEFAULTS, SEARCHABLE_NAME, SECRET_VISIBLE_WITH, TOKEN_PATH } from "./contract.js";
 import { isKnownEntitlement } from "./entitlements.js";
 import { markerOf, replaceBody, withMarker } from "./mappers.js";
 import type { ApiClientWire } from "./wire.js";
+import { messageOf } from "../../wording.js";
 
 const MANAGE = "manageAPIClients";
 const NEEDED_FOR = "creating, updating and deleting API clients, and seeing their secrets";
@@ -98,7 +100,7 @@ async function invalidToken(rec: CheckRecorder, client: VerifyClient): Promise<v
     rec.expect(topic, res.status === 401, "answered 401", `answered ${res.status}`, true);
   } catch (e) {
     if (e instanceof VendorError) rec.contradict(topic, `answered ${e.status}: the client fetches a new token only after a 401`, true);
-    else rec.leaveOpen(topic, e instanceof Error ? e.message : String(e), true);
+    else rec.leaveOpen(topic, messageOf(e), true);
   }
 }
 
@@ -129,7 +131,7 @@ async function writeTrial(rec: CheckRecorder, client: VerifyClient, name: string
     }
     trial.created = true;
     const live = await client.get(id);
-    if (!live) throw new Error(`GET ${ITEM_PATH} answered 404 right after the create`);
+    if (!live) throw new ApiIdentityError(`GET ${ITEM_PATH} answered 404 right after the create`);
     rec.expect("description is stored verbatim (the create marker survives)", markerOf(live.description) === nonce, "the marker came back unchanged", "the description came back changed; lost creates cannot be resolved by marker", true);
     rec.expect(
       "overrideSettings defaults to restrictScopes false",
@@ -156,7 +158,7 @@ async function writeTrial(rec: CheckRecorder, client: VerifyClient, name: string
       );
     }
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
+    const why = messageOf(e);
     rec.fail("the write trial", e);
     trial.problem = why;
   } finally {

@@ -1,6 +1,6 @@
 // IBM Verify client: client_credentials token (cached per provider process) and the
 // /v1.0/apiclients endpoints this resource uses.
-import { HttpClient, parseAnswer, PerSettings, tokenAuth, VendorError, type TokenAuth } from "../../http/index.js";
+import { HttpClient, parseAnswer, PerSettings, TokenError, tokenAuth, VendorError, type TokenAuth } from "../../http/index.js";
 import { requireSetting, type Settings } from "../../settings.js";
 import { COLLECTION_PATH, ITEM_PATH, SEARCHABLE_NAME, TOKEN_PATH } from "./contract.js";
 import { apiClientListWire, apiClientWire, errorWire, tokenWire, type ApiClientBody, type ApiClientWire } from "./wire.js";
@@ -87,7 +87,7 @@ export class VerifyClient {
       return { token: t.access_token, expiresInSeconds: t.expires_in ?? 300 };
     } catch (e) {
       if (e instanceof VendorError && (e.status === 400 || e.status === 401) && /invalid_client|unauthorized_client/.test(e.vendorMessage)) {
-        throw new Error(
+        throw new TokenError(
           `${e.message}. The provider credentials were rejected: check apiidentity:verifyClientId and apiidentity:verifyClientSecret (or VERIFY_CLIENT_ID / VERIFY_CLIENT_SECRET) and that the API client is enabled`,
           { cause: e },
         );

@@ -8,6 +8,7 @@ import { MARKER_PREFIX, SECRET_VISIBLE_WITH } from "./contract.js";
 import { SECRET_OUTPUTS, adviseInputs, checkInputs, verifyApiClientInputs, verifyApiClientOutputs, type VerifyApiClientInputs, type VerifyApiClientOutputs } from "./inputs.js";
 import { DIFF_SPEC, afterReplace, asText, changedAtVendor, createBody, markerOf, replaceBody, toOutputs } from "./mappers.js";
 import type { ApiClientWire } from "./wire.js";
+import { messageOf } from "../../wording.js";
 
 const KIND = "VerifyApiClient";
 const CONSOLE = "in IBM Verify (Security > API access)";
@@ -89,7 +90,7 @@ async function tidy(client: VerifyClient, name: string, earlier: readonly Plan[]
   const failed: string[] = [];
   for (const c of late) {
     await step(KIND, `deleting API client ${c.id}, made late by an earlier send of this create`, () => client.delete(c.id)).catch((e: unknown) => {
-      failed.push(`${c.id} (${e instanceof Error ? e.message : String(e)})`);
+      failed.push(`${c.id} (${messageOf(e)})`);
     });
   }
   if (failed.length === 0) return undefined;
@@ -125,7 +126,7 @@ async function converge(client: VerifyClient, live: ApiClientWire, news: In, opt
 async function finish(client: VerifyClient, id: string, inputs: In): Promise<{ id: string; outs: Out }> {
   const live = await mustGet(client, id, `reading the new API client ${id}`).catch((e: unknown) => {
     // The client exists even though we could not read it: say so, so nothing is left unreported.
-    throw new ApiIdentityError(`${e instanceof Error ? e.message : String(e)} API client ${id} was created; adopt it with importId '${id}' or delete it.`, { cause: e });
+    throw new ApiIdentityError(`${messageOf(e)} API client ${id} was created; adopt it with importId '${id}' or delete it.`, { cause: e });
   });
   if (!live.clientSecret) {
     throw new ApiIdentityError(`${KIND}: created API client ${id} (clientId ${live.clientId}) but ${VENDOR} did not return its clientSecret; ${noSecretHint}. Delete it or adopt it with importId.`);

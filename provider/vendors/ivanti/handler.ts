@@ -3,7 +3,8 @@
 // update = a partial PUT of what changed ("Update User Account") and, if roles changed, one PUT of
 // the role set; delete = one DELETE of the account (the form public client code uses, with the older
 // bulk form as a fallback the client learns once per process).
-import { alreadyExists, ApiIdentityError, ConfigurationError, step } from "../../errors.js";
+import { alreadyExists, ApiIdentityError, ConfigurationError, reworded, step } from "../../errors.js";
+import { messageOf } from "../../wording.js";
 import { VendorError } from "../../http/index.js";
 import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.js";
 import { caseless, checkWith, diffProperties, stripInternal, type DiffSpec } from "../../resource.js";
@@ -220,11 +221,9 @@ async function converge(client: IvantiClient, id: string, current: Partial<IseAp
  * account holds already and how to finish, so nothing is left unexplained.
  */
 function halfDone(e: unknown, id: string, changed: readonly string[]): Error {
-  const first = e instanceof Error ? e.message.replace(/\.$/, "") : String(e);
+  const first = messageOf(e).replace(/\.$/, "");
   // An adoption's error goes on to say, in the lifecycle's words, that the account is not managed yet.
-  const message = `${first}. API user ${id} holds the new ${changed.join(", ")} already, not the new roles: run 'pulumi up' again to finish.`;
-  const Ctor = (e instanceof ApiIdentityError ? e.constructor : ApiIdentityError) as typeof ApiIdentityError;
-  return new Ctor(message, { cause: e instanceof Error && e.cause !== undefined ? e.cause : e });
+  return reworded(e, `${first}. API user ${id} holds the new ${changed.join(", ")} already, not the new roles: run 'pulumi up' again to finish.`);
 }
 
 export const iseApiUser = defineResource({

@@ -8,6 +8,7 @@ import { uipathClient, VENDOR, type UiPathClient } from "./client.js";
 import { GROUP_SCOPES, isDuplicateName, NAME_MAX_LENGTH, NAME_PATTERN, PATHS, ROBOT_SCOPES, TOKEN_PATH } from "./contract.js";
 import { parseVendorTime } from "./mappers.js";
 import { problemDetails, type RobotAccountDto } from "./wire.js";
+import { messageOf } from "../../wording.js";
 
 /** Records the scopes the provider needs against those the token carries. */
 function recordScopes(rec: CheckRecorder, what: string, neededFor: string, alternatives: string[][], granted: string[] | undefined): void {
@@ -113,7 +114,7 @@ export const probe: Probe = {
       recordScopes(rec, "the group", groupNeed, groupAlternatives, groupToken.granted);
     } catch (e) {
       // The settings name no group scope, or the application was not granted one.
-      rec.permission(groupAlternatives.map((a) => a.join(" + ")).join(" or "), "missing", groupNeed, e instanceof Error ? e.message : String(e));
+      rec.permission(groupAlternatives.map((a) => a.join(" + ")).join(" or "), "missing", groupNeed, messageOf(e));
       rec.fail(`POST ${TOKEN_PATH} (group scope)`, e);
     }
 

@@ -1,8 +1,8 @@
 // UiPath Identity client: provider settings, the client-credentials token (cached per provider
 // process and per scope set, renewed before expiry and once on a 401), and the robot-account and
 // group endpoints. Paths and INFERRED behaviours come from contract.ts.
-import { ConfigError } from "../../config.js";
-import { HttpClient, PerSettings, tokenAuth, VendorError, type TokenAuth } from "../../http/index.js";
+import { ConfigurationError } from "../../errors.js";
+import { HttpClient, PerSettings, TokenError, tokenAuth, VendorError, type TokenAuth } from "../../http/index.js";
 import { requireSetting, type Settings } from "../../settings.js";
 import {
   apiRoot,
@@ -66,13 +66,13 @@ export function scopesFor(purpose: Purpose, granted: readonly string[]): string[
     if (has(ROBOT_SCOPES.all)) return [ROBOT_SCOPES.all];
     const halves = [ROBOT_SCOPES.read, ROBOT_SCOPES.write].filter(has);
     if (halves.length) return halves;
-    throw new ConfigError(
+    throw new ConfigurationError(
       `${VENDOR}: the provider setting 'uipathScopes' (${granted.join(" ") || "empty"}) names no robot-account scope: the external application needs '${ROBOT_SCOPES.all}' (or '${ROBOT_SCOPES.read}' and '${ROBOT_SCOPES.write}').`,
     );
   }
   if (has(GROUP_SCOPES.read)) return [GROUP_SCOPES.read];
   if (has(GROUP_SCOPES.all)) return [GROUP_SCOPES.all];
-  throw new ConfigError(
+  throw new ConfigurationError(
     `${VENDOR}: the provider setting 'uipathScopes' (${granted.join(" ") || "empty"}) names no group scope: group lookups need '${GROUP_SCOPES.read}' (or '${GROUP_SCOPES.all}').`,
   );
 }
@@ -196,7 +196,7 @@ export class UiPathClient {
       if (e instanceof VendorError) {
         const code = /^(\w+)/.exec(e.vendorMessage)?.[1] ?? "";
         const hint = TOKEN_HINTS[code] ?? "check the apiidentity:uipath* provider settings";
-        throw new Error(`${VENDOR} POST ${TOKEN_PATH} (scope '${scope}') failed with HTTP ${e.status}: ${e.vendorMessage || "no message"}; ${hint}`);
+        throw new TokenError(`${VENDOR} POST ${TOKEN_PATH} (scope '${scope}') failed with HTTP ${e.status}: ${e.vendorMessage || "no message"}; ${hint}`, { cause: e });
       }
       throw e;
     }
@@ -308,7 +308,7 @@ export class UiPathClient {
     });
     if (res.status === 404) {
       const org = this.settings.organization ? `organization '${this.settings.organization}' or ` : "";
-      throw new ConfigError(
+      throw new ConfigurationError(
         `${VENDOR} does not know the ${org}partition '${partitionGlobalId}' (HTTP 404 on GET ${PATHS.listRobots}); check apiidentity:uipathOrganization and the partitionGlobalId`,
       );
     }

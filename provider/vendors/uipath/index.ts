@@ -1,4 +1,5 @@
 // UiPath (Automation Cloud or Automation Suite), as the rest of the package sees it.
+import { ConfigurationError } from "../../error-root.js";
 import type { ResourceHandler } from "../../resource.js";
 import type { VendorModule } from "../../vendor-module.js";
 import { probe } from "./check.js";
@@ -61,7 +62,7 @@ export const vendor: VendorModule<typeof settings> = {
     kind: "UiPathRobotAccount",
     async list(s) {
       const partition = s.uipathPartitionGlobalId;
-      if (!partition) throw new Error("UiPath: set apiidentity:uipathPartitionGlobalId or UIPATH_PARTITION_GLOBAL_ID to discover robot accounts");
+      if (!partition) throw new ConfigurationError("UiPath: set apiidentity:uipathPartitionGlobalId or UIPATH_PARTITION_GLOBAL_ID to discover robot accounts");
       return (await uipathClient(s).listRobots(partition)).map((r) => ({ id: r.id, label: r.name }));
     },
   },

@@ -1,6 +1,8 @@
 // Group lookup by name (behind the SDK's getUiPathGroup): one call to the unpaged group list,
 // exact name first, then case-insensitive; a miss lists the names that exist.
+import { LookupError } from "../../errors.js";
 import type { Settings } from "../../settings.js";
+import { messageOf } from "../../wording.js";
 import { uipathClient } from "./client.js";
 import { normaliseTime } from "./mappers.js";
 import type { GroupDto } from "./wire.js";
@@ -41,19 +43,19 @@ export async function findUiPathGroup(settings: Settings, args: FindGroupArgs): 
   const client = uipathClient(settings);
   const partitionGlobalId = args.partitionGlobalId ?? settings.uipathPartitionGlobalId;
   if (!partitionGlobalId) {
-    throw new Error("getUiPathGroup: no partitionGlobalId: pass one, or set 'apiidentity:uipathPartitionGlobalId' (or UIPATH_PARTITION_GLOBAL_ID)");
+    throw new LookupError("getUiPathGroup: no partitionGlobalId: pass one, or set 'apiidentity:uipathPartitionGlobalId' (or UIPATH_PARTITION_GLOBAL_ID)");
   }
   let groups: GroupDto[];
   try {
     groups = await client.listGroups(partitionGlobalId);
   } catch (e) {
-    throw new Error(`getUiPathGroup('${args.name}'): listing UiPath groups failed: ${e instanceof Error ? e.message : String(e)}`);
+    throw new LookupError(`getUiPathGroup('${args.name}'): listing UiPath groups failed: ${messageOf(e)}`, { cause: e });
   }
   const g = pick(groups, args.name);
   if (!g || g === "ambiguous") {
     const names = groups.map((x) => `'${x.name}'`).sort().join(", ");
     const why = g === "ambiguous" ? "more than one group has" : "no group has";
-    throw new Error(`getUiPathGroup: ${why} the name '${args.name}' in UiPath partition '${partitionGlobalId}'; known groups: ${names || "none"}`);
+    throw new LookupError(`getUiPathGroup: ${why} the name '${args.name}' in UiPath partition '${partitionGlobalId}'; known groups: ${names || "none"}`);
   }
   const group: UiPathGroup = { id: g.id, name: g.name, memberIds: (g.members ?? []).map((m) => m.identifier).filter((x): x is string => !!x) };
   if (g.type) group.type = g.type;

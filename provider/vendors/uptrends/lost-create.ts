@@ -4,7 +4,8 @@
 // not made by this process otherwise), deleted, and the create is sent again (within the shared
 // lifecycle's budget of sends). Anything that cannot be attributed with certainty is named in the
 // error instead of touched.
-import { LostCreateError, messageOf, sentence, step } from "../../errors.js";
+import { LostCreateError, step } from "../../errors.js";
+import { messageOf, plain } from "../../wording.js";
 import type { LostAnswer, OwnCreate, TidyContext } from "../../lifecycle.js";
 import type { UptrendsClient } from "./client.js";
 import { LOST_CREATE_CLOCK_SKEW_MS } from "./contract.js";
@@ -105,8 +106,3 @@ export async function tidyLate(client: UptrendsClient, earlier: readonly WireApi
 }
 
 const CONSOLE = "in Uptrends (the operator's API management tab)";
-
-/** A message as a clause: no full stop at its end. */
-function plain(text: string): string {
-  return sentence(text).replace(/\.$/, "");
-}

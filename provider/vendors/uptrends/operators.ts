@@ -1,6 +1,6 @@
 // Finding an operator by name or e-mail (for the `getUptrendsOperator` lookup): list and match, as
 // the API has no filter (SWAGGER-2022 `GET /Operator`).
-import { describeFailure } from "../../errors.js";
+import { describeFailure, LookupError } from "../../errors.js";
 import type { Settings } from "../../resource.js";
 import { uptrendsClient, type UptrendsClient } from "./client.js";
 import type { WireOperator } from "./wire.js";
@@ -42,16 +42,16 @@ const show = (o: WireOperator) => `${o.FullName ?? "(no name)"} <${o.Email ?? "n
 export function matchOperator(list: readonly WireOperator[], q: UptrendsOperatorQuery): UptrendsOperator {
   const name = q.name?.trim() ? q.name : undefined;
   const email = q.email?.trim() ? q.email : undefined;
-  if (!name && !email) throw new Error("getUptrendsOperator: give the operator's name or email (or both).");
+  if (!name && !email) throw new LookupError("getUptrendsOperator: give the operator's name or email (or both).");
   const wanted = [name && `name '${name}'`, email && `e-mail '${email}'`].filter(Boolean).join(" and ");
   const hits = list.filter((o) => (!name || same(o.FullName, name)) && (!email || same(o.Email, email)));
   const [only] = hits;
   if (hits.length === 1 && only) return toOperator(only);
   if (hits.length > 1) {
-    throw new Error(`getUptrendsOperator: ${hits.length} Uptrends operators have ${wanted}: ${hits.map(show).join(", ")}. Look it up by e-mail, which is unique.`);
+    throw new LookupError(`getUptrendsOperator: ${hits.length} Uptrends operators have ${wanted}: ${hits.map(show).join(", ")}. Look it up by e-mail, which is unique.`);
   }
   const existing = list.length ? list.map(show).join(", ") : "none";
-  throw new Error(`getUptrendsOperator: no Uptrends operator has ${wanted}. The account's operators: ${existing}.`);
+  throw new LookupError(`getUptrendsOperator: no Uptrends operator has ${wanted}. The account's operators: ${existing}.`);
 }
 
 export async function findOperator(client: UptrendsClient, q: UptrendsOperatorQuery): Promise<UptrendsOperator> {
