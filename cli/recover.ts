@@ -1,14 +1,14 @@
 // `apiidentity recover [--cwd DIR] [--stack NAME] [--dry-run] [--json]`: after a killed `pulumi up`
 // (and `pulumi cancel`, which releases its lock), settles the pending creates it left in state. For
-// each, the identity that create made is looked up at the vendor: IBM Verify by the marker its create
-// key gives; the four kinds whose vendors keep no mark by the lost-create look-up of the kind (its
-// natural key, and proof that it is what was sent, created by the provider's login, no earlier than
+// each, the identity that create made is looked up at the vendor: by the mark its create key left
+// where the vendor module can read one (`settleByMark`); otherwise by the lost-create look-up of the
+// kind (its natural key, and proof that it is what was sent, created by the provider's login, no earlier than
 // the killed run can have sent it, held by no resource in state). The state is edited once (`pulumi
 // stack export`, then `pulumi stack import`): what is found becomes a resource with its id, the other
 // pending creates are dropped; `pulumi refresh` then reads each imported identity. The next `pulumi
 // up` neither makes a second identity nor leaves the first unmanaged. What cannot be attributed is
-// named with what to do, and nothing is changed. The vendors see reads only, except an Uptrends
-// account a pending create provably made, which is deleted (its password was only in the lost answer).
+// named with what to do, and nothing is changed. The vendors see reads only, except an identity a
+// pending create provably made whose one-time secret was only in the lost answer: it is deleted.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,8 +17,7 @@ import { parseArgs } from "node:util";
 import { allHandlers, handlerFor } from "../provider/handlers.js";
 import { createKeyOf, settlePendingCreate } from "../provider/lifecycle.js";
 import type { Settings } from "../provider/settings.js";
-import { verifyClient } from "../provider/vendors/ibm-verify/client.js";
-import { findPendingCreate } from "../provider/vendors/ibm-verify/recover.js";
+import { VENDORS } from "../provider/vendors/index.js";
 import { managedIds, settingsFromConfig } from "./orphans.js";
 import { kindOfType } from "./resource-types.js";
 
@@ -111,34 +110,17 @@ export async function planRecovery(settings: Settings, stack: string, deployment
     if (op.type !== "creating" || kind === undefined || !allHandlers().some((h) => h.kind === kind)) continue;
     const key = createKeyOf(r.inputs);
     const held = managed.get(kind) ?? new Set<string>();
-    if (kind !== "VerifyApiClient") {
-      if (sentAfter === undefined) {
-        settled.push({ urn: r.urn, kind, action: "unresolved", note: "the state shows no time the killed run started after, so nothing can be proven: look for it by its name; if it exists, adopt it with importId, else nothing is left" });
-        continue;
-      }
-      const v = await settlePendingCreate(handlerFor(kind), settings, { inputs: withoutSecrets(r.inputs ?? {}), sentAfter, held, dryRun: opts.dryRun ?? false });
-      settled.push({ urn: r.urn, kind, ...v });
+    const byMark = VENDORS.flatMap((v) => v.kinds).find((k) => k.kind === kind)?.settleByMark;
+    if (byMark) {
+      settled.push({ urn: r.urn, kind, ...(await byMark(settings, { inputs: r.inputs ?? {}, key, held })) });
       continue;
     }
-    const name = r.inputs?.clientName;
-    if (key === undefined || typeof name !== "string") {
-      settled.push({
-        urn: r.urn,
-        kind,
-        action: "unresolved",
-        note: `${kind} keeps no mark of its create at the vendor without a create key (made by an older SDK): look for it by name; if it exists, adopt it with importId, else nothing is left`,
-      });
+    if (sentAfter === undefined) {
+      settled.push({ urn: r.urn, kind, action: "unresolved", note: "the state shows no time the killed run started after, so nothing can be proven: look for it by its name; if it exists, adopt it with importId, else nothing is left" });
       continue;
     }
-    const found = await findPendingCreate(verifyClient(settings), name, key, held);
-    if (found.found === "one") {
-      const late = found.earlier.length ? `; earlier sends also made ${found.earlier.join(", ")}: delete ${found.earlier.length > 1 ? "them" : "it"} in IBM Verify (Security > API access)` : "";
-      settled.push({ urn: r.urn, kind, action: "import", id: found.id, note: `API client '${name}' ${found.id} carries this create's marker: imported${late}` });
-    } else if (found.found === "none") {
-      settled.push({ urn: r.urn, kind, action: "clear", note: `no API client named '${name}' carries this create's marker: none was made` });
-    } else {
-      settled.push({ urn: r.urn, kind, action: "unresolved", note: `API clients ${found.ids.join(", ")} all carry this create's marker: keep one (importId) and delete the others` });
-    }
+    const v = await settlePendingCreate(handlerFor(kind), settings, { inputs: withoutSecrets(r.inputs ?? {}), sentAfter, held, dryRun: opts.dryRun ?? false });
+    settled.push({ urn: r.urn, kind, ...v });
   }
   return { stack, settled };
 }

@@ -18,7 +18,12 @@ export interface SettingDeclaration {
 
 /** SDK-only choices no declaration can make: types naming lookup results, and a conversion applied first. */
 export interface SdkHints {
-  /** Names the generated class imports from sdk/lookups.ts (types start with a capital). */
+  /**
+   * A module of the vendor folder (e.g. `./sdk.js`) that the SDK re-exports from sdk/lookups.ts,
+   * holding what a program uses beside the class; and the names the class imports from it (types
+   * start with a capital).
+   */
+  from?: string;
   imports?: readonly string[];
   /** TypeScript element type of an input, by property. */
   args?: Readonly<Record<string, string>>;
@@ -43,6 +48,28 @@ export interface KindModule {
    */
   adviceExports?: { inputs: string; advise: string };
   sdk?: SdkHints;
+  /**
+   * `apiidentity recover`: settles a pending create by the mark its create key left at the vendor.
+   * Absent: the lifecycle's lost-create look-up settles it.
+   */
+  settleByMark?(settings: Settings, pending: PendingCreateFacts): Promise<PendingCreateOutcome>;
+}
+
+/** A pending create a killed run left in state, as `apiidentity recover` sees it. */
+export interface PendingCreateFacts {
+  inputs: Readonly<Record<string, unknown>>;
+  /** The create key the SDK gave it; undefined when an older SDK made it. */
+  key: string | undefined;
+  /** Ids of the kind that some resource in state already holds. */
+  held: ReadonlySet<string>;
+}
+
+/** How one pending create is settled: `import` the identity it made, `clear` (it made none), or leave it `unresolved`. */
+export interface PendingCreateOutcome {
+  action: "import" | "clear" | "unresolved";
+  id?: string;
+  /** For people: what was found and what to do. */
+  note: string;
 }
 
 export interface LookupModule {
@@ -52,6 +79,8 @@ export interface LookupModule {
   outputs: z.ZodObject;
   /** Runs the lookup with the provider settings; `args` passed the declared inputs. */
   call(settings: Settings, args: Record<string, unknown>): Promise<object>;
+  /** The SDK function: its TypeScript argument and result types, exported by `types` in the vendor folder, and its documentation. */
+  sdk: { types: string; args: string; result: string; doc: string };
 }
 
 /** An identity at a vendor that `discover` found. */

@@ -38,15 +38,17 @@ export async function loadModel() {
     const k = kindModules.get(r.kind);
     return { kind: r.kind, folder: r.folder, sdkModule: r.sdkModule, description, inputs, outputs, sdk: k.sdk ?? {}, adviceExports: k.advised ? k.adviceExports : undefined };
   });
+  const lookupModules = new Map(VENDORS.flatMap((v) => v.lookups.map((l) => [l.name, l])));
   const lookups = declare.LOOKUPS.map((l) => ({
     name: l.name,
     folder: l.folder,
+    sdk: lookupModules.get(l.name).sdk,
     description: declare.factsOf(l.inputs).description ?? "",
     inputs: propertiesOf(l.inputs, "input"),
     outputs: propertiesOf(l.outputs, "output"),
   }));
   const settings = Object.entries(declare.SETTING_FACTS).map(([name, f]) => ({ name, env: SETTINGS[name], description: f.description, secret: f.secret === true }));
-  const vendors = VENDORS.map((v) => ({ name: v.name, displayName: v.displayName }));
+  const vendors = VENDORS.map((v) => ({ name: v.name, displayName: v.displayName, sdkFrom: [...new Set(v.kinds.map((k) => k.sdk?.from).filter(Boolean))] }));
   return { namespace: CONFIG_NAMESPACE, resources, lookups, settings, vendors };
 }
 

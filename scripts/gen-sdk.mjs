@@ -93,7 +93,7 @@ function classSource(r) {
     `import * as pulumi from "@pulumi/pulumi";\n`,
     `import provider from "../provider/dynamic/kinds/${r.kind}.cjs";\n`,
     `import { resourceProps, type DeclaredShape } from "./construct.js";\n`,
-    hints.imports ? `import { ${hints.imports.map((n) => (/^[A-Z]/.test(n) ? `type ${n}` : n)).join(", ")} } from "./lookups.js";\n` : "",
+    hints.imports ? `import { ${hints.imports.map((n) => (/^[A-Z]/.test(n) ? `type ${n}` : n)).join(", ")} } from "../provider/vendors/${r.folder}/${hints.from.replace(/^\.\//, "")}";\n` : "",
     `import { adviseOn, secretOptions } from "./options.js";\n`,
     `import { lightLeakTraces } from "./stack-traces.js";\n\n`,
     `/** The declared properties of ${r.kind}, for the constructor. */\n`,
@@ -159,11 +159,43 @@ function adviceLoadersSource(model) {
   ].join("");
 }
 
+/** sdk/lookups.ts: each lookup as a function of the program, and what the vendor folders give programs beside the classes. */
+function lookupsSource(model) {
+  const path = (folder, module) => `../provider/vendors/${folder}/${module.replace(/^\.\//, "")}`;
+  const typeImports = new Map();
+  for (const l of model.lookups) {
+    const from = path(l.folder, l.sdk.types);
+    typeImports.set(from, new Set([...(typeImports.get(from) ?? []), l.sdk.args, l.sdk.result]));
+  }
+  const capital = (n) => n[0].toUpperCase() + n.slice(1);
+  return [
+    `${HEADER}*/index.ts: do not edit.\n`,
+    `// The lookups a program calls to find the ids resources take, each run in the program process with\n`,
+    `// the stack's provider settings (sdk/lookup-call.ts), and what the vendor folders give programs.\n`,
+    [...typeImports].map(([from, names]) => `import type { ${[...names].sort().join(", ")} } from "${from}";\n`).join(""),
+    `import { callLookup } from "./lookup-call.js";\n\n`,
+    `export type { ${[...new Set([...typeImports.values()].flatMap((n) => [...n]))].sort().join(", ")} };\n`,
+    ...model.vendors.flatMap((v) => v.sdkFrom.map((m) => `export * from "${path(v.name, m)}";\n`)),
+    ...model.lookups.map((l) => {
+      const alias = `${capital(l.name)}Args`;
+      return (
+        `\n` +
+        (alias === l.sdk.args ? "" : `export type ${alias} = ${l.sdk.args};\n\n`) +
+        doc(l.sdk.doc, "") +
+        `export async function ${l.name}(args: ${l.sdk.args}): Promise<${l.sdk.result}> {\n` +
+        `  return callLookup(${JSON.stringify(l.name)}, args);\n` +
+        `}\n`
+      );
+    }),
+  ].join("");
+}
+
 /** Every generated file of the SDK and the dynamic provider, by path from the repository root. */
 export async function sdkFiles(model) {
   const m = model ?? (await loadModel());
   const files = Object.fromEntries(m.resources.map((r) => [`sdk/${r.sdkModule}.ts`, classSource(r)]));
   files["sdk/index.ts"] = indexSource(m);
+  files["sdk/lookups.ts"] = lookupsSource(m);
   for (const r of m.resources) files[`provider/dynamic/kinds/${r.kind}.cts`] = kindEntrySource(r);
   files["provider/advice-loaders.ts"] = adviceLoadersSource(m);
   return files;

@@ -3,7 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../provider/dynamic/kinds/ControlRoomUser.cjs";
 import { resourceProps, type DeclaredShape } from "./construct.js";
-import { type ControlRoomLicenseFeature, type ControlRoomRole, roleNames } from "./lookups.js";
+import { type ControlRoomLicenseFeature, type ControlRoomRole, roleNames } from "../provider/vendors/automation-anywhere/sdk.js";
 import { adviseOn, secretOptions } from "./options.js";
 import { lightLeakTraces } from "./stack-traces.js";
 

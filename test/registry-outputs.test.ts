@@ -24,9 +24,14 @@ const generatedIn = (dir: string, ext: string) =>
 describe("generated outputs and the vendor registry", () => {
   it("each kind has its SDK class, and sdk/index.ts exports exactly those and the lookups", () => {
     for (const k of kinds) expect(read(`sdk/${k.sdkModule}.ts`)).toContain(`export class ${k.kind} extends`);
-    expect(generatedIn("sdk", ".ts").filter((f) => f !== "index.ts").sort()).toEqual(kinds.map((k) => `${k.sdkModule}.ts`).sort());
+    expect(generatedIn("sdk", ".ts").filter((f) => f !== "index.ts" && f !== "lookups.ts").sort()).toEqual(kinds.map((k) => `${k.sdkModule}.ts`).sort());
     const index = read("sdk/index.ts");
     expect([...index.matchAll(/export \* from "\.\/(.+)\.js";/g)].map((m) => m[1])).toEqual([...kinds.map((k) => k.sdkModule), "lookups"]);
+  });
+
+  it("sdk/lookups.ts has a function for each lookup of the registry and no other", () => {
+    const src = read("sdk/lookups.ts");
+    expect([...src.matchAll(/export async function (\w+)\(/g)].map((m) => m[1])).toEqual(VENDORS.flatMap((v) => v.lookups.map((l) => l.name)));
   });
 
   it("each kind has a dynamic-provider entry point, and there is no other", () => {

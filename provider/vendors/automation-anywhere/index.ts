@@ -39,6 +39,7 @@ export const vendor: VendorModule<typeof settings> = {
       outputs,
       adviceExports: { inputs: "inputs", advise: "advise" },
       sdk: {
+        from: "./sdk.js",
         imports: ["ControlRoomLicenseFeature", "ControlRoomRole", "roleNames"],
         args: { roles: "string | ControlRoomRole", licenseFeatures: "ControlRoomLicenseFeature" },
         outputs: { licenseFeatures: "ControlRoomLicenseFeature" },
@@ -52,6 +53,12 @@ export const vendor: VendorModule<typeof settings> = {
       inputs: getControlRoomRoleInputs,
       outputs: getControlRoomRoleOutputs,
       call: (s, args) => findRole(s, (args as { name: string }).name),
+      sdk: {
+        types: "./sdk.js",
+        args: "GetControlRoomRoleArgs",
+        result: "ControlRoomRole",
+        doc: "Looks a Control Room role up by name, in the program process, with the provider settings of the stack (`apiidentity:controlRoom*`, else the CONTROL_ROOM_* environment variables). Throws an error listing the known role names when there is no such role.",
+      },
     },
   ],
   get probe() {

@@ -6,6 +6,7 @@ import { normaliseTenantUrl, VENDOR, verifyClient } from "./client.js";
 import { verifyApiClient } from "./handler.js";
 import { verifyApiClientInputs, verifyApiClientOutputs } from "./inputs.js";
 import { markedClients } from "./orphans.js";
+import { settleByMarker } from "./recover.js";
 
 const settings = {
   verifyTenantUrl: { env: "VERIFY_TENANT_URL", description: "Base URL of the IBM Verify tenant, e.g. https://example.verify.ibm.com." },
@@ -34,6 +35,7 @@ export const vendor: VendorModule<typeof settings> = {
       inputs: verifyApiClientInputs,
       outputs: verifyApiClientOutputs,
       adviceExports: { inputs: "verifyApiClientInputs", advise: "adviseInputs" },
+      settleByMark: settleByMarker,
     },
   ],
   lookups: [],

@@ -53,6 +53,12 @@ export const vendor: VendorModule<typeof settings> = {
       inputs: getUiPathGroupInputs,
       outputs: getUiPathGroupOutputs,
       call: (s, args) => findUiPathGroup(s, args as { name: string; partitionGlobalId?: string }),
+      sdk: {
+        types: "./lookup.js",
+        args: "FindGroupArgs",
+        result: "UiPathGroup",
+        doc: "Finds a UiPath group by name (one call: `GET /api/Group/{partitionGlobalId}`), in the program process with the `apiidentity:uipath*` stack config (or the UIPATH_* environment variables). Needs the scope `PM.Group.Read` (or `PM.Group`). Throws, listing the known names, when none matches. Use the result in `groupIds`: `getUiPathGroup({ name: \"Robots\" }).then((g) => g.id)`.",
+      },
     },
   ],
   get probe() {

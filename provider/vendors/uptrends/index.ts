@@ -44,6 +44,12 @@ export const vendor: VendorModule<typeof settings> = {
       inputs: getUptrendsOperatorInputs,
       outputs: getUptrendsOperatorOutputs,
       call: (s, args) => lookupOperator(s, args as UptrendsOperatorQuery),
+      sdk: {
+        types: "./operators.js",
+        args: "UptrendsOperatorQuery",
+        result: "UptrendsOperator",
+        doc: "Finds an Uptrends operator by full name and/or e-mail (both case-insensitive), to use its `operatorGuid` for an `UptrendsApiAccount`. Runs in the program with the provider settings (`apiidentity:uptrends*` stack config, else `UPTRENDS_*` environment variables). Throws when no operator or more than one matches, listing the account's operators.",
+      },
     },
   ],
   get probe() {

@@ -1,0 +1,11 @@
+// Runs a lookup in the program process with the stack's provider settings. The vendor registry (and
+// with it the vendor clients and the HTTP transport) is loaded when a lookup is called, not when the
+// SDK is: most programs call none (docs/performance.md, findings).
+
+/** The result of the registry's lookup `name` for `args`. */
+export async function callLookup<Result>(name: string, args: object): Promise<Result> {
+  const [{ VENDORS }, { programSettings }] = await Promise.all([import("../provider/vendors/index.js"), import("./program-config.js")]);
+  const lookup = VENDORS.flatMap((v) => v.lookups).find((l) => l.name === name);
+  if (!lookup) throw new Error(`apiidentity: no lookup '${name}' in this version of the package`);
+  return (await lookup.call(programSettings(), args as Record<string, unknown>)) as Result;
+}
