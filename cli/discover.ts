@@ -113,7 +113,7 @@ const header = (found: Discovered[], vendorKey: string, format: string, how: str
 /**
  * The inputs a plugin-format declaration sets: what read() found, and `importId` as `pulumi import`
  * writes it (the plugin's Read returns it): it never causes a diff, and it tells check that the
- * identity is adopted, so inputs only a create needs (an Ivanti or Control Room password) may be left out.
+ * identity is adopted, so inputs only a create needs (a password the vendor never returns) may be left out.
  */
 const pluginInputs = (f: Discovered): Record<string, unknown> => ({ importId: f.id, ...f.inputs });
 

@@ -81,7 +81,7 @@ const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 
 /**
  * The inputs with each secret's ciphertext replaced by a stand-in: the look-ups never compare a
- * secret's value (vendors never return one), only whether one was sent (a Control Room password).
+ * secret's value (vendors never return one), only whether one was sent (a user's password).
  */
 function withoutSecrets(inputs: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, v && typeof v === "object" && SECRET_SIG in v ? "[secret]" : v]));

@@ -101,7 +101,7 @@ export function reworded(e: unknown, message: string): ApiIdentityError {
   return new Ctor(message, { cause });
 }
 
-/** A program-side lookup (getUptrendsOperator, getControlRoomRole, …) found no single match, or could not look. */
+/** A program-side lookup (the SDK's `get…` functions) found no single match, or could not look. */
 export class LookupError extends ApiIdentityError {}
 
 /** Runs a vendor step and rethrows any failure as a user-facing error naming the step. */

@@ -110,7 +110,7 @@ export interface ResourceDefinition<I extends object, O extends object, C, P, M,
   vendor: string;
   /** What the identity is called at the vendor, for messages: `API account`, `robot account`. */
   noun: string;
-  /** Where a person looks at one, for messages: `in the Control Room (Administration > Users)`. */
+  /** Where a person looks at one, for messages: the console page, e.g. `in the console (Administration > Users)`. */
   console: string;
   /** The types I and O are taken from these two schemas alone. */
   inputs: z.ZodType<I>;
@@ -426,7 +426,7 @@ export type PendingVerdict =
  * Settles a pending create the way a lost create answer is settled: the kind's own look-up
  * (`findOwnCreate`) with the killed run's earliest send time as the request's start, and what a
  * resource in state holds never taken. Reads only, except where the kind's look-up deletes what is
- * provably this create's and unusable (an Uptrends account whose password was in the lost answer).
+ * provably this create's and unusable (an account whose one-time password was in the lost answer).
  */
 export async function settlePendingCreate(handler: ResourceHandler, settings: Settings, pending: PendingCreate): Promise<PendingVerdict> {
   const d = definitions.get(handler);
@@ -448,7 +448,7 @@ export async function settlePendingCreate(handler: ResourceHandler, settings: Se
   }
   // The look-up found the identity with this natural key, and another resource holds it: where names
   // are unique the create cannot have made a second. (Kinds whose names are not unique leave held ids
-  // out of their own look-up, as Uptrends does, or are settled by their marker, as IBM Verify is.)
+  // out of their own look-up, or are settled by their mark: the vendor module's settleByMark.)
   if (verdict.found !== "none" && pending.held.has(verdict.id)) {
     return { action: "clear", note: `${d.noun} ${verdict.id} with its natural key belongs to a resource in state, so this create made none` };
   }

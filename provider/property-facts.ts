@@ -26,7 +26,7 @@ declare module "zod" {
     secret?: boolean;
     writeOnly?: boolean;
     onChange?: OnChange;
-    /** Names a nested object type (e.g. `VerifyApiClientScope`) in schema.json and the SDK. */
+    /** Names a nested object type (e.g. `<Kind>Scope`) in schema.json and the SDK. */
     typeName?: string;
   }
 }

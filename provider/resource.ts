@@ -49,9 +49,9 @@ export interface ResourceMethods<I extends object = object, O extends object = o
 }
 
 export interface ResourceHandler<I extends object = object, O extends object = object> {
-  /** Resource type name, e.g. `UptrendsApiAccount`. */
+  /** Resource type name, as the vendor module declares the kind. */
   readonly kind: string;
-  /** Vendor display name, e.g. `Uptrends`. */
+  /** Vendor display name (the vendor module's `displayName`). */
   readonly vendor: string;
   /** Input schema: the single source of validation, types and schema.json. */
   readonly inputs: z.ZodType<I>;

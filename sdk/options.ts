@@ -16,8 +16,8 @@ export function secretInput<T>(value: pulumi.Input<T> | undefined): pulumi.Outpu
 /**
  * What the handler's `advise` says about `inputs`, judged with the resource's input schema alone (no
  * vendor call, no login). A property the schema refuses is left out and the rest judged, as long as
- * the schema accepts them without it: a value only the provider can judge (an Ivanti role under the
- * tenant's own name, `ivantiIseRoleName`) must not hide the advice on the others, and the engine's
+ * the schema accepts them without it: a value only the provider can judge (a role under the
+ * tenant's own name, set in a provider setting) must not hide the advice on the others, and the engine's
  * own check names whatever is really wrong.
  */
 export function adviceFor(handler: KindAdvice, inputs: unknown): string[] {

@@ -1,4 +1,4 @@
-// HTTP Basic credentials as an AuthProvider (Uptrends, Ivanti): nothing to refresh, so no invalidate.
+// HTTP Basic credentials as an AuthProvider: nothing to refresh, so no invalidate.
 import type { AuthProvider } from "./client.js";
 
 export function basicAuth(username: string, password: string): AuthProvider {

@@ -30,7 +30,7 @@ export interface AuthProvider {
 }
 
 export interface HttpClientOptions {
-  /** Vendor name shown in errors, e.g. "Uptrends". */
+  /** Vendor name shown in errors (the vendor module's display name). */
   vendor: string;
   /** Absolute base URL; request paths are appended to it. */
   baseUrl: string;

@@ -1,4 +1,4 @@
-// Bearer-token auth shared by every token vendor (IBM Verify, UiPath, the Control Room): one token
+// Bearer-token auth shared by every vendor that hands out tokens or logins: one token
 // per auth provider, fetched by one call at a time, renewed before it expires and after a 401 for
 // the token in use (a 401 for a token already replaced renews nothing).
 import type { AuthProvider } from "./client.js";

@@ -141,7 +141,7 @@ export class PluginCalls {
     // A read with the id alone is `pulumi import`: the inputs it gives become the declaration the CLI
     // prints. With `importId` that declaration adopts this very identity (a state lost later makes
     // the next up adopt it again, never a duplicate), and kinds whose password is never read back
-    // (IseApiUser, ControlRoomUser) accept it without one: an adopted identity keeps the password it
+    // (declared write-only inputs) accept it without one: an adopted identity keeps the password it
     // has, so the printed code runs with no change and no vendor write.
     const importing = Object.keys(p.values).length === 0 && Object.keys(i.values).length === 0;
     if (importing && k.inputNames.includes("importId") && readInputs.importId === undefined) readInputs.importId = r.id;

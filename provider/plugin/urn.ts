@@ -27,7 +27,7 @@ export function parseUrn(urn: string): ParsedUrn {
   return { stack, project, type, name: name.join("::") };
 }
 
-/** The resource kind of a type token (`apiidentity:index:UptrendsApiAccount` → `UptrendsApiAccount`). */
+/** The resource kind of a type token (`apiidentity:index:<Kind>` → `<Kind>`). */
 export function kindOfType(type: string): string {
   if (!type.startsWith(TOKEN_PREFIX)) throw new ApiIdentityError(`apiidentity: unknown resource type '${type}': this provider serves ${TOKEN_PREFIX}<Kind>`);
   return type.slice(TOKEN_PREFIX.length);
