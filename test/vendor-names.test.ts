@@ -1,0 +1,57 @@
+// Outside the vendor folders, the registry, the generated files and bench/textbook/ (a hand-written
+// provider on purpose), no source file in provider/, cli/, sdk/, scripts/ or bench/ names a vendor or
+// a kind: adding a vendor is its folder plus one registry line, and nothing else lists vendors.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { VENDORS } from "../provider/vendors/index.js";
+
+const root = join(import.meta.dirname, "..");
+
+/** Words of the vendors' own that are also plain English (`verify`): they cannot be searched for. */
+const PLAIN_WORDS = new Set(["verify"]);
+
+/** Every spelling of every vendor and kind the registry knows, long enough to search for. */
+const spellings = [
+  ...new Set(
+    VENDORS.flatMap((v) => [v.name, v.displayName, v.settingsPrefix, ...v.aliases, ...v.kinds.map((k) => k.kind)]).filter((s) => s.length >= 5 && !PLAIN_WORDS.has(s)),
+  ),
+];
+
+/** Files still to be derived from the registry (each named in the report that left it). */
+const NOT_YET: ReadonlySet<string> = new Set(["cli/demo.ts", "bench/contenders.ts", "bench/fleet.ts", "bench/measure.ts", "bench/minimum.ts", "bench/transport.mjs"]);
+
+function sources(): string[] {
+  const listed = execFileSync("git", ["ls-files", "provider", "cli", "sdk", "scripts", "bench"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean);
+  return listed
+    .filter((f) => /\.(ts|cts|mts|mjs|cjs|js|sh)$/.test(f) && !/\.test\.ts$/.test(f))
+    .filter((f) => !/^provider\/vendors\/[^/]+\//.test(f) && f !== "provider/vendors/index.ts" && !f.startsWith("bench/textbook/"))
+    .filter((f) => !readFileSync(join(root, f), "utf8").startsWith("// GENERATED"));
+}
+
+describe("vendor names outside the vendor folders", () => {
+  it("the search knows every vendor's spellings", () => {
+    for (const v of VENDORS) expect(spellings).toContain(v.kinds[0]!.kind);
+    expect(spellings).toEqual(expect.arrayContaining(["ivanti", "uptrends", "automation-anywhere", "ibm-verify", "uipath", "controlroom", "automationAnywhere", "ibmVerify"]));
+  });
+
+  it("no source file names one, except those still listed as not yet derived", () => {
+    const offenders = sources()
+      .filter((f) => !NOT_YET.has(f))
+      .flatMap((f) =>
+        readFileSync(join(root, f), "utf8")
+          .split("\n")
+          .flatMap((line, i) => spellings.filter((s) => line.includes(s)).map((s) => `${f}:${i + 1} names '${s}'`)),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it("the not-yet list holds only files that still name one (it only shrinks)", () => {
+    const all = new Set(sources());
+    for (const f of NOT_YET) {
+      expect(all.has(f), f).toBe(true);
+      expect(spellings.some((s) => readFileSync(join(root, f), "utf8").includes(s)), f).toBe(true);
+    }
+  });
+});
