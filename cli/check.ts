@@ -6,6 +6,7 @@ import { runProbe, type Finding, type Probe, type VendorReport } from "../provid
 import { environmentSettings, type Settings } from "../provider/settings.js";
 import { VENDORS } from "../provider/vendors/index.js";
 import { vendorKey } from "./vendor-keys.js";
+import { UsageError } from "./errors.js";
 
 /** Settings that show a vendor is configured at all (checked when no vendor is named), by one name. */
 const CONFIGURED_BY = new Map<string, readonly string[]>(VENDORS.map((v) => [v.name, v.configuredBy]));
@@ -36,13 +37,13 @@ export function selectProbes(names: readonly string[], probes: readonly Probe[],
   if (names.length > 0) {
     return names.map((n) => {
       const p = byKey.get(vendorKey(n));
-      if (!p) throw new Error(`unknown vendor '${n}': use one or more of ${probes.map((x) => x.key).join(", ")}`);
+      if (!p) throw new UsageError(`unknown vendor '${n}': use one or more of ${probes.map((x) => x.key).join(", ")}`);
       return p;
     });
   }
   const configured = probes.filter((p) => (CONFIGURED_BY.get(p.key) ?? []).some((s) => (settings as Readonly<Record<string, string | undefined>>)[s] !== undefined));
   if (configured.length === 0) {
-    throw new Error(
+    throw new UsageError(
       `no vendor is configured: set the provider settings of at least one vendor (stack config keys apiidentity:* or their environment variables, see the README), or name vendors: ${probes.map((p) => p.key).join(", ")}`,
     );
   }

@@ -13,6 +13,7 @@ import { environmentSettings } from "../provider/settings.js";
 import { formatDrift, runDrift } from "./drift.js";
 import { installLocalPackage, offlinePulumiEnv, packageRoot, pulumiEngine } from "./local-project.js";
 import { DYNAMIC_TYPE_PREFIX } from "./resource-types.js";
+import { CommandRunError, messageOf } from "./errors.js";
 
 const STACK = "demo";
 // The demo runs the TypeScript quickstart: its resources are dynamic ones.
@@ -40,7 +41,7 @@ function pulumiStep(ctx: Ctx, args: string[], opts: { quiet?: boolean } = {}): P
     child.stdout.on("data", show);
     child.stderr.on("data", show);
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`pulumi ${args.join(" ")} exited ${code}\n${opts.quiet ? out : ""}`))));
+    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new CommandRunError(`pulumi ${args.join(" ")} exited ${code}\n${opts.quiet ? out : ""}`))));
   });
 }
 
@@ -59,14 +60,14 @@ async function startSandbox(stateFile: string, logFile: string): Promise<{ url: 
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
       if (m) resolve(m[1]!);
     });
-    child.on("exit", (code) => reject(new Error(`sandbox exited ${code}`)));
+    child.on("exit", (code) => reject(new CommandRunError(`sandbox exited ${code}`)));
   });
   return { url, child };
 }
 
 async function json<T>(url: string, init?: RequestInit): Promise<T> {
   const r = await fetch(url, init);
-  if (!r.ok) throw new Error(`${init?.method ?? "GET"} ${url} answered ${r.status}: ${await r.text()}`);
+  if (!r.ok) throw new CommandRunError(`${init?.method ?? "GET"} ${url} answered ${r.status}: ${await r.text()}`);
   return (await r.json()) as T;
 }
 
@@ -163,7 +164,7 @@ async function consoleEdits(vendors: Vendors, ids: Record<string, string>): Prom
     headers: { ...auth, "content-type": "application/json" },
     body: JSON.stringify({ ...client, entitlements: [...client.entitlements, "readGroupMembers"] }),
   });
-  if (!r.ok) throw new Error(`Verify PUT answered ${r.status}: ${await r.text()}`);
+  if (!r.ok) throw new CommandRunError(`Verify PUT answered ${r.status}: ${await r.text()}`);
   done.push(`IBM Verify: entitlement 'readGroupMembers' added to API client '${String(client.clientName)}'`);
   return done;
 }
@@ -256,7 +257,7 @@ export async function main(argv: string[]): Promise<number> {
     say(`\napiidentity demo finished in ${Math.round((Date.now() - started) / 1000)} s.`);
     return after.length || left.length ? 1 : 0;
   } catch (e) {
-    say(`\napiidentity demo failed: ${e instanceof Error ? e.message : String(e)}`);
+    say(`\napiidentity demo failed: ${messageOf(e)}`);
     if (!values.keep) cleanup();
     return 1;
   }

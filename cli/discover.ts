@@ -10,11 +10,12 @@ import { environmentSettings, type Settings } from "../provider/settings.js";
 import { VENDORS } from "../provider/vendors/index.js";
 import { VENDOR_NAMES, vendorKey } from "./vendor-keys.js";
 import { PLUGIN_TYPE_PREFIX } from "./resource-types.js";
+import { UsageError } from "./errors.js";
 
 /** The vendor module a CLI name or alias stands for. */
 function vendorNamed(key: string) {
   const v = VENDORS.find((x) => x.name === vendorKey(key));
-  if (!v) throw new Error(`unknown vendor '${key}': use one of ${VENDOR_NAMES.join(", ")}`);
+  if (!v) throw new UsageError(`unknown vendor '${key}': use one of ${VENDOR_NAMES.join(", ")}`);
   return v;
 }
 
@@ -191,9 +192,9 @@ const FORMATS = {
 export async function discover(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: "string", default: "ts" } } });
   const key = positionals[0];
-  if (!key) throw new Error(`name a vendor: ${VENDOR_NAMES.join(", ")}`);
+  if (!key) throw new UsageError(`name a vendor: ${VENDOR_NAMES.join(", ")}`);
   const format = values.format as keyof typeof FORMATS;
-  if (!Object.hasOwn(FORMATS, format)) throw new Error(`--format must be ${Object.keys(FORMATS).join(", ")}, not '${values.format}'`);
+  if (!Object.hasOwn(FORMATS, format)) throw new UsageError(`--format must be ${Object.keys(FORMATS).join(", ")}, not '${values.format}'`);
   const found = await discoverVendor(key);
   process.stdout.write(FORMATS[format](found, key));
   process.stderr.write(`apiidentity discover: ${found.length} identit${found.length === 1 ? "y" : "ies"} at ${vendorNamed(key).displayName}\n`);

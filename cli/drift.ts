@@ -8,6 +8,7 @@ import { specialSigKey } from "@pulumi/pulumi/runtime/rpc.js";
 import { secretPropertiesOf } from "../provider/declare.js";
 import { allHandlers } from "../provider/handlers.js";
 import { kindOfType } from "./resource-types.js";
+import { CommandRunError, UsageError, messageOf } from "./errors.js";
 
 export interface DriftItem {
   vendor: string;
@@ -178,7 +179,7 @@ export interface DriftRun {
  */
 function why(e: unknown): string {
   const result = (e as { commandResult?: { stderr?: unknown } } | null)?.commandResult;
-  const text = typeof result?.stderr === "string" && result.stderr.trim() ? result.stderr : e instanceof Error ? e.message : String(e);
+  const text = typeof result?.stderr === "string" && result.stderr.trim() ? result.stderr : messageOf(e);
   return text
     .split("\n")
     .map((l) => l.trim())
@@ -201,10 +202,10 @@ export async function runDrift(o: DriftOptions): Promise<DriftRun> {
     opts = await workspaceOptions(o);
     ws = await LocalWorkspace.create(opts);
   } catch (e) {
-    throw new Error(`the pulumi CLI could not be run (${why(e)}): install it and put it on PATH`, { cause: e });
+    throw new CommandRunError(`the pulumi CLI could not be run (${why(e)}): install it and put it on PATH`, { cause: e });
   }
   const stack = o.stack ?? (await ws.stack())?.name;
-  if (!stack) throw new Error(`no stack selected in ${o.cwd}: pass --stack NAME`);
+  if (!stack) throw new UsageError(`no stack selected in ${o.cwd}: pass --stack NAME`);
 
   let state: StateResourceJson[];
   try {
@@ -213,7 +214,7 @@ export async function runDrift(o: DriftOptions): Promise<DriftRun> {
     const exported = (await ws.exportStack(stack)) as { deployment?: { resources?: StateResourceJson[] } };
     state = exported.deployment?.resources ?? [];
   } catch (e) {
-    throw new Error(`pulumi stack export failed: ${why(e)}`, { cause: e });
+    throw new CommandRunError(`pulumi stack export failed: ${why(e)}`, { cause: e });
   }
 
   const steps: DriftStep[] = [];
@@ -226,7 +227,7 @@ export async function runDrift(o: DriftOptions): Promise<DriftRun> {
     const selected = await LocalWorkspace.selectStack({ stackName: stack, workDir: o.cwd }, opts);
     await selected.preview({ refresh: true, onEvent });
   } catch (e) {
-    throw new Error(`pulumi preview --refresh failed: ${errors.join(" ") || why(e)}`, { cause: e });
+    throw new CommandRunError(`pulumi preview --refresh failed: ${errors.join(" ") || why(e)}`, { cause: e });
   }
   return { stack, state, steps, items: collectDrift(state, steps, o.cwd) };
 }

@@ -1,5 +1,6 @@
 // `apiidentity <command>`: drift reports and discovery of existing identities.
 import { parseArgs } from "node:util";
+import { UsageError, messageOf } from "./errors.js";
 
 /**
  * The help text. `vendors`: the vendors' one names, as the commands take them; `marking`: the
@@ -75,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`apiidentity: unknown command '${command}'\n${await help()}`);
     return 2;
   } catch (e) {
-    process.stderr.write(`apiidentity ${command}: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`apiidentity ${command}: ${messageOf(e)}\n`);
     return 2;
   }
 }
@@ -86,7 +87,7 @@ async function drift(args: string[]): Promise<number> {
     options: { cwd: { type: "string", default: process.cwd() }, stack: { type: "string" }, format: { type: "string", default: "text" } },
   });
   const format = values.format as "text" | "json" | "markdown";
-  if (!["text", "json", "markdown"].includes(format)) throw new Error(`--format must be text, json or markdown, not '${format}'`);
+  if (!["text", "json", "markdown"].includes(format)) throw new UsageError(`--format must be text, json or markdown, not '${format}'`);
   // Loaded on demand: the Automation API is only needed here.
   const { formatDrift, runDrift } = await import("./drift.js");
   const { stack, items } = await runDrift({ cwd: values.cwd!, ...(values.stack ? { stack: values.stack } : {}) });

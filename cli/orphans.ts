@@ -10,6 +10,7 @@ import { resolveSettings, type Settings } from "../provider/settings.js";
 import type { Marked } from "../provider/vendor-module.js";
 import { VENDORS } from "../provider/vendors/index.js";
 import { kindOfType } from "./resource-types.js";
+import { CommandRunError, UsageError, messageOf } from "./errors.js";
 
 /** An identity at a vendor that carries the provider's mark and is in none of the stacks' states. */
 export interface Orphan {
@@ -122,7 +123,7 @@ export function settingsForStacks(perStack: readonly { stack: string; settings: 
     if (!first) continue;
     const other = withTenant.find((s) => s.tenant !== first.tenant);
     if (other) {
-      throw new Error(
+      throw new UsageError(
         `stacks ${first.stack} and ${other.stack} manage different ${v.displayName} tenants (${first.tenant}, ${other.tenant}): an identity is an orphan only against the stacks of its own tenant. Run 'apiidentity orphans' once per tenant, with a --stack for each stack of it.`,
       );
     }
@@ -148,18 +149,18 @@ export async function runOrphans(o: OrphanOptions): Promise<OrphanReport> {
   try {
     ws = await LocalWorkspace.create(opts);
   } catch (e) {
-    throw new Error(`the pulumi CLI could not be run (${e instanceof Error ? e.message.split("\n")[0] : String(e)}): install it and put it on PATH`, { cause: e });
+    throw new CommandRunError(`the pulumi CLI could not be run (${e instanceof Error ? e.message.split("\n")[0] : String(e)}): install it and put it on PATH`, { cause: e });
   }
   const stacks = o.stacks.length ? o.stacks : [(await ws.stack())?.name].filter((s): s is string => !!s);
-  if (!stacks.length) throw new Error(`no stack selected in ${o.cwd}: pass --stack NAME`);
+  if (!stacks.length) throw new UsageError(`no stack selected in ${o.cwd}: pass --stack NAME`);
   const resources: { type: string; id?: string }[] = [];
   for (const stack of stacks) {
     try {
       const exported = (await ws.exportStack(stack)) as { deployment?: { resources?: { type: string; id?: string }[] } };
       resources.push(...(exported.deployment?.resources ?? []));
     } catch (e) {
-      const text = (e as { commandResult?: { stderr?: string } }).commandResult?.stderr?.trim() || (e instanceof Error ? e.message : String(e));
-      throw new Error(`pulumi stack export --stack ${stack} failed: ${text.replace(/^error: /, "")}`, { cause: e });
+      const text = (e as { commandResult?: { stderr?: string } }).commandResult?.stderr?.trim() || messageOf(e);
+      throw new CommandRunError(`pulumi stack export --stack ${stack} failed: ${text.replace(/^error: /, "")}`, { cause: e });
     }
   }
   const env = { ...process.env, ...o.env };

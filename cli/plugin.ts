@@ -9,6 +9,7 @@ import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { packageRoot, packageVersion } from "../provider/plugin/package-info.js";
+import { ApiIdentityError, CommandRunError, UsageError } from "./errors.js";
 
 export const PLUGIN_NAME = "apiidentity";
 export const PLUGIN_BINARY = `pulumi-resource-${PLUGIN_NAME}`;
@@ -51,7 +52,7 @@ function probe(executable: string): Promise<number> {
     let err = "";
     const timer = setTimeout(() => {
       child.kill();
-      reject(new Error(`${executable} printed no port within 10 s`));
+      reject(new CommandRunError(`${executable} printed no port within 10 s`));
     }, 10_000);
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
     child.stdout.on("data", (d: Buffer) => {
@@ -64,15 +65,15 @@ function probe(executable: string): Promise<number> {
       }
     });
     child.on("error", (e) => (clearTimeout(timer), reject(e)));
-    child.on("exit", (code) => (clearTimeout(timer), reject(new Error(`${executable} exited ${code} before printing its port: ${err.trim()}`))));
+    child.on("exit", (code) => (clearTimeout(timer), reject(new CommandRunError(`${executable} exited ${code} before printing its port: ${err.trim()}`))));
   });
 }
 
 export async function plugin(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { pulumi: { type: "string", default: "pulumi" } } });
-  if (positionals[0] !== "install" || positionals.length > 1) throw new Error("usage: apiidentity plugin install [--pulumi PATH]");
+  if (positionals[0] !== "install" || positionals.length > 1) throw new UsageError("usage: apiidentity plugin install [--pulumi PATH]");
   const entry = join(packageRoot, "dist", "provider", "plugin", "main.js");
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: build the package first ('npm run build')`);
+  if (!existsSync(entry)) throw new ApiIdentityError(`${entry} is missing: build the package first ('npm run build')`);
   const version = packageVersion();
   const dir = mkdtempSync(join(tmpdir(), "apiidentity-plugin-"));
   try {

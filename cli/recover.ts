@@ -20,6 +20,7 @@ import type { Settings } from "../provider/settings.js";
 import { VENDORS } from "../provider/vendors/index.js";
 import { managedIds, settingsFromConfig } from "./orphans.js";
 import { kindOfType } from "./resource-types.js";
+import { CommandRunError, UsageError, messageOf } from "./errors.js";
 
 interface StateResource {
   urn: string;
@@ -139,7 +140,7 @@ export function formatRecovery(p: RecoverPlan, json: boolean, applied: boolean):
 function pulumi(args: string[], cwd: string): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile("pulumi", [...args, "--non-interactive", "--cwd", cwd], { maxBuffer: 64 * 1024 * 1024, timeout: 600_000 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`pulumi ${args[0]} failed: ${(stderr || stdout || err.message).trim().split("\n").slice(-3).join(" ").replace(/^error: /, "")}`));
+      if (err) reject(new CommandRunError(`pulumi ${args[0]} failed: ${(stderr || stdout || err.message).trim().split("\n").slice(-3).join(" ").replace(/^error: /, "")}`));
       else resolve(stdout);
     });
   });
@@ -158,7 +159,7 @@ async function stackSettings(cwd: string, stack: string): Promise<Settings> {
   try {
     config = JSON.parse(await pulumi(["config", "--show-secrets", "--json", "--stack", stack], cwd)) as typeof config;
   } catch (e) {
-    process.stderr.write(`apiidentity recover: the stack's config could not be read (${e instanceof Error ? e.message : String(e)}); using the environment only\n`);
+    process.stderr.write(`apiidentity recover: the stack's config could not be read (${messageOf(e)}); using the environment only\n`);
   }
   return settingsFromConfig(config);
 }
@@ -170,7 +171,7 @@ export async function recover(args: string[]): Promise<number> {
   });
   const cwd = values.cwd!;
   const stack = values.stack ?? (JSON.parse(await pulumi(["stack", "ls", "--json"], cwd)) as { name: string; current: boolean }[]).find((s) => s.current)?.name;
-  if (!stack) throw new Error(`no stack selected in ${cwd}: pass --stack NAME`);
+  if (!stack) throw new UsageError(`no stack selected in ${cwd}: pass --stack NAME`);
   const exported = JSON.parse(await pulumi(["stack", "export", "--stack", stack], cwd)) as { deployment?: Deployment };
   const ended = await lastUpdateEnded(cwd, stack);
   const dryRun = values["dry-run"]!;

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { CommandRunError, UsageError } from "../cli/errors.js";
 import { CheckCannotRun } from "./check.js";
 import { ApiIdentityError, ConfigurationError, CreatedButFailedError } from "./error-root.js";
 import { AdoptionError, LookupError, LostCreateError, OutcomeUnknownError, VendorCallError, describeFailure, reworded } from "./errors.js";
@@ -31,6 +32,8 @@ const family: [string, Error, boolean][] = [
   ["TokenError", new TokenError("m", { cause }), true],
   ["TransportError", new TransportError({ ...lost, cause }), true],
   ["CheckCannotRun", new CheckCannotRun("m", { cause }), true],
+  ["UsageError", new UsageError("m", { cause }), true],
+  ["CommandRunError", new CommandRunError("m", { cause }), true],
   // These two are the vendor's or the schema's answer itself: nothing underneath to keep.
   ["VendorError", new VendorError(refused), false],
   ["UnexpectedAnswerError", new UnexpectedAnswerError("Acme", "GET /things", badAnswer), false],
@@ -60,7 +63,7 @@ describe("one error family", () => {
     expect(reworded(new AdoptionError("K", "7", "a", "b"), "x").message).toBe("x");
   });
 
-  const sources = ["provider", "sdk"]
+  const sources = ["provider", "sdk", "cli"]
     .flatMap((dir) => readdirSync(join(root, dir), { recursive: true, encoding: "utf8" }).map((f) => `${dir}/${f}`))
     .filter((f) => /\.c?ts$/.test(f) && !/\.test\.ts$|test-server\.ts$/.test(f));
 
