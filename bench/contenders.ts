@@ -63,17 +63,15 @@ ${declared(list)}for (const m of members) new Noop(m.name, m.args);
   measures: (type) => type === "pulumi-nodejs:dynamic:Resource",
 };
 
-/** UiPath robot accounts and Verify API clients as Pulumi's dynamic-provider docs write a provider. */
+/** The textbook kinds (bench/textbook/) as Pulumi's dynamic-provider docs write a provider. */
 const textbook: Contender = {
   id: "textbook",
   label: "textbook dynamic (2 kinds)",
   kinds: TEXTBOOK_KINDS,
   callsVendors: true,
-  unavailable: () => (existsSync(join(repoRoot, "dist/bench/textbook/uipath-robot-account.js")) ? undefined : "dist/bench/textbook is not built (npm run bench builds it)"),
+  unavailable: () => (existsSync(join(repoRoot, "dist/bench/textbook/index.js")) ? undefined : "dist/bench/textbook is not built (npm run bench builds it)"),
   program: (list) =>
-    `import { UiPathRobotAccount } from "./textbook/uipath-robot-account.js";
-import { VerifyApiClient } from "./textbook/verify-api-client.js";
-const kinds = { UiPathRobotAccount, VerifyApiClient };
+    `import { TEXTBOOK as kinds } from "./textbook/index.js";
 ${declared(list)}for (const m of members) new kinds[m.kind](m.name, m.args);
 `,
   files: () => ({ textbook: join(repoRoot, "dist/bench/textbook") }),

@@ -96,8 +96,7 @@ export interface RunOptions {
 export async function runContender(c: Contender, o: RunOptions): Promise<PhaseResult[]> {
   const sandbox = await startSandbox();
   sandbox.faults.add({ effect: { type: "latency", ms: o.latencyMs } });
-  const operator = sandbox.config().vendors.uptrends?.operatorGuid ?? "";
-  const generation = (g: string): Member[] => members(o.n, c.kinds, g, operator);
+  const generation = (g: string): Member[] => members(o.n, c.kinds, g);
   const project = new BenchProject(c.program(generation("v1")), { ...sandbox.config().env, ...o.engineEnv }, c.files(), c.binDirs());
   const results: PhaseResult[] = [];
   try {

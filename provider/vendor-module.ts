@@ -33,6 +33,15 @@ export interface SdkHints {
   convert?: Readonly<Record<string, string>>;
 }
 
+/** The fewest vendor requests per identity, and once per provider process and phase (a shared look-up). */
+export interface Minimum {
+  perIdentity: number;
+  perPhase: number;
+}
+
+/** The phases the benchmark measures. */
+export type BenchPhase = "up" | "preview --refresh" | "update" | "destroy";
+
 export interface KindModule {
   /** The resource kind, e.g. the type name in `apiidentity:index:<kind>`. */
   kind: string;
@@ -48,6 +57,11 @@ export interface KindModule {
    */
   adviceExports?: { inputs: string; advise: string };
   sdk?: SdkHints;
+  /**
+   * The fewest vendor requests the kind needs per phase, as docs/performance.md lists them with the
+   * reason for each (authentication counted apart): what the benchmark holds the provider to.
+   */
+  minimum: Readonly<Record<BenchPhase, Minimum>>;
   /**
    * `apiidentity recover`: settles a pending create by the mark its create key left at the vendor.
    * Absent: the lifecycle's lost-create look-up settles it.

@@ -11,6 +11,8 @@ import type { VendorModule } from "./types.js";
 const toy: VendorModule = {
   id: "automationAnywhere",
   prefix: "/toy",
+  kinds: {},
+  auth: "token",
   profiles: ["current", "legacy"],
   seed: () => ({}),
   routes: [

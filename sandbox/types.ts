@@ -55,8 +55,31 @@ export interface Route<S extends VendorState = VendorState> {
   profiles?: readonly string[];
 }
 
-export interface VendorModule<S extends VendorState = VendorState> {
+/** One identity of a kind the emulator holds, as the tools that count identities compare it. */
+export interface HeldIdentity {
+  id: string;
+  /** The natural key at the vendor: e-mail, username, client or robot name, description. */
+  key: string;
+  fields: Record<string, unknown>;
+}
+
+/** A resource kind an emulated vendor holds. */
+export interface HeldKind<S extends VendorState = VendorState> {
+  /** Where its identities live in the state. */
+  held(state: S): HeldIdentity[];
+  /**
+   * Inputs of identity `index` of this kind that the seeded emulator accepts, named `name`, with
+   * `label` in a property that updates in place (the tools that drive many identities use it).
+   */
+  example(n: { index: number; name: string; label: string }): Record<string, unknown>;
+}
+
+export interface VendorModule<S extends VendorState = VendorState, K extends string = string> {
   id: VendorId;
+  /** The resource kinds this vendor holds. */
+  kinds: Readonly<Record<K, HeldKind<S>>>;
+  /** Authentication: HTTP Basic on every request, or a token or login the client reuses. */
+  auth: "basic" | "token";
   /** URL prefix in the sandbox, e.g. `/uptrends`. */
   prefix: string;
   /** The seeded state: admin credentials, roles, operators, groups… */

@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ADVICE_LOADERS } from "../provider/advice-loaders.js";
 import { VENDORS } from "../provider/vendors/index.js";
+import { KINDS } from "../sandbox/kinds.js";
+import { vendorModules } from "../sandbox/vendors/index.js";
 
 const root = join(import.meta.dirname, "..");
 const read = (rel: string) => readFileSync(join(root, rel), "utf8");
@@ -32,6 +34,13 @@ describe("generated outputs and the vendor registry", () => {
   it("sdk/lookups.ts has a function for each lookup of the registry and no other", () => {
     const src = read("sdk/lookups.ts");
     expect([...src.matchAll(/export async function (\w+)\(/g)].map((m) => m[1])).toEqual(VENDORS.flatMap((v) => v.lookups.map((l) => l.name)));
+  });
+
+  it("the sandbox's list emulates the registry's vendors, each in its folder, holding the same kinds in the same order", () => {
+    expect(vendorModules.map((m) => m.prefix.slice(1))).toEqual(VENDORS.map((v) => v.name));
+    const sandboxFolders = readdirSync(join(root, "sandbox/vendors"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(sandboxFolders.sort()).toEqual(VENDORS.map((v) => v.name).sort());
+    expect(KINDS).toEqual(kinds.map((k) => k.kind));
   });
 
   it("each kind has a dynamic-provider entry point, and there is no other", () => {

@@ -1,9 +1,12 @@
-// The emulated vendors: the sandbox's one list of them.
+// The emulated vendors: the sandbox's one list of them, one line each, in the provider registry's order.
 import type { VendorModule } from "../types.js";
-import { uptrends } from "./uptrends/index.js";
 import { ivanti } from "./ivanti/index.js";
+import { uptrends } from "./uptrends/index.js";
 import { automationAnywhere } from "./automation-anywhere/index.js";
 import { ibmVerify } from "./ibm-verify/index.js";
 import { uipath } from "./uipath/index.js";
 
-export const vendorModules: VendorModule[] = [uptrends, ivanti, automationAnywhere, ibmVerify, uipath] as unknown as VendorModule[];
+/** The list with each module's own types (its kinds by name). */
+export const VENDOR_LIST = [ivanti, uptrends, automationAnywhere, ibmVerify, uipath] as const;
+
+export const vendorModules: VendorModule[] = VENDOR_LIST as unknown as VendorModule[];

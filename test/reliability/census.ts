@@ -4,35 +4,21 @@
 // orphan (at a vendor, in no state), none missing (in state, gone at the vendor), and each holds the
 // value the program declared for the property that updates in place.
 import type { StateResource } from "../e2e/harness.js";
+import { heldIdentities } from "../../sandbox/kinds.js";
+import type { HeldIdentity } from "../../sandbox/types.js";
 import { KINDS, VENDOR_OF, type Kind, type Member } from "./fleet.js";
 
-/** One identity at a vendor, reduced to what the census compares. */
-export interface VendorIdentity {
-  id: string;
-  key: string;
-  fields: Record<string, unknown>;
-}
+/** One identity at a vendor, reduced to what the census compares (the sandbox module says where each kind lives). */
+export type VendorIdentity = HeldIdentity;
 
 type SandboxState = { vendors: Record<string, Record<string, unknown>> };
-
-const list = (v: unknown): Record<string, unknown>[] =>
-  (Array.isArray(v) ? v : v && typeof v === "object" ? Object.values(v) : []) as Record<string, unknown>[];
-
-/** Where each kind's identities live in the sandbox state, and their id and natural key. */
-const READERS: Record<Kind, (vendor: Record<string, unknown>) => VendorIdentity[]> = {
-  IseApiUser: (v) => list(v.accounts).map((a) => ({ id: String(a.id), key: String(a.emailAddress), fields: a })),
-  UptrendsApiAccount: (v) => list(v.apiUsers).map((a) => ({ id: String(a.apiUserGuid), key: String(a.description), fields: a })),
-  ControlRoomUser: (v) => list(v.users).map((u) => ({ id: String(u.id), key: String(u.username), fields: u })),
-  VerifyApiClient: (v) => list(v.apiClients).map((c) => ({ id: String(c.id), key: String(c.clientName), fields: c })),
-  UiPathRobotAccount: (v) => list(v.robotAccounts).map((r) => ({ id: String(r.id), key: String(r.name), fields: r })),
-};
 
 /** Every identity of every kind at the vendors, read over HTTP from the sandbox's control API. */
 export async function vendorIdentities(sandboxUrl: string): Promise<Record<Kind, VendorIdentity[]>> {
   const res = await fetch(`${sandboxUrl}/_sandbox/state`, { signal: AbortSignal.timeout(10_000) });
   if (!res.ok) throw new Error(`GET /_sandbox/state answered ${res.status}`);
   const body = (await res.json()) as SandboxState;
-  return Object.fromEntries(KINDS.map((k) => [k, READERS[k](body.vendors[VENDOR_OF[k]] ?? {})])) as Record<Kind, VendorIdentity[]>;
+  return Object.fromEntries(KINDS.map((k) => [k, heldIdentities(k, body.vendors[VENDOR_OF[k]] ?? {})])) as Record<Kind, VendorIdentity[]>;
 }
 
 /** Ids of what the vendors held before the test (seeded admins and the like): never counted. */

@@ -31,6 +31,8 @@ export const vendor: VendorModule<typeof settings> = {
   kinds: [
     {
       kind: "ControlRoomUser",
+      // POST /users (role names to ids: one role list); GET, PUT, DELETE of the user.
+      minimum: { up: { perIdentity: 1, perPhase: 1 }, "preview --refresh": { perIdentity: 1, perPhase: 0 }, update: { perIdentity: 1, perPhase: 0 }, destroy: { perIdentity: 1, perPhase: 0 } },
       sdkModule: "control-room-user",
       get handler() {
         return controlRoomUser as unknown as ResourceHandler;

@@ -28,6 +28,9 @@ export const vendor: VendorModule<typeof settings> = {
   kinds: [
     {
       kind: "VerifyApiClient",
+      // POST, then GET of Location (the answer has no client id or secret); GET; update: GET + PUT (a
+      // full replace that must carry the secret and the fields we do not manage); DELETE.
+      minimum: { up: { perIdentity: 2, perPhase: 0 }, "preview --refresh": { perIdentity: 1, perPhase: 0 }, update: { perIdentity: 2, perPhase: 0 }, destroy: { perIdentity: 1, perPhase: 0 } },
       sdkModule: "verify-api-client",
       get handler() {
         return verifyApiClient as unknown as ResourceHandler;

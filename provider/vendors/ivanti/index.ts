@@ -33,6 +33,10 @@ export const vendor: VendorModule<typeof settings> = {
   kinds: [
     {
       kind: "IseApiUser",
+      // POST /accounts (roles by id: the role catalogue once); refresh: the account, then its roles (the
+      // account answer carries none); update: PUT; delete: one DELETE of the account (the current form;
+      // a tenant that refuses it costs a second, the older bulk form).
+      minimum: { up: { perIdentity: 1, perPhase: 1 }, "preview --refresh": { perIdentity: 2, perPhase: 0 }, update: { perIdentity: 1, perPhase: 0 }, destroy: { perIdentity: 1, perPhase: 0 } },
       sdkModule: "ise-api-user",
       get handler() {
         return iseApiUser as unknown as ResourceHandler;

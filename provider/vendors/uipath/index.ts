@@ -38,6 +38,8 @@ export const vendor: VendorModule<typeof settings> = {
   kinds: [
     {
       kind: "UiPathRobotAccount",
+      // POST, GET, PUT (group changes as add/remove lists), DELETE of the robot account.
+      minimum: { up: { perIdentity: 1, perPhase: 0 }, "preview --refresh": { perIdentity: 1, perPhase: 0 }, update: { perIdentity: 1, perPhase: 0 }, destroy: { perIdentity: 1, perPhase: 0 } },
       sdkModule: "uipath-robot-account",
       get handler() {
         return uiPathRobotAccount as unknown as ResourceHandler;

@@ -29,6 +29,8 @@ export const vendor: VendorModule<typeof settings> = {
   kinds: [
     {
       kind: "UptrendsApiAccount",
+      // POST, GET, PUT, DELETE of /ApiUser: one each.
+      minimum: { up: { perIdentity: 1, perPhase: 0 }, "preview --refresh": { perIdentity: 1, perPhase: 0 }, update: { perIdentity: 1, perPhase: 0 }, destroy: { perIdentity: 1, perPhase: 0 } },
       sdkModule: "uptrends-api-account",
       get handler() {
         return uptrendsApiAccount as unknown as ResourceHandler;

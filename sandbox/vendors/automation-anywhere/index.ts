@@ -1,4 +1,5 @@
 // Automation Anywhere Automation 360 Control Room emulator: authentication, users, roles.
+import { listOf } from "../../held.js";
 import type { VendorModule } from "../../types.js";
 import { expireTokens } from "./auth.js";
 import { errorResponse } from "./errors.js";
@@ -13,9 +14,16 @@ function admin(state: AaState) {
   return { username: user?.username ?? "", apiKey: user?.apiKey ?? "", password: user?.password ?? "" };
 }
 
-export const automationAnywhere: VendorModule<AaState> = {
+export const automationAnywhere: VendorModule<AaState, "ControlRoomUser"> = {
   id: "automationAnywhere",
   prefix: "/automation-anywhere",
+  kinds: {
+    ControlRoomUser: {
+      held: (s) => listOf(s.users).map((u) => ({ id: String(u.id), key: String(u.username), fields: u })),
+      example: ({ name, label }) => ({ username: name, email: `${name}@example.com`, password: "Bench_Pass-042", roles: ["AAE_Basic"], description: label }),
+    },
+  },
+  auth: "token",
   seed,
   // First = default: a Control Room of Automation 360 v.33 or later.
   profiles: GENERATIONS,

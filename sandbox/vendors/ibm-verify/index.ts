@@ -1,5 +1,6 @@
 // Emulator of the IBM Verify SaaS API-client API and its OAuth token endpoint (facts and sources:
 // docs/vendors/ibm-verify.md; what is emulated: CONTRACT.md).
+import { listOf } from "../../held.js";
 import type { VendorModule } from "../../types.js";
 import { errorResponse } from "./errors.js";
 import { apiClientRoutes } from "./routes-apiclients.js";
@@ -12,9 +13,16 @@ function admin(state: VerifyState): { clientId: string; clientSecret: string } {
   return { clientId: c?.clientId ?? SEED_ADMIN.clientId, clientSecret: c?.clientSecret ?? SEED_ADMIN.clientSecret };
 }
 
-export const ibmVerify: VendorModule<VerifyState> = {
+export const ibmVerify: VendorModule<VerifyState, "VerifyApiClient"> = {
   id: "ibmVerify",
   prefix: "/ibm-verify",
+  kinds: {
+    VerifyApiClient: {
+      held: (s) => listOf(s.apiClients).map((c) => ({ id: String(c.id), key: String(c.clientName), fields: c })),
+      example: ({ name, label }) => ({ clientName: name, entitlements: ["readUsers"], description: label }),
+    },
+  },
+  auth: "token",
   seed,
   routes: [
     { method: "POST", template: "/oauth2/token", handler: issueToken },

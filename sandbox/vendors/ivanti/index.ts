@@ -1,5 +1,6 @@
 // Emulator of the Ivanti Neurons for MDM (MobileIron Cloud) Customer Integration API: users,
 // API users, roles and device spaces. See CONTRACT.md for what is documented and what is INFERRED.
+import { listOf } from "../../held.js";
 import type { VendorModule } from "../../types.js";
 import { globalError } from "./errors.js";
 import { accountRoutes } from "./routes-accounts.js";
@@ -19,9 +20,16 @@ export function createIvanti(options: SeedOptions = {}): VendorModule<IvantiStat
   return { ...ivanti, seed: () => seed(options) };
 }
 
-export const ivanti: VendorModule<IvantiState> = {
+export const ivanti: VendorModule<IvantiState, "IseApiUser"> = {
   id: "ivanti",
   prefix: "/ivanti",
+  kinds: {
+    IseApiUser: {
+      held: (s) => listOf(s.accounts).map((a) => ({ id: String(a.id), key: String(a.emailAddress), fields: a })),
+      example: ({ name, index, label }) => ({ emailAddress: `${name}@example.com`, firstName: "Bench", lastName: `Member${index}`, displayName: label, password: "Bench-Ise-Passw0rd-4k2q", roles: ["Cisco ISE Operations"] }),
+    },
+  },
+  auth: "basic",
   seed: () => seed(),
   // First = default: the delete form public client code uses; then the older bulk form.
   profiles: GENERATIONS,

@@ -1,11 +1,12 @@
 // Emulator of UiPath Identity (Automation Cloud / Automation Suite) for robot accounts: the
 // client-credentials token endpoint, RobotAccount and Group APIs. See CONTRACT.md.
+import { listOf } from "../../held.js";
 import type { VendorModule } from "../../types.js";
 import { expireAll, tokenEndpoint } from "./auth.js";
 import { errorResponse } from "./errors.js";
 import { groupRoutes } from "./routes-groups.js";
 import { robotAccountRoutes } from "./routes-robot-accounts.js";
-import { seedState, type UiPathState } from "./state.js";
+import { SEED_GROUP_IDS, seedState, type UiPathState } from "./state.js";
 
 /** The seeded organization and the external application the provider logs in with. */
 function seeded(state: UiPathState) {
@@ -20,9 +21,16 @@ function seeded(state: UiPathState) {
   };
 }
 
-export const uipath: VendorModule<UiPathState> = {
+export const uipath: VendorModule<UiPathState, "UiPathRobotAccount"> = {
   id: "uipath",
   prefix: "/uipath",
+  kinds: {
+    UiPathRobotAccount: {
+      held: (s) => listOf(s.robotAccounts).map((r) => ({ id: String(r.id), key: String(r.name), fields: r })),
+      example: ({ name, label }) => ({ name, displayName: label, groupIds: [SEED_GROUP_IDS.robots] }),
+    },
+  },
+  auth: "token",
   seed: seedState,
   routes: [
     // At the host root, never under an organization (documented).

@@ -1,4 +1,5 @@
 // Uptrends API v4 emulator: API accounts ("API users") bound to operators, HTTP Basic auth.
+import { listOf } from "../../held.js";
 import type { VendorModule } from "../../types.js";
 import { messageList } from "./errors.js";
 import { accountRoutes } from "./routes-account.js";
@@ -10,9 +11,16 @@ import { SEED, seedState, type UptrendsState } from "./state.js";
 export type { UptrendsState } from "./state.js";
 export { SEED as UPTRENDS_SEED } from "./state.js";
 
-export const uptrends: VendorModule<UptrendsState> = {
+export const uptrends: VendorModule<UptrendsState, "UptrendsApiAccount"> = {
   id: "uptrends",
   prefix: "/uptrends",
+  kinds: {
+    UptrendsApiAccount: {
+      held: (s) => listOf(s.apiUsers).map((a) => ({ id: String(a.apiUserGuid), key: String(a.description), fields: a })),
+      example: ({ label }) => ({ operatorGuid: SEED.operatorGuid, description: label }),
+    },
+  },
+  auth: "basic",
   seed: seedState,
   routes: [...apiUserRoutes, ...operatorRoutes, ...registerRoutes, ...accountRoutes],
   config: (baseUrl) => ({
