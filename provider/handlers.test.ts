@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { allHandlers, handlerFor, registerHandler } from "./handlers.js";
 import type { ResourceHandler } from "./resource.js";
+import { VENDORS } from "./vendors/index.js";
 
 const extra = (kind: string): ResourceHandler => ({
   kind,
@@ -24,6 +25,12 @@ describe("resource kinds", () => {
   it("ships exactly the five vendor kinds", () => {
     expect(allHandlers().map((h) => h.kind).sort()).toEqual(["ControlRoomUser", "IseApiUser", "UiPathRobotAccount", "UptrendsApiAccount", "VerifyApiClient"]);
     expect(() => handlerFor("TestingMemo")).toThrow(/no handler for resource kind 'TestingMemo'/);
+  });
+
+  it("serves every kind of every vendor module in the registry, by that module's handler", () => {
+    const declared = VENDORS.flatMap((v) => v.kinds);
+    expect(allHandlers().map((h) => h.kind)).toEqual(declared.map((k) => k.kind));
+    for (const k of declared) expect(handlerFor(k.kind)).toBe(k.handler);
   });
 
   it("serves a registered kind without listing it among the shipped ones", () => {

@@ -14,6 +14,7 @@ import { sandboxSettings } from "../test/settings.js";
 import { LostCreateError } from "./errors.js";
 import { handlerFor } from "./handlers.js";
 import { createRetry } from "./lifecycle.js";
+import { recordingNotes } from "./notes.js";
 
 const ROUTE_OF: Record<Kind, string> = {
   IseApiUser: CREATE_ROUTES.ivanti,
@@ -25,7 +26,8 @@ const ROUTE_OF: Record<Kind, string> = {
 
 let sb: Sandbox;
 let operatorGuid = "";
-let stderr: { mock: { calls: unknown[][] }; mockRestore(): void };
+/** The notes this test's handlers wrote, read directly. */
+let notes = recordingNotes();
 let sleep: { mock: { calls: unknown[][] }; mockRestore(): void };
 
 beforeAll(async () => {
@@ -36,11 +38,10 @@ afterAll(async () => {
   await sb?.close();
 });
 beforeEach(() => {
-  stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+  notes = recordingNotes();
   sleep = vi.spyOn(createRetry, "sleep").mockResolvedValue(undefined);
 });
 afterEach(() => {
-  stderr.mockRestore();
   sleep.mockRestore();
   sb.faults.clear();
 });
@@ -48,7 +49,7 @@ afterEach(() => {
 /** The member of kind `kind` of a small fleet named `prefix`, with its inputs as check fills them in. */
 async function memberOf(kind: Kind, prefix: string) {
   const m = fleet({ size: KINDS.length, generation: "v1", uptrendsOperatorGuid: operatorGuid, prefix }).find((x) => x.kind === kind)!;
-  const methods = handlerFor(kind).with(sandboxSettings(sb));
+  const methods = handlerFor(kind).with(sandboxSettings(sb), notes);
   const checked = await methods.check(undefined, m.args);
   expect(checked.failures).toEqual([]);
   return { m, methods, inputs: checked.inputs };
@@ -117,7 +118,7 @@ describe("an earlier send that lands late (lost, looked up, then committed just 
     expect((await atVendor(kind, m.key)).map((i) => i.id)).toEqual([id]);
     expect(creates(kind)).toBe(2);
     if (kind !== "VerifyApiClient") {
-      const said = stderr.mock.calls.map((c) => String(c[0])).join("");
+      const said = notes.written();
       expect(said).toContain(`was sent again and refused as a duplicate; ${kind === "IseApiUser" ? "account" : kind === "ControlRoomUser" ? "user" : "robot account"} ${id} was made by its earlier send (which landed late) and is now managed`);
     }
     expect((await methods.read(id, outs)).id).toBe(id);
@@ -127,21 +128,21 @@ describe("an earlier send that lands late (lost, looked up, then committed just 
 
   // Uptrends (names not unique, no marker): the resend makes a second account, and the one the
   // earlier send made late is unusable (its password was only in the lost answer): deleted, and said.
-  it("UptrendsApiAccount: the account the earlier send made late is deleted and named on stderr; exactly one is left", async () => {
+  it("UptrendsApiAccount: the account the earlier send made late is deleted and named in a note; exactly one is left", async () => {
     const { m, methods, inputs } = await memberOf("UptrendsApiAccount", `late-${++case_}`);
     sb.clearRequests();
     sb.faults.add({ vendor: "uptrends", method: "POST", route: CREATE_ROUTES.uptrends, count: 1, effect: { type: "lateCommit" } });
     const { id, outs } = await methods.create(inputs);
     expect((await atVendor("UptrendsApiAccount", m.key)).map((i) => i.id)).toEqual([id]);
     expect(creates("UptrendsApiAccount")).toBe(2);
-    const said = stderr.mock.calls.map((c) => String(c[0])).join("");
+    const said = notes.written();
     expect(said).toMatch(new RegExp(`needed 2 sends; API account ${id} is managed, and API account [0-9a-f-]{36}, made late by an earlier send of this create \\(its password was only in the lost answer\\), was deleted`));
     expect((await methods.read(id, outs)).id).toBe(id);
     await methods.delete(id, outs);
     expect(await atVendor("UptrendsApiAccount", m.key)).toEqual([]);
   });
 
-  it("UptrendsApiAccount: when deleting the late account fails, stderr names it and how to remove it; the create stands", async () => {
+  it("UptrendsApiAccount: when deleting the late account fails, a warning note names it and how to remove it; the create stands", async () => {
     const { m, methods, inputs } = await memberOf("UptrendsApiAccount", `late-${++case_}`);
     sb.clearRequests();
     sb.faults.add({ vendor: "uptrends", method: "POST", route: CREATE_ROUTES.uptrends, count: 1, effect: { type: "lateCommit" } });
@@ -150,7 +151,7 @@ describe("an earlier send that lands late (lost, looked up, then committed just 
     const held = (await atVendor("UptrendsApiAccount", m.key)).map((i) => i.id);
     expect(held).toHaveLength(2);
     const late = held.find((x) => x !== id)!;
-    const said = stderr.mock.calls.map((c) => String(c[0])).join("");
+    const said = notes.written();
     expect(said).toContain(`API account ${id} is managed, but an earlier send of this create also made API account ${late}`);
     expect(said).toContain("in Uptrends (the operator's API management tab)");
     sb.faults.clear();

@@ -5,6 +5,7 @@ import { backoffDelay, parseAnswer, TransportError, UnexpectedAnswerError, Vendo
 import { createRetry, defineResource, settlePendingCreate, type LostAnswer, type OwnCreate, type TidyContext } from "./lifecycle.js";
 import { diffProperties } from "./resource.js";
 import { resolveSettings, type Settings } from "./settings.js";
+import { recordingNotes } from "./notes.js";
 
 // A vendor in memory: just enough to drive every path of the shared protocol.
 const inputs = z.object({ name: z.string().min(1), note: z.string().default(""), importId: z.string().optional() });
@@ -129,7 +130,7 @@ function acme(
     },
   });
   const settings = resolveSettings({ env: { UPTRENDS_USERNAME: "acme-settings" } });
-  return { declared, handler: declared.with(settings), settings, clientsMadeWith, things, calls, faults, late, lookups };
+  return { declared, handler: declared.with(settings, notes), settings, clientsMadeWith, things, calls, faults, late, lookups };
 }
 
 /** The usual proof where names are unique: a thing with this name is ours. */
@@ -145,17 +146,17 @@ const byMarker = (things: Thing[], plan: Plan, lost: LostAnswer<Plan>): OwnCreat
   return t ? { found: "ours", made: t, id: t.id } : { found: "none" };
 };
 
-let stderr: { mock: { calls: unknown[][] }; mockRestore(): void };
+/** The notes each test's handler writes, read directly: `logged()` is what stderr would show. */
+let notes = recordingNotes();
 let sleep: { mock: { calls: unknown[][] }; mockRestore(): void };
 beforeEach(() => {
-  stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+  notes = recordingNotes();
   sleep = vi.spyOn(createRetry, "sleep").mockResolvedValue(undefined);
 });
 afterEach(() => {
-  stderr.mockRestore();
   sleep.mockRestore();
 });
-const logged = () => stderr.mock.calls.map((c) => String(c[0])).join("");
+const logged = () => notes.written();
 
 describe("defineResource: check, diff, read, update, delete", () => {
   it("checks with the schema in Pulumi's order (olds, news) and diffs with the vendor's rule", async () => {
@@ -196,6 +197,7 @@ describe("defineResource: adoption (importId)", () => {
     expect(await handler.create({ name: "a", note: "new", importId: "t9" })).toEqual({ id: "t9", outs: { name: "a", note: "new", importId: "t9", thingId: "t9" } });
     expect(calls).toEqual(["PUT"]);
     expect(logged()).toBe("apiidentity: adopted AcmeThing t9; changed: note\n");
+    expect(notes.recorded.map((n) => n.severity)).toEqual(["info"]);
   });
   it("an unknown id and a refused one fail as AdoptionError naming the id, the reason and what to do", async () => {
     const { handler, things } = acme(byName);
@@ -234,7 +236,7 @@ describe("defineResource: importId acts at the first create only", () => {
 });
 
 describe("defineResource: a create whose answer was lost", () => {
-  it("takes what the lost request provably made: no second create, one line on stderr", async () => {
+  it("takes what the lost request provably made: no second create, one note", async () => {
     const { handler, faults, calls, things } = acme(byName);
     faults.push("lostAfterWrite");
     const { id } = await handler.create({ name: "a", note: "" });
@@ -376,12 +378,13 @@ describe("defineResource: resends where names are not unique (a marker per send)
     expect(tidied).toEqual([{ earlier: ["m1"], kept: id }]);
     expect([...env.things.values()].map((t) => t.marker)).toEqual(["m2"]);
   });
-  it("what tidy could not remove is named on stderr; the create itself stands", async () => {
+  it("what tidy could not remove is named in a warning note; the create itself stands", async () => {
     const { handler, faults, calls } = acme(byMarker, { markers: true, tidy: async () => "thing t1 (marker m1) could not be deleted: Acme DELETE failed. Delete it in the Acme console" });
     faults.push("lost");
     const { id } = await handler.create({ name: "a", note: "" });
     expect(calls).toEqual(["POST m1", "LOOKUP", "POST m2", "TIDY"]);
     expect(logged()).toBe(`apiidentity: AcmeThing: creating thing 'a' needed 2 sends; thing ${id} is managed, but thing t1 (marker m1) could not be deleted: Acme DELETE failed. Delete it in the Acme console\n`);
+    expect(notes.recorded.map((n) => n.severity)).toEqual(["warning"]);
   });
   it("a kind without fresh plans (no again) gets tidy too, told the earlier sends, the first send's start and where to say what it deleted", async () => {
     const before = Date.now();
@@ -424,7 +427,7 @@ describe("defineResource: a resend refused as a duplicate where names are unique
     for (const id of things.keys()) if (!created.has(id)) created.set(id, Date.now());
   };
 
-  it("the refused resend's duplicate is the earlier send's work: taken over, no error, one line on stderr", async () => {
+  it("the refused resend's duplicate is the earlier send's work: taken over, no error, one note", async () => {
     const env = acme((things, plan, lost) => (stamp(env.things), sinceFirstSend(things, plan, lost)), { unique: true });
     // Send 1 loses its answer and lands only after its look-up found nothing; send 2 is refused (409).
     env.faults.push("lostLate");

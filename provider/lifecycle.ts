@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import { backoffDelay, isOutcomeUnknown, UnexpectedAnswerError, type BackoffOptions } from "./http/index.js";
 import { AdoptionError, ConfigurationError, LostCreateError, OutcomeUnknownError, describeFailure, reworded, step, wordedFor } from "./errors.js";
+import { stderrNotes, type Notes } from "./notes.js";
 import { checkWith, stripInternal, type CheckResult, type DiffResult, type ReadResult, type ResourceHandler, type ResourceMethods } from "./resource.js";
 import type { Settings } from "./settings.js";
 import { capital, messageOf, plain, sentence } from "./wording.js";
@@ -63,7 +64,7 @@ export interface CreateContext {
 export interface TidyContext {
   /** When the create's first send started (local clock, ms). */
   since: number;
-  /** A sentence for stderr, after the create's own (e.g. "API account X, made late …, was deleted"). */
+  /** A sentence for the create's note, after its own words (e.g. "API account X, made late …, was deleted"). */
   note(sentence: string): void;
 }
 
@@ -151,7 +152,7 @@ export interface ResourceDefinition<I extends object, O extends object, C, P, M,
      * After a create that needed more than one send: deletes what an earlier send made late (it was
      * not there when that send was looked up), never `made`. Returns a sentence naming what it could
      * not delete, if anything; the create stands either way. `ctx.since` is when the first send
-     * started; `ctx.note` takes a sentence for stderr (e.g. what it deleted).
+     * started; `ctx.note` takes a sentence for the user's note (e.g. what it deleted).
      */
     tidy?(client: C, earlier: readonly P[], made: Created<O>, i: I, ctx: TidyContext): Promise<string | undefined>;
     /**
@@ -175,8 +176,8 @@ export interface ResourceDefinition<I extends object, O extends object, C, P, M,
     notFound(importId: string, i: I, client: C): { detail?: string; todo: string };
     /** Why this object must not be managed by this resource, if it must not. */
     guard?(client: C, live: L, i: I): Refusal | undefined;
-    /** Its id, and the state `converge` starts from (may read more, e.g. held roles). */
-    current(client: C, live: L, i: I): Promise<{ id: string; current: Cur }> | { id: string; current: Cur };
+    /** Its id, and the state `converge` starts from (may read more, e.g. held roles); `notes` takes what the user should know of it. */
+    current(client: C, live: L, i: I, notes: Notes): Promise<{ id: string; current: Cur }> | { id: string; current: Cur };
   };
 
   /** Brings a live identity to the declared inputs with as few vendor calls as the vendor allows. */
@@ -204,14 +205,14 @@ export function defineResource<I extends object, O extends object, C, P, M, L, C
     secretOutputs: d.secretOutputs,
     replaceOnChanges: d.replaceOnChanges,
     ...(d.advise ? { advise: d.advise.bind(d) } : {}),
-    with: (settings) => methods(d, settings),
+    with: (settings, notes = stderrNotes) => methods(d, settings, notes),
   };
   definitions.set(handler as unknown as ResourceHandler, d);
   return handler;
 }
 
 /** The protocol's steps with one settings value: every step asks for the client of those settings. */
-function methods<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>, settings: Settings): ResourceMethods<I, O> {
+function methods<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>, settings: Settings, notes: Notes): ResourceMethods<I, O> {
   const client = () => step(d.kind, `reading the ${d.vendor} provider settings`, async () => d.client(settings));
   const desired = (news: I) => (d.desired ? d.desired(news, settings) : news);
 
@@ -241,8 +242,8 @@ function methods<I extends object, O extends object, C, P, M, L, Cur>(d: Resourc
       const i = desired(inputs);
       const c = await client();
       const importId = (i as { importId?: unknown }).importId;
-      if (typeof importId === "string" && importId !== "") return adopt(d, c, importId, i);
-      return createOnce(d, c, i, key === undefined ? {} : { key });
+      if (typeof importId === "string" && importId !== "") return adopt(d, c, importId, i, notes);
+      return createOnce(d, c, i, notes, key === undefined ? {} : { key });
     },
 
     async read(id, props) {
@@ -284,7 +285,7 @@ function withoutKey<I extends object>(news: I): { inputs: I; key?: string } {
 }
 
 /** Takes an existing identity under management: no create call at the vendor. */
-async function adopt<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>, c: C, importId: string, i: I): Promise<Created<O>> {
+async function adopt<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>, c: C, importId: string, i: I, notes: Notes): Promise<Created<O>> {
   const live = await step(d.kind, `reading ${d.noun} ${importId} to adopt it (importId)`, () => d.adopt.fetch(c, importId, i));
   if (live === undefined) {
     const { detail, todo } = d.adopt.notFound(importId, i, c);
@@ -292,7 +293,7 @@ async function adopt<I extends object, O extends object, C, P, M, L, Cur>(d: Res
   }
   const refusal = d.adopt.guard?.(c, live, i);
   if (refusal) throw new AdoptionError(d.kind, importId, refusal.reason, refusal.todo);
-  const { id, current } = await d.adopt.current(c, live, i);
+  const { id, current } = await d.adopt.current(c, live, i, notes);
   let converged: Converged<O>;
   try {
     converged = await d.converge(c, id, current, i);
@@ -300,7 +301,7 @@ async function adopt<I extends object, O extends object, C, P, M, L, Cur>(d: Res
     throw notManagedYet(d.noun, id, e);
   }
   const { outs, changed } = converged;
-  process.stderr.write(`apiidentity: adopted ${d.kind} ${id}; changed: ${changed.length ? changed.join(", ") : "nothing"}\n`);
+  notes.info(`adopted ${d.kind} ${id}; changed: ${changed.length ? changed.join(", ") : "nothing"}`);
   return { id, outs };
 }
 
@@ -319,7 +320,7 @@ function notManagedYet(noun: string, id: string, e: unknown): Error {
  * whatever it cannot attribute instead of touching it. A create proven not to have happened is sent
  * again, with the transport's backoff, within one budget of `createRetry.sends` sends.
  */
-async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>, c: C, i: I, ctx: CreateContext = {}): Promise<Created<O>> {
+async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>, c: C, i: I, notes: Notes, ctx: CreateContext = {}): Promise<Created<O>> {
   const action = d.create.action(i);
   let plan: P = await step(d.kind, action, async () => d.create.plan(c, i, ctx));
   const earlier: P[] = [];
@@ -327,12 +328,15 @@ async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d
   const done = async (made: M): Promise<Created<O>> => {
     const created = await d.create.finish(c, made, i, plan);
     if (earlier.length > 0 && d.create.tidy) {
-      const notes: string[] = [];
-      const ctx: TidyContext = { since: firstStartedAt ?? Date.now(), note: (s) => notes.push(plain(s)) };
+      const tidied: string[] = [];
+      const ctx: TidyContext = { since: firstStartedAt ?? Date.now(), note: (s) => tidied.push(plain(s)) };
       const left = await d.create.tidy(c, earlier, created, i, ctx).catch((e: unknown) => `looking for what an earlier send made failed: ${plain(messageOf(e))}`);
-      if (left || notes.length) {
-        const and = notes.map((n) => `, and ${n}`).join("");
-        process.stderr.write(`apiidentity: ${d.kind}: ${action} needed ${earlier.length + 1} sends; ${d.noun} ${created.id} is managed${and}${left ? `, but ${plain(left)}` : ""}\n`);
+      if (left || tidied.length) {
+        const and = tidied.map((n) => `, and ${n}`).join("");
+        const text = `${d.kind}: ${action} needed ${earlier.length + 1} sends; ${d.noun} ${created.id} is managed${and}${left ? `, but ${plain(left)}` : ""}`;
+        // Something an earlier send made is left at the vendor: the user should look at it.
+        if (left) notes.warn(text);
+        else notes.info(text);
       }
     }
     return created;
@@ -354,7 +358,7 @@ async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d
             .findOwnCreate(c, plan, i, { action, startedAt: firstStartedAt, cause: e, attempt, earlier: [...earlier] })
             .catch(() => undefined);
           if (late?.found === "ours") {
-            process.stderr.write(`apiidentity: ${d.kind}: ${action} was sent again and refused as a duplicate; ${d.noun} ${late.id} was made by its earlier send (which landed late) and is now managed\n`);
+            notes.info(`${d.kind}: ${action} was sent again and refused as a duplicate; ${d.noun} ${late.id} was made by its earlier send (which landed late) and is now managed`);
             return done(late.made);
           }
         }
@@ -375,7 +379,7 @@ async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d
       throw new LostCreateError(d.kind, action, `the outcome is unknown, and ${plain(why)}. ${plain(maybe)}: look for it ${d.console}, then delete it or adopt it with importId, and run 'pulumi up' again`, { cause });
     }
     if (verdict.found === "ours") {
-      process.stderr.write(`apiidentity: ${d.kind}: ${action} lost its answer (${plain(messageOf(cause))}); ${d.noun} ${verdict.id}, made by that request, is now managed\n`);
+      notes.info(`${d.kind}: ${action} lost its answer (${plain(messageOf(cause))}); ${d.noun} ${verdict.id}, made by that request, is now managed`);
       return done(verdict.made);
     }
     if (verdict.found === "unproven") {

@@ -5,6 +5,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic/index.js";
 import type { z } from "zod";
 import { UNKNOWN } from "./dynamic/unknown.js";
+import type { Notes } from "./notes.js";
 import type { Settings } from "./settings.js";
 
 export { UNKNOWN };
@@ -68,9 +69,10 @@ export interface ResourceHandler<I extends object = object, O extends object = o
   advise?(inputs: I): string[];
   /**
    * The methods with these provider settings: the only way a handler learns its settings (the
-   * provider resolves them once per process; tests and the CLI pass their own).
+   * provider resolves them once per process; tests and the CLI pass their own). What the user should
+   * see besides results and errors goes to `notes` (default: stderr, as the dynamic provider shows it).
    */
-  with(settings: Settings): ResourceMethods<I, O>;
+  with(settings: Settings, notes?: Notes): ResourceMethods<I, O>;
 }
 
 /** True when a value is, or contains, a not-yet-known input. */

@@ -6,6 +6,10 @@
 export async function callLookup<Result>(name: string, args: object): Promise<Result> {
   const [{ VENDORS }, { programSettings }] = await Promise.all([import("../provider/vendors/index.js"), import("./program-config.js")]);
   const lookup = VENDORS.flatMap((v) => v.lookups).find((l) => l.name === name);
-  if (!lookup) throw new Error(`apiidentity: no lookup '${name}' in this version of the package`);
+  if (!lookup) {
+    // Loaded with the registry above already: no cost to a program that calls no lookup.
+    const { LookupError } = await import("../provider/errors.js");
+    throw new LookupError(`apiidentity: no lookup '${name}' in this version of the package`);
+  }
   return (await lookup.call(programSettings(), args as Record<string, unknown>)) as Result;
 }

@@ -6,9 +6,11 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { SETTINGS, type SettingName } from "../provider/config.js";
+import { VENDORS } from "../provider/vendors/index.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const KINDS = ["IseApiUser", "UptrendsApiAccount", "ControlRoomUser", "VerifyApiClient", "UiPathRobotAccount"];
+/** Every kind of the vendor registry: each has its page. */
+const KINDS = VENDORS.flatMap((v) => v.kinds.map((k) => k.kind));
 const README_MAX_BYTES = 12 * 1024;
 
 function markdownUnder(dir: string): string[] {

@@ -1,5 +1,6 @@
 // Provider settings for tests: a sandbox's own configuration as a Settings value, optionally with
 // some variables changed or removed (undefined), instead of rewriting process.env.
+import type { Notes } from "../provider/notes.js";
 import type { ResourceHandler, ResourceMethods } from "../provider/resource.js";
 import { resolveSettings, type Settings } from "../provider/settings.js";
 
@@ -52,9 +53,9 @@ export class SettingsUnderTest {
     this.current = resolveSettings({ env: this.vars });
   }
 
-  /** A handler's methods, each call made with the settings as they are at that moment. */
-  bind<I extends object, O extends object>(handler: ResourceHandler<I, O>): ResourceMethods<I, O> {
-    const now = () => handler.with(this.current);
+  /** A handler's methods, each call made with the settings as they are at that moment; notes go to `notes` when given. */
+  bind<I extends object, O extends object>(handler: ResourceHandler<I, O>, notes?: Notes): ResourceMethods<I, O> {
+    const now = () => handler.with(this.current, notes);
     return {
       check: (olds, news) => now().check(olds, news),
       diff: (id, olds, news) => now().diff(id, olds, news),

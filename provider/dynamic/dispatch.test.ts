@@ -4,9 +4,11 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { registerHandler } from "../handlers.js";
 import type { ResourceHandler, Settings } from "../resource.js";
+import { stderrNotes, type Notes } from "../notes.js";
 import { dispatch } from "./dispatch.js";
 
 const seen: Settings[] = [];
+const notesSeen: (Notes | undefined)[] = [];
 const recorder = (kind: string): ResourceHandler => ({
   kind,
   vendor: "Recorder",
@@ -14,8 +16,9 @@ const recorder = (kind: string): ResourceHandler => ({
   outputs: z.object({}),
   secretOutputs: [],
   replaceOnChanges: [],
-  with: (settings) => {
+  with: (settings, notes) => {
     seen.push(settings);
+    notesSeen.push(notes);
     return {
       check: async () => ({ inputs: {}, failures: [] }),
       diff: async () => ({ changes: false, replaces: [], changed: [] }),
@@ -47,5 +50,14 @@ describe("dispatch and the provider settings", () => {
     await dispatch("DispatchRecorderA", "configure", [stack({ "apiidentity:uipathOrganization": "changed" })]);
     await dispatch("DispatchRecorderA", "delete", ["1", {}]);
     expect(seen.at(-1)!.uipathOrganization).toBe("changed");
+  });
+});
+
+describe("dispatch and the user's notes", () => {
+  it("gives every call the notes that go to stderr, which the engine shows for a dynamic provider", async () => {
+    notesSeen.length = 0;
+    await dispatch("DispatchRecorderA", "check", [undefined, {}]);
+    await dispatch("DispatchRecorderB", "create", [{}]);
+    expect(notesSeen).toEqual([stderrNotes, stderrNotes]);
   });
 });

@@ -3,6 +3,7 @@
 // The provider settings are resolved here, once per provider process, and handed to the handler.
 import type { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, UpdateResult } from "@pulumi/pulumi/dynamic/index.js";
 import { handlerFor } from "../handlers.js";
+import { stderrNotes } from "../notes.js";
 import { environmentSettings, resolveSettings, sameSettings, type Settings } from "../settings.js";
 
 export type Method = "configure" | "check" | "diff" | "create" | "read" | "update" | "delete";
@@ -29,7 +30,8 @@ export async function dispatch(kind: string, method: Method, args: unknown[]): P
   }
   // A method before any configure (an engine that does not send one) runs with the environment.
   settings ??= environmentSettings();
-  const h = handlerFor(kind).with(settings);
+  // The engine shows a dynamic provider's stderr to the user: that is where its notes go.
+  const h = handlerFor(kind).with(settings, stderrNotes);
   switch (method) {
     case "check": {
       const [olds, news] = args;

@@ -332,6 +332,7 @@ export class HttpClient {
     });
   }
 
+  /** A trace line for whoever set APIIDENTITY_DEBUG, never a user note (provider/notes.ts): path templates, statuses and times only. */
   private debug(opts: RequestOptions, what: string): void {
     if (debugEnabled()) process.stderr.write(`apiidentity: ${this.vendor} ${opts.method} ${opts.path}: ${what}\n`);
   }

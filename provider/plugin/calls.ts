@@ -12,6 +12,7 @@ import { environmentSettings, sameSettings, type Settings } from "../settings.js
 import { settingsFromConfigure } from "./config.js";
 import { engineDiff, type DiffAnswer } from "./diff.js";
 import { invoke, type InvokeAnswer } from "./invoke.js";
+import type { NoteSink } from "./notes.js";
 import { unwrap, withSecrets, reveal, type Values } from "./struct.js";
 import { createKeyOfUrn, kindOfType, parseUrn } from "./urn.js";
 import { ApiIdentityError } from "../errors.js";
@@ -72,12 +73,12 @@ export class PluginCalls {
   private settings: Settings | undefined;
 
   /**
-   * `warn` shows a warning on a resource (the engine's log, via notes.ts): where the handler's
-   * advice goes, which the TypeScript classes show with `pulumi.log.warn` in the program.
+   * `note` shows a note on a resource (the engine's log, via notes.ts): the lifecycle's notes, and
+   * as warnings the handler's advice, which the TypeScript classes show with `pulumi.log.warn`.
    */
   constructor(
     private readonly env: Readonly<Record<string, string | undefined>> = process.env,
-    private readonly warn: (message: string, urn: string) => void = () => undefined,
+    private readonly note: NoteSink = () => undefined,
   ) {}
 
   /** Settings from Configure; a Configure with equal settings keeps the value, and its clients. */
@@ -91,8 +92,18 @@ export class PluginCalls {
     return (this.settings ??= environmentSettings());
   }
 
-  private methods(k: Kind) {
-    return k.handler.with(this.current());
+  /** The kind's methods for one call: its notes are the resource's, `urn`. */
+  private methods(k: Kind, urn: string) {
+    return k.handler.with(this.current(), { info: (text) => this.tell(text, urn, "info"), warn: (text) => this.tell(text, urn, "warning") });
+  }
+
+  /** A note that cannot be shown never fails the call that wrote it. */
+  private tell(text: string, urn: string, severity: "info" | "warning"): void {
+    try {
+      this.note(text, urn, severity);
+    } catch {
+      // The engine's log is gone (the engine is shutting down): the call's own answer still counts.
+    }
   }
 
   async check(urn: string, olds: Values, news: Values): Promise<{ inputs: Values; failures: CheckFailure[] }> {
@@ -100,10 +111,10 @@ export class PluginCalls {
     const n = unwrap(news);
     // The same create key the TypeScript SDK sends, so create recovery works the same way.
     const given = { ...n.values, [CREATE_KEY]: n.values[CREATE_KEY] ?? createKeyOfUrn(urn) };
-    const r = await this.methods(k).check(unwrap(olds).values, given);
+    const r = await this.methods(k, urn).check(unwrap(olds).values, given);
     // Valid inputs that break only a guessed vendor rule: a warning, judged once all values are known.
     if (r.failures.length === 0 && k.handler.advise && !holdsUnknown(r.inputs)) {
-      for (const w of k.handler.advise(withoutKey(r.inputs as Values) as object)) this.warn(w, urn);
+      for (const w of k.handler.advise(withoutKey(r.inputs as Values) as object)) this.tell(w, urn, "warning");
     }
     return { inputs: withSecrets(r.inputs as Values, [...k.secretInputs, ...n.secrets]), failures: r.failures };
   }
@@ -112,7 +123,7 @@ export class PluginCalls {
     const k = kindOf(urn);
     const o = unwrap(olds).values;
     const n = unwrap(news).values;
-    const r = await this.methods(k).diff(id, o, n);
+    const r = await this.methods(k, urn).diff(id, o, n);
     const before = Object.keys(oldInputs).length > 0 ? unwrap(oldInputs).values : o;
     return engineDiff(r, before, n);
   }
@@ -127,7 +138,7 @@ export class PluginCalls {
       return { id: "", properties: withSecrets(outs, [...k.secretOutputs, ...p.secrets]) };
     }
     if (holdsUnknown(p.values)) throw new ApiIdentityError(`${k.handler.kind}: create got inputs that are not known yet; this is a bug in the engine or the plugin, please report it`);
-    const r = await this.methods(k).create(p.values);
+    const r = await this.methods(k, urn).create(p.values);
     return { id: r.id, properties: withSecrets(r.outs as Values, [...k.secretOutputs, ...p.secrets]) };
   }
 
@@ -135,7 +146,7 @@ export class PluginCalls {
     const k = kindOf(urn);
     const p = unwrap(properties);
     const i = unwrap(inputs);
-    const r = await this.methods(k).read(id, p.values);
+    const r = await this.methods(k, urn).read(id, p.values);
     if (r.id === undefined) return { id: "", properties: {}, inputs: {} };
     const readInputs: Values = { ...((r.inputs as Values | undefined) ?? withoutKey(i.values)) };
     // A read with the id alone is `pulumi import`: the inputs it gives become the declaration the CLI
@@ -163,12 +174,12 @@ export class PluginCalls {
       return withSecrets(outs, secrets);
     }
     if (holdsUnknown(n.values)) throw new ApiIdentityError(`${k.handler.kind}: update got inputs that are not known yet; this is a bug in the engine or the plugin, please report it`);
-    return withSecrets((await this.methods(k).update(id, o.values, n.values)) as Values, secrets);
+    return withSecrets((await this.methods(k, urn).update(id, o.values, n.values)) as Values, secrets);
   }
 
   async delete(urn: string, id: string, properties: Values): Promise<void> {
     const k = kindOf(urn);
-    await this.methods(k).delete(id, unwrap(properties).values);
+    await this.methods(k, urn).delete(id, unwrap(properties).values);
   }
 
   /** A lookup; arguments not known yet (a preview) are not sent to the vendor: the answer is empty. */

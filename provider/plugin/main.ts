@@ -3,15 +3,13 @@
 // to connect. Of the engine's arguments (its address, --logtostderr, -v=N, --tracing) only the address
 // is used, to show the lifecycle's notes and the handlers' advice (notes.ts). Logs go to stderr.
 // No top-level await: the standalone binary runs this file bundled as CommonJS (scripts/release/).
-import { engineSink, forwardNotes, isEngineAddress } from "./notes.js";
+import { engineSink, isEngineAddress } from "./notes.js";
 import { serve } from "./server.js";
 import { messageOf } from "../wording.js";
 
 const engine = process.argv.slice(2).find(isEngineAddress);
-const sink = engine ? engineSink(engine) : undefined;
-if (sink) forwardNotes(sink);
 
-serve(sink ? { warn: (message, urn) => sink(message, urn, "warning") } : {}).then(
+serve(engine ? { note: engineSink(engine) } : {}).then(
   ({ port }) => {
     process.stdout.write(`${port}\n`);
   },

@@ -36,14 +36,21 @@ interface Running {
   client: Client;
   logs: string[];
   warnings: [string, string][];
+  /** Every note the calls sent: text, URN, severity. */
+  notes: [string, string | undefined, string | undefined][];
 }
 
 async function start(env: Record<string, string | undefined> = {}): Promise<Running> {
   const logs: string[] = [];
   const warnings: [string, string][] = [];
-  const p = await serve({ env, log: (l) => logs.push(l), warn: (m, urn) => warnings.push([m, urn]) });
+  const notes: [string, string | undefined, string | undefined][] = [];
+  const note = (m: string, urn: string | undefined, severity?: "info" | "warning") => {
+    notes.push([m, urn, severity]);
+    if (severity === "warning" && urn) warnings.push([m, urn]);
+  };
+  const p = await serve({ env, log: (l) => logs.push(l), note });
   const client = new providerRpc.ResourceProviderClient(`127.0.0.1:${p.port}`, grpc.credentials.createInsecure());
-  return { plugin: p, client, logs, warnings };
+  return { plugin: p, client, logs, warnings, notes };
 }
 
 /** The sandbox's credentials as provider inputs (`apiidentity:*` config), secrets wrapped as the engine wraps them. */
@@ -414,6 +421,18 @@ describe("configuration", () => {
     const pending = r.warnings.length;
     await call.check(urn, {}, { ...news, firstName: UNKNOWN });
     expect(r.warnings.length).toBe(pending);
+  });
+
+  it("the lifecycle's notes reach the engine attached to the resource whose call wrote them, never stderr", async () => {
+    const made = await call.create(urnOf("VerifyApiClient", "noted"), (await call.check(urnOf("VerifyApiClient", "noted"), {}, { clientName: "plugin-noted", entitlements: ["readUsers"] })).inputs);
+    const urn = urnOf("VerifyApiClient", "noted-adopted");
+    const before = stderr.length;
+    const checked = await call.check(urn, {}, { clientName: "plugin-noted", entitlements: ["readUsers"], importId: made.id });
+    const adopted = await call.create(urn, checked.inputs);
+    expect(adopted.id).toBe(made.id);
+    expect(r.notes.filter(([, u]) => u === urn)).toEqual([[`adopted VerifyApiClient ${made.id}; changed: nothing`, urn, "info"]]);
+    expect(stderr.slice(before).join("")).not.toContain("apiidentity: adopted");
+    await call.delete(urn, adopted.id, adopted.props);
   });
 
   it("a secret wrapping nothing (ignoreChanges on a password state lacks) is no password: check passes with importId, and without it asks for one", async () => {

@@ -5,7 +5,7 @@ import type { ServerUnaryCall, sendUnaryData, StatusObject, UntypedServiceImplem
 import type * as P from "@pulumi/pulumi/proto/provider_pb.js";
 import type { PluginCalls } from "./calls.js";
 import type { DiffAnswer, DiffKind } from "./diff.js";
-import { currentUrn } from "./notes.js";
+import type { NoteSink } from "./notes.js";
 import { packageVersion, schemaText } from "./package-info.js";
 import { any, empty, grpc, plugin, provider, providerRpc, status } from "./proto.js";
 import { fromStruct, toStruct, type Values } from "./struct.js";
@@ -19,6 +19,12 @@ export interface PluginOptions {
   log?: (line: string) => void;
   /** Shows a warning on a resource (default: the log). */
   warn?: (message: string, urn: string) => void;
+  /**
+   * Shows a note on a resource, the lifecycle's and (as warnings) the handlers' advice: main.ts sends
+   * them to the engine's log. Default: warnings to `warn`, other notes to the log as the dynamic
+   * provider writes them on stderr (`apiidentity: <text>`).
+   */
+  note?: NoteSink;
 }
 
 type Unary<Req, Res> = (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => void;
@@ -93,18 +99,17 @@ export function resourceProviderService(opts: PluginOptions = {}): UntypedServic
   const schema = schemaText();
   let loaded: Promise<PluginCalls> | undefined;
   const warn = opts.warn ?? ((message: string, urn: string) => log(`apiidentity plugin: warning: ${urn}: ${message}`));
-  const calls = () => (loaded ??= import("./calls.js").then((m) => new m.PluginCalls(opts.env ?? process.env, warn)));
+  const note: NoteSink = opts.note ?? ((message, urn, severity) => (severity === "warning" && urn ? warn(message, urn) : log(`apiidentity: ${message}`)));
+  const calls = () => (loaded ??= import("./calls.js").then((m) => new m.PluginCalls(opts.env ?? process.env, note)));
 
   /** A method whose work is async: answers with its result or with the failure, logged by method. */
   function method<Req, Res>(name: string, work: (req: Req, c: PluginCalls) => Promise<Res>, failure = (e: unknown, _req: Req, _c: PluginCalls | undefined): Partial<StatusObject> => grpcFailure(e)): Unary<Req, Res> {
     return (call, callback) => {
       let c: PluginCalls | undefined;
-      const urn = (call.request as { getUrn?: () => string }).getUrn?.();
       calls()
         .then((loadedCalls) => {
           c = loadedCalls;
-          // Notes the handler writes during this call are the resource's (notes.ts).
-          return urn ? currentUrn.run(urn, () => work(call.request, loadedCalls)) : work(call.request, loadedCalls);
+          return work(call.request, loadedCalls);
         })
         .then(
           (res) => callback(null, res),

@@ -12,10 +12,13 @@ import { controlRoomUser } from "./handler.js";
 import type { Inputs, Outputs } from "./inputs.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
 import { tally } from "../../../test/tally.js";
+import { noteLine, recordingNotes } from "../../notes.js";
 
 /** The provider settings of this file's runs (the sandbox's, once it is up). */
 const settings = new SettingsUnderTest();
-const h = settings.bind(controlRoomUser);
+/** What the handler tells the user, read directly. */
+const notes = recordingNotes();
+const h = settings.bind(controlRoomUser, notes);
 
 type Kind = "login" | "users" | "usersList" | "rolesList";
 
@@ -238,14 +241,13 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
       const existing = await controlRoom(settings.value).createUser({ username, email: "old@example.com", password: "Old_Pass-1", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: ["RUNTIME"] });
       // No password declared: the adopted user keeps its own.
       const news = await inputsFor({ username, importId: String(existing.id), email: "new@example.com", description: undefined, password: undefined });
-      const writes: string[] = [];
-      vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => (writes.push(String(s)), true));
+      notes.clear();
       sandbox.clearRequests();
       const { id, outs } = await h.create(news);
       expect(id).toBe(String(existing.id));
       // The login of this process (for the create above) showed which generation serves user calls.
       expect(calls()).toEqual(expectedCalls(generation).knows().call("users", "GET", "/users/{userId}", 200).call("users", "PUT", "/users/{userId}", 200).take());
-      expect(writes.join("")).toContain(`apiidentity: adopted ControlRoomUser ${id}; changed: email\n`);
+      expect(notes.written()).toContain(`apiidentity: adopted ControlRoomUser ${id}; changed: email\n`);
       expect(stored(id)).toMatchObject({ email: "new@example.com", password: "Old_Pass-1" });
       expect(outs).toMatchObject({ importId: id, passwordSet: true });
       expect(outs.password).toBeUndefined();
@@ -254,9 +256,9 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
       expect((await h.diff(id, read.props!, news)).changes).toBe(false);
 
       // Adopting again with a declared password sets it, and says so.
-      writes.length = 0;
+      notes.clear();
       const again = await h.create({ ...news, password: "Adopt_Pass-1" });
-      expect(writes.join("")).toContain(`changed: password\n`);
+      expect(notes.written()).toContain(`changed: password\n`);
       expect(stored(id)?.password).toBe("Adopt_Pass-1");
       await h.delete(id, again.outs);
     });
@@ -265,18 +267,18 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
       const username = uniqueName("adopt");
       const existing = await controlRoom(settings.value).createUser({ username, email: "same@example.com", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: [], domain: "corp.example.com" });
       const news = await inputsFor({ username, importId: String(existing.id), email: "same@example.com", description: undefined, password: undefined, licenseFeatures: undefined, domain: "corp.example.com" });
-      vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+      notes.clear();
       sandbox.clearRequests();
       const { id, outs } = await h.create(news);
       expect(calls()).toEqual(expectedCalls(generation).knows().call("users", "GET", "/users/{userId}", 200).take());
-      expect(process.stderr.write).toHaveBeenCalledWith(`apiidentity: adopted ControlRoomUser ${id}; changed: nothing\n`);
+      expect(notes.recorded.map((n) => noteLine(n.text))).toContain(`apiidentity: adopted ControlRoomUser ${id}; changed: nothing\n`);
       await h.delete(id, outs);
     });
 
     it("a new username with importId still declared replaces the adopted user: a new user is made, the adopted one is deleted", async () => {
       const username = uniqueName("adopt");
       const existing = await controlRoom(settings.value).createUser({ username, email: "a@example.com", password: "Old_Pass-1", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: [] });
-      vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+      notes.clear();
       const first = await inputsFor({ username, email: "a@example.com", importId: String(existing.id), password: undefined, description: undefined, licenseFeatures: undefined });
       const adopted = await h.create(first);
       // The engine's steps for a replacing change: check against the old inputs, diff, create, delete the replaced.

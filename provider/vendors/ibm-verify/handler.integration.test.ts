@@ -7,10 +7,13 @@ import { verifyApiClient } from "./handler.js";
 import type { VerifyApiClientInputs, VerifyApiClientOutputs } from "./inputs.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
 import { tally } from "../../../test/tally.js";
+import { noteLine, recordingNotes } from "../../notes.js";
 
 /** The provider settings of this file's runs (the sandbox's, once it is up). */
 const settings = new SettingsUnderTest();
-const h = settings.bind(verifyApiClient);
+/** What the handler tells the user, read directly. */
+const notes = recordingNotes();
+const h = settings.bind(verifyApiClient, notes);
 
 type Wire = Record<string, unknown> & { id: string; clientId: string; clientSecret: string; clientName: string; description?: string };
 
@@ -214,7 +217,7 @@ describe("VerifyApiClient handler against the sandbox", () => {
     const otherId = await vendor.create({ clientName: "int-lost", enabled: true, entitlements: ["readUsers"] });
     sandbox.faults.add({ vendor: "ibmVerify", method: "POST", route: "/v1.0/apiclients", count: 1, effect: { type: "commitThenReset" } });
     sandbox.clearRequests();
-    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    notes.clear();
 
     const inputs = await checked({ clientName: "int-lost", entitlements: ["readUsers"] });
     const { id, outs } = await h.create(inputs);
@@ -223,7 +226,7 @@ describe("VerifyApiClient handler against the sandbox", () => {
     // token, the POST whose answer was lost, one search by name, one GET of the client found.
     expect(calls()).toEqual({ [TOKEN]: 1, "POST /v1.0/apiclients 0": 1, "GET /v1.0/apiclients 200": 1, "GET /v1.0/apiclients/{apiClientId} 200": 1 });
     expect(outs.clientSecret).toBe((await vendor.get(id))!.clientSecret);
-    expect(String(stderr.mock.calls[0]?.[0])).toContain(`API client ${id}, made by that request, is now managed`);
+    expect(noteLine(notes.recorded[0]?.text ?? "")).toContain(`API client ${id}, made by that request, is now managed`);
   });
 
   it("a create proven not to have happened is sent again, with a fresh marker, and ends with one client", async () => {
@@ -280,12 +283,12 @@ describe("VerifyApiClient handler against the sandbox", () => {
       const found = await search.call(this, name);
       return ++searches === 1 ? [] : found;
     });
-    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    notes.clear();
     const inputs = await checked({ clientName: "int-tidy", entitlements: ["readUsers"] });
     const { id } = await h.create(inputs);
     expect(vendor.named("int-tidy").map((c) => c.id)).toEqual([id]);
     expect(calls()).toMatchObject({ "POST /v1.0/apiclients 0": 1, "POST /v1.0/apiclients 201": 1, "DELETE /v1.0/apiclients/{apiClientId} 204": 1 });
-    expect(stderr).not.toHaveBeenCalled();
+    expect(notes.recorded).toEqual([]);
   });
 
   it("what an earlier send made late and cannot be deleted is named; the create stands", async () => {
@@ -298,13 +301,13 @@ describe("VerifyApiClient handler against the sandbox", () => {
       const found = await search.call(this, name);
       return ++searches === 1 ? [] : found;
     });
-    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    notes.clear();
     const inputs = await checked({ clientName: "int-tidy-403", entitlements: ["readUsers"] });
     const { id } = await h.create(inputs);
     const all = vendor.named("int-tidy-403");
     expect(all).toHaveLength(2);
     const late = all.find((c) => c.id !== id)!;
-    const line = stderr.mock.calls.map((c) => String(c[0])).join("");
+    const line = notes.written();
     expect(line).toMatch(new RegExp(`^apiidentity: VerifyApiClient: creating API client 'int-tidy-403' needed 2 sends; API client ${id} is managed, but an earlier send of this create also made API client ${late.id} \\(.*HTTP 403.*\\), not deleted: delete it in IBM Verify \\(Security > API access\\)\n$`));
   });
 
@@ -339,13 +342,13 @@ describe("VerifyApiClient handler against the sandbox", () => {
     const id = await vendor.create({ clientName: "int-adopt", enabled: true, entitlements: ["readUsers"], description: "made by hand", jwkUri: "https://k.example.com" });
     const secret = (await vendor.get(id))!.clientSecret;
     sandbox.clearRequests();
-    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    notes.clear();
 
     const inputs = await checked({ clientName: "int-adopt", entitlements: ["readUsers"], description: "managed now", importId: id });
     const r = await h.create(inputs);
     expect(r.id).toBe(id);
     expect(calls()).toEqual({ [TOKEN]: 1, "GET /v1.0/apiclients/{apiClientId} 200": 1, "PUT /v1.0/apiclients/{apiClientId} 204": 1 });
-    expect(stderr.mock.calls.map((c) => String(c[0]))).toContain(`apiidentity: adopted VerifyApiClient ${id}; changed: description\n`);
+    expect(notes.recorded.map((n) => noteLine(n.text))).toContain(`apiidentity: adopted VerifyApiClient ${id}; changed: description\n`);
     const live = (await vendor.get(id))!;
     expect(live).toMatchObject({ description: "managed now", clientSecret: secret, jwkUri: "https://k.example.com" });
     expect(r.outs).toEqual({ ...inputs, apiClientId: id, clientId: live.clientId, clientSecret: secret });
@@ -355,7 +358,7 @@ describe("VerifyApiClient handler against the sandbox", () => {
   it("adoption of an unchanged client makes no PUT", async () => {
     const id = await vendor.create({ clientName: "int-adopt-same", enabled: true, entitlements: ["readUsers"] });
     sandbox.clearRequests();
-    vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    notes.clear();
     await h.create(await checked({ clientName: "int-adopt-same", entitlements: ["readUsers"], importId: id }));
     expect(calls()).toEqual({ [TOKEN]: 1, "GET /v1.0/apiclients/{apiClientId} 200": 1 });
   });

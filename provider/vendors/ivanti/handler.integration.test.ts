@@ -8,10 +8,13 @@ import { iseApiUser } from "./handler.js";
 import type { IseApiUserInputs, IseApiUserOutputs } from "./inputs.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
 import { tally } from "../../../test/tally.js";
+import { recordingNotes } from "../../notes.js";
 
 /** The provider settings of this file's runs (the sandbox's, once it is up). */
 const settings = new SettingsUnderTest();
-const h = settings.bind(iseApiUser);
+/** What the handler tells the user, read directly. */
+const notes = recordingNotes();
+const h = settings.bind(iseApiUser, notes);
 
 const PASSWORD = "Str0ng-Passw0rd-1";
 const ISE_ROLE_ID = 1006;
@@ -386,7 +389,7 @@ describe("IseApiUser against the Ivanti sandbox", () => {
   describe("lost create answers", () => {
     it("takes the account a committed-then-reset create made, without a duplicate", async () => {
       const e = email();
-      const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+      notes.clear();
       sb.faults.add({ vendor: "ivanti", method: "POST", route: "/api/v1/accounts", count: 1, effect: { type: "commitThenReset" } });
       const { id, outs } = await create({ emailAddress: e, password: PASSWORD, firstName: "Ise" });
       expect(accountsWithUid(e)).toHaveLength(1);
@@ -394,7 +397,7 @@ describe("IseApiUser against the Ivanti sandbox", () => {
       expect(outs.accountId).toBe(id);
       expect(calls()).toMatchObject({ "POST /api/v1/accounts 0": 1, "GET /api/v1/account 200": 2, "GET /api/v1/account/{accountId}/roles 200": 1 });
       expect(calls()["POST /api/v1/accounts 200"]).toBeUndefined();
-      expect(stderr.mock.calls.map((c) => String(c[0])).join("")).toContain(`lost its answer`);
+      expect(notes.written()).toContain(`lost its answer`);
     });
 
     it("sends again only when the lookup proves nothing was created", async () => {
@@ -464,10 +467,22 @@ describe("IseApiUser against the Ivanti sandbox", () => {
   });
 
   describe("adoption (importId)", () => {
+    it("adopts an account Ivanti does not report as an API user as it is, and says so in a warning note", async () => {
+      const e = email();
+      const preId = await existingAccount({ emailAddress: e, password: "0ld-Passw0rd", apiUser: "false", "roles[0]": String(ISE_ROLE_ID) });
+      notes.clear();
+      const { id } = await create({ emailAddress: e, importId: preId });
+      expect(id).toBe(preId);
+      expect(notes.recorded.filter((n) => n.severity === "warning").map((n) => n.text)).toEqual([
+        expect.stringMatching(new RegExp(`^IseApiUser importId "${preId}": Ivanti reports this account as accountType \\S+, not an API user; it is adopted as it is$`)),
+      ]);
+      expect(notes.written()).toContain(`apiidentity: adopted IseApiUser ${preId}; changed:`);
+    });
+
     it("takes an existing account under management with no create call and applies the inputs", async () => {
       const e = email();
       const preId = await existingAccount({ emailAddress: e, displayName: "Old name", password: "0ld-Passw0rd", apiUser: "true", "roles[0]": String(ISE_ROLE_ID), "roles[1]": "1004" });
-      const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+      notes.clear();
       sb.clearRequests();
       const { id, outs, inputs } = await create({ emailAddress: e, password: PASSWORD, displayName: "ISE", importId: preId });
       expect(id).toBe(preId);
@@ -481,7 +496,7 @@ describe("IseApiUser against the Ivanti sandbox", () => {
       });
       expect(byId(id)).toMatchObject({ displayName: "ISE", password: PASSWORD });
       expect(byId(id)!.roles.map((r) => r.roleId)).toEqual([ISE_ROLE_ID]);
-      expect(stderr.mock.calls.map((c) => String(c[0])).join("")).toContain(`apiidentity: adopted IseApiUser ${id}; changed: displayName, password, roles`);
+      expect(notes.written()).toContain(`apiidentity: adopted IseApiUser ${id}; changed: displayName, password, roles`);
       // Afterwards a refresh sees exactly the program's inputs.
       const r = await h.read(id, outs);
       expect(r.inputs).toEqual(inputs);
@@ -491,7 +506,7 @@ describe("IseApiUser against the Ivanti sandbox", () => {
       const e = email();
       const preId = await existingAccount({ emailAddress: e, password: "0ld-Passw0rd", apiUser: "true", "roles[0]": String(ISE_ROLE_ID) });
       const expiresAt = byId(preId)!.passwordExpiresAt;
-      const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+      notes.clear();
       sb.clearRequests();
       const { id, outs, inputs } = await create({ emailAddress: e, importId: preId });
       expect(id).toBe(preId);
@@ -499,7 +514,7 @@ describe("IseApiUser against the Ivanti sandbox", () => {
       expect(calls()).toEqual({ "GET /api/v1/account/{accountId} 200": 1, "GET /api/v1/account/{accountId}/roles 200": 1 });
       expect(byId(id)).toMatchObject({ password: "0ld-Passw0rd", passwordExpiresAt: expiresAt });
       expect(outs).not.toHaveProperty("password");
-      expect(stderr.mock.calls.map((c) => String(c[0])).join("")).toContain(`apiidentity: adopted IseApiUser ${id}; changed: nothing`);
+      expect(notes.written()).toContain(`apiidentity: adopted IseApiUser ${id}; changed: nothing`);
       // The old password still works for Cisco ISE's calls.
       expect((await vendor("GET", "/api/v1/device?dmPartitionId=100001&rows=1", undefined, { username: e, password: "0ld-Passw0rd" })).status).toBe(200);
 

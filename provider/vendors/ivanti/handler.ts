@@ -279,10 +279,10 @@ export const iseApiUser = defineResource({
       }
       return undefined;
     },
-    async current(client, account) {
+    async current(client, account, _desired, notes) {
       const id = String(account.id);
       if (isApiUserAccount(account) === false) {
-        process.stderr.write(`apiidentity: ${KIND} importId "${id}": Ivanti reports this account as accountType ${account.accountType ?? "(not an API user)"}, not an API user; it is adopted as it is\n`);
+        notes.warn(`${KIND} importId "${id}": Ivanti reports this account as accountType ${account.accountType ?? "(not an API user)"}, not an API user; it is adopted as it is`);
       }
       const held = await step(KIND, `read the roles of account ${id}`, () => client.heldRoles(id));
       // The current password cannot be read: a declared one is set, none leaves the account's own.

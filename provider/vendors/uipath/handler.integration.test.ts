@@ -8,10 +8,13 @@ import { uiPathRobotAccount } from "./handler.js";
 import type { RobotAccountInputs, RobotAccountOutputs } from "./inputs.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
 import { tally } from "../../../test/tally.js";
+import { recordingNotes } from "../../notes.js";
 
 /** The provider settings of this file's runs (the sandbox's, once it is up). */
 const settings = new SettingsUnderTest();
-const h = settings.bind(uiPathRobotAccount);
+/** What the handler tells the user, read directly. */
+const notes = recordingNotes();
+const h = settings.bind(uiPathRobotAccount, notes);
 
 const ROBOTS = "5a6b1e7c-4f8b-4c2e-9a05-7d9e6b1f2c05";
 const AUTOMATION_USERS = "2d3e8b4f-1c5e-4f9b-8d72-4a6b3e8c9f02";
@@ -148,13 +151,13 @@ describe("UiPathRobotAccount handler (sandbox)", () => {
   it("a lost create answer (commit, then reset) adopts the robot it made: no duplicate", async () => {
     const name = uniqueName("lost");
     sb.sandbox.faults.add({ vendor: "uipath", method: "POST", route: ROBOT, count: 1, effect: { type: "commitThenReset" } });
-    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    notes.clear();
     const { id, outs } = await createdVia({ name, displayName: "Lost", groupIds: [ROBOTS] });
     expect(state().robotAccounts.filter((r) => r.name === name)).toHaveLength(1);
     expect(live(id)).toMatchObject({ name, displayName: "Lost" });
     expect(outs).toMatchObject({ robotAccountId: id, groupIds: [ROBOTS] });
     expect(counts()).toEqual({ [`POST ${TOKEN} 200`]: 1, [`POST ${ROBOT} 0`]: 1, [`GET ${ROBOT}/{partitionGlobalId} 200`]: 1 });
-    expect(stderr.mock.calls.map((c) => String(c[0])).join("")).toContain(`robot account ${id}, made by that request, is now managed`);
+    expect(notes.written()).toContain(`robot account ${id}, made by that request, is now managed`);
   });
 
   it("a create that did not land (reset before handling) is looked up, then sent once more", async () => {
@@ -207,11 +210,11 @@ describe("UiPathRobotAccount handler (sandbox)", () => {
     expect(counts()[`POST ${TOKEN} 200`]).toBeUndefined();
   });
 
-  it("adopts an existing robot with importId: no create, one GET and one PUT, one stderr line", async () => {
+  it("adopts an existing robot with importId: no create, one GET and one PUT, one note", async () => {
     const name = uniqueName("adopt");
     const existing = await vendorCreate({ name, displayName: "Old", groupIDsToAdd: [EVERYONE] });
     sb.sandbox.clearRequests();
-    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    notes.clear();
     const { id, outs, inputs } = await createdVia({ name, displayName: "New", groupIds: [ROBOTS], importId: existing.id.toUpperCase() });
     expect(id).toBe(existing.id);
     expect(counts()).toEqual({
@@ -220,7 +223,7 @@ describe("UiPathRobotAccount handler (sandbox)", () => {
       [`PUT ${ROBOT}/{robotAccountId} 200`]: 1,
     });
     expect(live(id)).toMatchObject({ displayName: "New", groupIds: [ROBOTS] });
-    expect(stderr.mock.calls.map((c) => String(c[0])).join("")).toContain(`apiidentity: adopted UiPathRobotAccount ${id}; changed: displayName, groupIds`);
+    expect(notes.written()).toContain(`apiidentity: adopted UiPathRobotAccount ${id}; changed: displayName, groupIds`);
     // Afterwards a read reproduces the program's inputs, importId included: no drift.
     const read = await h.read(id, outs);
     expect(read.inputs).toEqual(inputs);
@@ -231,7 +234,7 @@ describe("UiPathRobotAccount handler (sandbox)", () => {
     const name = uniqueName("adopt-same");
     const existing = await vendorCreate({ name, groupIDsToAdd: [ROBOTS] });
     sb.sandbox.clearRequests();
-    vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    notes.clear();
     await createdVia({ name, groupIds: [ROBOTS], importId: existing.id });
     expect(Object.keys(counts()).filter((k) => k.startsWith("PUT") || k.startsWith("POST /{"))).toEqual([]);
   });

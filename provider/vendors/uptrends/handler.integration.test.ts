@@ -10,10 +10,13 @@ import { lookupOperator, type UptrendsOperatorQuery } from "./operators.js";
 import type { UptrendsApiAccountInputs, UptrendsApiAccountOutputs } from "./inputs.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
 import { tally } from "../../../test/tally.js";
+import { noteLine, recordingNotes } from "../../notes.js";
 
 /** The provider settings of this file's runs (the sandbox's, once it is up). */
 const settings = new SettingsUnderTest();
-const h = settings.bind(uptrendsApiAccount);
+/** What the handler tells the user, read directly. */
+const notes = recordingNotes();
+const h = settings.bind(uptrendsApiAccount, notes);
 const getUptrendsOperator = (q: UptrendsOperatorQuery) => lookupOperator(settings.value, q);
 
 let sb: Sandbox;
@@ -258,15 +261,10 @@ describe("UptrendsApiAccount handler against the sandbox", () => {
     it("takes an existing account without a create call, applies the description, says what it changed", async () => {
       const made = await vendor("POST", "/ApiUser", { OperatorGuid: OP, Description: "made by hand" });
       const guid = (made.body as { ApiUserGuid: string }).ApiUserGuid;
-      const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+      notes.clear();
       sb.clearRequests();
-      let r, lines: string[];
-      try {
-        r = await create({ operatorGuid: OP, description: "now managed", importId: guid.toUpperCase() });
-      } finally {
-        lines = stderr.mock.calls.map((c) => String(c[0]));
-        stderr.mockRestore();
-      }
+      const r = await create({ operatorGuid: OP, description: "now managed", importId: guid.toUpperCase() });
+      const lines = notes.recorded.map((n) => noteLine(n.text));
       expect(calls()).toEqual({ "GET /v4/ApiUser/{apiUserGuid} 200": 1, "PUT /v4/ApiUser/{apiUserGuid} 204": 1 });
       expect(lines).toContain(`apiidentity: adopted UptrendsApiAccount ${guid}; changed: description\n`);
       expect(r.id).toBe(guid);
@@ -279,15 +277,10 @@ describe("UptrendsApiAccount handler against the sandbox", () => {
     it("an unchanged adopted account gets no write", async () => {
       const made = await vendor("POST", "/ApiUser", { OperatorGuid: OP });
       const guid = (made.body as { ApiUserGuid: string }).ApiUserGuid;
-      const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+      notes.clear();
       sb.clearRequests();
-      let lines: string[];
-      try {
-        await create({ operatorGuid: OP, importId: guid });
-      } finally {
-        lines = stderr.mock.calls.map((c) => String(c[0]));
-        stderr.mockRestore();
-      }
+      await create({ operatorGuid: OP, importId: guid });
+      const lines = notes.recorded.map((n) => noteLine(n.text));
       expect(calls()).toEqual({ "GET /v4/ApiUser/{apiUserGuid} 200": 1 });
       expect(lines).toContain(`apiidentity: adopted UptrendsApiAccount ${guid}; changed: nothing\n`);
     });

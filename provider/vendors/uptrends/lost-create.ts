@@ -77,7 +77,7 @@ export async function findOwnCreate(client: UptrendsClient, body: WireApiUserBod
  * have landed late, making an account nobody can use (its password was only in that send's lost
  * answer). One read of the operator's accounts (only on this path: a create in one send never gets
  * here); the candidates are those the look-up would take, minus the account just made. Each is
- * deleted and said on stderr; what cannot be deleted, or cannot be attributed (more candidates than
+ * deleted and said in the create's note; what cannot be deleted, or cannot be attributed (more candidates than
  * earlier sends), is named instead of touched.
  */
 export async function tidyLate(client: UptrendsClient, earlier: readonly WireApiUserBody[], keep: string, ctx: TidyContext): Promise<string | undefined> {
