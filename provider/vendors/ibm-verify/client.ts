@@ -2,10 +2,10 @@
 // /v1.0/apiclients endpoints this resource uses.
 import { HttpClient, parseAnswer, PerSettings, TokenError, tokenAuth, VendorError, type TokenAuth } from "../../http/index.js";
 import { requireSetting, type Settings } from "../../settings.js";
-import { COLLECTION_PATH, ITEM_PATH, SEARCHABLE_NAME, TOKEN_PATH } from "./contract.js";
+import { COLLECTION_PATH, ITEM_PATH, SEARCHABLE_NAME, TOKEN_PATH, VENDOR } from "./contract.js";
 import { apiClientListWire, apiClientWire, errorWire, tokenWire, type ApiClientBody, type ApiClientWire } from "./wire.js";
 
-export const VENDOR = "IBM Verify";
+export { VENDOR };
 
 export interface VerifySettings {
   /** `https://<tenant>.verify.ibm.com`, without a trailing slash. */

@@ -14,6 +14,9 @@
 // - Fields of the GET answer this resource does not manage (`jwkUri`, `additionalConfig`,
 //   `additionalProperties`, newer fields) are accepted back unchanged by PUT.
 
+/** The vendor's name in messages (a constant of this file, which imports nothing, so any module may read it while it loads). */
+export const VENDOR = "IBM Verify";
+
 /**
  * Token endpoint. Both `/oauth2/token` ([OAS], IBM's Go SDK) and `/v1.0/endpoint/default/token`
  * ([TOK]) are in use; we follow IBM's current SDK. INFERRED: the former works on every tenant.

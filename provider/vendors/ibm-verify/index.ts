@@ -2,7 +2,8 @@
 import type { ResourceHandler } from "../../resource.js";
 import type { VendorModule } from "../../vendor-module.js";
 import { probe } from "./check.js";
-import { normaliseTenantUrl, VENDOR, verifyClient } from "./client.js";
+import { normaliseTenantUrl, verifyClient } from "./client.js";
+import { VENDOR } from "./contract.js";
 import { verifyApiClient } from "./handler.js";
 import { verifyApiClientInputs, verifyApiClientOutputs } from "./inputs.js";
 import { markedClients } from "./orphans.js";

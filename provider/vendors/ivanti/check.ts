@@ -4,7 +4,8 @@
 import { randomBytes } from "node:crypto";
 import type { CheckRecorder, Probe, ProbeOptions, WriteTrial } from "../../check.js";
 import { ACCOUNT_SOURCES, API_ACCOUNT_TYPES, INVITE_STATES, ISE_ROLE_NAMES, MAX_ROWS, PATHS } from "./contract.js";
-import { isApiUserAccount, ivantiClient, VENDOR, type IvantiClient } from "./client.js";
+import { isApiUserAccount, ivantiClient, type IvantiClient } from "./client.js";
+import { VENDOR } from "./contract.js";
 import type { IseRole } from "./ise-role.js";
 import { createForm, roleNames } from "./mappers.js";
 import type { WireAccount, WireRole } from "./wire.js";

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { basicAuth, HttpClient, parseAnswer, PerSettings, VendorError, type HttpMethod } from "../../http/index.js";
 import { requireSetting, type Settings } from "../../settings.js";
 import { DOCUMENTED_ISE_ROLE, iseRoleOf, type IseRole } from "./ise-role.js";
-import { API_ACCOUNT_TYPES, API_PREFIX, FILTERS, MAX_ROWS, NOT_FOUND_REASONS, PATHS, QUERY, ROLES_FIELD } from "./contract.js";
+import { API_ACCOUNT_TYPES, API_PREFIX, FILTERS, MAX_ROWS, NOT_FOUND_REASONS, PATHS, QUERY, ROLES_FIELD, VENDOR } from "./contract.js";
 import {
   wireAccount,
   wireAccountPage,
@@ -21,7 +21,7 @@ import {
   type WireRole,
 } from "./wire.js";
 
-export const VENDOR = "Ivanti";
+export { VENDOR };
 
 export interface IvantiSettings {
   /** Tenant host, e.g. `https://na1.mobileiron.com` (without `/api/v1`). */

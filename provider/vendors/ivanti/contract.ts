@@ -6,6 +6,9 @@
 // item marked INFERRED is our best guess, and `apiidentity check ise` tries each against a real tenant.
 // Facts and their sources: docs/vendors/ivanti-mdm.md.
 
+/** The vendor's name in messages (a constant of this file, which imports nothing, so any module may read it while it loads). */
+export const VENDOR = "Ivanti";
+
 /** Every path hangs below the tenant host (`ivantiBaseUrl`). */
 export const API_PREFIX = "/api/v1";
 

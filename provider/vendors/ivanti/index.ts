@@ -2,7 +2,8 @@
 import type { ResourceHandler } from "../../resource.js";
 import type { VendorModule } from "../../vendor-module.js";
 import { probe } from "./check.js";
-import { isApiUserAccount, ivantiClient, VENDOR } from "./client.js";
+import { isApiUserAccount, ivantiClient } from "./client.js";
+import { VENDOR } from "./contract.js";
 import { iseApiUser } from "./handler.js";
 import { iseApiUserInputs, iseApiUserOutputs } from "./inputs.js";
 

@@ -4,7 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { type CheckRecorder, CheckCannotRun, type Probe, type ProbeOptions, type WriteTrial } from "../../check.js";
 import { VendorError } from "../../http/index.js";
-import { uipathClient, VENDOR, type UiPathClient } from "./client.js";
+import { uipathClient, type UiPathClient } from "./client.js";
+import { VENDOR } from "./contract.js";
 import { GROUP_SCOPES, isDuplicateName, NAME_MAX_LENGTH, NAME_PATTERN, PATHS, ROBOT_SCOPES, TOKEN_PATH } from "./contract.js";
 import { parseVendorTime } from "./mappers.js";
 import { problemDetails, type RobotAccountDto } from "./wire.js";

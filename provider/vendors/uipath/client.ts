@@ -13,6 +13,7 @@ import {
   PATHS,
   ROBOT_SCOPES,
   TOKEN_PATH,
+  VENDOR,
 } from "./contract.js";
 import {
   groupList,
@@ -27,7 +28,7 @@ import {
   type UpdateRobotAccountCommand,
 } from "./wire.js";
 
-export const VENDOR = "UiPath";
+export { VENDOR };
 
 export interface UiPathSettings {
   /** Host root, e.g. `https://cloud.uipath.com` (or the sandbox's `http://127.0.0.1:PORT/uipath`). */

@@ -3,6 +3,9 @@
 // docs/resources/UiPathRobotAccount.md, "Vendor contract", lists the same items. `apiidentity check
 // uipath` (check.ts) tries the INFERRED ones against a real organization.
 
+/** The vendor's name in messages (a constant of this file, which imports nothing, so any module may read it while it loads). */
+export const VENDOR = "UiPath";
+
 /** Token endpoint below `{uipathBaseUrl}`, never with the organization segment (documented). */
 export const TOKEN_PATH = "/identity_/connect/token";
 

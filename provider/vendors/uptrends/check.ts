@@ -5,7 +5,8 @@ import { randomUUID } from "node:crypto";
 import type { CheckRecorder, Probe, ProbeOptions, WriteTrial } from "../../check.js";
 import { respellKeys } from "../../http/index.js";
 import { ACCESS_TYPES, ADMIN_AUTHORIZATION, API_USER_FIELDS, LOST_CREATE_CLOCK_SKEW_MS, PATHS } from "./contract.js";
-import { uptrendsClient, VENDOR, type UptrendsClient } from "./client.js";
+import { uptrendsClient, type UptrendsClient } from "./client.js";
+import { VENDOR } from "./contract.js";
 import { toWireBody } from "./mappers.js";
 import type { WireApiUser, WireOperator } from "./wire.js";
 

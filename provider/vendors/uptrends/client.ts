@@ -5,7 +5,7 @@ import { basicAuth, HttpClient, parseAnswer, PerSettings, respellKeys, type Http
 import { requireSetting, type Settings } from "../../settings.js";
 
 export { basicAuth };
-import { PATHS, STATUS } from "./contract.js";
+import { PATHS, STATUS, VENDOR } from "./contract.js";
 import {
   wireApiUser,
   wireApiUserList,
@@ -19,7 +19,7 @@ import {
   type WireOperator,
 } from "./wire.js";
 
-export const VENDOR = "Uptrends";
+export { VENDOR };
 
 export interface UptrendsSettings {
   baseUrl: string;

@@ -4,6 +4,9 @@
 // Sources and the documented/INFERRED status of each fact: docs/vendors/uptrends.md. `apiidentity
 // check uptrends` (check.ts) tries each INFERRED item against a real account.
 
+/** The vendor's name in messages (a constant of this file, which imports nothing, so any module may read it while it loads). */
+export const VENDOR = "Uptrends";
+
 /** Paths below the base URL (which already ends in `/v4`). Documented. */
 export const PATHS = {
   apiUsers: "/ApiUser",

@@ -3,7 +3,8 @@
 import { ApiIdentityError, step } from "../../errors.js";
 import { defineResource, type Converged } from "../../lifecycle.js";
 import { checkWith, diffProperties, type DiffSpec } from "../../resource.js";
-import { uptrendsClient, VENDOR, type UptrendsClient } from "./client.js";
+import { uptrendsClient, type UptrendsClient } from "./client.js";
+import { VENDOR } from "./contract.js";
 import {
   adviseInputs,
   UPTRENDS_REPLACE_ON_CHANGES,

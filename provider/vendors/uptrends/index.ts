@@ -2,7 +2,8 @@
 import type { ResourceHandler } from "../../resource.js";
 import type { VendorModule } from "../../vendor-module.js";
 import { probe } from "./check.js";
-import { uptrendsClient, VENDOR } from "./client.js";
+import { uptrendsClient } from "./client.js";
+import { VENDOR } from "./contract.js";
 import { uptrendsApiAccount } from "./handler.js";
 import { getUptrendsOperatorInputs, getUptrendsOperatorOutputs, uptrendsApiAccountInputs, uptrendsApiAccountOutputs } from "./inputs.js";
 import { lookupOperator, type UptrendsOperatorQuery } from "./operators.js";
