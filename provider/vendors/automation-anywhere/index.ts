@@ -20,11 +20,7 @@ const settings = {
 export const vendor: VendorModule<typeof settings> = {
   name: "automation-anywhere",
   aliases: ["controlroom", "automationAnywhere"],
-  // Getters: the modules behind these import the settings, which import this registry, so they
-  // may still be loading when this module is.
-  get displayName() {
-    return VENDOR;
-  },
+  displayName: VENDOR,
   settingsPrefix: "controlRoom",
   settings,
   configuredBy: ["controlRoomUrl", "controlRoomUsername"],
@@ -34,6 +30,8 @@ export const vendor: VendorModule<typeof settings> = {
       // POST /users (role names to ids: one role list); GET, PUT, DELETE of the user.
       minimum: { up: { perIdentity: 1, perPhase: 1 }, "preview --refresh": { perIdentity: 1, perPhase: 0 }, update: { perIdentity: 1, perPhase: 0 }, destroy: { perIdentity: 1, perPhase: 0 } },
       sdkModule: "control-room-user",
+      // A getter, as is the probe's: the handler imports the settings, which import this registry,
+      // so it may still be loading when this module is.
       get handler() {
         return controlRoomUser as unknown as ResourceHandler;
       },

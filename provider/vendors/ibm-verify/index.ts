@@ -18,11 +18,7 @@ const settings = {
 export const vendor: VendorModule<typeof settings> = {
   name: "ibm-verify",
   aliases: ["verify", "ibmVerify"],
-  // Getters: the modules behind these import the settings, which import this registry, so they
-  // may still be loading when this module is.
-  get displayName() {
-    return VENDOR;
-  },
+  displayName: VENDOR,
   settingsPrefix: "verify",
   settings,
   configuredBy: ["verifyTenantUrl", "verifyClientId"],
@@ -33,6 +29,8 @@ export const vendor: VendorModule<typeof settings> = {
       // full replace that must carry the secret and the fields we do not manage); DELETE.
       minimum: { up: { perIdentity: 2, perPhase: 0 }, "preview --refresh": { perIdentity: 1, perPhase: 0 }, update: { perIdentity: 2, perPhase: 0 }, destroy: { perIdentity: 1, perPhase: 0 } },
       sdkModule: "verify-api-client",
+      // A getter, as is the probe's: the handler imports the settings, which import this registry,
+      // so it may still be loading when this module is.
       get handler() {
         return verifyApiClient as unknown as ResourceHandler;
       },

@@ -23,11 +23,7 @@ const settings = {
 export const vendor: VendorModule<typeof settings> = {
   name: "ivanti",
   aliases: ["ise"],
-  // Getters: the modules behind these import the settings, which import this registry, so they
-  // may still be loading when this module is.
-  get displayName() {
-    return VENDOR;
-  },
+  displayName: VENDOR,
   settingsPrefix: "ivanti",
   settings,
   configuredBy: ["ivantiBaseUrl", "ivantiUsername"],
@@ -39,6 +35,8 @@ export const vendor: VendorModule<typeof settings> = {
       // a tenant that refuses it costs a second, the older bulk form).
       minimum: { up: { perIdentity: 1, perPhase: 1 }, "preview --refresh": { perIdentity: 2, perPhase: 0 }, update: { perIdentity: 1, perPhase: 0 }, destroy: { perIdentity: 1, perPhase: 0 } },
       sdkModule: "ise-api-user",
+      // A getter, as is the probe's: the handler imports the settings, which import this registry,
+      // so it may still be loading when this module is.
       get handler() {
         return iseApiUser as unknown as ResourceHandler;
       },

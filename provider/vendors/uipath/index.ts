@@ -28,11 +28,7 @@ const settings = {
 export const vendor: VendorModule<typeof settings> = {
   name: "uipath",
   aliases: [],
-  // Getters: the modules behind these import the settings, which import this registry, so they
-  // may still be loading when this module is.
-  get displayName() {
-    return VENDOR;
-  },
+  displayName: VENDOR,
   settingsPrefix: "uipath",
   settings,
   configuredBy: ["uipathOrganization", "uipathClientId"],
@@ -42,6 +38,8 @@ export const vendor: VendorModule<typeof settings> = {
       // POST, GET, PUT (group changes as add/remove lists), DELETE of the robot account.
       minimum: { up: { perIdentity: 1, perPhase: 0 }, "preview --refresh": { perIdentity: 1, perPhase: 0 }, update: { perIdentity: 1, perPhase: 0 }, destroy: { perIdentity: 1, perPhase: 0 } },
       sdkModule: "uipath-robot-account",
+      // A getter, as is the probe's: the handler imports the settings, which import this registry,
+      // so it may still be loading when this module is.
       get handler() {
         return uiPathRobotAccount as unknown as ResourceHandler;
       },

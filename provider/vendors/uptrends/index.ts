@@ -19,11 +19,7 @@ const settings = {
 export const vendor: VendorModule<typeof settings> = {
   name: "uptrends",
   aliases: [],
-  // Getters: the modules behind these import the settings, which import this registry, so they
-  // may still be loading when this module is.
-  get displayName() {
-    return VENDOR;
-  },
+  displayName: VENDOR,
   settingsPrefix: "uptrends",
   settings,
   configuredBy: ["uptrendsUsername"],
@@ -33,6 +29,8 @@ export const vendor: VendorModule<typeof settings> = {
       // POST, GET, PUT, DELETE of /ApiUser: one each.
       minimum: { up: { perIdentity: 1, perPhase: 0 }, "preview --refresh": { perIdentity: 1, perPhase: 0 }, update: { perIdentity: 1, perPhase: 0 }, destroy: { perIdentity: 1, perPhase: 0 } },
       sdkModule: "uptrends-api-account",
+      // A getter, as is the probe's: the handler imports the settings, which import this registry,
+      // so it may still be loading when this module is.
       get handler() {
         return uptrendsApiAccount as unknown as ResourceHandler;
       },
