@@ -3,6 +3,8 @@
 // guessed from its name.
 import type { SettingName } from "./config.js";
 import { lazyRecord } from "./lazy-record.js";
+import { NETWORK_SETTINGS } from "./network-settings.js";
+import type { SettingDeclaration } from "./vendor-module.js";
 import { VENDORS } from "./vendors/index.js";
 
 export interface SettingFacts {
@@ -14,6 +16,8 @@ export interface SettingFacts {
 
 export const SETTING_FACTS: Readonly<Record<SettingName, SettingFacts>> = lazyRecord(() =>
   Object.fromEntries(
-    VENDORS.flatMap((v) => Object.entries(v.settings).map(([name, d]): [string, SettingFacts] => [name, { description: d.description, ...(d.secret ? { secret: true } : {}) }])),
+    [...VENDORS.map((v): Readonly<Record<string, SettingDeclaration>> => v.settings), NETWORK_SETTINGS].flatMap((declared: Readonly<Record<string, SettingDeclaration>>) =>
+      Object.entries(declared).map(([name, d]): [string, SettingFacts] => [name, { description: d.description, ...(d.secret ? { secret: true } : {}) }]),
+    ),
   ),
 );

@@ -66,9 +66,9 @@ describe("schema.json", () => {
     for (const ref of refs) expect(Object.keys(schema.types), ref).toContain(JSON.parse(ref).slice("#/types/".length));
   });
 
-  it("marks the credentials among the provider settings secret, and only those", () => {
+  it("marks the credentials among the provider settings secret (the proxy URL may carry some), and only those", () => {
     const secret = Object.entries(schema.config.variables).filter(([, v]) => v.secret).map(([k]) => k).sort();
-    expect(secret).toEqual(["controlRoomApiKey", "controlRoomPassword", "ivantiPassword", "uipathClientSecret", "uptrendsPassword", "verifyClientSecret"]);
+    expect(secret).toEqual(["controlRoomApiKey", "controlRoomPassword", "ivantiPassword", "proxyUrl", "uipathClientSecret", "uptrendsPassword", "verifyClientSecret"]);
   });
 });
 
