@@ -1,6 +1,6 @@
 // `apiidentity check` with probes of the test's own: which vendors run, exit codes, the text report.
 import { describe, expect, it } from "vitest";
-import type { Probe, VendorReport } from "../provider/check.js";
+import type { Probe, VendorReport } from "../provider/probe.js";
 import { noSettings, sandboxSettings } from "../test/settings.js";
 import { exitCodeOf, formatText, runChecks, selectProbes, throwAwayName } from "./check.js";
 

@@ -2,7 +2,7 @@
 // on against a real tenant, with the provider's own settings. Read-only unless --write.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { runProbe, type Finding, type Probe, type VendorReport } from "../provider/check.js";
+import { runProbe, type Finding, type Probe, type VendorReport } from "../provider/probe.js";
 import { environmentSettings, type Settings } from "../provider/settings.js";
 import { VENDORS } from "../provider/vendors/index.js";
 import { vendorKey } from "./vendor-keys.js";

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { CommandRunError, UsageError } from "../cli/errors.js";
-import { CheckCannotRun } from "./check.js";
+import { CheckCannotRun } from "./probe.js";
 import { ApiIdentityError, ConfigurationError, CreatedButFailedError } from "./error-root.js";
 import { AdoptionError, LookupError, LostCreateError, OutcomeUnknownError, VendorCallError, describeFailure, reworded } from "./errors.js";
 import { TokenError, TransportError, UnexpectedAnswerError, VendorError } from "./http/index.js";

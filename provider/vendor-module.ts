@@ -1,7 +1,7 @@
 // What one vendor folder tells the rest of the package, in one value (`provider/vendors/<v>/index.ts`
 // exports it as `vendor`); provider/vendors/index.ts lists these values and nothing else lists vendors.
 import type { z } from "zod";
-import type { Probe } from "./check.js";
+import type { Probe } from "./probe.js";
 import type { ResourceHandler } from "./resource.js";
 import type { Settings } from "./settings.js";
 

@@ -4,7 +4,7 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { VendorReport } from "../../provider/check.js";
+import type { VendorReport } from "../../provider/probe.js";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
 import { repoRoot } from "./harness.js";
 

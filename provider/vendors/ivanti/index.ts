@@ -1,7 +1,7 @@
 // Ivanti Neurons for MDM, as the rest of the package sees it.
 import type { ResourceHandler } from "../../resource.js";
 import type { VendorModule } from "../../vendor-module.js";
-import { probe } from "./check.js";
+import { probe } from "./probe.js";
 import { isApiUserAccount, ivantiClient } from "./client.js";
 import { VENDOR } from "./contract.js";
 import { iseApiUser } from "./handler.js";

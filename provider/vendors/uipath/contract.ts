@@ -1,7 +1,7 @@
 // Every path, field and behaviour of UiPath Identity this client relies on, in one place, each
 // tagged documented or INFERRED. Sources: docs/vendors/uipath.md (UiPath's OpenAPI file, docs pages);
 // docs/resources/UiPathRobotAccount.md, "Vendor contract", lists the same items. `apiidentity check
-// uipath` (check.ts) tries the INFERRED ones against a real organization.
+// uipath` (probe.ts) tries the INFERRED ones against a real organization.
 
 /** The vendor's name in messages (a constant of this file, which imports nothing, so any module may read it while it loads). */
 export const VENDOR = "UiPath";

@@ -2,7 +2,7 @@
 import { ConfigurationError } from "../../error-root.js";
 import type { ResourceHandler } from "../../resource.js";
 import type { VendorModule } from "../../vendor-module.js";
-import { probe } from "./check.js";
+import { probe } from "./probe.js";
 import { uipathClient } from "./client.js";
 import { VENDOR } from "./contract.js";
 import { uiPathRobotAccount } from "./handler.js";

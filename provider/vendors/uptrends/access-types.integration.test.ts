@@ -7,8 +7,8 @@ import { uptrends as uptrendsModule } from "../../../sandbox/vendors/uptrends/in
 import type { UptrendsState } from "../../../sandbox/vendors/uptrends/state.js";
 import type { VendorModule } from "../../../sandbox/types.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
-import { runProbe } from "../../check.js";
-import { probe } from "./check.js";
+import { runProbe } from "../../probe.js";
+import { probe } from "./probe.js";
 import { uptrendsApiAccount } from "./handler.js";
 import type { UptrendsApiAccountOutputs } from "./inputs.js";
 

@@ -2,7 +2,7 @@
 // place. The endpoints are documented (KB "ApiUser API", Swagger 2022); the ApiUser field names other
 // than OperatorGuid and Description, the status codes and the empty-description default are INFERRED.
 // Sources and the documented/INFERRED status of each fact: docs/vendors/uptrends.md. `apiidentity
-// check uptrends` (check.ts) tries each INFERRED item against a real account.
+// check uptrends` (probe.ts) tries each INFERRED item against a real account.
 
 /** The vendor's name in messages (a constant of this file, which imports nothing, so any module may read it while it loads). */
 export const VENDOR = "Uptrends";

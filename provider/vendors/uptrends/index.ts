@@ -1,7 +1,7 @@
 // Uptrends, as the rest of the package sees it.
 import type { ResourceHandler } from "../../resource.js";
 import type { VendorModule } from "../../vendor-module.js";
-import { probe } from "./check.js";
+import { probe } from "./probe.js";
 import { uptrendsClient } from "./client.js";
 import { VENDOR } from "./contract.js";
 import { uptrendsApiAccount } from "./handler.js";

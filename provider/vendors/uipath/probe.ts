@@ -2,7 +2,7 @@
 // organization with the provider's own settings. Read-only unless `options.write`; then it creates,
 // updates and deletes one throw-away robot account named `options.throwAwayName`, and nothing else.
 import { randomUUID } from "node:crypto";
-import { type CheckRecorder, CheckCannotRun, type Probe, type ProbeOptions, type WriteTrial } from "../../check.js";
+import { type CheckRecorder, CheckCannotRun, type Probe, type ProbeOptions, type WriteTrial } from "../../probe.js";
 import { VendorError } from "../../http/index.js";
 import { uipathClient, type UiPathClient } from "./client.js";
 import { VENDOR } from "./contract.js";

@@ -7,8 +7,8 @@ import type { VendorModule } from "../../../sandbox/types.js";
 import { GENERATIONS } from "../../../sandbox/vendors/automation-anywhere/generations.js";
 import { automationAnywhere } from "../../../sandbox/vendors/automation-anywhere/index.js";
 import type { AaState } from "../../../sandbox/vendors/automation-anywhere/state.js";
-import { runProbe } from "../../check.js";
-import { probe } from "./check.js";
+import { runProbe } from "../../probe.js";
+import { probe } from "./probe.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
 
 /** The provider settings of this file's runs (the sandbox's, once it is up). */

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../../sandbox/server.js";
 import type { VerifyState } from "../../../sandbox/vendors/ibm-verify/state.js";
-import { runProbe } from "../../check.js";
-import { probe } from "./check.js";
+import { runProbe } from "../../probe.js";
+import { probe } from "./probe.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
 
 /** The provider settings of this file's runs (the sandbox's, once it is up). */

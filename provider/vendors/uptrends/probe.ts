@@ -2,7 +2,7 @@
 // the provider's own settings. Read-only unless `options.write`; then it creates, updates and deletes
 // one throw-away API account whose Description is `options.throwAwayName`, and nothing else.
 import { randomUUID } from "node:crypto";
-import type { CheckRecorder, Probe, ProbeOptions, WriteTrial } from "../../check.js";
+import type { CheckRecorder, Probe, ProbeOptions, WriteTrial } from "../../probe.js";
 import { respellKeys } from "../../http/index.js";
 import { ACCESS_TYPES, ADMIN_AUTHORIZATION, API_USER_FIELDS, LOST_CREATE_CLOCK_SKEW_MS, PATHS } from "./contract.js";
 import { uptrendsClient, type UptrendsClient } from "./client.js";

@@ -2,7 +2,7 @@
 // own settings. Read-only by default; with `write`, one throw-away API client is created, changed and
 // deleted. Every answer is parsed with the client's wire schemas.
 import { randomUUID } from "node:crypto";
-import type { CheckRecorder, Probe, ProbeOptions } from "../../check.js";
+import type { CheckRecorder, Probe, ProbeOptions } from "../../probe.js";
 import { ApiIdentityError } from "../../errors.js";
 import { VendorError } from "../../http/index.js";
 import { VerifyClient, verifySettings } from "./client.js";

@@ -3,8 +3,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { api, getToken, startUiPath, type Harness } from "../../../sandbox/vendors/uipath/test-helpers.js";
 import type { UiPathState } from "../../../sandbox/vendors/uipath/state.js";
-import { runProbe } from "../../check.js";
-import { probe } from "./check.js";
+import { runProbe } from "../../probe.js";
+import { probe } from "./probe.js";
 import { jwtScopes } from "./client.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
 

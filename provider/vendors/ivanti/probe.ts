@@ -2,7 +2,7 @@
 // provider's own settings. Read-only by default; with `write`, one throw-away API user is created,
 // updated and deleted, and nothing else is touched.
 import { randomBytes } from "node:crypto";
-import type { CheckRecorder, Probe, ProbeOptions, WriteTrial } from "../../check.js";
+import type { CheckRecorder, Probe, ProbeOptions, WriteTrial } from "../../probe.js";
 import { ACCOUNT_SOURCES, API_ACCOUNT_TYPES, INVITE_STATES, ISE_ROLE_NAMES, MAX_ROWS, PATHS } from "./contract.js";
 import { isApiUserAccount, ivantiClient, type IvantiClient } from "./client.js";
 import { VENDOR } from "./contract.js";

@@ -3,7 +3,7 @@
 // updates and deletes one throw-away user named `options.throwAwayName`, and nothing else.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { CheckRecorder, Probe, ProbeOptions, WriteTrial } from "../../check.js";
+import type { CheckRecorder, Probe, ProbeOptions, WriteTrial } from "../../probe.js";
 import { VendorError } from "../../http/index.js";
 import { ControlRoomClient, readSettings, tokenClaims, type HeldPermission } from "./client.js";
 import { ADMIN_ROLE, INFERRED, PATHS, PERMISSIONS, VENDOR } from "./contract.js";

@@ -2,7 +2,7 @@
 // status follows from them.
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { CheckRecorder, runProbe, type Probe } from "./check.js";
+import { CheckRecorder, runProbe, type Probe } from "./probe.js";
 import { ConfigurationError } from "./errors.js";
 import { resolveSettings } from "./settings.js";
 import { parseAnswer, TransportError, VendorError } from "./http/index.js";

@@ -5,8 +5,8 @@ import { startSandbox, type Sandbox } from "../../../sandbox/server.js";
 import type { VendorModule } from "../../../sandbox/types.js";
 import { ivanti as ivantiModule } from "../../../sandbox/vendors/ivanti/index.js";
 import { setIseRoleName, type IvantiState } from "../../../sandbox/vendors/ivanti/state.js";
-import { runProbe } from "../../check.js";
-import { probe } from "./check.js";
+import { runProbe } from "../../probe.js";
+import { probe } from "./probe.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
 
 /** The provider settings of this file's runs (the sandbox's, once it is up). */
