@@ -139,7 +139,7 @@ function printTable(rows: Row[]): void {
 /** The console edits a colleague might make: done through the vendor APIs, outside Pulumi. */
 async function consoleEdits(vendors: Vendors, ids: Record<string, string>): Promise<string[]> {
   const done: string[] = [];
-  const aa = vendors.automationAnywhere!;
+  const aa = vendors["automation-anywhere"]!;
   const { token } = await json<{ token: string }>(`${aa.baseUrl}/v2/authentication`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -150,7 +150,7 @@ async function consoleEdits(vendors: Vendors, ids: Record<string, string>): Prom
   await json(userUrl, { method: "PUT", headers: { "x-authorization": token, "content-type": "application/json" }, body: JSON.stringify({ ...user, disabled: true }) });
   done.push(`Automation Anywhere: Control Room user '${String(user.username)}' disabled`);
 
-  const v = vendors.ibmVerify!;
+  const v = vendors["ibm-verify"]!;
   const tok = await json<{ access_token: string }>(`${v.baseUrl}/oauth2/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },

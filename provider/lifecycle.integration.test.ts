@@ -19,8 +19,8 @@ import { recordingNotes } from "./notes.js";
 const ROUTE_OF: Record<Kind, string> = {
   IseApiUser: CREATE_ROUTES.ivanti,
   UptrendsApiAccount: CREATE_ROUTES.uptrends,
-  ControlRoomUser: CREATE_ROUTES.automationAnywhere,
-  VerifyApiClient: CREATE_ROUTES.ibmVerify,
+  ControlRoomUser: CREATE_ROUTES["automation-anywhere"],
+  VerifyApiClient: CREATE_ROUTES["ibm-verify"],
   UiPathRobotAccount: CREATE_ROUTES.uipath,
 };
 

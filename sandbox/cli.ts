@@ -1,7 +1,6 @@
 // `apiidentity-sandbox [--port N] [--state FILE]` and `apiidentity-sandbox env --url BASE`.
 import { parseArgs } from "node:util";
 import { startSandbox, vendorIdOf } from "./server.js";
-import type { VendorId } from "./types.js";
 import { vendorModules } from "./vendors/index.js";
 
 async function env(url: string): Promise<number> {
@@ -49,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`apiidentity-sandbox: --port must be 0..65535, got ${values.port}\n`);
     return 2;
   }
-  const profiles: Partial<Record<VendorId, string>> = {};
+  const profiles: Record<string, string> = {};
   for (const p of values.profile ?? []) {
     const [name, generation] = p.split("=", 2);
     const vendor = name ? vendorIdOf(name, vendorModules) : undefined;

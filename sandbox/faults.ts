@@ -1,6 +1,8 @@
 // Fault injection rules of the control API (`/_sandbox/faults`).
 import { z } from "zod";
-import { VENDOR_IDS } from "./types.js";
+import type { VendorModule } from "./types.js";
+import { vendorIdOf } from "./vendor-id.js";
+import { vendorModules } from "./vendors/index.js";
 
 export const faultEffectSchema = z.discriminatedUnion("type", [
   /** Answer with this status and the vendor's own error body. */
@@ -39,8 +41,17 @@ export const faultEffectSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("htmlPage"), status: z.number().int().min(200).max(599).default(502) }),
 ]);
 
-export const faultRuleSchema = z.object({
-  vendor: z.enum(VENDOR_IDS as [string, ...string[]]).optional(),
+/** A vendor named by its id or older id (`vendorIdOf`), as the id of one of `modules`. */
+const vendorNamed = (modules: readonly VendorModule[]) =>
+  z.string().transform((name, ctx) => {
+    const id = vendorIdOf(name, modules);
+    if (id === undefined) ctx.addIssue({ code: "custom", message: `no vendor '${name}' in this sandbox (known: ${modules.map((m) => m.id).join(", ")})` });
+    return id ?? name;
+  });
+
+/** A fault rule whose `vendor` names one of `modules`. */
+export const faultRuleSchemaOf = (modules: readonly VendorModule[]) => z.object({
+  vendor: vendorNamed(modules).optional(),
   method: z.string().toUpperCase().optional(),
   /** Route template as counted in `/_sandbox/requests` (e.g. `/v4/ApiUser/{apiUserGuid}`); `*` is a wildcard. */
   route: z.string().optional(),
@@ -50,6 +61,8 @@ export const faultRuleSchema = z.object({
   count: z.number().int().min(1).optional(),
   effect: faultEffectSchema,
 });
+
+export const faultRuleSchema = faultRuleSchemaOf(vendorModules);
 
 export type FaultRuleInput = z.input<typeof faultRuleSchema>;
 export type FaultRule = z.output<typeof faultRuleSchema> & { id: string; matched: number; applied: number };
@@ -63,9 +76,15 @@ function globMatch(pattern: string, value: string): boolean {
 export class FaultTable {
   private rules: FaultRule[] = [];
   private seq = 0;
+  private readonly schema: typeof faultRuleSchema;
+
+  /** `modules`: the vendors a rule may name (default: the sandbox list). */
+  constructor(modules: readonly VendorModule[] = vendorModules) {
+    this.schema = faultRuleSchemaOf(modules);
+  }
 
   add(input: unknown): FaultRule {
-    const parsed = faultRuleSchema.parse(input);
+    const parsed = this.schema.parse(input);
     const rule: FaultRule = { ...parsed, id: `fault-${++this.seq}`, matched: 0, applied: 0 };
     this.rules.push(rule);
     return rule;

@@ -24,5 +24,5 @@ export function exampleInputs(kind: Kind, n: { index: number; name: string; labe
 }
 
 /** Sandbox vendors that authenticate with a token or login, and those that send HTTP Basic on every request. */
-export const TOKEN_VENDORS: readonly VendorId[] = vendorModules.filter((m) => m.auth === "token").map((m) => m.id);
-export const BASIC_VENDORS: readonly VendorId[] = vendorModules.filter((m) => m.auth === "basic").map((m) => m.id);
+export const TOKEN_VENDORS: readonly VendorId[] = vendorModules.filter((m) => m.auth === "token").map((m) => m.id as VendorId);
+export const BASIC_VENDORS: readonly VendorId[] = vendorModules.filter((m) => m.auth === "basic").map((m) => m.id as VendorId);

@@ -9,7 +9,7 @@ import { startSandbox, type Sandbox } from "./server.js";
 import type { VendorModule } from "./types.js";
 
 const toy: VendorModule = {
-  id: "automationAnywhere",
+  id: "automation-anywhere",
   prefix: "/toy",
   kinds: {},
   auth: "token",
@@ -60,38 +60,38 @@ const control = async (method: string, path: string, body?: unknown) => {
 describe("vendor generations (profiles)", () => {
   it("plays the first profile by default; routes of another generation do not exist", async () => {
     sb = await startSandbox({ modules: [toy] });
-    expect(sb.profiles()).toEqual({ automationAnywhere: "current" });
+    expect(sb.profiles()).toEqual({ "automation-anywhere": "current" });
     expect((await get("/v2/thing")).body.gen).toBe("v2");
     expect((await get("/v1/thing")).status).toBe(404);
     expect((await get("/v1/login")).status).toBe(410);
     expect((await get("/who")).body.profile).toBe("current");
-    expect(sb.requests()).toContainEqual({ vendor: "automationAnywhere", method: "GET", route: "(unmatched)", status: 404, count: 1 });
+    expect(sb.requests()).toContainEqual({ vendor: "automation-anywhere", method: "GET", route: "(unmatched)", status: 404, count: 1 });
   });
 
   it("starts in the generation it is given and switches through the control API; reset restores it", async () => {
-    sb = await startSandbox({ modules: [toy], profiles: { automationAnywhere: "legacy" } });
+    sb = await startSandbox({ modules: [toy], profiles: { "automation-anywhere": "legacy" } });
     expect((await get("/v2/thing")).status).toBe(404);
     expect((await get("/v1/thing")).body.gen).toBe("v1");
     expect((await get("/v1/login")).body.token).toBe("t");
 
     const listed = await control("GET", "profiles");
-    expect(listed.body).toEqual({ profiles: { automationAnywhere: "legacy" }, available: { automationAnywhere: ["current", "legacy"] } });
+    expect(listed.body).toEqual({ profiles: { "automation-anywhere": "legacy" }, available: { "automation-anywhere": ["current", "legacy"] } });
     // The URL prefix name works as well as the vendor id.
-    expect((await control("PUT", "profiles", { toy: "current" })).body).toEqual({ profiles: { automationAnywhere: "current" } });
+    expect((await control("PUT", "profiles", { toy: "current" })).body).toEqual({ profiles: { "automation-anywhere": "current" } });
     expect((await get("/who")).body.profile).toBe("current");
     await control("POST", "reset");
     expect((await get("/who")).body.profile).toBe("legacy");
   });
 
   it("refuses an unknown vendor or generation, naming what exists", async () => {
-    await expect(startSandbox({ modules: [toy], profiles: { automationAnywhere: "ancient" } })).rejects.toThrow(/no profile 'ancient' \(known: current, legacy\)/);
+    await expect(startSandbox({ modules: [toy], profiles: { "automation-anywhere": "ancient" } })).rejects.toThrow(/no profile 'ancient' \(known: current, legacy\)/);
     sb = await startSandbox({ modules: [toy] });
     const bad = await control("PUT", "profiles", { toy: "ancient" });
     expect(bad.status).toBe(400);
     expect(String(bad.body.error)).toContain("known: current, legacy");
     expect((await control("PUT", "profiles", { nobody: "current" })).status).toBe(400);
-    expect(() => sb!.setProfile("automationAnywhere", "ancient")).toThrow(/known/);
-    expect(sb.profiles()).toEqual({ automationAnywhere: "current" });
+    expect(() => sb!.setProfile("automation-anywhere", "ancient")).toThrow(/known/);
+    expect(sb.profiles()).toEqual({ "automation-anywhere": "current" });
   });
 
   it("the CLI refuses a malformed --profile with exit code 2", async () => {
@@ -144,7 +144,7 @@ describe("answer rewriting faults", () => {
 });
 
 describe("malformed answers", () => {
-  const made = () => (sb!.store.vendor("automationAnywhere") as { made?: number }).made ?? 0;
+  const made = () => (sb!.store.vendor("automation-anywhere") as { made?: number }).made ?? 0;
   const post = async () => {
     const r = await fetch(`${sb!.url}/toy/things`, { method: "POST" });
     return { status: r.status, type: r.headers.get("content-type") ?? "", text: await r.text() };
@@ -168,7 +168,7 @@ describe("malformed answers", () => {
     const r = await post();
     expect(made()).toBe(1);
     expect(r).toMatchObject({ status: 200, text: "" });
-    expect(sb.requests()).toContainEqual({ vendor: "automationAnywhere", method: "POST", route: "/things", status: 200, count: 1 });
+    expect(sb.requests()).toContainEqual({ vendor: "automation-anywhere", method: "POST", route: "/things", status: 200, count: 1 });
   });
 
   it("htmlPage answers an HTML error page without handling the request", async () => {
@@ -190,7 +190,7 @@ describe("control API bodies", () => {
     const form = { "content-type": "application/x-www-form-urlencoded" };
     const put = await fetch(`${sb.url}/_sandbox/profiles`, { method: "PUT", headers: form, body: '{"toy":"legacy"}' });
     expect(put.status).toBe(200);
-    expect(sb.profiles()).toEqual({ automationAnywhere: "legacy" });
+    expect(sb.profiles()).toEqual({ "automation-anywhere": "legacy" });
     const fault = await fetch(`${sb.url}/_sandbox/faults`, { method: "POST", headers: form, body: '{"count":1,"effect":{"type":"status","status":503}}' });
     expect(fault.status).toBe(201);
   });

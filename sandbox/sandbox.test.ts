@@ -39,7 +39,7 @@ const addFault = async (rule: unknown) => {
 describe("control API", () => {
   it("config lists every vendor with its base URL and an env block", async () => {
     const cfg = (await (await fetch(`${sb.url}/_sandbox/config`)).json()) as { vendors: Record<string, Record<string, string>>; env: Record<string, string> };
-    expect(Object.keys(cfg.vendors).sort()).toEqual(["automationAnywhere", "ibmVerify", "ivanti", "uipath", "uptrends"]);
+    expect(Object.keys(cfg.vendors).sort()).toEqual(["automation-anywhere", "ibm-verify", "ivanti", "uipath", "uptrends"]);
     for (const v of Object.values(cfg.vendors)) expect(v.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
     for (const name of ["UPTRENDS_BASE_URL", "IVANTI_BASE_URL", "CONTROL_ROOM_URL", "VERIFY_TENANT_URL", "UIPATH_BASE_URL"]) expect(cfg.env[name]).toBeTruthy();
   });
@@ -148,7 +148,7 @@ describe("fault rules", () => {
   });
 
   it("expireTokens: every issued token stops working", async () => {
-    const aa = sb.config().vendors.automationAnywhere!;
+    const aa = sb.config().vendors["automation-anywhere"]!;
     // The sandbox plays a current Control Room by default: v2 login and user management.
     const login = await fetch(`${aa.baseUrl}/v2/authentication`, {
       method: "POST",
@@ -159,7 +159,7 @@ describe("fault rules", () => {
     const roles = () =>
       fetch(`${aa.baseUrl}/v2/usermanagement/roles/list`, { method: "POST", headers: { "x-authorization": token, "content-type": "application/json" }, body: "{}" });
     expect((await roles()).status).toBe(200);
-    await addFault({ vendor: "automationAnywhere", count: 1, effect: { type: "expireTokens" } });
+    await addFault({ vendor: "automation-anywhere", count: 1, effect: { type: "expireTokens" } });
     expect((await roles()).status).toBe(401);
   });
 

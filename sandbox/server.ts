@@ -6,7 +6,8 @@ import { randomUUID } from "node:crypto";
 import { FaultTable, gatewayPage, rewriteAnswer, truncatedJson, type FaultEffect } from "./faults.js";
 import { Router } from "./router.js";
 import { Store } from "./store.js";
-import type { RouteContext, SandboxRequest, SandboxResponse, VendorId, VendorModule, VendorState } from "./types.js";
+import type { RouteContext, SandboxRequest, SandboxResponse, VendorModule, VendorName, VendorState } from "./types.js";
+import { vendorIdOf } from "./vendor-id.js";
 import { vendorModules } from "./vendors/index.js";
 
 export interface SandboxOptions {
@@ -15,8 +16,8 @@ export interface SandboxOptions {
   stateFile?: string;
   /** Vendor modules to serve (default: all five). */
   modules?: VendorModule[];
-  /** The generation each vendor plays (`VendorModule.profiles`); default: each module's first. */
-  profiles?: Partial<Record<VendorId, string>>;
+  /** The generation each vendor plays (`VendorModule.profiles`), by id or older id; default: each module's first. */
+  profiles?: Partial<Record<VendorName, string>>;
 }
 
 export interface RequestCount {
@@ -33,15 +34,15 @@ export interface Sandbox {
   port: number;
   store: Store;
   faults: FaultTable;
-  /** Base URL of one vendor (origin + prefix). */
-  baseUrl(vendor: VendorModule["id"]): string;
+  /** Base URL of one vendor (origin + prefix), by id or older id. */
+  baseUrl(vendor: VendorName): string;
   config(): SandboxConfig;
   requests(): RequestCount[];
   clearRequests(): void;
   /** The generation each vendor plays now. */
   profiles(): Record<string, string>;
   /** Plays another generation of a vendor from the next request on; throws on an unknown name. */
-  setProfile(vendor: VendorId, profile: string): void;
+  setProfile(vendor: VendorName, profile: string): void;
   close(): Promise<void>;
 }
 
@@ -107,32 +108,28 @@ function profilesOf(m: VendorModule): readonly string[] {
   return m.profiles && m.profiles.length > 0 ? m.profiles : [DEFAULT_PROFILE];
 }
 
-/** Vendor ids, or their URL prefix names (`automation-anywhere`), as a vendor id. */
-export function vendorIdOf(name: string, modules: readonly VendorModule[]): VendorId | undefined {
-  const n = name.toLowerCase();
-  return modules.find((m) => m.id.toLowerCase() === n || m.prefix.slice(1).toLowerCase() === n)?.id;
-}
+export { vendorIdOf };
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const modules = options.modules ?? vendorModules;
   const store = new Store(modules, options.stateFile);
-  const faults = new FaultTable();
+  const faults = new FaultTable(modules);
   const routers = new Map(modules.map((m) => [m.id, new Router(m.routes as never)]));
   const counts = new Map<string, RequestCount>();
   let clockOffset = 0;
   /** Requests a `lateCommit` fault held back, by vendor, method and route: handled before the next one. */
   const late = new Map<string, (() => Promise<void>)[]>();
   let origin = "";
-  const startProfiles = new Map<VendorId, string>();
-  const setProfile = (vendor: VendorId, profile: string, into = profiles) => {
-    const m = modules.find((x) => x.id === vendor);
+  const startProfiles = new Map<string, string>();
+  const setProfile = (vendor: string, profile: string, into = profiles) => {
+    const m = modules.find((x) => x.id === vendorIdOf(vendor, modules));
     if (!m) throw new Error(`no vendor '${vendor}' in this sandbox`);
     const known = profilesOf(m);
     if (!known.includes(profile)) throw new Error(`${vendor} has no profile '${profile}' (known: ${known.join(", ")})`);
-    into.set(vendor, profile);
+    into.set(m.id, profile);
   };
-  const profiles = new Map<VendorId, string>(modules.map((m) => [m.id, profilesOf(m)[0]!]));
-  for (const [v, p] of Object.entries(options.profiles ?? {})) setProfile(v as VendorId, p);
+  const profiles = new Map<string, string>(modules.map((m) => [m.id, profilesOf(m)[0]!]));
+  for (const [v, p] of Object.entries(options.profiles ?? {})) setProfile(v, p);
   for (const [v, p] of profiles) startProfiles.set(v, p);
   const profileTable = () => Object.fromEntries(profiles);
 
@@ -352,7 +349,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port,
     store,
     faults,
-    baseUrl: (vendor) => origin + modules.find((m) => m.id === vendor)!.prefix,
+    baseUrl: (vendor) => origin + modules.find((m) => m.id === vendorIdOf(vendor, modules))!.prefix,
     config,
     requests: () => [...counts.values()].map((c) => ({ ...c })),
     clearRequests: () => counts.clear(),

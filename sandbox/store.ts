@@ -1,7 +1,8 @@
 // In-memory state of every vendor, optionally persisted to a JSON file after each change.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import type { VendorId, VendorModule, VendorState } from "./types.js";
+import type { VendorModule, VendorName, VendorState } from "./types.js";
+import { vendorIdOf } from "./vendor-id.js";
 
 export class Store {
   private data: Record<string, VendorState> = {};
@@ -17,7 +18,8 @@ export class Store {
       try {
         const loaded = JSON.parse(readFileSync(file, "utf8")) as { vendors?: Record<string, VendorState> };
         for (const m of modules) {
-          const v = loaded.vendors?.[m.id];
+          // A file written before the one names keeps each vendor under its older camelCase id.
+          const v = loaded.vendors?.[m.id] ?? Object.entries(loaded.vendors ?? {}).find(([k]) => vendorIdOf(k, [m]))?.[1];
           if (v) this.data[m.id] = v;
         }
       } catch (e) {
@@ -30,8 +32,9 @@ export class Store {
     return Object.fromEntries(this.modules.map((m) => [m.id, m.seed()]));
   }
 
-  vendor(id: VendorId): VendorState {
-    return this.data[id]!;
+  /** One vendor's live state, by its id or its older id (`VendorName`; a test's own module may have any id). */
+  vendor(name: VendorName | (string & {})): VendorState {
+    return this.data[vendorIdOf(name, this.modules) ?? name]!;
   }
 
   all(): Record<string, VendorState> {

@@ -1,9 +1,14 @@
 // Shared types of the sandbox: what a vendor module provides and what a route handler sees.
 import type { IncomingHttpHeaders } from "node:http";
+import type { VENDOR_LIST } from "./vendors/index.js";
 
-export type VendorId = "uptrends" | "ivanti" | "automationAnywhere" | "ibmVerify" | "uipath";
+/** A vendor's id: its one name (folder, URL prefix), as its module in the sandbox list declares it. */
+export type VendorId = (typeof VENDOR_LIST)[number]["id"];
 
-export const VENDOR_IDS: readonly VendorId[] = ["uptrends", "ivanti", "automationAnywhere", "ibmVerify", "uipath"];
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+
+/** What a caller may name a vendor by: its id, or the older camelCase id (`automationAnywhere`). */
+export type VendorName = VendorId | CamelCase<VendorId>;
 
 /** JSON-serialisable state of one vendor; persisted as is. */
 export type VendorState = Record<string, unknown>;
@@ -74,8 +79,9 @@ export interface HeldKind<S extends VendorState = VendorState> {
   example(n: { index: number; name: string; label: string }): Record<string, unknown>;
 }
 
-export interface VendorModule<S extends VendorState = VendorState, K extends string = string> {
-  id: VendorId;
+export interface VendorModule<S extends VendorState = VendorState, K extends string = string, I extends string = string> {
+  /** The vendor's one name, as the provider's registry and the folder spell it. */
+  id: I;
   /** The resource kinds this vendor holds. */
   kinds: Readonly<Record<K, HeldKind<S>>>;
   /** Authentication: HTTP Basic on every request, or a token or login the client reuses. */

@@ -398,7 +398,7 @@ describe("configuration", () => {
         made.push({ urn, ...(await call.create(urn, checked.inputs)) });
       }
       for (const m of made) await call.delete(m.urn, m.id, m.props);
-      const tokens = sb.requests().filter((q) => q.vendor === "ibmVerify" && q.route.endsWith("/token"));
+      const tokens = sb.requests().filter((q) => q.vendor === "ibm-verify" && q.route.endsWith("/token"));
       expect(tokens.reduce((n, q) => n + q.count, 0)).toBe(1);
     } finally {
       r = saved;

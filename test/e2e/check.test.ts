@@ -55,7 +55,7 @@ describe("apiidentity check against the sandbox", () => {
   }, 120_000);
 
   it.each(["current", "legacy"])("Automation Anywhere in its %s generation checks clean", async (generation) => {
-    sandbox.setProfile("automationAnywhere", generation);
+    sandbox.setProfile("automation-anywhere", generation);
     try {
       const r = await check(["controlroom", "--json"]);
       expect(r.code, r.stdout + r.stderr).toBe(0);
@@ -63,7 +63,7 @@ describe("apiidentity check against the sandbox", () => {
       expect(report!.status).toBe("ok");
       expect(report!.findings.filter((f) => f.verdict === "confirmed").length).toBeGreaterThan(0);
     } finally {
-      sandbox.setProfile("automationAnywhere", "current");
+      sandbox.setProfile("automation-anywhere", "current");
     }
   }, 120_000);
 
@@ -71,7 +71,7 @@ describe("apiidentity check against the sandbox", () => {
     sandbox.clearRequests();
     const r = await check(["controlroom", "--write", "--json"]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    const aa = sandbox.requests().filter((q) => q.vendor === "automationAnywhere");
+    const aa = sandbox.requests().filter((q) => q.vendor === "automation-anywhere");
     expect(aa.filter((q) => q.route.startsWith("/v1/"))).toEqual([]);
     expect(aa.filter((q) => q.route.startsWith("/v2/usermanagement/")).length).toBeGreaterThan(0);
     const [report] = json(r).vendors;
@@ -111,7 +111,7 @@ describe("apiidentity check against the sandbox", () => {
   }, 120_000);
 
   it("a renamed answer field is a contradiction that names the field: exit 1", async () => {
-    sandbox.faults.add({ vendor: "automationAnywhere", effect: { type: "renameField", from: "username", to: "login" } });
+    sandbox.faults.add({ vendor: "automation-anywhere", effect: { type: "renameField", from: "username", to: "login" } });
     try {
       const r = await check(["controlroom", "uptrends"]);
       expect(r.code, r.stdout + r.stderr).toBe(1);

@@ -47,7 +47,7 @@ function processCalls(generation: Generation) {
 
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
-const V = "automationAnywhere";
+const V = "automation-anywhere";
 const PASSWORD = "E2e_Pass-0001";
 
 describe.each(GENERATIONS)("%s Control Room", (generation) => {
@@ -147,7 +147,7 @@ function expectSecret(value: unknown): void {
 }
 
 beforeAll(async () => {
-  sb = await startSandbox({ modules: [automationAnywhere as unknown as VendorModule], profiles: { automationAnywhere: generation } });
+  sb = await startSandbox({ modules: [automationAnywhere as unknown as VendorModule], profiles: { "automation-anywhere": generation } });
   adminKey = sb.config().vendors[V]!.apiKey!;
 });
 afterAll(async () => {

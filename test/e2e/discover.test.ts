@@ -32,11 +32,11 @@ async function seedIdentities(): Promise<void> {
   const form = new URLSearchParams({ "accounts[0].emailAddress": "legacy-ise@example.com", "accounts[0].accountSource": "LOCAL", "accounts[0].firstName": "Legacy", "accounts[0].lastName": "ISE", "accounts[0].password": "Legacy-Ise-Pass1", "accounts[0].apiUser": "true", "accounts[0].roles[0]": "1006" });
   await ok(fetch(`${iv.baseUrl}/api/v1/accounts?sendInvite=false`, { method: "POST", headers: { authorization: basic(iv.username!, iv.password!), "content-type": "application/x-www-form-urlencoded" }, body: form.toString() }));
 
-  const aa = v.automationAnywhere!;
+  const aa = v["automation-anywhere"]!;
   const { token } = (await (await ok(fetch(`${aa.baseUrl}/v2/authentication`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: aa.username, apiKey: aa.apiKey }) }))).json()) as { token: string };
   await ok(fetch(`${aa.baseUrl}/v2/usermanagement/users`, { method: "POST", headers: { "x-authorization": token, "content-type": "application/json" }, body: JSON.stringify({ username: "legacy-runner", email: "legacy-runner@example.com", password: "Legacy#Run1", roles: [{ id: 2 }], licenseFeatures: ["RUNTIME"] }) }));
 
-  const ve = v.ibmVerify!;
+  const ve = v["ibm-verify"]!;
   const tok = (await (await ok(fetch(`${ve.baseUrl}/oauth2/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ grant_type: "client_credentials", client_id: ve.clientId!, client_secret: ve.clientSecret! }).toString() }))).json()) as { access_token: string };
   await ok(fetch(`${ve.baseUrl}/v1.0/apiclients`, { method: "POST", headers: { authorization: `Bearer ${tok.access_token}`, "content-type": "application/json" }, body: JSON.stringify({ clientName: "legacy-reports", entitlements: ["readReports"], enabled: true }) }));
 

@@ -26,8 +26,8 @@ const CALLS: Record<string, RegExp> = {
 const WRONG_TYPES: FaultRuleInput[] = [
   { vendor: "uptrends", method: "GET", effect: { type: "setField", name: "ApiUserGuid", value: 42 } },
   { vendor: "ivanti", method: "GET", effect: { type: "setField", name: "id", value: "10001" } },
-  { vendor: "automationAnywhere", method: "GET", effect: { type: "setField", name: "id", value: "2001" } },
-  { vendor: "ibmVerify", method: "GET", effect: { type: "setField", name: "id", value: 42 } },
+  { vendor: "automation-anywhere", method: "GET", effect: { type: "setField", name: "id", value: "2001" } },
+  { vendor: "ibm-verify", method: "GET", effect: { type: "setField", name: "id", value: 42 } },
   { vendor: "uipath", method: "GET", effect: { type: "setField", name: "id", value: { guid: "x" } } },
 ];
 

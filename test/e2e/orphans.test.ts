@@ -26,7 +26,7 @@ function orphansWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code:
   });
 }
 
-const writes = () => sb.requests().filter((r) => r.vendor === "ibmVerify" && r.method !== "GET" && !r.route.includes("token")).reduce((a, r) => a + r.count, 0);
+const writes = () => sb.requests().filter((r) => r.vendor === "ibm-verify" && r.method !== "GET" && !r.route.includes("token")).reduce((a, r) => a + r.count, 0);
 
 describe("apiidentity orphans (IBM Verify)", () => {
   let dropped = "";
@@ -46,7 +46,7 @@ describe("apiidentity orphans (IBM Verify)", () => {
     dropped = String(r.id);
     await p.ok(["state", "delete", r.urn, "--yes"]);
     // Made by hand, without the marker: not this provider's.
-    const cfg = sb.config().vendors.ibmVerify!;
+    const cfg = sb.config().vendors["ibm-verify"]!;
     const token = ((await (await fetch(`${cfg.baseUrl}/oauth2/token`, { method: "POST", body: new URLSearchParams({ grant_type: "client_credentials", client_id: cfg.clientId!, client_secret: cfg.clientSecret! }) })).json()) as { access_token: string }).access_token;
     const made = await fetch(`${cfg.baseUrl}/v1.0/apiclients`, {
       method: "POST",
@@ -94,7 +94,7 @@ describe("apiidentity orphans (IBM Verify)", () => {
   });
 
   it("reads the vendor settings from the stack's config (secrets decrypted), the environment only as a fallback", async () => {
-    const cfg = sb.config().vendors.ibmVerify!;
+    const cfg = sb.config().vendors["ibm-verify"]!;
     await p.ok(["config", "set", "apiidentity:verifyTenantUrl", cfg.baseUrl!]);
     await p.ok(["config", "set", "apiidentity:verifyClientId", cfg.clientId!]);
     await p.ok(["config", "set", "--secret", "apiidentity:verifyClientSecret", cfg.clientSecret!]);

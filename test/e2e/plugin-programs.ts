@@ -52,12 +52,12 @@ export function stepFor(steps: PreviewStep[], name: string): PreviewStep | undef
 
 /** The ids of the identities each vendor holds (the provider's own login accounts included). */
 export function identities(sb: Sandbox): Record<Kind, string[]> {
-  const aa = sb.store.vendor("automationAnywhere") as unknown as AaState;
+  const aa = sb.store.vendor("automation-anywhere") as unknown as AaState;
   return {
     IseApiUser: (sb.store.vendor("ivanti") as unknown as IvantiState).accounts.map((a) => String(a.id)).sort(),
     UptrendsApiAccount: (sb.store.vendor("uptrends") as unknown as UptrendsState).apiUsers.map((u) => u.apiUserGuid).sort(),
     ControlRoomUser: Object.keys(aa.users).sort(),
-    VerifyApiClient: (sb.store.vendor("ibmVerify") as unknown as VerifyState).apiClients.map((c) => c.id).sort(),
+    VerifyApiClient: (sb.store.vendor("ibm-verify") as unknown as VerifyState).apiClients.map((c) => c.id).sort(),
     UiPathRobotAccount: (sb.store.vendor("uipath") as unknown as UiPathState).robotAccounts.map((r) => r.id).sort(),
   };
 }
@@ -148,12 +148,12 @@ export async function seedAtVendors(sb: Sandbox): Promise<Record<Kind, string>> 
     post({ authorization: basic(iv.username!, iv.password!), "content-type": "application/x-www-form-urlencoded" }, form(account)),
   );
 
-  const aa = v.automationAnywhere!;
+  const aa = v["automation-anywhere"]!;
   const { token } = await json<{ token: string }>(`${aa.baseUrl}/v2/authentication`, post({ "content-type": "application/json" }, JSON.stringify({ username: aa.username, apiKey: aa.apiKey })));
   const user = { username: "legacy-runner", email: "legacy-runner@example.com", password: "Legacy#Run1", roles: [{ id: 2 }], licenseFeatures: ["RUNTIME"] };
   const controlRoom = await json<{ id: number }>(`${aa.baseUrl}/v2/usermanagement/users`, post({ "x-authorization": token, "content-type": "application/json" }, JSON.stringify(user)));
 
-  const ve = v.ibmVerify!;
+  const ve = v["ibm-verify"]!;
   const vt = await json<{ access_token: string }>(
     `${ve.baseUrl}/oauth2/token`,
     post({ "content-type": "application/x-www-form-urlencoded" }, form({ grant_type: "client_credentials", client_id: ve.clientId!, client_secret: ve.clientSecret! })),
@@ -214,7 +214,7 @@ export async function exampleWalk(p: PulumiProject, sb: Sandbox, before: Record<
   expect(planned?.detailedDiff).toEqual({ description: { kind: "update", inputDiff: true } });
   await p.up();
   const clientId = pluginResources((await p.exportStack()).resources, "VerifyApiClient")[0]!.id;
-  const client = (sb.store.vendor("ibmVerify") as unknown as VerifyState).apiClients.find((c) => c.id === clientId);
+  const client = (sb.store.vendor("ibm-verify") as unknown as VerifyState).apiClients.find((c) => c.id === clientId);
   // (IBM Verify descriptions also carry the create marker the provider keeps after the text.)
   expect(client?.description).toMatch(/^Hourly export of sign-in reports( \[apiidentity:[^\]]+\])?$/);
   const settled = await p.preview({ expectNoChanges: true });

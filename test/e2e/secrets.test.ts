@@ -19,7 +19,7 @@ import { SecretSearch } from "../secrets/search.js";
 import { PulumiProject, type RunResult } from "./harness.js";
 
 const KINDS = ["IseApiUser", "UptrendsApiAccount", "ControlRoomUser", "VerifyApiClient", "UiPathRobotAccount"];
-const VENDORS = ["ivanti", "uptrends", "automationAnywhere", "ibmVerify", "uipath"] as const;
+const VENDORS = ["ivanti", "uptrends", "automation-anywhere", "ibm-verify", "uipath"] as const;
 
 const hex = (n: number) => randomBytes(n).toString("hex");
 // Ivanti: 8-128 characters of three classes; Control Room: 8-15 of a-z A-Z 0-9 @ - _ ! # $ % & .
@@ -96,8 +96,8 @@ describe("secrets through a full cycle of the five kinds", () => {
   function held() {
     const ise = (sb.store.vendor("ivanti") as unknown as IvantiState).accounts.filter((a) => a.uid === "secrets-ise@example.com");
     const uptrends = (sb.store.vendor("uptrends") as unknown as UptrendsState).apiUsers.filter((u) => u.description.startsWith("secrets walk"));
-    const cr = Object.values((sb.store.vendor("automationAnywhere") as unknown as AaState).users).filter((u) => u.username === "secrets-robot");
-    const verify = (sb.store.vendor("ibmVerify") as unknown as VerifyState).apiClients.filter((c) => c.clientName === "secrets-client");
+    const cr = Object.values((sb.store.vendor("automation-anywhere") as unknown as AaState).users).filter((u) => u.username === "secrets-robot");
+    const verify = (sb.store.vendor("ibm-verify") as unknown as VerifyState).apiClients.filter((c) => c.clientName === "secrets-client");
     const bot = (sb.store.vendor("uipath") as unknown as UiPathState).robotAccounts.filter((r) => r.name === "secrets-bot");
     return {
       ise: ise.map((a) => ({ id: a.id, displayName: a.displayName, password: a.password })),
@@ -144,8 +144,8 @@ describe("secrets through a full cycle of the five kinds", () => {
     echoFaults([
       { vendor: "ivanti", method: "POST", status: 400 },
       { vendor: "uptrends", method: "POST", status: 400 },
-      { vendor: "automationAnywhere", method: "POST", route: "*/usermanagement/users", status: 400 },
-      { vendor: "ibmVerify", method: "POST", route: "/v1.0/apiclients", status: 400 },
+      { vendor: "automation-anywhere", method: "POST", route: "*/usermanagement/users", status: 400 },
+      { vendor: "ibm-verify", method: "POST", route: "/v1.0/apiclients", status: 400 },
       { vendor: "uipath", method: "POST", route: "*/RobotAccount", status: 400 },
     ]);
     try {
@@ -230,8 +230,8 @@ describe("secrets through a full cycle of the five kinds", () => {
     echoFaults([
       { vendor: "ivanti", method: "GET", status: 401 },
       { vendor: "uptrends", method: "GET", status: 401 },
-      { vendor: "automationAnywhere", method: "POST", route: "*/authentication", status: 401 },
-      { vendor: "ibmVerify", method: "POST", route: "/oauth2/token", status: 401 },
+      { vendor: "automation-anywhere", method: "POST", route: "*/authentication", status: 401 },
+      { vendor: "ibm-verify", method: "POST", route: "/oauth2/token", status: 401 },
       { vendor: "uipath", method: "POST", route: "*/connect/token", status: 401 },
     ]);
     try {
@@ -275,9 +275,9 @@ describe("secrets through a full cycle of the five kinds", () => {
     const credentials: [string, string | undefined][] = [
       ["Uptrends provider password", cfg.uptrends?.password],
       ["Ivanti provider password", cfg.ivanti?.password],
-      ["Control Room provider API key", cfg.automationAnywhere?.apiKey],
-      ["Control Room provider password", cfg.automationAnywhere?.password],
-      ["IBM Verify provider client secret", cfg.ibmVerify?.clientSecret],
+      ["Control Room provider API key", cfg["automation-anywhere"]?.apiKey],
+      ["Control Room provider password", cfg["automation-anywhere"]?.password],
+      ["IBM Verify provider client secret", cfg["ibm-verify"]?.clientSecret],
       ["UiPath provider client secret", cfg.uipath?.clientSecret],
     ];
     for (const [kind, v] of credentials) if (v) secrets.set(v, kind);

@@ -45,7 +45,7 @@ describe("answers with fields we never documented", () => {
     expect(refresh.stdout).not.toMatch(/error/i);
     // The fault really reached every vendor's answers.
     const rewritten = new Set(sandbox.requests().filter((r) => r.status < 300).map((r) => r.vendor));
-    expect([...rewritten].sort()).toEqual(["automationAnywhere", "ibmVerify", "ivanti", "uipath", "uptrends"]);
+    expect([...rewritten].sort()).toEqual(["automation-anywhere", "ibm-verify", "ivanti", "uipath", "uptrends"]);
 
     const preview = await p.preview({ refresh: true, expectNoChanges: true });
     const changed = preview.steps.filter((s) => s.op !== "same" && s.op !== "refresh").map((s) => `${s.op} ${s.urn} ${changedInputs(s).join(",")}`);

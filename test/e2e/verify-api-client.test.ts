@@ -27,7 +27,7 @@ let p: PulumiProject;
 /** The administrator acting directly on IBM Verify over HTTP (out of band). */
 const vendor = {
   async call(method: string, path: string, body?: unknown): Promise<Response> {
-    const cfg = sandbox.config().vendors.ibmVerify!;
+    const cfg = sandbox.config().vendors["ibm-verify"]!;
     const t = await fetch(`${cfg.baseUrl}/oauth2/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -54,7 +54,7 @@ const vendor = {
 function calls(): Record<string, number> {
   const out: Record<string, number> = {};
   for (const r of sandbox.requests()) {
-    if (r.vendor !== "ibmVerify") continue;
+    if (r.vendor !== "ibm-verify") continue;
     const k = `${r.method} ${r.route} ${r.status}`;
     out[k] = (out[k] ?? 0) + r.count;
   }
@@ -205,7 +205,7 @@ describe("VerifyApiClient through the pulumi CLI", () => {
 
   it("an entitlement IBM added after our docs: refresh keeps it, declaring it shows no change, IBM accepts it on update", async () => {
     // The tenant is newer than our list: it knows a name neither the provider nor the emulator documents.
-    (sandbox.store.vendor("ibmVerify") as { extraEntitlements?: string[] }).extraEntitlements = ["manageQuantumKeys"];
+    (sandbox.store.vendor("ibm-verify") as { extraEntitlements?: string[] }).extraEntitlements = ["manageQuantumKeys"];
     const live = (await vendor.get(id))!;
     const r = await vendor.call("PUT", `/v1.0/apiclients/${id}`, { ...live, entitlements: [...(live.entitlements as string[]), "manageQuantumKeys"] });
     expect(r.status).toBe(204);
@@ -231,7 +231,7 @@ describe("VerifyApiClient through the pulumi CLI", () => {
   });
 
   it("an extra field in every answer: refresh succeeds and the next preview shows no change", async () => {
-    sandbox.faults.add({ vendor: "ibmVerify", effect: { type: "addField", name: "newerField", value: { since: "2027" } } });
+    sandbox.faults.add({ vendor: "ibm-verify", effect: { type: "addField", name: "newerField", value: { since: "2027" } } });
     try {
       sandbox.clearRequests();
       await p.refresh();

@@ -6,8 +6,8 @@ import type { RequestCount } from "../../sandbox/server.js";
 export const CREATE_ROUTES = {
   ivanti: "/api/v1/accounts",
   uptrends: "/v4/ApiUser",
-  automationAnywhere: "/v*/usermanagement/users",
-  ibmVerify: "/v1.0/apiclients",
+  "automation-anywhere": "/v*/usermanagement/users",
+  "ibm-verify": "/v1.0/apiclients",
   uipath: "*/identity_/api/RobotAccount",
 } as const;
 
@@ -98,15 +98,15 @@ export function answered(counts: readonly RequestCount[]): { requests: number; "
 
 /** The calls that fetch a bearer token at each token vendor (route templates as the sandbox counts them). */
 export const TOKEN_ROUTES = {
-  ibmVerify: ["/oauth2/token", "/v1.0/endpoint/default/token"],
+  "ibm-verify": ["/oauth2/token", "/v1.0/endpoint/default/token"],
   uipath: ["/identity_/connect/token"],
-  automationAnywhere: ["/v1/authentication", "/v2/authentication"],
+  "automation-anywhere": ["/v1/authentication", "/v2/authentication"],
 } as const;
 export type TokenVendor = keyof typeof TOKEN_ROUTES;
 
 /** Token calls per token vendor in `counts`. */
 export function tokenCalls(counts: readonly RequestCount[]): Record<TokenVendor, number> {
-  const out = { ibmVerify: 0, uipath: 0, automationAnywhere: 0 };
+  const out = { "ibm-verify": 0, uipath: 0, "automation-anywhere": 0 };
   for (const c of counts) {
     const routes = (TOKEN_ROUTES as Record<string, readonly string[]>)[c.vendor];
     if (c.method === "POST" && routes?.includes(c.route)) out[c.vendor as TokenVendor] += c.count;

@@ -65,7 +65,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
   let seq = 0;
   const uniqueName = (stem: string) => `${stem}-${Date.now().toString(36)}-${++seq}`;
   const PASSWORD = "Svc_Pass-2024";
-  const V = "automationAnywhere";
+  const V = "automation-anywhere";
   const ver = generation === "current" ? "v2" : "v1";
 
   const state = () => sandbox.store.vendor(V) as unknown as AaState;
@@ -81,7 +81,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
   }
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ modules: [automationAnywhere as unknown as VendorModule], profiles: { automationAnywhere: generation } });
+    sandbox = await startSandbox({ modules: [automationAnywhere as unknown as VendorModule], profiles: { "automation-anywhere": generation } });
     settings.set(sandbox.config().env);
   });
   afterAll(async () => {

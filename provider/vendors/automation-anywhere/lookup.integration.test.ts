@@ -53,7 +53,7 @@ describe("role cache", () => {
   it("fetches again, once, for a name missing from an earlier list (a role made since)", async () => {
     settings.restart();
     await findRole(settings.value, "AAE_Basic");
-    const roles = (sandbox.store.vendor("automationAnywhere") as unknown as { roles: Record<string, Record<string, unknown>> }).roles;
+    const roles = (sandbox.store.vendor("automation-anywhere") as unknown as { roles: Record<string, Record<string, unknown>> }).roles;
     roles["500"] = { ...roles["26"]!, id: 500, name: "Made_Later" };
     sandbox.clearRequests();
     expect(await findRole(settings.value, "Made_Later")).toMatchObject({ id: 500 });

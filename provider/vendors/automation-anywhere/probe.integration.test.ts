@@ -15,7 +15,7 @@ import { SettingsUnderTest } from "../../../test/settings.js";
 const settings = new SettingsUnderTest();
 
 const NAME = "apiidentity-check-7c2e9a";
-const V = "automationAnywhere";
+const V = "automation-anywhere";
 
 describe.each(GENERATIONS)("Control Room probe, %s generation", (generation) => {
   const ver = generation === "current" ? "v2" : "v1";
@@ -24,7 +24,7 @@ describe.each(GENERATIONS)("Control Room probe, %s generation", (generation) => 
   const users = () => JSON.stringify(Object.values(state().users).map((u) => [u.id, u.username, u.version, u.description]));
 
   beforeAll(async () => {
-    sb = await startSandbox({ modules: [automationAnywhere as unknown as VendorModule], profiles: { automationAnywhere: generation } });
+    sb = await startSandbox({ modules: [automationAnywhere as unknown as VendorModule], profiles: { "automation-anywhere": generation } });
     settings.set(sb.config().env);
   });
   afterAll(async () => {

@@ -17,7 +17,7 @@ const h = settings.bind(verifyApiClient);
 let sandbox: Sandbox;
 
 type Wire = { id: string; clientName: string; description?: string };
-const named = (name: string): Wire[] => (sandbox.store.vendor("ibmVerify") as { apiClients: Wire[] }).apiClients.filter((c) => c.clientName === name);
+const named = (name: string): Wire[] => (sandbox.store.vendor("ibm-verify") as { apiClients: Wire[] }).apiClients.filter((c) => c.clientName === name);
 const keyOf = (name: string, stack = "dev") => `proj/${stack}/VerifyApiClient/${name}`;
 
 /** The inputs a program's SDK class sends, checked as the engine checks them. */
@@ -29,7 +29,7 @@ async function checked(name: string, stack = "dev"): Promise<Record<string, unkn
 
 /** A create of the killed run, sent straight to the vendor with the marker of send `send`. */
 async function madeBySend(name: string, send: number): Promise<string> {
-  const cfg = sandbox.config().vendors.ibmVerify!;
+  const cfg = sandbox.config().vendors["ibm-verify"]!;
   const token = ((await (await fetch(`${cfg.baseUrl}/oauth2/token`, { method: "POST", body: new URLSearchParams({ grant_type: "client_credentials", client_id: cfg.clientId!, client_secret: cfg.clientSecret! }) })).json()) as { access_token: string }).access_token;
   const r = await fetch(`${cfg.baseUrl}/v1.0/apiclients`, {
     method: "POST",
@@ -64,7 +64,7 @@ describe("VerifyApiClient create key", () => {
     const [live] = named("key-marker");
     expect(live!.id).toBe(id);
     expect(live!.description).toBe(`bot [apiidentity:${keyedNonce(keyOf("key-marker"), 1)}]`);
-    expect(JSON.stringify(sandbox.store.vendor("ibmVerify"))).not.toContain("proj/dev/");
+    expect(JSON.stringify(sandbox.store.vendor("ibm-verify"))).not.toContain("proj/dev/");
     expect(keyedNonces(keyOf("key-marker"))).toHaveLength(5);
     expect(new Set(keyedNonces(keyOf("key-marker"))).size).toBe(5);
   });

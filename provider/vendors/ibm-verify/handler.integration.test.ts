@@ -23,7 +23,7 @@ let adminSecret: string;
 /** Direct calls to the sandbox's IBM Verify API, as an administrator acting out of band. */
 const vendor = {
   async token(): Promise<string> {
-    const cfg = sandbox.config().vendors.ibmVerify!;
+    const cfg = sandbox.config().vendors["ibm-verify"]!;
     const r = await fetch(`${cfg.baseUrl}/oauth2/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -32,7 +32,7 @@ const vendor = {
     return ((await r.json()) as { access_token: string }).access_token;
   },
   async call(method: string, path: string, body?: unknown): Promise<Response> {
-    return fetch(sandbox.baseUrl("ibmVerify") + path, {
+    return fetch(sandbox.baseUrl("ibm-verify") + path, {
       method,
       headers: { authorization: `Bearer ${await vendor.token()}`, "content-type": "application/json", accept: "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -52,13 +52,13 @@ const vendor = {
     return r.headers.get("location")!.split("/").pop()!;
   },
   named(name: string): Wire[] {
-    const state = sandbox.store.vendor("ibmVerify") as { apiClients: Wire[] };
+    const state = sandbox.store.vendor("ibm-verify") as { apiClients: Wire[] };
     return state.apiClients.filter((c) => c.clientName === name);
   },
 };
 
 /** Vendor calls since the last clear, as "METHOD route status" -> count. */
-const calls = (): Record<string, number> => tally(sandbox, "ibmVerify");
+const calls = (): Record<string, number> => tally(sandbox, "ibm-verify");
 
 const TOKEN = "POST /oauth2/token 200";
 
@@ -76,7 +76,7 @@ const inputsOf = (o: VerifyApiClientOutputs): VerifyApiClientInputs => {
 beforeAll(async () => {
   sandbox = await startSandbox();
   settings.set(sandbox.config().env);
-  adminSecret = sandbox.config().vendors.ibmVerify!.clientSecret!;
+  adminSecret = sandbox.config().vendors["ibm-verify"]!.clientSecret!;
 });
 
 afterAll(async () => {
@@ -134,9 +134,9 @@ describe("VerifyApiClient handler against the sandbox", () => {
     const inputs = await checked({ clientName: "int-held", entitlements: ["readUsers"] });
     const { id, outs } = await h.create(inputs);
     // What a newer tenant may hold: an entitlement and an ipFilterOp our docs do not list, filters with no op.
-    const rec = (sandbox.store.vendor("ibmVerify") as { apiClients: Record<string, unknown>[] }).apiClients.find((c) => c.id === id)!;
+    const rec = (sandbox.store.vendor("ibm-verify") as { apiClients: Record<string, unknown>[] }).apiClients.find((c) => c.id === id)!;
     Object.assign(rec, { entitlements: ["readUsers", "manageQuantumKeys"], ipFilterOp: "block", ipFilters: ["10.0.0.0/8"] });
-    sandbox.faults.add({ vendor: "ibmVerify", effect: { type: "addField", name: "newerField", value: 1 } });
+    sandbox.faults.add({ vendor: "ibm-verify", effect: { type: "addField", name: "newerField", value: 1 } });
 
     const read = await h.read(id, outs);
     expect(read.inputs).toMatchObject({ entitlements: ["readUsers", "manageQuantumKeys"], ipFilterOp: "block", ipFilters: ["10.0.0.0/8"] });
@@ -215,7 +215,7 @@ describe("VerifyApiClient handler against the sandbox", () => {
   it("resolves a lost create answer (commitThenReset) by its marker: no duplicate, no second POST", async () => {
     // Another client with the same name already exists: names are not unique, the marker decides.
     const otherId = await vendor.create({ clientName: "int-lost", enabled: true, entitlements: ["readUsers"] });
-    sandbox.faults.add({ vendor: "ibmVerify", method: "POST", route: "/v1.0/apiclients", count: 1, effect: { type: "commitThenReset" } });
+    sandbox.faults.add({ vendor: "ibm-verify", method: "POST", route: "/v1.0/apiclients", count: 1, effect: { type: "commitThenReset" } });
     sandbox.clearRequests();
     notes.clear();
 
@@ -231,7 +231,7 @@ describe("VerifyApiClient handler against the sandbox", () => {
 
   it("a create proven not to have happened is sent again, with a fresh marker, and ends with one client", async () => {
     const sleep = vi.spyOn(createRetry, "sleep").mockResolvedValue(undefined);
-    sandbox.faults.add({ vendor: "ibmVerify", method: "POST", route: "/v1.0/apiclients", count: 2, effect: { type: "status", status: 503 } });
+    sandbox.faults.add({ vendor: "ibm-verify", method: "POST", route: "/v1.0/apiclients", count: 2, effect: { type: "status", status: 503 } });
     const inputs = await checked({ clientName: "int-lost-none", entitlements: ["readUsers"] });
     const { id } = await h.create(inputs);
     const made = vendor.named("int-lost-none");
@@ -243,7 +243,7 @@ describe("VerifyApiClient handler against the sandbox", () => {
 
   it("fails clearly, leaving nothing, when every send of the budget is proven not to have happened", async () => {
     vi.spyOn(createRetry, "sleep").mockResolvedValue(undefined);
-    sandbox.faults.add({ vendor: "ibmVerify", method: "POST", route: "/v1.0/apiclients", count: 5, effect: { type: "status", status: 500 } });
+    sandbox.faults.add({ vendor: "ibm-verify", method: "POST", route: "/v1.0/apiclients", count: 5, effect: { type: "status", status: 500 } });
     const inputs = await checked({ clientName: "int-lost-none-5", entitlements: ["readUsers"] });
     await expect(h.create(inputs)).rejects.toThrow(
       /creating API client 'int-lost-none-5' lost its answer \(IBM Verify POST \/v1.0\/apiclients failed with HTTP 500.*\); it was attempt 5, and no API client named 'int-lost-none-5' carries the marker of any of this create's 5 sends, so none was created\. Nothing is left behind/,
@@ -256,13 +256,13 @@ describe("VerifyApiClient handler against the sandbox", () => {
     vi.spyOn(createRetry, "sleep").mockResolvedValue(undefined);
     // Send 1 is made but its answer lost, and the search does not show it yet (an index that lags);
     // send 2 is lost before it is handled; its look-up finds send 1's client by send 1's marker.
-    sandbox.faults.add({ vendor: "ibmVerify", method: "POST", route: "/v1.0/apiclients", count: 1, effect: { type: "commitThenReset" } });
+    sandbox.faults.add({ vendor: "ibm-verify", method: "POST", route: "/v1.0/apiclients", count: 1, effect: { type: "commitThenReset" } });
     const search = VerifyClient.prototype.findByName;
     let searches = 0;
     vi.spyOn(VerifyClient.prototype, "findByName").mockImplementation(async function (this: VerifyClient, name: string) {
       const found = await search.call(this, name);
       if (++searches === 1) {
-        sandbox.faults.add({ vendor: "ibmVerify", method: "POST", route: "/v1.0/apiclients", count: 1, effect: { type: "reset" } });
+        sandbox.faults.add({ vendor: "ibm-verify", method: "POST", route: "/v1.0/apiclients", count: 1, effect: { type: "reset" } });
         return [];
       }
       return found;
@@ -276,7 +276,7 @@ describe("VerifyApiClient handler against the sandbox", () => {
 
   it("after a create that needed a resend, a client an earlier send made late is deleted", async () => {
     vi.spyOn(createRetry, "sleep").mockResolvedValue(undefined);
-    sandbox.faults.add({ vendor: "ibmVerify", method: "POST", route: "/v1.0/apiclients", count: 1, effect: { type: "commitThenReset" } });
+    sandbox.faults.add({ vendor: "ibm-verify", method: "POST", route: "/v1.0/apiclients", count: 1, effect: { type: "commitThenReset" } });
     const search = VerifyClient.prototype.findByName;
     let searches = 0;
     vi.spyOn(VerifyClient.prototype, "findByName").mockImplementation(async function (this: VerifyClient, name: string) {
@@ -293,8 +293,8 @@ describe("VerifyApiClient handler against the sandbox", () => {
 
   it("what an earlier send made late and cannot be deleted is named; the create stands", async () => {
     vi.spyOn(createRetry, "sleep").mockResolvedValue(undefined);
-    sandbox.faults.add({ vendor: "ibmVerify", method: "POST", route: "/v1.0/apiclients", count: 1, effect: { type: "commitThenReset" } });
-    sandbox.faults.add({ vendor: "ibmVerify", method: "DELETE", route: "/v1.0/apiclients/{apiClientId}", effect: { type: "status", status: 403 } });
+    sandbox.faults.add({ vendor: "ibm-verify", method: "POST", route: "/v1.0/apiclients", count: 1, effect: { type: "commitThenReset" } });
+    sandbox.faults.add({ vendor: "ibm-verify", method: "DELETE", route: "/v1.0/apiclients/{apiClientId}", effect: { type: "status", status: 403 } });
     const search = VerifyClient.prototype.findByName;
     let searches = 0;
     vi.spyOn(VerifyClient.prototype, "findByName").mockImplementation(async function (this: VerifyClient, name: string) {
@@ -312,15 +312,15 @@ describe("VerifyApiClient handler against the sandbox", () => {
   });
 
   it("names the possibly created client when the look-up fails too", async () => {
-    sandbox.faults.add({ vendor: "ibmVerify", method: "POST", route: "/v1.0/apiclients", count: 1, effect: { type: "commitThenReset" } });
-    sandbox.faults.add({ vendor: "ibmVerify", method: "GET", route: "/v1.0/apiclients", effect: { type: "status", status: 403 } });
+    sandbox.faults.add({ vendor: "ibm-verify", method: "POST", route: "/v1.0/apiclients", count: 1, effect: { type: "commitThenReset" } });
+    sandbox.faults.add({ vendor: "ibm-verify", method: "GET", route: "/v1.0/apiclients", effect: { type: "status", status: 403 } });
     const inputs = await checked({ clientName: "int-lost-unknown", entitlements: ["readUsers"] });
     await expect(h.create(inputs)).rejects.toThrow(/An API client named 'int-lost-unknown' whose description ends with '\[apiidentity:[0-9a-f-]{36}\]' may have been created at IBM Verify/);
     expect(vendor.named("int-lost-unknown")).toHaveLength(1);
   });
 
   it("names the created client when it cannot be read back after the create", async () => {
-    sandbox.faults.add({ vendor: "ibmVerify", method: "GET", route: "/v1.0/apiclients/{apiClientId}", count: 1, effect: { type: "status", status: 403 } });
+    sandbox.faults.add({ vendor: "ibm-verify", method: "GET", route: "/v1.0/apiclients/{apiClientId}", count: 1, effect: { type: "status", status: 403 } });
     const inputs = await checked({ clientName: "int-unreadable", entitlements: ["readUsers"] });
     const err = (await h.create(inputs).catch((e: Error) => e)) as Error;
     const [made] = vendor.named("int-unreadable");
@@ -332,7 +332,7 @@ describe("VerifyApiClient handler against the sandbox", () => {
     const inputs = await checked({ clientName: "int-token", entitlements: ["readUsers"] });
     const { id, outs } = await h.create(inputs);
     sandbox.clearRequests();
-    sandbox.faults.add({ vendor: "ibmVerify", method: "GET", route: "/v1.0/apiclients/{apiClientId}", count: 1, effect: { type: "expireTokens" } });
+    sandbox.faults.add({ vendor: "ibm-verify", method: "GET", route: "/v1.0/apiclients/{apiClientId}", count: 1, effect: { type: "expireTokens" } });
     const r = await h.read(id, outs);
     expect(r.id).toBe(id);
     expect(calls()).toEqual({ [TOKEN]: 1, "GET /v1.0/apiclients/{apiClientId} 401": 1, "GET /v1.0/apiclients/{apiClientId} 200": 1 });
@@ -373,7 +373,7 @@ describe("VerifyApiClient handler against the sandbox", () => {
     const inputs = await checked({ clientName: "int-error", entitlements: ["readUsers"] });
     const { id, outs } = await h.create(inputs);
     // A vendor message that echoes the secret it was sent must not reach the user.
-    sandbox.faults.add({ vendor: "ibmVerify", method: "PUT", route: "/v1.0/apiclients/{apiClientId}", count: 1, effect: { type: "status", status: 400, message: `bad clientSecret ${outs.clientSecret}` } });
+    sandbox.faults.add({ vendor: "ibm-verify", method: "PUT", route: "/v1.0/apiclients/{apiClientId}", count: 1, effect: { type: "status", status: 400, message: `bad clientSecret ${outs.clientSecret}` } });
     const err = await h.update(id, outs, { ...inputs, description: "x" }).catch((e: Error) => e);
     expect(err).toBeInstanceOf(Error);
     const msg = (err as Error).message;

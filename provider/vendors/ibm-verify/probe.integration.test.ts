@@ -11,7 +11,7 @@ const settings = new SettingsUnderTest();
 
 let sandbox: Sandbox;
 
-const state = () => sandbox.store.vendor("ibmVerify") as VerifyState;
+const state = () => sandbox.store.vendor("ibm-verify") as VerifyState;
 const snapshot = () => JSON.stringify(state().apiClients);
 
 beforeAll(async () => {
@@ -57,7 +57,7 @@ describe("IBM Verify probe", () => {
     expect(report.write).toBeUndefined();
     expect(snapshot()).toBe(before);
     // Read-only calls only.
-    const methods = new Set(sandbox.requests().filter((r) => r.vendor === "ibmVerify").map((r) => `${r.method} ${r.route}`));
+    const methods = new Set(sandbox.requests().filter((r) => r.vendor === "ibm-verify").map((r) => `${r.method} ${r.route}`));
     expect([...methods].filter((m) => !m.startsWith("GET ") && m !== "POST /oauth2/token")).toEqual([]);
   });
 
@@ -77,12 +77,12 @@ describe("IBM Verify probe", () => {
     );
     expect(state().apiClients).toHaveLength(count);
     expect(snapshot()).toBe(before);
-    const made = sandbox.requests().filter((r) => r.vendor === "ibmVerify" && r.method === "POST" && r.route === "/v1.0/apiclients");
+    const made = sandbox.requests().filter((r) => r.vendor === "ibm-verify" && r.method === "POST" && r.route === "/v1.0/apiclients");
     expect(made.reduce((n, r) => n + r.count, 0)).toBe(1);
   });
 
   it("a renamed answer field is a contradiction that names the field", async () => {
-    sandbox.faults.add({ vendor: "ibmVerify", effect: { type: "renameField", from: "clientName", to: "name" } });
+    sandbox.faults.add({ vendor: "ibm-verify", effect: { type: "renameField", from: "clientName", to: "name" } });
     const report = await runProbe(probe, { write: false, throwAwayName: "apiidentity-check-unused", settings: settings.value });
     expect(report.status).toBe("contradiction");
     const bad = report.findings.filter((f) => f.verdict === "contradicted");
@@ -92,7 +92,7 @@ describe("IBM Verify probe", () => {
   });
 
   it("an extra field in every answer is no contradiction (unknown fields are ignored)", async () => {
-    sandbox.faults.add({ vendor: "ibmVerify", effect: { type: "addField", name: "newerField", value: { x: 1 } } });
+    sandbox.faults.add({ vendor: "ibm-verify", effect: { type: "addField", name: "newerField", value: { x: 1 } } });
     const report = await runProbe(probe, { write: false, throwAwayName: "apiidentity-check-unused", settings: settings.value });
     expect(report.status).toBe("ok");
   });

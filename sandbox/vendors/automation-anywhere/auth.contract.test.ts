@@ -169,7 +169,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
     });
 
     it("a permission counts only as its Action | Resource type pair: the right action under another type grants nothing", async () => {
-      const state = h.sandbox.store.vendor("automationAnywhere") as unknown as AaState;
+      const state = h.sandbox.store.vendor("automation-anywhere") as unknown as AaState;
       const token = await h.adminToken();
       state.roles["9200"] = { ...state.roles["2"]!, id: 9200, name: "Half_Admins", systemRole: false, permissions: [
         { id: 1, action: "usermanagement", resourceId: null, resourceType: "usermanagement" },
@@ -261,7 +261,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
     it("invalidates every issued token; a new login works again", async () => {
       const a = await h.adminToken();
       const b = await h.adminToken();
-      const f = await h.control("POST", "/_sandbox/faults", { vendor: "automationAnywhere", count: 1, effect: { type: "expireTokens" } });
+      const f = await h.control("POST", "/_sandbox/faults", { vendor: "automation-anywhere", count: 1, effect: { type: "expireTokens" } });
       expect(f.status).toBe(201);
       const r = await h.call("GET", "/v1/usermanagement/users/1", undefined, a);
       expect(r.status).toBe(401);

@@ -43,7 +43,7 @@ describe.each([
   });
 
   it(`answers every ${gone} login and user-management call with 404 and the vendor's error body, touching nothing`, async () => {
-    const before = JSON.stringify(h.sandbox.store.vendor("automationAnywhere").users);
+    const before = JSON.stringify(h.sandbox.store.vendor("automation-anywhere").users);
     for (const [method, path] of MOVED) {
       const body = method === "POST" || method === "PUT" ? (path === "/authentication" ? { username: h.admin.username, apiKey: h.admin.apiKey } : newUser()) : undefined;
       const r = await h.raw(method, `/${gone}${path}`, body, token);
@@ -51,7 +51,7 @@ describe.each([
       expect(Object.keys(r.body).sort()).toEqual(ERROR_KEYS);
       expect(r.body.code).toBe("resource.notfound");
     }
-    expect(JSON.stringify(h.sandbox.store.vendor("automationAnywhere").users)).toBe(before);
+    expect(JSON.stringify(h.sandbox.store.vendor("automation-anywhere").users)).toBe(before);
   });
 
   it("keeps token validation and logout on v1 in both generations", async () => {
@@ -64,7 +64,7 @@ describe.each([
   it("counts the other generation's calls under their own route template", async () => {
     h.sandbox.clearRequests();
     await h.raw("GET", `/${gone}/usermanagement/users/1`, undefined, token);
-    expect(h.sandbox.requests()).toContainEqual({ vendor: "automationAnywhere", method: "GET", route: `/${gone}/usermanagement/users/{userId}`, status: 404, count: 1 });
+    expect(h.sandbox.requests()).toContainEqual({ vendor: "automation-anywhere", method: "GET", route: `/${gone}/usermanagement/users/{userId}`, status: 404, count: 1 });
   });
 });
 
@@ -77,7 +77,7 @@ describe("switching generations at run time", () => {
       expect((await h.raw("POST", "/v2/authentication", { username: h.admin.username, apiKey: h.admin.apiKey })).status).toBe(404);
       expect((await h.raw("POST", "/v1/authentication", { username: h.admin.username, apiKey: h.admin.apiKey })).status).toBe(200);
       await h.control("POST", "/_sandbox/reset");
-      expect(h.sandbox.profiles()).toEqual({ automationAnywhere: "current" });
+      expect(h.sandbox.profiles()).toEqual({ "automation-anywhere": "current" });
     } finally {
       await h.sandbox.close();
     }

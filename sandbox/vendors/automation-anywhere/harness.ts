@@ -50,9 +50,9 @@ export function onGeneration(generation: Generation, method: string, path: strin
 }
 
 export async function startHarness(generation: Generation = "current"): Promise<Harness> {
-  const sandbox = await startSandbox({ modules: [automationAnywhere as unknown as VendorModule], profiles: { automationAnywhere: generation } });
-  const base = sandbox.baseUrl("automationAnywhere");
-  const cfg = sandbox.config().vendors.automationAnywhere!;
+  const sandbox = await startSandbox({ modules: [automationAnywhere as unknown as VendorModule], profiles: { "automation-anywhere": generation } });
+  const base = sandbox.baseUrl("automation-anywhere");
+  const cfg = sandbox.config().vendors["automation-anywhere"]!;
   const admin = { username: cfg.username!, password: cfg.password!, apiKey: cfg.apiKey! };
   const raw: Harness["raw"] = (method, path, body, token) => send(base + path, method, body, token ? { "x-authorization": token } : {});
   const call: Harness["call"] = (method, path, body, token) => raw(method, onGeneration(generation, method, path), body, token);

@@ -14,8 +14,8 @@ function admin(state: AaState) {
   return { username: user?.username ?? "", apiKey: user?.apiKey ?? "", password: user?.password ?? "" };
 }
 
-export const automationAnywhere: VendorModule<AaState, "ControlRoomUser"> = {
-  id: "automationAnywhere",
+export const automationAnywhere: VendorModule<AaState, "ControlRoomUser", "automation-anywhere"> = {
+  id: "automation-anywhere",
   prefix: "/automation-anywhere",
   kinds: {
     ControlRoomUser: {

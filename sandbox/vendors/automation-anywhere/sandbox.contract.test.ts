@@ -13,10 +13,10 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
   });
 
   describe("GET /_sandbox/config", () => {
-    it("has the automationAnywhere entry and env with working admin credentials", async () => {
+    it("has the automation-anywhere entry and env with working admin credentials", async () => {
       const r = await h.control("GET", "/_sandbox/config");
       expect(r.status).toBe(200);
-      const entry = (r.body.vendors as Record<string, Record<string, string>>).automationAnywhere!;
+      const entry = (r.body.vendors as Record<string, Record<string, string>>)["automation-anywhere"]!;
       expect(entry.baseUrl).toBe(`${h.sandbox.url}/automation-anywhere`);
       expect(entry.username).toBe("admin");
       expect(entry.apiKey).toMatch(/^[A-Za-z0-9]{40}$/);
@@ -42,7 +42,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
 
   describe("vendor error body outside the handlers", () => {
     it("an injected status fault answers {code, details, message}", async () => {
-      await h.control("POST", "/_sandbox/faults", { vendor: "automationAnywhere", route: `/${h.version}/usermanagement/users`, method: "POST", count: 1, effect: { type: "status", status: 503, message: "maintenance" } });
+      await h.control("POST", "/_sandbox/faults", { vendor: "automation-anywhere", route: `/${h.version}/usermanagement/users`, method: "POST", count: 1, effect: { type: "status", status: 503, message: "maintenance" } });
       const token = await h.adminToken();
       const r = await h.call("POST", "/v1/usermanagement/users", newUser(), token);
       expect(r.status).toBe(503);
@@ -51,7 +51,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
     });
 
     it("429 from a rateLimit fault carries Retry-After and the vendor body", async () => {
-      await h.control("POST", "/_sandbox/faults", { vendor: "automationAnywhere", route: `/${h.version}/usermanagement/users/{userId}`, count: 1, effect: { type: "rateLimit", retryAfterSeconds: 3 } });
+      await h.control("POST", "/_sandbox/faults", { vendor: "automation-anywhere", route: `/${h.version}/usermanagement/users/{userId}`, count: 1, effect: { type: "rateLimit", retryAfterSeconds: 3 } });
       const r = await h.call("GET", "/v1/usermanagement/users/1", undefined, await h.adminToken());
       expect(r.status).toBe(429);
       expect(r.headers.get("retry-after")).toBe("3");
@@ -77,23 +77,23 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
       const r = await h.control("GET", "/_sandbox/requests");
       const rows = r.body.requests as { vendor: string; method: string; route: string; status: number; count: number }[];
       const v = h.version;
-      expect(rows).toContainEqual({ vendor: "automationAnywhere", method: "POST", route: `/${v}/authentication`, status: 200, count: 1 });
-      expect(rows).toContainEqual({ vendor: "automationAnywhere", method: "GET", route: `/${v}/usermanagement/users/{userId}`, status: 200, count: 1 });
-      expect(rows).toContainEqual({ vendor: "automationAnywhere", method: "GET", route: `/${v}/usermanagement/users/{userId}`, status: 404, count: 1 });
+      expect(rows).toContainEqual({ vendor: "automation-anywhere", method: "POST", route: `/${v}/authentication`, status: 200, count: 1 });
+      expect(rows).toContainEqual({ vendor: "automation-anywhere", method: "GET", route: `/${v}/usermanagement/users/{userId}`, status: 200, count: 1 });
+      expect(rows).toContainEqual({ vendor: "automation-anywhere", method: "GET", route: `/${v}/usermanagement/users/{userId}`, status: 404, count: 1 });
     });
 
     it("state is plain JSON, and reset reseeds (new API key, created users gone)", async () => {
       const token = await h.adminToken();
       const created = await h.call("POST", "/v1/usermanagement/users", newUser(), token);
       const before = await h.control("GET", "/_sandbox/state");
-      const st = (before.body.vendors as Record<string, Record<string, unknown>>).automationAnywhere!;
+      const st = (before.body.vendors as Record<string, Record<string, unknown>>)["automation-anywhere"]!;
       expect(Object.keys(st).sort()).toEqual(["nextUserId", "roles", "tokens", "users"]);
       expect((st.users as Record<string, unknown>)[String(created.body.id)]).toBeDefined();
       await h.control("POST", "/_sandbox/reset");
       expect((await h.call("GET", "/v1/usermanagement/users/1", undefined, token)).status).toBe(401);
       const cfg = (await h.control("GET", "/_sandbox/config")).body.vendors as Record<string, Record<string, string>>;
-      expect(cfg.automationAnywhere!.apiKey).not.toBe(h.admin.apiKey);
-      const fresh = (await h.call("POST", "/v2/authentication", { username: "admin", apiKey: cfg.automationAnywhere!.apiKey })).body.token as string;
+      expect(cfg["automation-anywhere"]!.apiKey).not.toBe(h.admin.apiKey);
+      const fresh = (await h.call("POST", "/v2/authentication", { username: "admin", apiKey: cfg["automation-anywhere"]!.apiKey })).body.token as string;
       expect((await h.call("GET", `/v1/usermanagement/users/${String(created.body.id)}`, undefined, fresh)).status).toBe(404);
     });
   });

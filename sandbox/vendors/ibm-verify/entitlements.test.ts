@@ -33,7 +33,7 @@ describe("IBM Verify emulator: entitlement names", () => {
   });
 
   it("a newer tenant (extraEntitlements) accepts its own names on create and update", async () => {
-    (h.sandbox.store.vendor("ibmVerify") as VerifyState).extraEntitlements = ["manageQuantumKeys"];
+    (h.sandbox.store.vendor("ibm-verify") as VerifyState).extraEntitlements = ["manageQuantumKeys"];
     const id = await h.create({ clientName: "x", enabled: true, entitlements: ["readUsers", "manageQuantumKeys"] }, admin);
     const cur = await h.get(id, admin);
     const put = await h.request("PUT", `/v1.0/apiclients/${id}`, { token: admin, body: { ...cur, description: "d" } });

@@ -15,7 +15,7 @@ export class VerifyHarness {
 
   static async start(stateFile?: string): Promise<VerifyHarness> {
     const sandbox = await startSandbox({ modules: [ibmVerify as unknown as VendorModule], ...(stateFile ? { stateFile } : {}) });
-    const cfg = sandbox.config().vendors.ibmVerify!;
+    const cfg = sandbox.config().vendors["ibm-verify"]!;
     return new VerifyHarness(sandbox, cfg.baseUrl!, cfg.clientId!, cfg.clientSecret!);
   }
 

@@ -13,8 +13,8 @@ function admin(state: VerifyState): { clientId: string; clientSecret: string } {
   return { clientId: c?.clientId ?? SEED_ADMIN.clientId, clientSecret: c?.clientSecret ?? SEED_ADMIN.clientSecret };
 }
 
-export const ibmVerify: VendorModule<VerifyState, "VerifyApiClient"> = {
-  id: "ibmVerify",
+export const ibmVerify: VendorModule<VerifyState, "VerifyApiClient", "ibm-verify"> = {
+  id: "ibm-verify",
   prefix: "/ibm-verify",
   kinds: {
     VerifyApiClient: {

@@ -184,7 +184,7 @@ describe("bearer authentication on /v1.0/apiclients", () => {
 
   it("invalidates every token on the expireTokens fault", async () => {
     const token = await h.token();
-    const f = await h.control("POST", "/_sandbox/faults", { vendor: "ibmVerify", count: 1, effect: { type: "expireTokens" } });
+    const f = await h.control("POST", "/_sandbox/faults", { vendor: "ibm-verify", count: 1, effect: { type: "expireTokens" } });
     expect(f.status).toBe(201);
     expect401(await h.request("GET", "/v1.0/apiclients", { token }));
     expect((await h.request("GET", "/v1.0/apiclients", { token: await h.token() })).status).toBe(200);
@@ -204,7 +204,7 @@ describe("sandbox control entries", () => {
   it("lists the seeded admin client in /_sandbox/config and env", async () => {
     const r = await h.control("GET", "/_sandbox/config");
     const cfg = r.json as { vendors: Record<string, Record<string, string>>; env: Record<string, string> };
-    expect(cfg.vendors.ibmVerify).toEqual({ baseUrl: `${h.sandbox.url}/ibm-verify`, clientId: h.adminId, clientSecret: h.adminSecret });
+    expect(cfg.vendors["ibm-verify"]).toEqual({ baseUrl: `${h.sandbox.url}/ibm-verify`, clientId: h.adminId, clientSecret: h.adminSecret });
     expect(cfg.env).toEqual({ VERIFY_TENANT_URL: `${h.sandbox.url}/ibm-verify`, VERIFY_CLIENT_ID: h.adminId, VERIFY_CLIENT_SECRET: h.adminSecret });
     // The advertised credentials really work.
     const t = await h.tokenCall({ grant_type: "client_credentials", client_id: cfg.env.VERIFY_CLIENT_ID!, client_secret: cfg.env.VERIFY_CLIENT_SECRET! });
@@ -212,7 +212,7 @@ describe("sandbox control entries", () => {
   });
 
   it("answers injected faults and unknown routes with the vendor error body", async () => {
-    await h.control("POST", "/_sandbox/faults", { vendor: "ibmVerify", route: "/v1.0/apiclients", count: 1, effect: { type: "status", status: 503 } });
+    await h.control("POST", "/_sandbox/faults", { vendor: "ibm-verify", route: "/v1.0/apiclients", count: 1, effect: { type: "status", status: 503 } });
     const r = await h.request("GET", "/v1.0/apiclients", { token: await h.token() });
     expect(r.status).toBe(503);
     expect(Object.keys(r.json as object).sort()).toEqual(["messageDescription", "messageId"]);

@@ -20,7 +20,7 @@ export function createIvanti(options: SeedOptions = {}): VendorModule<IvantiStat
   return { ...ivanti, seed: () => seed(options) };
 }
 
-export const ivanti: VendorModule<IvantiState, "IseApiUser"> = {
+export const ivanti: VendorModule<IvantiState, "IseApiUser", "ivanti"> = {
   id: "ivanti",
   prefix: "/ivanti",
   kinds: {

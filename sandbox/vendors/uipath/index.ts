@@ -21,7 +21,7 @@ function seeded(state: UiPathState) {
   };
 }
 
-export const uipath: VendorModule<UiPathState, "UiPathRobotAccount"> = {
+export const uipath: VendorModule<UiPathState, "UiPathRobotAccount", "uipath"> = {
   id: "uipath",
   prefix: "/uipath",
   kinds: {

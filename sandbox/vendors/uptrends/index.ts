@@ -11,7 +11,7 @@ import { SEED, seedState, type UptrendsState } from "./state.js";
 export type { UptrendsState } from "./state.js";
 export { SEED as UPTRENDS_SEED } from "./state.js";
 
-export const uptrends: VendorModule<UptrendsState, "UptrendsApiAccount"> = {
+export const uptrends: VendorModule<UptrendsState, "UptrendsApiAccount", "uptrends"> = {
   id: "uptrends",
   prefix: "/uptrends",
   kinds: {
