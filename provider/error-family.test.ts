@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { CommandRunError, UsageError } from "../cli/errors.js";
-import { CheckCannotRun } from "./probe.js";
+import { ProbeCannotRun } from "./probe.js";
 import { ApiIdentityError, ConfigurationError, CreatedButFailedError } from "./error-root.js";
 import { AdoptionError, LookupError, LostCreateError, OutcomeUnknownError, VendorCallError, describeFailure, reworded } from "./errors.js";
 import { TokenError, TransportError, UnexpectedAnswerError, VendorError } from "./http/index.js";
@@ -31,7 +31,7 @@ const family: [string, Error, boolean][] = [
   ["LostCreateError", new LostCreateError("K", "creating", "look", { cause }), true],
   ["TokenError", new TokenError("m", { cause }), true],
   ["TransportError", new TransportError({ ...lost, cause }), true],
-  ["CheckCannotRun", new CheckCannotRun("m", { cause }), true],
+  ["ProbeCannotRun", new ProbeCannotRun("m", { cause }), true],
   ["UsageError", new UsageError("m", { cause }), true],
   ["CommandRunError", new CommandRunError("m", { cause }), true],
   // These two are the vendor's or the schema's answer itself: nothing underneath to keep.

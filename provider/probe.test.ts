@@ -2,7 +2,7 @@
 // status follows from them.
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { CheckRecorder, runProbe, type Probe } from "./probe.js";
+import { ProbeRecorder, runProbe, type Probe } from "./probe.js";
 import { ConfigurationError } from "./errors.js";
 import { resolveSettings } from "./settings.js";
 import { parseAnswer, TransportError, VendorError } from "./http/index.js";
@@ -11,9 +11,9 @@ const vendorError = (status: number) =>
   new VendorError({ vendor: "Toy", method: "GET", pathTemplate: "/things", status, vendorMessage: `said ${status}` });
 const options = { write: false, throwAwayName: "apiidentity-check-test", settings: resolveSettings({}) };
 
-describe("CheckRecorder", () => {
+describe("ProbeRecorder", () => {
   it("an answer that does not fit the wire schema contradicts the topic and names the field", async () => {
-    const rec = new CheckRecorder("Toy");
+    const rec = new ProbeRecorder("Toy");
     const r = await rec.call("the thing list", async () => parseAnswer(z.object({ userName: z.string() }), { login: "x" }, "Toy", "GET /things"));
     expect(r).toBeUndefined();
     expect(rec.findings).toHaveLength(1);
@@ -23,7 +23,7 @@ describe("CheckRecorder", () => {
   });
 
   it("403 marks the permission missing and leaves the topic open; 404 contradicts; 500 leaves open", async () => {
-    const rec = new CheckRecorder("Toy");
+    const rec = new ProbeRecorder("Toy");
     const perm = { name: "View things", neededFor: "refresh" };
     await rec.call("a", () => Promise.reject(vendorError(403)), perm);
     await rec.call("b", () => Promise.reject(vendorError(404)));
@@ -33,13 +33,13 @@ describe("CheckRecorder", () => {
   });
 
   it("a successful call grants the permission it needed", async () => {
-    const rec = new CheckRecorder("Toy");
+    const rec = new ProbeRecorder("Toy");
     expect(await rec.call("a", async () => 7, { name: "View things", neededFor: "refresh" })).toBe(7);
     expect(rec.permissions[0]!.state).toBe("granted");
   });
 
   it("expect() confirms or contradicts, keeping the INFERRED mark", () => {
-    const rec = new CheckRecorder("Toy");
+    const rec = new ProbeRecorder("Toy");
     rec.expect("ids are numbers", true, "seen 3", "not numbers", true);
     rec.expect("names unique", false, "unique", "two share a name");
     expect(rec.findings).toEqual([

@@ -72,14 +72,14 @@ export interface Probe {
   /** The vendor's one name (its folder), the same as `apiidentity discover` takes. */
   key: string;
   vendor: string;
-  run(rec: CheckRecorder, options: ProbeOptions): Promise<void>;
+  run(rec: ProbeRecorder, options: ProbeOptions): Promise<void>;
 }
 
-/** Thrown by CheckRecorder.authenticate when the vendor cannot be reached or rejects the login. */
-export class CheckCannotRun extends ApiIdentityError {}
+/** Thrown by ProbeRecorder.authenticate when the vendor cannot be reached or rejects the login. */
+export class ProbeCannotRun extends ApiIdentityError {}
 
 /** Collects a probe's findings; its methods never throw except `authenticate`. */
-export class CheckRecorder {
+export class ProbeRecorder {
   readonly findings: Finding[] = [];
   readonly permissions: Permission[] = [];
   auth: { ok: boolean; detail: string } = { ok: false, detail: "not tried" };
@@ -111,7 +111,7 @@ export class CheckRecorder {
 
   /**
    * The first call: logs in (or makes the first authenticated call). Any failure here means the
-   * check cannot run; it is rethrown as CheckCannotRun with the vendor's own message.
+   * check cannot run; it is rethrown as ProbeCannotRun with the vendor's own message.
    */
   async authenticate<T>(what: string, fn: () => Promise<T>): Promise<T> {
     try {
@@ -125,7 +125,7 @@ export class CheckRecorder {
         // The login answered, but not in the shape we read: that is a contradiction, not an outage.
         this.contradict(what, why);
       }
-      throw new CheckCannotRun(why, { cause: e });
+      throw new ProbeCannotRun(why, { cause: e });
     }
   }
 
@@ -164,7 +164,7 @@ export class CheckRecorder {
 
 /** Runs one probe to a report. Never throws: a probe that cannot run reports status "error". */
 export async function runProbe(probe: Probe, options: ProbeOptions): Promise<VendorReport> {
-  const rec = new CheckRecorder(probe.vendor);
+  const rec = new ProbeRecorder(probe.vendor);
   let error: string | undefined;
   try {
     await probe.run(rec, options);
@@ -186,7 +186,7 @@ export async function runProbe(probe: Probe, options: ProbeOptions): Promise<Ven
 }
 
 function cannotRunMessage(e: unknown): string {
-  if (e instanceof CheckCannotRun) return e.message;
+  if (e instanceof ProbeCannotRun) return e.message;
   if (e instanceof ConfigurationError || e instanceof TransportError || e instanceof VendorError) return e.message;
   return `the check stopped: ${messageOf(e)}`;
 }

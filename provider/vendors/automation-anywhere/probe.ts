@@ -3,7 +3,7 @@
 // updates and deletes one throw-away user named `options.throwAwayName`, and nothing else.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { CheckRecorder, Probe, ProbeOptions, WriteTrial } from "../../probe.js";
+import type { ProbeRecorder, Probe, ProbeOptions, WriteTrial } from "../../probe.js";
 import { VendorError } from "../../http/index.js";
 import { ControlRoomClient, readSettings, tokenClaims, type HeldPermission } from "./client.js";
 import { ADMIN_ROLE, INFERRED, PATHS, PERMISSIONS, VENDOR } from "./contract.js";
@@ -20,7 +20,7 @@ export function holds(held: readonly HeldPermission[], p: { action: string; reso
 
 const pair = (p: { action: string; resourceType: string }) => `${p.action}|${p.resourceType}`;
 
-function recordPermissions(rec: CheckRecorder, client: ControlRoomClient, readUsers: boolean, readRoles: boolean): void {
+function recordPermissions(rec: ProbeRecorder, client: ControlRoomClient, readUsers: boolean, readRoles: boolean): void {
   const me = client.loginUser;
   const admin = me?.roleNames.some((r) => same(r, ADMIN_ROLE)) ?? false;
   const held = me?.permissions;
@@ -40,7 +40,7 @@ function recordPermissions(rec: CheckRecorder, client: ControlRoomClient, readUs
   }
 }
 
-function recordLogin(rec: CheckRecorder, client: ControlRoomClient, token: string | undefined): void {
+function recordLogin(rec: ProbeRecorder, client: ControlRoomClient, token: string | undefined): void {
   const topic = "a missing v2 login answers 404 (the client then uses v1 for login and user management)";
   if (client.generation === "v1") {
     rec.confirm("login path", `POST ${PATHS.v2.login} answered 404 and POST ${PATHS.v1.login} answered: a Control Room older than Automation 360 v.33; the provider logs in on v1`);
@@ -54,7 +54,7 @@ function recordLogin(rec: CheckRecorder, client: ControlRoomClient, token: strin
   else rec.leaveOpen("token lifetime read from the JWT's iat/exp", `the token carries no readable iat/exp: the client assumes ${INFERRED.defaultTokenLifetimeSeconds} s and logs in again on 401`, true);
 }
 
-function recordUsers(rec: CheckRecorder, client: ControlRoomClient, users: readonly WireUser[]): void {
+function recordUsers(rec: ProbeRecorder, client: ControlRoomClient, users: readonly WireUser[]): void {
   rec.confirm(
     "user-management generation",
     client.generation === "v1"
@@ -75,7 +75,7 @@ function recordUsers(rec: CheckRecorder, client: ControlRoomClient, users: reado
   rec.leaveOpen("a user with deleted: true counts as gone", flagged ? `${flagged} listed users carry deleted: true` : "no listed user carries deleted: true", true);
 }
 
-function recordRoles(rec: CheckRecorder, client: ControlRoomClient, roles: readonly WireRole[]): void {
+function recordRoles(rec: ProbeRecorder, client: ControlRoomClient, roles: readonly WireRole[]): void {
   const paging = client.rolePaging;
   rec.expect(
     `roles/list pages of ${INFERRED.pageLength} rows until the total`,
@@ -91,7 +91,7 @@ function recordRoles(rec: CheckRecorder, client: ControlRoomClient, roles: reado
 }
 
 /** Read-only probes of the INFERRED lookups: `eq` on username, case-insensitive match, 404 for an unknown id, the error body. */
-async function recordLookups(rec: CheckRecorder, client: ControlRoomClient, users: readonly WireUser[]): Promise<void> {
+async function recordLookups(rec: ProbeRecorder, client: ControlRoomClient, users: readonly WireUser[]): Promise<void> {
   const me = client.loginUser;
   if (me?.username) {
     const found = await rec.call("users/list filters with eq on username", () => client.findUsersByName(me.username!));
@@ -131,7 +131,7 @@ function throwAwayPassword(): string {
 }
 
 /** `--write`: one disabled throw-away user holding the least role found, created, updated, deleted. */
-async function writeTrial(rec: CheckRecorder, client: ControlRoomClient, roles: readonly WireRole[], name: string): Promise<WriteTrial> {
+async function writeTrial(rec: ProbeRecorder, client: ControlRoomClient, roles: readonly WireRole[], name: string): Promise<WriteTrial> {
   const trial: WriteTrial = { name, created: false, updated: false, deleted: false, confirmedGone: false };
   const before = await rec.call("users/list before the write trial", () => client.findUsersByName(name));
   if (!before) {
@@ -194,7 +194,7 @@ async function writeTrial(rec: CheckRecorder, client: ControlRoomClient, roles: 
   return trial;
 }
 
-async function run(rec: CheckRecorder, options: ProbeOptions): Promise<void> {
+async function run(rec: ProbeRecorder, options: ProbeOptions): Promise<void> {
   const settings = readSettings(options.settings);
   // A client of its own: it learns the Control Room's generation from scratch and records how.
   const client = new ControlRoomClient(settings);

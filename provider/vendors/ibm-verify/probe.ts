@@ -2,7 +2,7 @@
 // own settings. Read-only by default; with `write`, one throw-away API client is created, changed and
 // deleted. Every answer is parsed with the client's wire schemas.
 import { randomUUID } from "node:crypto";
-import type { CheckRecorder, Probe, ProbeOptions } from "../../probe.js";
+import type { ProbeRecorder, Probe, ProbeOptions } from "../../probe.js";
 import { ApiIdentityError } from "../../errors.js";
 import { VendorError } from "../../http/index.js";
 import { VerifyClient, verifySettings } from "./client.js";
@@ -21,7 +21,7 @@ function ownClient(list: ApiClientWire[], clientId: string): ApiClientWire | und
   return list.find((c) => c.clientId === clientId);
 }
 
-async function readOnly(rec: CheckRecorder, client: VerifyClient, ownClientId: string): Promise<void> {
+async function readOnly(rec: ProbeRecorder, client: VerifyClient, ownClientId: string): Promise<void> {
   const listTopic = `GET ${COLLECTION_PATH} answers {apiClients: [APIClientConfig]}`;
   let list: ApiClientWire[];
   try {
@@ -87,7 +87,7 @@ async function readOnly(rec: CheckRecorder, client: VerifyClient, ownClientId: s
 }
 
 /** A request with a token IBM never issued: the client relies on it answering 401 (then fetches a new token). */
-async function invalidToken(rec: CheckRecorder, client: VerifyClient): Promise<void> {
+async function invalidToken(rec: ProbeRecorder, client: VerifyClient): Promise<void> {
   const topic = `a bad or expired token is answered 401 on ${COLLECTION_PATH}`;
   try {
     const res = await client.http.request({
@@ -106,8 +106,8 @@ async function invalidToken(rec: CheckRecorder, client: VerifyClient): Promise<v
 }
 
 /** Creates, updates and deletes one throw-away API client; never touches any other. */
-async function writeTrial(rec: CheckRecorder, client: VerifyClient, name: string): Promise<void> {
-  const trial = { name, created: false, updated: false, deleted: false, confirmedGone: false } as NonNullable<CheckRecorder["write"]>;
+async function writeTrial(rec: ProbeRecorder, client: VerifyClient, name: string): Promise<void> {
+  const trial = { name, created: false, updated: false, deleted: false, confirmedGone: false } as NonNullable<ProbeRecorder["write"]>;
   rec.write = trial;
   const nonce = randomUUID();
   let id: string | undefined;
@@ -182,7 +182,7 @@ async function writeTrial(rec: CheckRecorder, client: VerifyClient, name: string
 export const probe: Probe = {
   key: "ibm-verify",
   vendor: VENDOR,
-  async run(rec: CheckRecorder, options: ProbeOptions): Promise<void> {
+  async run(rec: ProbeRecorder, options: ProbeOptions): Promise<void> {
     const settings = verifySettings(options.settings);
     // A client of its own: the token is fetched now, not taken from a provider cache.
     const client = new VerifyClient(settings);

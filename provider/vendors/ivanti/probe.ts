@@ -2,7 +2,7 @@
 // provider's own settings. Read-only by default; with `write`, one throw-away API user is created,
 // updated and deleted, and nothing else is touched.
 import { randomBytes } from "node:crypto";
-import type { CheckRecorder, Probe, ProbeOptions, WriteTrial } from "../../probe.js";
+import type { ProbeRecorder, Probe, ProbeOptions, WriteTrial } from "../../probe.js";
 import { ACCOUNT_SOURCES, API_ACCOUNT_TYPES, INVITE_STATES, ISE_ROLE_NAMES, MAX_ROWS, PATHS } from "./contract.js";
 import { isApiUserAccount, ivantiClient, type IvantiClient } from "./client.js";
 import { VENDOR } from "./contract.js";
@@ -18,7 +18,7 @@ const USER_ADMIN_ROLES = ["System Management", "User Management"];
 
 const same = (a: string | null | undefined, b: string) => !!a && a.toLowerCase() === b.toLowerCase();
 
-async function run(rec: CheckRecorder, options: ProbeOptions): Promise<void> {
+async function run(rec: ProbeRecorder, options: ProbeOptions): Promise<void> {
   const client = ivantiClient(options.settings);
   const ise = client.tenant.iseRole;
   const login = client.login;
@@ -88,7 +88,7 @@ async function run(rec: CheckRecorder, options: ProbeOptions): Promise<void> {
 }
 
 /** Whether accounts carry `accountType`, and whether its values name API users as contract.ts guesses. */
-function checkAccountType(rec: CheckRecorder, accounts: WireAccount[]): void {
+function checkAccountType(rec: ProbeRecorder, accounts: WireAccount[]): void {
   const values = [...new Set(accounts.map((a) => a.accountType).filter((v): v is string => typeof v === "string" && v !== ""))];
   if (values.length === 0) {
     rec.leaveOpen("accounts carry accountType", `none of the ${accounts.length} accounts has the field; API users are then recognised only by the older apiUser flag, when present`, true);
@@ -106,7 +106,7 @@ function checkAccountType(rec: CheckRecorder, accounts: WireAccount[]): void {
   else rec.leaveOpen(`API users have accountType ${API_ACCOUNT_TYPES.join(" / ")}`, `no account has this value (seen: ${values.join(", ")}); there may be no API user yet`);
 }
 
-function recordPermissions(rec: CheckRecorder, self: WireAccount | undefined, roles: string[] | undefined, iseRole: IseRole): void {
+function recordPermissions(rec: ProbeRecorder, self: WireAccount | undefined, roles: string[] | undefined, iseRole: IseRole): void {
   const admin = "Tenant Admin: super user, or the System Management or User Management role";
   const adminFor = "creating, updating and deleting API users (the guide: these calls require Tenant Admin credentials)";
   const ise = `${ISE_ROLE_NAMES[0]} held by the provider's account`;
@@ -135,7 +135,7 @@ function throwAwayPassword(): string {
  * Creates, updates and deletes one API user named `name`, and confirms it is gone. Every later step
  * acts only on the id the create answered with, and only while its uid is the throw-away address.
  */
-async function writeTrial(rec: CheckRecorder, client: IvantiClient, name: string, iseRole: WireRole | undefined): Promise<WriteTrial> {
+async function writeTrial(rec: ProbeRecorder, client: IvantiClient, name: string, iseRole: WireRole | undefined): Promise<WriteTrial> {
   const trial: WriteTrial = { name, created: false, updated: false, deleted: false, confirmedGone: false };
   if (!iseRole) {
     trial.problem = "not tried: the Cisco ISE role was not found in the catalogue, and an API user for ISE needs it";
@@ -179,7 +179,7 @@ async function writeTrial(rec: CheckRecorder, client: IvantiClient, name: string
   return trial;
 }
 
-async function deleteTrial(rec: CheckRecorder, client: IvantiClient, id: string, email: string, trial: WriteTrial): Promise<void> {
+async function deleteTrial(rec: ProbeRecorder, client: IvantiClient, id: string, email: string, trial: WriteTrial): Promise<void> {
   const leftBehind = `account ${id} (${email}) may be left behind: delete it in the Admin Portal (Users)`;
   const result = await rec.call(DELETE_TOPIC, () => client.deleteAccount(id));
   if (result) {

@@ -2,7 +2,7 @@
 // organization with the provider's own settings. Read-only unless `options.write`; then it creates,
 // updates and deletes one throw-away robot account named `options.throwAwayName`, and nothing else.
 import { randomUUID } from "node:crypto";
-import { type CheckRecorder, CheckCannotRun, type Probe, type ProbeOptions, type WriteTrial } from "../../probe.js";
+import { type ProbeRecorder, ProbeCannotRun, type Probe, type ProbeOptions, type WriteTrial } from "../../probe.js";
 import { VendorError } from "../../http/index.js";
 import { uipathClient, type UiPathClient } from "./client.js";
 import { VENDOR } from "./contract.js";
@@ -12,7 +12,7 @@ import { problemDetails, type RobotAccountDto } from "./wire.js";
 import { messageOf } from "../../wording.js";
 
 /** Records the scopes the provider needs against those the token carries. */
-function recordScopes(rec: CheckRecorder, what: string, neededFor: string, alternatives: string[][], granted: string[] | undefined): void {
+function recordScopes(rec: ProbeRecorder, what: string, neededFor: string, alternatives: string[][], granted: string[] | undefined): void {
   const name = alternatives.map((a) => a.join(" + ")).join(" or ");
   if (!granted) {
     rec.permission(name, "unknown", neededFor, "the token answer names no scopes");
@@ -22,7 +22,7 @@ function recordScopes(rec: CheckRecorder, what: string, neededFor: string, alter
   rec.permission(name, ok ? "granted" : "missing", neededFor, `${what} token carries: ${granted.join(" ") || "none"}`);
 }
 
-function checkNames(rec: CheckRecorder, robots: readonly RobotAccountDto[]): void {
+function checkNames(rec: ProbeRecorder, robots: readonly RobotAccountDto[]): void {
   const topic = `robot-account names: printable ASCII without spaces or '@', at most ${NAME_MAX_LENGTH} characters (our guess; a warning only)`;
   const outside = robots.filter((r) => r.name.length > NAME_MAX_LENGTH || (r.name !== "" && !NAME_PATTERN.test(r.name)));
   if (outside.length) {
@@ -41,7 +41,7 @@ function checkNames(rec: CheckRecorder, robots: readonly RobotAccountDto[]): voi
   else rec.leaveOpen("names are unique case-insensitively", "no two existing names differ only in letter case; only a create could tell", true);
 }
 
-function checkTimes(rec: CheckRecorder, robots: readonly RobotAccountDto[]): void {
+function checkTimes(rec: ProbeRecorder, robots: readonly RobotAccountDto[]): void {
   const withTime = robots.filter((r) => r.creationTime);
   if (!withTime.length) {
     rec.leaveOpen("creationTime is a UTC time, with or without Z", "no creationTime to look at", true);
@@ -52,7 +52,7 @@ function checkTimes(rec: CheckRecorder, robots: readonly RobotAccountDto[]): voi
 }
 
 /** `--write`: one throw-away robot account, created, updated, duplicated (expecting a refusal), deleted. */
-async function writeTrial(rec: CheckRecorder, client: UiPathClient, partitionGlobalId: string, name: string): Promise<WriteTrial> {
+async function writeTrial(rec: ProbeRecorder, client: UiPathClient, partitionGlobalId: string, name: string): Promise<WriteTrial> {
   const trial: WriteTrial = { name, created: false, updated: false, deleted: false, confirmedGone: false };
   const created = await rec.call(`POST /api${PATHS.createRobot} (throw-away robot '${name}')`, () => client.createRobot({ partitionGlobalId, name, groupIDsToAdd: [] }));
   if (!created) {
@@ -100,11 +100,11 @@ async function writeTrial(rec: CheckRecorder, client: UiPathClient, partitionGlo
 export const probe: Probe = {
   key: "uipath",
   vendor: VENDOR,
-  async run(rec: CheckRecorder, options: ProbeOptions): Promise<void> {
+  async run(rec: ProbeRecorder, options: ProbeOptions): Promise<void> {
     const client = uipathClient(options.settings);
     const partitionGlobalId = client.settings.partitionGlobalId;
     if (!partitionGlobalId) {
-      throw new CheckCannotRun(`${VENDOR}: set apiidentity:uipathPartitionGlobalId (or UIPATH_PARTITION_GLOBAL_ID): every robot-account call names the organization's partition`);
+      throw new ProbeCannotRun(`${VENDOR}: set apiidentity:uipathPartitionGlobalId (or UIPATH_PARTITION_GLOBAL_ID): every robot-account call names the organization's partition`);
     }
     const robotToken = await rec.authenticate(`POST ${TOKEN_PATH} (client credentials, robot-account scopes)`, () => client.tokenScopes("robotAccounts"));
     recordScopes(rec, "the robot-account", "creating, reading, updating and deleting robot accounts", [[ROBOT_SCOPES.all], [ROBOT_SCOPES.read, ROBOT_SCOPES.write]], robotToken.granted);

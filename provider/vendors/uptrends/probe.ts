@@ -2,7 +2,7 @@
 // the provider's own settings. Read-only unless `options.write`; then it creates, updates and deletes
 // one throw-away API account whose Description is `options.throwAwayName`, and nothing else.
 import { randomUUID } from "node:crypto";
-import type { CheckRecorder, Probe, ProbeOptions, WriteTrial } from "../../probe.js";
+import type { ProbeRecorder, Probe, ProbeOptions, WriteTrial } from "../../probe.js";
 import { respellKeys } from "../../http/index.js";
 import { ACCESS_TYPES, ADMIN_AUTHORIZATION, API_USER_FIELDS, LOST_CREATE_CLOCK_SKEW_MS, PATHS } from "./contract.js";
 import { uptrendsClient, type UptrendsClient } from "./client.js";
@@ -26,7 +26,7 @@ function hasField(raw: unknown, field: string): boolean {
 }
 
 /** The INFERRED optional ApiUser fields: a missing one is a contradiction, except while it may be legitimately absent. */
-function checkOptionalFields(rec: CheckRecorder, raw: unknown, users: readonly WireApiUser[]): void {
+function checkOptionalFields(rec: ProbeRecorder, raw: unknown, users: readonly WireApiUser[]): void {
   const where = `GET ${PATHS.apiUsers}`;
   if (!users.length) {
     rec.leaveOpen("ApiUser field names (ApiAccessType, CreatedDate, LastUsed, RequestsLast30Days)", `${where} returned no API users to look at`, true);
@@ -53,7 +53,7 @@ function checkOptionalFields(rec: CheckRecorder, raw: unknown, users: readonly W
 }
 
 /** Permission: is the provider's own operator an account administrator? */
-async function checkPermissions(rec: CheckRecorder, client: UptrendsClient, own: WireApiUser | undefined, operators: readonly WireOperator[] | undefined): Promise<void> {
+async function checkPermissions(rec: ProbeRecorder, client: UptrendsClient, own: WireApiUser | undefined, operators: readonly WireOperator[] | undefined): Promise<void> {
   if (!own) {
     rec.permission(ADMIN_AUTHORIZATION, "unknown", NEEDED_FOR_ADMIN, `the provider's API account (${client.username}) is not in the GET ${PATHS.apiUsers} answer, so its operator is unknown`);
     return;
@@ -75,7 +75,7 @@ async function checkPermissions(rec: CheckRecorder, client: UptrendsClient, own:
 }
 
 /** `--write`: one throw-away API account of the provider's own operator, created, updated, deleted. */
-async function writeTrial(rec: CheckRecorder, client: UptrendsClient, operatorGuid: string, name: string): Promise<WriteTrial> {
+async function writeTrial(rec: ProbeRecorder, client: UptrendsClient, operatorGuid: string, name: string): Promise<WriteTrial> {
   const trial: WriteTrial = { name, created: false, updated: false, deleted: false, confirmedGone: false };
   const startedAt = Date.now();
   const created = await rec.call(`POST ${PATHS.apiUsers} (throw-away account '${name}')`, () => client.createApiUser(toWireBody(operatorGuid, name)));
@@ -137,7 +137,7 @@ async function writeTrial(rec: CheckRecorder, client: UptrendsClient, operatorGu
 export const probe: Probe = {
   key: "uptrends",
   vendor: VENDOR,
-  async run(rec: CheckRecorder, options: ProbeOptions): Promise<void> {
+  async run(rec: ProbeRecorder, options: ProbeOptions): Promise<void> {
     const client = uptrendsClient(options.settings);
     // No login call: the first call with the API account's Basic credentials is the authentication.
     const operators = await rec.authenticate(`GET ${PATHS.operators} with the API account's Basic credentials`, () => client.listOperators());
