@@ -8,7 +8,7 @@ import {
   VendorCallError,
   alreadyExists,
   describeFailure,
-  step,
+  vendorCall,
 } from "./errors.js";
 
 const notFound = new VendorError({ vendor: "Uptrends", method: "POST", pathTemplate: "/ApiUser", status: 404, vendorMessage: "The specified operator was not found." });
@@ -47,9 +47,9 @@ describe("describeFailure", () => {
     expect(e.message).toBe("X: Uptrends: missing provider setting 'uptrendsUsername'.");
     expect(e.cause).toBe(config);
   });
-  it("step rethrows as a described failure", async () => {
-    await expect(step("X", "reading", () => Promise.reject(notFound))).rejects.toThrow(/^X: reading failed: Uptrends POST/);
-    await expect(step("X", "reading", () => Promise.resolve(3))).resolves.toBe(3);
+  it("vendorCall rethrows as a described failure", async () => {
+    await expect(vendorCall("X", "reading", () => Promise.reject(notFound))).rejects.toThrow(/^X: reading failed: Uptrends POST/);
+    await expect(vendorCall("X", "reading", () => Promise.resolve(3))).resolves.toBe(3);
   });
 });
 

@@ -104,8 +104,8 @@ export function reworded(e: unknown, message: string): ApiIdentityError {
 /** A program-side lookup (the SDK's `get…` functions) found no single match, or could not look. */
 export class LookupError extends ApiIdentityError {}
 
-/** Runs a vendor step and rethrows any failure as a user-facing error naming the step. */
-export async function step<T>(kind: string, action: string, fn: () => Promise<T>): Promise<T> {
+/** Runs one vendor call and rethrows any failure as a user-facing error naming the resource kind and the action. */
+export async function vendorCall<T>(kind: string, action: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {

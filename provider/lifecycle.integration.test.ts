@@ -109,7 +109,7 @@ describe("an earlier send that lands late (lost, looked up, then committed just 
   let case_ = 0;
   // Unique names: the resend is refused as a duplicate, and the look-up bounded by the first send's
   // start takes the earlier send's identity over. IBM Verify (names not unique): the resend makes a
-  // second client, and tidy deletes the one the earlier send made.
+  // second client, and deleteMadeLate deletes the one the earlier send made.
   it.each(["IseApiUser", "ControlRoomUser", "UiPathRobotAccount", "VerifyApiClient"] as const)("%s: exactly one identity at the vendor, the one in the outputs", async (kind) => {
     const { m, methods, inputs } = await memberOf(kind, `late-${++case_}`);
     sb.clearRequests();

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AdoptionError, LostCreateError, OutcomeUnknownError, VendorCallError } from "./errors.js";
 import { backoffDelay, parseAnswer, TransportError, UnexpectedAnswerError, VendorError } from "./http/index.js";
-import { createRetry, defineResource, settlePendingCreate, type LostAnswer, type OwnCreate, type TidyContext } from "./lifecycle.js";
+import { createRetry, defineResource, settlePendingCreate, type LostAnswer, type OwnCreate, type MadeLateContext } from "./lifecycle.js";
 import { diffProperties } from "./resource.js";
 import { resolveSettings, type Settings } from "./settings.js";
 import { recordingNotes } from "./notes.js";
@@ -47,7 +47,7 @@ function acme(
   look: (things: Thing[], plan: Plan, lost: LostAnswer<Plan>) => OwnCreate<Thing>,
   opts: {
     markers?: boolean;
-    tidy?: (earlier: readonly Plan[], id: string, ctx: TidyContext) => Promise<string | undefined>;
+    deleteMadeLate?: (earlier: readonly Plan[], id: string, ctx: MadeLateContext) => Promise<string | undefined>;
     /** Names are unique: a create of a name that exists is refused (409), as at four of the five vendors. */
     unique?: boolean;
     /** The converge of an adoption fails after its first write. */
@@ -77,7 +77,7 @@ function acme(
     create: {
       action: (i) => `creating thing '${i.name}'`,
       plan: (_c, i): Plan => ({ name: i.name, note: i.note, marker: `m${++markers}` }),
-      ...(opts.markers ? { again: (p: Plan): Plan => ({ ...p, marker: `m${++markers}` }) } : {}),
+      ...(opts.markers ? { resendPlan: (p: Plan): Plan => ({ ...p, marker: `m${++markers}` }) } : {}),
       async send(_c, body) {
         calls.push(opts.markers ? `POST ${body.marker}` : "POST");
         for (const t of late.splice(0)) things.set(t.id, t);
@@ -102,7 +102,7 @@ function acme(
         return look([...things.values()], body, lost);
       },
       ...(opts.unique ? { duplicate: (e: unknown) => e instanceof VendorError && e.status === 409 } : {}),
-      ...(opts.tidy ? { tidy: (_c: unknown, earlier: readonly Plan[], made: { id: string }, _i: z.output<typeof inputs>, ctx: TidyContext) => (calls.push("TIDY"), opts.tidy!(earlier, made.id, ctx)) } : {}),
+      ...(opts.deleteMadeLate ? { deleteMadeLate: (_c: unknown, earlier: readonly Plan[], made: { id: string }, _i: z.output<typeof inputs>, ctx: MadeLateContext) => (calls.push("DELETE LATE"), opts.deleteMadeLate!(earlier, made.id, ctx)) } : {}),
       finish: (_c, t, i) => ({ id: t.id, outs: { ...i, thingId: t.id } }),
     },
     adopt: {
@@ -345,7 +345,7 @@ describe("defineResource: a create whose 2xx answer cannot be read", () => {
 });
 
 describe("defineResource: resends where names are not unique (a marker per send)", () => {
-  it("each resend gets a fresh plan (again), and each look-up is told the plans of the earlier sends", async () => {
+  it("each resend gets a fresh plan (resendPlan), and each look-up is told the plans of the earlier sends", async () => {
     const { handler, faults, calls, lookups } = acme(byMarker, { markers: true });
     faults.push("lost", "lost");
     await handler.create({ name: "a", note: "" });
@@ -361,11 +361,11 @@ describe("defineResource: resends where names are not unique (a marker per send)
     expect(calls).toEqual(["POST m1", "LOOKUP", "POST m2", "LOOKUP"]);
     expect([...things.values()].map((t) => [t.id, t.marker])).toEqual([[id, "m1"]]);
   });
-  it("after a create that needed resends, tidy removes what an earlier send made late", async () => {
+  it("after a create that needed resends, deleteMadeLate removes what an earlier send made late", async () => {
     const tidied: { earlier: string[]; kept: string }[] = [];
     const env = acme(byMarker, {
       markers: true,
-      tidy: async (earlier, kept) => {
+      deleteMadeLate: async (earlier, kept) => {
         tidied.push({ earlier: earlier.map((p) => p.marker), kept });
         for (const t of [...env.things.values()]) if (t.id !== kept && earlier.some((p) => p.marker === t.marker)) env.things.delete(t.id);
         return undefined;
@@ -373,24 +373,24 @@ describe("defineResource: resends where names are not unique (a marker per send)
     });
     env.faults.push("lostLate");
     const { id } = await env.handler.create({ name: "a", note: "" });
-    // Send 1's thing appears after its look-up; send 2 succeeds; tidy deletes send 1's.
-    expect(env.calls).toEqual(["POST m1", "LOOKUP", "POST m2", "TIDY"]);
+    // Send 1's thing appears after its look-up; send 2 succeeds; deleteMadeLate deletes send 1's.
+    expect(env.calls).toEqual(["POST m1", "LOOKUP", "POST m2", "DELETE LATE"]);
     expect(tidied).toEqual([{ earlier: ["m1"], kept: id }]);
     expect([...env.things.values()].map((t) => t.marker)).toEqual(["m2"]);
   });
-  it("what tidy could not remove is named in a warning note; the create itself stands", async () => {
-    const { handler, faults, calls } = acme(byMarker, { markers: true, tidy: async () => "thing t1 (marker m1) could not be deleted: Acme DELETE failed. Delete it in the Acme console" });
+  it("what deleteMadeLate could not remove is named in a warning note; the create itself stands", async () => {
+    const { handler, faults, calls } = acme(byMarker, { markers: true, deleteMadeLate: async () => "thing t1 (marker m1) could not be deleted: Acme DELETE failed. Delete it in the Acme console" });
     faults.push("lost");
     const { id } = await handler.create({ name: "a", note: "" });
-    expect(calls).toEqual(["POST m1", "LOOKUP", "POST m2", "TIDY"]);
+    expect(calls).toEqual(["POST m1", "LOOKUP", "POST m2", "DELETE LATE"]);
     expect(logged()).toBe(`apiidentity: AcmeThing: creating thing 'a' needed 2 sends; thing ${id} is managed, but thing t1 (marker m1) could not be deleted: Acme DELETE failed. Delete it in the Acme console\n`);
     expect(notes.recorded.map((n) => n.severity)).toEqual(["warning"]);
   });
-  it("a kind without fresh plans (no again) gets tidy too, told the earlier sends, the first send's start and where to say what it deleted", async () => {
+  it("a kind without fresh plans (no resendPlan) gets deleteMadeLate too, told the earlier sends, the first send's start and where to say what it deleted", async () => {
     const before = Date.now();
     const seen: { earlier: number; since: number }[] = [];
     const env = acme(byMarker, {
-      tidy: async (earlier, kept, ctx) => {
+      deleteMadeLate: async (earlier, kept, ctx) => {
         seen.push({ earlier: earlier.length, since: ctx.since });
         for (const t of [...env.things.values()]) if (t.id !== kept) env.things.delete(t.id);
         ctx.note("thing t1, made late by an earlier send, was deleted.");
@@ -399,15 +399,15 @@ describe("defineResource: resends where names are not unique (a marker per send)
     });
     env.faults.push("lostLate");
     const { id } = await env.handler.create({ name: "a", note: "" });
-    expect(env.calls).toEqual(["POST", "LOOKUP", "POST", "TIDY"]);
+    expect(env.calls).toEqual(["POST", "LOOKUP", "POST", "DELETE LATE"]);
     expect(seen).toHaveLength(1);
     expect(seen[0]!.earlier).toBe(1);
     expect(seen[0]!.since).toBeGreaterThanOrEqual(before);
     expect([...env.things.keys()]).toEqual([id]);
     expect(logged()).toBe(`apiidentity: AcmeThing: creating thing 'a' needed 2 sends; thing ${id} is managed, and thing t1, made late by an earlier send, was deleted\n`);
   });
-  it("tidy is not called after a create that needed one send", async () => {
-    const { handler, faults, calls } = acme(byMarker, { markers: true, tidy: async () => undefined });
+  it("deleteMadeLate is not called after a create that needed one send", async () => {
+    const { handler, faults, calls } = acme(byMarker, { markers: true, deleteMadeLate: async () => undefined });
     faults.push("lostAfterWrite");
     await handler.create({ name: "a", note: "" });
     await handler.create({ name: "b", note: "" });
@@ -515,5 +515,74 @@ describe("settlePendingCreate: a create a killed run left pending (apiidentity r
     const v = await settlePendingCreate(declared, settings, pending({ name: "a", note: "" }));
     expect(v.action).toBe("unresolved");
     expect(v.note).toMatch(/^looking up the thing it may have made failed: .*503/);
+  });
+});
+
+describe("defineResource: a plain CRUD kind declares only what differs (the lifecycle's defaults)", () => {
+  /** A kind with no lost-create look-up, no adoption hooks beyond fetch, and a refusal that names the action it was given. */
+  function plain() {
+    const things = new Map<string, Thing>();
+    const refusedWith: string[] = [];
+    let lose = false;
+    const declared = defineResource({
+      kind: "PlainThing",
+      vendor: "Plain",
+      noun: "thing",
+      console: "in the Plain console",
+      inputs,
+      outputs,
+      secretOutputs: [],
+      replaceOnChanges: ["name"],
+      client: () => ({ things }),
+      diff: (olds, news) => diffProperties(olds, news, { properties: ["name", "note"], replaceOnChanges: ["name"] }),
+      create: {
+        action: (i) => `making thing '${i.name}'`,
+        plan: (_c, i): Plan => ({ name: i.name, note: i.note, marker: "" }),
+        async send(_c, body) {
+          if (lose) throw lostAnswer();
+          if (body.note === "bad") throw new VendorError({ vendor: "Plain", method: "POST", pathTemplate: "/things", status: 400, vendorMessage: "bad note" });
+          const t: Thing = { id: `p${things.size + 1}`, name: body.name, note: body.note };
+          things.set(t.id, t);
+          return t;
+        },
+        refused: async (_c, _plan, _i, _e, action) => (refusedWith.push(action), undefined),
+        finish: (_c, t, i) => ({ id: t.id, outs: { ...i, thingId: t.id } }),
+      },
+      adopt: { fetch: async (_c, id) => things.get(id) },
+      async converge(_c, id, current: Out, desired) {
+        const changed = current.note === desired.note ? [] : ["note"];
+        if (changed.length) things.set(id, { id, name: desired.name, note: desired.note });
+        return { outs: { ...desired, thingId: id }, changed };
+      },
+      read: async (_c, id) => (things.has(id) ? { id, props: { ...things.get(id)!, thingId: id } } : {}),
+      remove: async (_c, id) => void things.delete(id),
+    });
+    return { handler: declared.with(resolveSettings({}), notes), things, refusedWith, loseAnswers: () => (lose = true) };
+  }
+
+  it("a lost answer without a look-up is unproven: one send, no resend, the user told where to look", async () => {
+    const { handler, things, loseAnswers } = plain();
+    loseAnswers();
+    const err = await handler.create({ name: "a", note: "" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LostCreateError);
+    expect((err as Error).message).toBe(
+      "PlainThing: making thing 'a' lost its answer (Acme POST /things: connection failed); Plain may have a thing made by this request that cannot be proven to be the one just created (PlainThing has no way to look up what a create made), so it was not taken over. Check it in the Plain console, then adopt it with importId or delete it, and run 'pulumi up' again.",
+    );
+    expect(things.size).toBe(0);
+    expect(sleep.mock.calls).toHaveLength(0);
+  });
+
+  it("adoption by id: the live object read by importId is what converge starts from; an unknown id says to check it in the console", async () => {
+    const { handler, things } = plain();
+    things.set("p7", { id: "p7", name: "a", note: "old" });
+    expect(await handler.create({ name: "a", note: "new", importId: "p7" })).toEqual({ id: "p7", outs: { name: "a", note: "new", importId: "p7", thingId: "p7" } });
+    expect(things.get("p7")?.note).toBe("new");
+    await expect(handler.create({ name: "a", note: "", importId: "nope" })).rejects.toThrow('PlainThing: importId "nope": Plain has no thing with this id. Check the id in the Plain console, or remove importId to create a new thing.');
+  });
+
+  it("a refusal hook is given the create's action, in the words the user reads", async () => {
+    const { handler, refusedWith } = plain();
+    await expect(handler.create({ name: "a", note: "bad" })).rejects.toThrow(/^PlainThing: making thing 'a' failed: /);
+    expect(refusedWith).toEqual(["making thing 'a'"]);
   });
 });

@@ -4,21 +4,21 @@
 // protocol, the order of its steps and the words the user reads are written here once.
 import type { z } from "zod";
 import { backoffDelay, isOutcomeUnknown, UnexpectedAnswerError, type BackoffOptions } from "./http/index.js";
-import { AdoptionError, ConfigurationError, LostCreateError, OutcomeUnknownError, describeFailure, reworded, step, wordedFor } from "./errors.js";
+import { AdoptionError, ConfigurationError, LostCreateError, OutcomeUnknownError, describeFailure, reworded, vendorCall, wordedFor } from "./errors.js";
 import { stderrNotes, type Notes } from "./notes.js";
 import { checkWith, stripInternal, type CheckResult, type DiffResult, type ReadResult, type ResourceHandler, type ResourceMethods } from "./resource.js";
 import type { Settings } from "./settings.js";
 import { capital, messageOf, plain, sentence } from "./wording.js";
 
 /** The identity a create or an adoption ends with. */
-export interface Created<O> {
+export interface Created<Outputs> {
   id: string;
-  outs: O;
+  outs: Outputs;
 }
 
 /** What `converge` did: the outputs after it, and the properties it had to change. */
-export interface Converged<O> {
-  outs: O;
+export interface Converged<Outputs> {
+  outs: Outputs;
   changed: string[];
 }
 
@@ -60,8 +60,8 @@ export interface CreateContext {
   key?: string;
 }
 
-/** What `create.tidy` is told besides the sends: when the first started, and where to say what it did. */
-export interface TidyContext {
+/** What `create.deleteMadeLate` is told besides the sends: when the first started, and where to say what it did. */
+export interface MadeLateContext {
   /** When the create's first send started (local clock, ms). */
   since: number;
   /** A sentence for the create's note, after its own words (e.g. "API account X, made late …, was deleted"). */
@@ -69,7 +69,7 @@ export interface TidyContext {
 }
 
 /** A create whose answer was lost, as the look-up after it sees it. */
-export interface LostAnswer<P = unknown> {
+export interface LostAnswer<Plan = unknown> {
   /** How the create is named in messages, e.g. `creating user 'bot'`. */
   action: string;
   /** When the lost request was sent (local clock). */
@@ -82,7 +82,7 @@ export interface LostAnswer<P = unknown> {
    * The plans of this create's earlier sends, oldest first. Each was proven to have made nothing when
    * it was looked up, but one may still land late: what it made is this create's too.
    */
-  earlier: readonly P[];
+  earlier: readonly Plan[];
   /**
    * Ids some resource in state holds (`apiidentity recover`): never what this create made. Empty
    * during a create, where the provider cannot see the state.
@@ -93,102 +93,106 @@ export interface LostAnswer<P = unknown> {
 }
 
 /** What the look-up after a lost create answer found. */
-export type OwnCreate<M> =
+export type OwnCreate<Made> =
   /** Provably what the lost request made: it is taken. */
-  | { found: "ours"; made: M; id: string }
+  | { found: "ours"; made: Made; id: string }
   /** Provably nothing the request made is left (none was made, or it was cleaned up): sending again cannot duplicate. */
   | { found: "none"; note?: string }
   /** Something that may be it, but cannot be proven to be: left alone and named. */
-  | { found: "unproven"; id: string; what: string; why: string };
+  | { found: "unproven"; id?: string; what: string; why: string };
 
 /**
- * What a vendor folder declares. Type parameters: I/O inputs and outputs, C the vendor client,
- * P what one create sends (body, resolved ids, marker), M what the create call answers, L the live
- * object an adoption reads, Cur what `converge` starts from.
+ * What a vendor folder declares. Type parameters: the resource's Inputs and Outputs, the vendor
+ * Client, the Plan one create sends (body, resolved ids, marker), what the create call answers
+ * (Made), the Live object an adoption reads, and the Current state `converge` starts from.
  */
-export interface ResourceDefinition<I extends object, O extends object, C, P, M, L, Cur> {
+export interface ResourceDefinition<Inputs extends object, Outputs extends object, Client, Plan, Made, Live, Current> {
   kind: string;
   vendor: string;
   /** What the identity is called at the vendor, for messages: `API account`, `robot account`. */
   noun: string;
   /** Where a person looks at one, for messages: the console page, e.g. `in the console (Administration > Users)`. */
   console: string;
-  /** The types I and O are taken from these two schemas alone. */
-  inputs: z.ZodType<I>;
-  outputs: z.ZodType<O>;
+  /** The types Inputs and Outputs are taken from these two schemas alone. */
+  inputs: z.ZodType<Inputs>;
+  outputs: z.ZodType<Outputs>;
   secretOutputs: readonly string[];
   replaceOnChanges: readonly string[];
 
   /** The vendor client for these settings (a missing setting fails naming key and variable). */
-  client(settings: Settings): C | Promise<C>;
+  client(settings: Settings): Client | Promise<Client>;
   /** Validation beyond the schema (defaults that depend on settings, vendor look-ups); Pulumi's order. */
-  check?(olds: unknown, news: unknown, settings: Settings): Promise<CheckResult<NoInfer<I>>> | CheckResult<NoInfer<I>>;
-  advise?(inputs: NoInfer<I>): string[];
-  diff(olds: NoInfer<O>, news: NoInfer<I>, settings: Settings): DiffResult;
+  check?(olds: unknown, news: unknown, settings: Settings): Promise<CheckResult<NoInfer<Inputs>>> | CheckResult<NoInfer<Inputs>>;
+  advise?(inputs: NoInfer<Inputs>): string[];
+  diff(olds: NoInfer<Outputs>, news: NoInfer<Inputs>, settings: Settings): DiffResult;
   /** The inputs with defaults filled in (some from settings), as create/update act on them. */
-  desired?(news: I, settings: Settings): I;
+  desired?(news: Inputs, settings: Settings): Inputs;
 
   create: {
-    action(i: I): string;
+    action(i: Inputs): string;
     /** What to send, resolved once for all attempts (may read from the vendor, e.g. role ids). */
-    plan(client: C, i: I, ctx: CreateContext): P | Promise<P>;
+    plan(client: Client, i: Inputs, ctx: CreateContext): Plan | Promise<Plan>;
     /**
      * The plan of a resend after a send proven to have made nothing (e.g. with a fresh marker, where
      * names are not unique); without it every send sends the same plan.
      */
-    again?(plan: P): P;
+    resendPlan?(plan: Plan): Plan;
     /**
      * One create call. Throws OutcomeUnknownError when it cannot tell what it made; a 2xx answer it
      * cannot read (UnexpectedAnswerError) is an unknown outcome too.
      */
-    send(client: C, plan: P, i: I): Promise<M>;
+    send(client: Client, plan: Plan, i: Inputs): Promise<Made>;
     /**
-     * After a lost answer: finds what the request made (or, with `again`, what any earlier send of
-     * this create made, `lost.earlier`), and says whether it is provably ours. A "none" verdict means
-     * the create is sent again, within `createRetry.sends` sends in all.
+     * After a lost answer: finds what the request made (or, with `resendPlan`, what any earlier send
+     * of this create made, `lost.earlier`), and says whether it is provably ours. A "none" verdict
+     * means the create is sent again, within `createRetry.sends` sends in all. Without it a lost
+     * answer is "unproven": the user is told to look in the console, and nothing is sent again.
      */
-    findOwnCreate(client: C, plan: P, i: I, lost: LostAnswer<P>): Promise<OwnCreate<M>>;
+    findOwnCreate?(client: Client, plan: Plan, i: Inputs, lost: LostAnswer<Plan>): Promise<OwnCreate<Made>>;
     /**
      * After a create that needed more than one send: deletes what an earlier send made late (it was
      * not there when that send was looked up), never `made`. Returns a sentence naming what it could
      * not delete, if anything; the create stands either way. `ctx.since` is when the first send
      * started; `ctx.note` takes a sentence for the user's note (e.g. what it deleted).
      */
-    tidy?(client: C, earlier: readonly P[], made: Created<O>, i: I, ctx: TidyContext): Promise<string | undefined>;
+    deleteMadeLate?(client: Client, earlier: readonly Plan[], made: Created<Outputs>, i: Inputs, ctx: MadeLateContext): Promise<string | undefined>;
     /**
      * Whether a refusal says the identity already exists (where names are unique). After a lost send,
      * such a refusal of a resend may be that earlier send landing late: the look-up, bounded by the
      * first send's start, decides whether it is taken over.
      */
     duplicate?(e: unknown): boolean;
-    /** A refused create that says more than the vendor's words (e.g. the name exists: adopt it). */
-    refused?(client: C, plan: P, i: I, e: unknown): Promise<Error | undefined>;
+    /** A refused create that says more than the vendor's words (e.g. the name exists: adopt it); `action` is `create.action`'s words. */
+    refused?(client: Client, plan: Plan, i: Inputs, e: unknown, action: string): Promise<Error | undefined>;
     /** Sentence naming what a lost create may have left when the look-up failed too. */
-    mayHaveMade?(plan: P, i: I): string;
+    mayHaveMade?(plan: Plan, i: Inputs): string;
     /** From what the create answered (or the look-up found) to the resource's id and outputs. */
-    finish(client: C, made: M, i: I, plan: P): Created<O> | Promise<Created<O>>;
+    finish(client: Client, made: Made, i: Inputs, plan: Plan): Created<Outputs> | Promise<Created<Outputs>>;
   };
 
   adopt: {
     /** Reads the object `importId` names; undefined when the vendor does not know it. */
-    fetch(client: C, importId: string, i: I): Promise<L | undefined>;
-    /** Says where the id is found; appended to "<vendor> has no <noun> with this id". */
-    notFound(importId: string, i: I, client: C): { detail?: string; todo: string };
+    fetch(client: Client, importId: string, i: Inputs): Promise<Live | undefined>;
+    /** Says where the id is found; appended to "<vendor> has no <noun> with this id". Default: check the id in the console, or remove importId. */
+    notFound?(importId: string, i: Inputs, client: Client): { detail?: string; todo: string };
     /** Why this object must not be managed by this resource, if it must not. */
-    guard?(client: C, live: L, i: I): Refusal | undefined;
-    /** Its id, and the state `converge` starts from (may read more, e.g. held roles); `notes` takes what the user should know of it. */
-    current(client: C, live: L, i: I, notes: Notes): Promise<{ id: string; current: Cur }> | { id: string; current: Cur };
+    guard?(client: Client, live: Live, i: Inputs): Refusal | undefined;
+    /**
+     * Its id, and the state `converge` starts from (may read more, e.g. held roles); `notes` takes
+     * what the user should know of it. Default: adoption by id, the importId and the live object as read.
+     */
+    current?(client: Client, live: Live, i: Inputs, notes: Notes): Promise<{ id: string; current: Current }> | { id: string; current: Current };
   };
 
   /** Brings a live identity to the declared inputs with as few vendor calls as the vendor allows. */
-  converge(client: C, id: string, current: Cur, desired: I): Promise<Converged<O>>;
+  converge(client: Client, id: string, current: Current, desired: Inputs): Promise<Converged<Outputs>>;
 
   /** Reads the identity; `{}` when it is gone. */
-  read(client: C, id: string, props: O): Promise<ReadResult<I, O>>;
-  /** Defaults to `converge` from the outputs in state (when Cur is the outputs type). */
-  update?(client: C, id: string, olds: O, news: I): Promise<O>;
+  read(client: Client, id: string, props: Outputs): Promise<ReadResult<Inputs, Outputs>>;
+  /** Defaults to `converge` from the outputs in state (when Current is the outputs type). */
+  update?(client: Client, id: string, olds: Outputs, news: Inputs): Promise<Outputs>;
   /** Deletes it; already gone counts as deleted. */
-  remove(client: C, id: string, props: O): Promise<void>;
+  remove(client: Client, id: string, props: Outputs): Promise<void>;
 }
 
 /** Each handler's declaration, for the steps that run outside the engine (`settlePendingCreate`). */
@@ -196,8 +200,8 @@ export interface ResourceDefinition<I extends object, O extends object, C, P, M,
 const definitions = new WeakMap<ResourceHandler, ResourceDefinition<any, any, any, any, any, any, any>>();
 
 /** The handler for a resource declared by a vendor folder. */
-export function defineResource<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>): ResourceHandler<I, O> {
-  const handler: ResourceHandler<I, O> = {
+export function defineResource<Inputs extends object, Outputs extends object, Client, Plan, Made, Live, Current>(d: ResourceDefinition<Inputs, Outputs, Client, Plan, Made, Live, Current>): ResourceHandler<Inputs, Outputs> {
+  const handler: ResourceHandler<Inputs, Outputs> = {
     kind: d.kind,
     vendor: d.vendor,
     inputs: d.inputs,
@@ -212,9 +216,9 @@ export function defineResource<I extends object, O extends object, C, P, M, L, C
 }
 
 /** The protocol's steps with one settings value: every step asks for the client of those settings. */
-function methods<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>, settings: Settings, notes: Notes): ResourceMethods<I, O> {
-  const client = () => step(d.kind, `reading the ${d.vendor} provider settings`, async () => d.client(settings));
-  const desired = (news: I) => (d.desired ? d.desired(news, settings) : news);
+function methods<Inputs extends object, Outputs extends object, Client, Plan, Made, Live, Current>(d: ResourceDefinition<Inputs, Outputs, Client, Plan, Made, Live, Current>, settings: Settings, notes: Notes): ResourceMethods<Inputs, Outputs> {
+  const client = () => vendorCall(d.kind, `reading the ${d.vendor} provider settings`, async () => d.client(settings));
+  const desired = (news: Inputs) => (d.desired ? d.desired(news, settings) : news);
 
   return {
     async check(olds, news) {
@@ -234,11 +238,11 @@ function methods<I extends object, O extends object, C, P, M, L, Cur>(d: Resourc
     },
 
     async diff(_id, olds, news) {
-      return d.diff(olds, withoutKey(news).inputs, settings);
+      return d.diff(olds, splitCreateKey(news).inputs, settings);
     },
 
     async create(news) {
-      const { inputs, key } = withoutKey(news);
+      const { inputs, key } = splitCreateKey(news);
       const i = desired(inputs);
       const c = await client();
       const importId = (i as { importId?: unknown }).importId;
@@ -252,9 +256,9 @@ function methods<I extends object, O extends object, C, P, M, L, Cur>(d: Resourc
 
     async update(id, olds, news) {
       const c = await client();
-      const i = desired(withoutKey(news).inputs);
+      const i = desired(splitCreateKey(news).inputs);
       if (d.update) return d.update(c, id, olds, i);
-      return (await d.converge(c, id, olds as unknown as Cur, i)).outs;
+      return (await d.converge(c, id, olds as unknown as Current, i)).outs;
     },
 
     async delete(id, props) {
@@ -264,13 +268,13 @@ function methods<I extends object, O extends object, C, P, M, L, Cur>(d: Resourc
 }
 
 /** True when the checked inputs keep an importId while the diff from the old inputs replaces the resource. */
-function isReplacedAdoption<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>, olds: unknown, news: I, settings: Settings): boolean {
+function isReplacedAdoption<Inputs extends object, Outputs extends object, Client, Plan, Made, Live, Current>(d: ResourceDefinition<Inputs, Outputs, Client, Plan, Made, Live, Current>, olds: unknown, news: Inputs, settings: Settings): boolean {
   const importId = (news as { importId?: unknown }).importId;
   const old = stripInternal(olds);
   if (typeof importId !== "string" || importId === "" || Object.keys(old).length === 0) return false;
   try {
     // The old inputs stand in for the old outputs: every property a replacement turns on is an input.
-    return d.diff(old as unknown as O, news, settings).replaces.length > 0;
+    return d.diff(old as unknown as Outputs, news, settings).replaces.length > 0;
   } catch {
     // A diff that cannot read the old inputs decides nothing; the adoption guard still stands.
     return false;
@@ -278,23 +282,24 @@ function isReplacedAdoption<I extends object, O extends object, C, P, M, L, Cur>
 }
 
 /** The inputs without the hidden create key, and the key. */
-function withoutKey<I extends object>(news: I): { inputs: I; key?: string } {
+function splitCreateKey<Inputs extends object>(news: Inputs): { inputs: Inputs; key?: string } {
   const { [CREATE_KEY]: _key, ...inputs } = news as Record<string, unknown>;
   const key = createKeyOf(news);
-  return key === undefined ? { inputs: inputs as I } : { inputs: inputs as I, key };
+  return key === undefined ? { inputs: inputs as Inputs } : { inputs: inputs as Inputs, key };
 }
 
 /** Takes an existing identity under management: no create call at the vendor. */
-async function adopt<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>, c: C, importId: string, i: I, notes: Notes): Promise<Created<O>> {
-  const live = await step(d.kind, `reading ${d.noun} ${importId} to adopt it (importId)`, () => d.adopt.fetch(c, importId, i));
+async function adopt<Inputs extends object, Outputs extends object, Client, Plan, Made, Live, Current>(d: ResourceDefinition<Inputs, Outputs, Client, Plan, Made, Live, Current>, c: Client, importId: string, i: Inputs, notes: Notes): Promise<Created<Outputs>> {
+  const live = await vendorCall(d.kind, `reading ${d.noun} ${importId} to adopt it (importId)`, () => d.adopt.fetch(c, importId, i));
   if (live === undefined) {
-    const { detail, todo } = d.adopt.notFound(importId, i, c);
+    const { detail, todo } = d.adopt.notFound?.(importId, i, c) ?? { todo: `Check the id ${d.console}, or remove importId to create a new ${d.noun}` };
     throw new AdoptionError(d.kind, importId, `${d.vendor} has no ${d.noun} with this id${detail ? ` ${detail}` : ""}`, todo);
   }
   const refusal = d.adopt.guard?.(c, live, i);
   if (refusal) throw new AdoptionError(d.kind, importId, refusal.reason, refusal.todo);
-  const { id, current } = await d.adopt.current(c, live, i, notes);
-  let converged: Converged<O>;
+  // Without a `current` hook the live object is what converge starts from (Live and Current agree).
+  const { id, current } = d.adopt.current ? await d.adopt.current(c, live, i, notes) : { id: importId, current: live as unknown as Current };
+  let converged: Converged<Outputs>;
   try {
     converged = await d.converge(c, id, current, i);
   } catch (e) {
@@ -320,17 +325,17 @@ function notManagedYet(noun: string, id: string, e: unknown): Error {
  * whatever it cannot attribute instead of touching it. A create proven not to have happened is sent
  * again, with the transport's backoff, within one budget of `createRetry.sends` sends.
  */
-async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d: ResourceDefinition<I, O, C, P, M, L, Cur>, c: C, i: I, notes: Notes, ctx: CreateContext = {}): Promise<Created<O>> {
+async function createOnce<Inputs extends object, Outputs extends object, Client, Plan, Made, Live, Current>(d: ResourceDefinition<Inputs, Outputs, Client, Plan, Made, Live, Current>, c: Client, i: Inputs, notes: Notes, ctx: CreateContext = {}): Promise<Created<Outputs>> {
   const action = d.create.action(i);
-  let plan: P = await step(d.kind, action, async () => d.create.plan(c, i, ctx));
-  const earlier: P[] = [];
+  let plan: Plan = await vendorCall(d.kind, action, async () => d.create.plan(c, i, ctx));
+  const earlier: Plan[] = [];
   let firstStartedAt: number | undefined;
-  const done = async (made: M): Promise<Created<O>> => {
+  const done = async (made: Made): Promise<Created<Outputs>> => {
     const created = await d.create.finish(c, made, i, plan);
-    if (earlier.length > 0 && d.create.tidy) {
+    if (earlier.length > 0 && d.create.deleteMadeLate) {
       const tidied: string[] = [];
-      const ctx: TidyContext = { since: firstStartedAt ?? Date.now(), note: (s) => tidied.push(plain(s)) };
-      const left = await d.create.tidy(c, earlier, created, i, ctx).catch((e: unknown) => `looking for what an earlier send made failed: ${plain(messageOf(e))}`);
+      const ctx: MadeLateContext = { since: firstStartedAt ?? Date.now(), note: (s) => tidied.push(plain(s)) };
+      const left = await d.create.deleteMadeLate(c, earlier, created, i, ctx).catch((e: unknown) => `looking for what an earlier send made failed: ${plain(messageOf(e))}`);
       if (left || tidied.length) {
         const and = tidied.map((n) => `, and ${n}`).join("");
         const text = `${d.kind}: ${action} needed ${earlier.length + 1} sends; ${d.noun} ${created.id} is managed${and}${left ? `, but ${plain(left)}` : ""}`;
@@ -344,34 +349,32 @@ async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d
   for (let attempt = 1; ; attempt++) {
     const startedAt = Date.now();
     firstStartedAt ??= startedAt;
-    let sent: { made: M } | { cause: unknown };
+    let sent: { made: Made } | { cause: unknown };
     try {
       sent = { made: await d.create.send(c, plan, i) };
     } catch (e) {
       // A 2xx answer that cannot be read says the create happened, not what it made: like a lost answer.
       if (!isOutcomeUnknown(e) && !(e instanceof OutcomeUnknownError) && !(e instanceof UnexpectedAnswerError)) {
-        // Already worded (by a step inside send): it passes as it is.
+        // Already worded (by a vendorCall inside send): it passes as it is.
         if (wordedFor(d.kind, e)) throw e;
         if (attempt > 1 && d.create.duplicate?.(e)) {
           // Refused as a duplicate after an earlier send was lost: that send may have landed late.
-          const late = await d.create
-            .findOwnCreate(c, plan, i, { action, startedAt: firstStartedAt, cause: e, attempt, earlier: [...earlier] })
-            .catch(() => undefined);
+          const late = await findOwnCreate(d, c, plan, i, { action, startedAt: firstStartedAt, cause: e, attempt, earlier: [...earlier] }).catch(() => undefined);
           if (late?.found === "ours") {
             notes.info(`${d.kind}: ${action} was sent again and refused as a duplicate; ${d.noun} ${late.id} was made by its earlier send (which landed late) and is now managed`);
             return done(late.made);
           }
         }
-        throw (await d.create.refused?.(c, plan, i, e)) ?? describeFailure(d.kind, action, e);
+        throw (await d.create.refused?.(c, plan, i, e, action)) ?? describeFailure(d.kind, action, e);
       }
       sent = { cause: e };
     }
     if ("made" in sent) return done(sent.made);
     const cause = sent.cause;
-    const lost: LostAnswer<P> = { action, startedAt, cause, attempt, earlier: [...earlier] };
-    let verdict: OwnCreate<M>;
+    const lost: LostAnswer<Plan> = { action, startedAt, cause, attempt, earlier: [...earlier] };
+    let verdict: OwnCreate<Made>;
     try {
-      verdict = await d.create.findOwnCreate(c, plan, i, lost);
+      verdict = await findOwnCreate(d, c, plan, i, lost);
     } catch (lookup) {
       if (lookup instanceof LostCreateError) throw lookup;
       const why = describeFailure(d.kind, `looking up the ${d.noun} it may have made`, lookup).message.replace(`${d.kind}: `, "");
@@ -386,7 +389,7 @@ async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d
       throw new LostCreateError(
         d.kind,
         action,
-        `${d.vendor} now has ${verdict.what} that cannot be proven to be the one just created (${verdict.why}), so it was not taken over. Check it ${d.console}, then adopt it with importId: "${verdict.id}" or delete it, and run 'pulumi up' again`,
+        `${d.vendor} ${verdict.id === undefined ? "may have" : "now has"} ${verdict.what} that cannot be proven to be the one just created (${verdict.why}), so it was not taken over. Check it ${d.console}, then adopt it with importId${verdict.id === undefined ? "" : `: "${verdict.id}"`} or delete it, and run 'pulumi up' again`,
         { cause },
       );
     }
@@ -396,10 +399,25 @@ async function createOnce<I extends object, O extends object, C, P, M, L, Cur>(d
     }
     // Provably nothing left from this send: sending again cannot make a duplicate.
     await createRetry.sleep(backoffDelay(attempt - 1, createRetry.backoff));
-    // Every earlier send is remembered (tidy looks for what one made late), with or without a new plan.
+    // Every earlier send is remembered (deleteMadeLate looks for what one made late), with or without a new plan.
     earlier.push(plan);
-    if (d.create.again) plan = d.create.again(plan);
+    if (d.create.resendPlan) plan = d.create.resendPlan(plan);
   }
+}
+
+/**
+ * The kind's look-up after a lost answer; without one, what the create may have made is unproven: it
+ * is named for the user to look at, and nothing is sent again.
+ */
+function findOwnCreate<Inputs extends object, Outputs extends object, Client, Plan, Made, Live, Current>(
+  d: ResourceDefinition<Inputs, Outputs, Client, Plan, Made, Live, Current>,
+  c: Client,
+  plan: Plan,
+  i: Inputs,
+  lost: LostAnswer<Plan>,
+): Promise<OwnCreate<Made>> {
+  if (d.create.findOwnCreate) return d.create.findOwnCreate(c, plan, i, lost);
+  return Promise.resolve({ found: "unproven", what: `a ${d.noun} made by this request`, why: `${d.kind} has no way to look up what a create made` });
 }
 
 /** A create that a killed run left pending in state, as `apiidentity recover` sees it. */
@@ -435,7 +453,7 @@ export type PendingVerdict =
 export async function settlePendingCreate(handler: ResourceHandler, settings: Settings, pending: PendingCreate): Promise<PendingVerdict> {
   const d = definitions.get(handler);
   if (!d) throw new ConfigurationError(`${handler.kind}: not declared with defineResource, so its pending creates cannot be settled`);
-  const { inputs, key } = withoutKey(pending.inputs);
+  const { inputs, key } = splitCreateKey(pending.inputs);
   const i = d.desired ? d.desired(inputs, settings) : inputs;
   const importId = (i as { importId?: unknown }).importId;
   if (typeof importId === "string" && importId !== "") {
@@ -446,21 +464,21 @@ export async function settlePendingCreate(handler: ResourceHandler, settings: Se
   try {
     const c = await d.client(settings);
     const plan = await d.create.plan(c, i, key === undefined ? {} : { key });
-    verdict = await d.create.findOwnCreate(c, plan, i, { action, startedAt: pending.sentAfter, cause: undefined, attempt: 1, earlier: [], held: pending.held, dryRun: pending.dryRun ?? false });
+    verdict = await findOwnCreate(d, c, plan, i, { action, startedAt: pending.sentAfter, cause: undefined, attempt: 1, earlier: [], held: pending.held, dryRun: pending.dryRun ?? false });
   } catch (e) {
     return { action: "unresolved", note: `looking up the ${d.noun} it may have made failed: ${plain(messageOf(e))}` };
   }
   // The look-up found the identity with this natural key, and another resource holds it: where names
   // are unique the create cannot have made a second. (Kinds whose names are not unique leave held ids
   // out of their own look-up, or are settled by their mark: the vendor module's settleByMark.)
-  if (verdict.found !== "none" && pending.held.has(verdict.id)) {
+  if (verdict.found !== "none" && verdict.id !== undefined && pending.held.has(verdict.id)) {
     return { action: "clear", note: `${d.noun} ${verdict.id} with its natural key belongs to a resource in state, so this create made none` };
   }
   if (verdict.found === "ours") return { action: "import", id: verdict.id, note: `${d.noun} ${verdict.id} is provably what it made: imported` };
   if (verdict.found === "none") return { action: "clear", note: verdict.note ?? `no ${d.noun} was made` };
   return {
     action: "unresolved",
-    id: verdict.id,
-    note: `${d.vendor} has ${verdict.what} that cannot be proven to be what this create made (${verdict.why}): check it ${d.console}, then adopt it with importId: "${verdict.id}" or delete it`,
+    ...(verdict.id === undefined ? {} : { id: verdict.id }),
+    note: `${d.vendor} ${verdict.id === undefined ? "may have" : "has"} ${verdict.what} that cannot be proven to be what this create made (${verdict.why}): check it ${d.console}, then adopt it with importId${verdict.id === undefined ? "" : `: "${verdict.id}"`} or delete it`,
   };
 }

@@ -51,7 +51,7 @@ function kindOf(urn: string): Kind {
 }
 
 /** Without the hidden create key: what the engine stores as outputs. */
-function withoutKey(values: Values): Values {
+function withoutCreateKey(values: Values): Values {
   const { [CREATE_KEY]: _key, ...rest } = values;
   return rest;
 }
@@ -114,7 +114,7 @@ export class PluginCalls {
     const r = await this.methods(k, urn).check(unwrap(olds).values, given);
     // Valid inputs that break only a guessed vendor rule: a warning, judged once all values are known.
     if (r.failures.length === 0 && k.handler.advise && !holdsUnknown(r.inputs)) {
-      for (const w of k.handler.advise(withoutKey(r.inputs as Values) as object)) this.tell(w, urn, "warning");
+      for (const w of k.handler.advise(withoutCreateKey(r.inputs as Values) as object)) this.tell(w, urn, "warning");
     }
     return { inputs: withSecrets(r.inputs as Values, [...k.secretInputs, ...n.secrets]), failures: r.failures };
   }
@@ -134,7 +134,7 @@ export class PluginCalls {
     if (preview) {
       // Nothing is sent to the vendor: the inputs as they will be, every other output not known yet.
       const outs: Values = Object.fromEntries(k.outputs.map((name) => [name, UNKNOWN]));
-      for (const [name, v] of Object.entries(withoutKey(p.values))) if (k.outputs.includes(name)) outs[name] = v;
+      for (const [name, v] of Object.entries(withoutCreateKey(p.values))) if (k.outputs.includes(name)) outs[name] = v;
       return { id: "", properties: withSecrets(outs, [...k.secretOutputs, ...p.secrets]) };
     }
     if (holdsUnknown(p.values)) throw new ApiIdentityError(`${k.handler.kind}: create got inputs that are not known yet; this is a bug in the engine or the plugin, please report it`);
@@ -148,7 +148,7 @@ export class PluginCalls {
     const i = unwrap(inputs);
     const r = await this.methods(k, urn).read(id, p.values);
     if (r.id === undefined) return { id: "", properties: {}, inputs: {} };
-    const readInputs: Values = { ...((r.inputs as Values | undefined) ?? withoutKey(i.values)) };
+    const readInputs: Values = { ...((r.inputs as Values | undefined) ?? withoutCreateKey(i.values)) };
     // A read with the id alone is `pulumi import`: the inputs it gives become the declaration the CLI
     // prints. With `importId` that declaration adopts this very identity (a state lost later makes
     // the next up adopt it again, never a duplicate), and kinds whose password is never read back
@@ -170,7 +170,7 @@ export class PluginCalls {
     const secrets = [...k.secretOutputs, ...o.secrets, ...n.secrets];
     if (preview) {
       const outs: Values = { ...o.values };
-      for (const [name, v] of Object.entries(withoutKey(n.values))) if (k.outputs.includes(name)) outs[name] = v;
+      for (const [name, v] of Object.entries(withoutCreateKey(n.values))) if (k.outputs.includes(name)) outs[name] = v;
       return withSecrets(outs, secrets);
     }
     if (holdsUnknown(n.values)) throw new ApiIdentityError(`${k.handler.kind}: update got inputs that are not known yet; this is a bug in the engine or the plugin, please report it`);

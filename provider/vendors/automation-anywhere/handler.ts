@@ -1,7 +1,7 @@
 // ControlRoomUser: a user of an Automation 360 Control Room, created through
 // /v2/usermanagement/users (v1 on a legacy Control Room) with at least one role. Replaced when `username` or `domain` changes,
 // updated in place (full-replace PUT) otherwise.
-import { alreadyExists, step } from "../../errors.js";
+import { alreadyExists, vendorCall } from "../../errors.js";
 import { VendorError } from "../../http/index.js";
 import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.js";
 import { asSet, caseless, checkWith, holdsUnknown, diffProperties, stripInternal, type CheckFailure, type DiffSpec } from "../../resource.js";
@@ -105,9 +105,9 @@ async function converge(client: ControlRoomClient, id: string, current: { user: 
   const { changed } = diffProperties(inputsOf(current.outs), news, diffSpec);
   let live = current.user;
   if (changed.length) {
-    const roleIds = await step(KIND, "resolving roles", () => roleIdsFor(client, news.roles, current.outs));
+    const roleIds = await vendorCall(KIND, "resolving roles", () => roleIdsFor(client, news.roles, current.outs));
     const body = toBody(news, roleIds, { create: false, password: true });
-    live = await step(KIND, `updating user ${id}`, () => client.updateUser(id, body));
+    live = await vendorCall(KIND, `updating user ${id}`, () => client.updateUser(id, body));
   }
   return { outs: toOutputs(live, news), changed };
 }
@@ -129,7 +129,7 @@ export const controlRoomUser = defineResource({
   create: {
     action: (news) => `creating user '${news.username}'`,
     async plan(client, news) {
-      const roleIds = await step(KIND, "resolving roles", () => roleIdsFor(client, news.roles));
+      const roleIds = await vendorCall(KIND, "resolving roles", () => roleIdsFor(client, news.roles));
       return toBody(news, roleIds, { create: true, password: true });
     },
     send: (client, body) => client.createUser(body),
@@ -137,7 +137,7 @@ export const controlRoomUser = defineResource({
     // one more try cannot make a duplicate (at worst it answers 409).
     findOwnCreate: (client, body, _news, lost) => findOwnCreate(client, body, lost.startedAt),
     duplicate: mayBeDuplicate,
-    refused: (client, _body, news, e) => refused(client, news.username, `creating user '${news.username}'`, e),
+    refused: (client, _body, news, e, action) => refused(client, news.username, action, e),
     finish: (_client, user, news) => ({ id: String(user.id), outs: toOutputs(user, news) }),
   },
 
@@ -163,21 +163,21 @@ export const controlRoomUser = defineResource({
   converge,
 
   async read(client, id, props) {
-    const user = await step(KIND, `reading user ${id}`, () => client.getUser(id));
+    const user = await vendorCall(KIND, `reading user ${id}`, () => client.getUser(id));
     if (!user) return {};
     const prior = inputsOf(stripInternal(props) as Partial<Outputs>);
     return { id: String(user.id), props: toOutputs(user, prior), inputs: liveInputs(user, prior) };
   },
 
   async update(client, id, olds, news) {
-    const roleIds = await step(KIND, "resolving roles", () => roleIdsFor(client, news.roles, olds));
+    const roleIds = await vendorCall(KIND, "resolving roles", () => roleIdsFor(client, news.roles, olds));
     // A password goes over the wire only when it changed; everything else is sent because PUT replaces the user.
     const body = toBody(news, roleIds, { create: false, password: news.password !== undefined && news.password !== olds.password });
-    const user = await step(KIND, `updating user ${id}`, () => client.updateUser(id, body));
+    const user = await vendorCall(KIND, `updating user ${id}`, () => client.updateUser(id, body));
     return toOutputs(user, news);
   },
 
   async remove(client, id) {
-    await step(KIND, `deleting user ${id}`, () => client.deleteUser(id));
+    await vendorCall(KIND, `deleting user ${id}`, () => client.deleteUser(id));
   },
 });

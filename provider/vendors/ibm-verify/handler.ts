@@ -1,6 +1,6 @@
 // VerifyApiClient: an IBM Verify API client (client_credentials grant) with entitlements.
 import { createHash, randomUUID } from "node:crypto";
-import { ApiIdentityError, LostCreateError, OutcomeUnknownError, step } from "../../errors.js";
+import { ApiIdentityError, LostCreateError, OutcomeUnknownError, vendorCall } from "../../errors.js";
 import { createRetry, defineResource, type Converged, type LostAnswer, type OwnCreate } from "../../lifecycle.js";
 import { diffProperties } from "../../resource.js";
 import { verifyClient, type VerifyClient } from "./client.js";
@@ -19,7 +19,7 @@ const noSecretHint = `the provider's API client needs ${SECRET_VISIBLE_WITH.map(
 
 /** The live client, or a clear error when it is gone. */
 async function mustGet(client: VerifyClient, id: string, action: string): Promise<ApiClientWire> {
-  const live = await step(KIND, action, () => client.get(id));
+  const live = await vendorCall(KIND, action, () => client.get(id));
   if (!live) throw new ApiIdentityError(`${KIND}: ${action} failed: ${VENDOR} has no API client with id '${id}' (GET /v1.0/apiclients/{id} answered 404). It may have been deleted out of band: run 'pulumi refresh'.`);
   return live;
 }
@@ -59,7 +59,7 @@ export function keyedNonces(key: string): string[] {
  * After a create whose answer was lost: a client with this name whose description carries the marker
  * of this send, or of an earlier send of the same create (one that landed late), is one this create
  * made. Names are not unique, so nothing else is proof. The latest send's is taken; what earlier
- * sends made is deleted by `tidy` once the create is done.
+ * sends made is deleted by `deleteMadeLate` once the create is done.
  */
 async function findOwnCreate(client: VerifyClient, name: string, plan: Plan, lost: LostAnswer<Plan>): Promise<OwnCreate<string>> {
   const mine = [plan, ...[...lost.earlier].reverse()].map((p) => p.nonce);
@@ -84,12 +84,12 @@ async function findOwnCreate(client: VerifyClient, name: string, plan: Plan, los
  * have landed late. Deletes the clients carrying an earlier send's marker (never `keep`); names what
  * it could not delete.
  */
-async function tidy(client: VerifyClient, name: string, earlier: readonly Plan[], keep: string): Promise<string | undefined> {
+async function deleteMadeLate(client: VerifyClient, name: string, earlier: readonly Plan[], keep: string): Promise<string | undefined> {
   const nonces = new Set(earlier.map((p) => p.nonce));
   const late = (await client.findByName(name)).filter((c) => c.id !== keep && nonces.has(markerOf(c.description) ?? ""));
   const failed: string[] = [];
   for (const c of late) {
-    await step(KIND, `deleting API client ${c.id}, made late by an earlier send of this create`, () => client.delete(c.id)).catch((e: unknown) => {
+    await vendorCall(KIND, `deleting API client ${c.id}, made late by an earlier send of this create`, () => client.delete(c.id)).catch((e: unknown) => {
       failed.push(`${c.id} (${messageOf(e)})`);
     });
   }
@@ -114,7 +114,7 @@ async function converge(client: VerifyClient, live: ApiClientWire, news: In, opt
   }
   const body = replaceBody(live, news, opts.rotate ? undefined : secret);
   const action = opts.rotate ? `rotating the secret of API client ${live.id}` : `updating API client ${live.id} (${changed.join(", ")})`;
-  await step(KIND, action, () => client.replace(live.id, body));
+  await vendorCall(KIND, action, () => client.replace(live.id, body));
   if (!opts.rotate) return { outs: toOutputs(afterReplace(live, body), news, secret!), changed };
   // The new secret exists only at the vendor: read it back.
   const fresh = await mustGet(client, live.id, `reading the new secret of API client ${live.id}`);
@@ -155,8 +155,8 @@ export const verifyApiClient = defineResource({
     // With the create key (from the SDK) the marker is derived from it, so what a killed `pulumi up`
     // made is found from its pending create (`apiidentity recover`); without it, a random one.
     plan: (_client, _i, ctx): Plan => planFor(ctx.key, 1),
-    // Each send carries its own marker, so a late commit of an earlier send is told apart and tidied.
-    again: (p): Plan => planFor(p.key, (p.send ?? 1) + 1),
+    // Each send carries its own marker, so a late commit of an earlier send is told apart and deleted.
+    resendPlan: (p): Plan => planFor(p.key, (p.send ?? 1) + 1),
     async send(client, { nonce }, i) {
       const id = await client.create(createBody(i, nonce));
       // 201 without a usable Location: the client exists, found the same way as after a lost answer.
@@ -164,7 +164,7 @@ export const verifyApiClient = defineResource({
       return id;
     },
     findOwnCreate: (client, plan, i, lost) => findOwnCreate(client, i.clientName, plan, lost),
-    tidy: (client, earlier, made, i) => tidy(client, i.clientName, earlier, made.id),
+    deleteMadeLate: (client, earlier, made, i) => deleteMadeLate(client, i.clientName, earlier, made.id),
     mayHaveMade: ({ nonce }, i) => `An API client named '${i.clientName}' whose description ends with '${markerText(nonce)}' may have been created at ${VENDOR}`,
     finish: (client, id, i) => finish(client, id, i),
   },
@@ -175,12 +175,11 @@ export const verifyApiClient = defineResource({
       detail: "(GET /v1.0/apiclients/{id} answered 404)",
       todo: "importId takes the object id (the 'id' field of GET /v1.0/apiclients), not the OAuth clientId",
     }),
-    current: (_client, live) => ({ id: live.id, current: live }),
   },
-  converge: (client, _id, live, news) => converge(client, live, news, { rotate: false }),
+  converge: (client, _id, live: ApiClientWire, news) => converge(client, live, news, { rotate: false }),
 
   async read(client, id, props) {
-    const live = await step(KIND, `reading API client ${id}`, () => client.get(id));
+    const live = await vendorCall(KIND, `reading API client ${id}`, () => client.get(id));
     if (!live) return {};
     const outs = toOutputs(live, props, live.clientSecret ?? props.clientSecret);
     const { apiClientId: _a, clientId: _c, clientSecret: _s, ...inputs } = outs;
@@ -196,6 +195,6 @@ export const verifyApiClient = defineResource({
   },
 
   async remove(client, id) {
-    await step(KIND, `deleting API client ${id}`, () => client.delete(id));
+    await vendorCall(KIND, `deleting API client ${id}`, () => client.delete(id));
   },
 });

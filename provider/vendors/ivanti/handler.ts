@@ -3,7 +3,7 @@
 // update = a partial PUT of what changed ("Update User Account") and, if roles changed, one PUT of
 // the role set; delete = one DELETE of the account (the form public client code uses, with the older
 // bulk form as a fallback the client learns once per process).
-import { alreadyExists, ApiIdentityError, ConfigurationError, reworded, step } from "../../errors.js";
+import { alreadyExists, ApiIdentityError, ConfigurationError, reworded, vendorCall } from "../../errors.js";
 import { messageOf } from "../../wording.js";
 import { VendorError } from "../../http/index.js";
 import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.js";
@@ -118,7 +118,7 @@ function configuredSpace(raw: string | undefined): number | undefined {
  */
 async function confirmGone(client: IvantiClient, id: string, uid: string | undefined, action: string): Promise<void> {
   if (!uid) return;
-  const found = await step(KIND, `${action} account ${id}: confirm it is gone`, () => client.findAccounts("uid", uid));
+  const found = await vendorCall(KIND, `${action} account ${id}: confirm it is gone`, () => client.findAccounts("uid", uid));
   if (found.some((a) => String(a.id) === id)) {
     throw new ApiIdentityError(
       `${KIND}: ${action} account ${id}: ${VENDOR} answered 404 on ${PATHS.account}, yet the documented search still lists ${uid} with this id. The INFERRED per-account path does not match this tenant's API (see the Vendor contract of IseApiUser); nothing was changed in state.`,
@@ -132,7 +132,7 @@ async function confirmGone(client: IvantiClient, id: string, uid: string | undef
  */
 async function confirmGoneBySearch(client: IvantiClient, id: string, uid: string | undefined, call: string): Promise<void> {
   if (!uid) return;
-  const found = await step(KIND, `delete account ${id}: confirm it is gone`, () => client.findAccounts("uid", uid));
+  const found = await vendorCall(KIND, `delete account ${id}: confirm it is gone`, () => client.findAccounts("uid", uid));
   if (found.some((a) => String(a.id) === id)) {
     throw new ApiIdentityError(
       `${KIND}: delete account ${id}: ${VENDOR}'s ${call} call says there is no such account, yet the documented search still lists ${uid} with this id. The delete call does not match this tenant's API (see the Vendor contract of IseApiUser); nothing was changed in state.`,
@@ -199,12 +199,12 @@ async function converge(client: IvantiClient, id: string, current: Partial<IseAp
   const { form, changed } = updateForm(current, desired);
   let account: WireAccount | undefined;
   if (changed.length) {
-    account = await step(KIND, `update API user ${id} (${changed.join(", ")})`, () => client.updateAccount(id, form, secretsOf(desired)));
+    account = await vendorCall(KIND, `update API user ${id} (${changed.join(", ")})`, () => client.updateAccount(id, form, secretsOf(desired)));
   }
   if (!sameRoles(current.roles, desired.roles, client.tenant.iseRole)) {
-    const { ids, space } = await step(KIND, `resolve the roles of API user ${id}`, () => resolveRoles(client, desired.roles));
+    const { ids, space } = await vendorCall(KIND, `resolve the roles of API user ${id}`, () => resolveRoles(client, desired.roles));
     try {
-      await step(KIND, `set the roles of API user ${id}`, () => client.replaceRoles(id, ids, space));
+      await vendorCall(KIND, `set the roles of API user ${id}`, () => client.replaceRoles(id, ids, space));
     } catch (e) {
       throw changed.length ? halfDone(e, id, changed) : e;
     }
@@ -252,14 +252,14 @@ export const iseApiUser = defineResource({
   create: {
     action: (desired) => `creating API user ${desired.emailAddress}`,
     async plan(client, desired) {
-      const { ids, space } = await step(KIND, `resolve the roles of ${desired.emailAddress}`, () => resolveRoles(client, desired.roles));
+      const { ids, space } = await vendorCall(KIND, `resolve the roles of ${desired.emailAddress}`, () => resolveRoles(client, desired.roles));
       return { form: createForm(desired, ids), ids, space };
     },
     send: (client, { form, space }, desired) => client.createAccount(form, secretsOf(desired), space),
     // Sent again only when the look-up proves no account has this email address.
     findOwnCreate: (client, { ids }, desired, lost) => findOwnCreate(client, desired, ids, lost.startedAt),
     duplicate: isDuplicate,
-    refused: (client, _plan, desired, e) => refused(client, desired.emailAddress, `creating API user ${desired.emailAddress}`, e),
+    refused: (client, _plan, desired, e, action) => refused(client, desired.emailAddress, action, e),
     finish: (_client, account, desired) => ({ id: String(account.id), outs: outputsFrom(desired, account) }),
   },
 
@@ -284,7 +284,7 @@ export const iseApiUser = defineResource({
       if (isApiUserAccount(account) === false) {
         notes.warn(`${KIND} importId "${id}": Ivanti reports this account as accountType ${account.accountType ?? "(not an API user)"}, not an API user; it is adopted as it is`);
       }
-      const held = await step(KIND, `read the roles of account ${id}`, () => client.heldRoles(id));
+      const held = await vendorCall(KIND, `read the roles of account ${id}`, () => client.heldRoles(id));
       // The current password cannot be read: a declared one is set, none leaves the account's own.
       return { id, current: liveOutputs(account, held ?? [], {}, client.tenant.iseRole) };
     },
@@ -292,12 +292,12 @@ export const iseApiUser = defineResource({
   converge,
 
   async read(client, id, props) {
-    const account = await step(KIND, `read API user ${id}`, () => client.getAccount(id));
+    const account = await vendorCall(KIND, `read API user ${id}`, () => client.getAccount(id));
     if (!account) {
       await confirmGone(client, id, props.uid ?? props.emailAddress, "read");
       return {};
     }
-    const held = await step(KIND, `read the roles of API user ${id}`, () => client.heldRoles(id));
+    const held = await vendorCall(KIND, `read the roles of API user ${id}`, () => client.heldRoles(id));
     if (!held) return {};
     const outs = liveOutputs(account, held, props, client.tenant.iseRole);
     return { id, props: outs, inputs: inputsOf(outs) };
@@ -305,7 +305,7 @@ export const iseApiUser = defineResource({
 
   async remove(client, id, props) {
     const uid = props.uid ?? props.emailAddress;
-    const r = await step(KIND, `delete API user ${id}`, () => client.deleteAccount(id));
+    const r = await vendorCall(KIND, `delete API user ${id}`, () => client.deleteAccount(id));
     const call = r.form === "single" ? `DELETE ${PATHS.deleteAccount}?id=` : `DELETE ${PATHS.deleteAccounts}?ids=`;
     if (r.outcome === "deleted") return;
     if (r.outcome === "notFound") {

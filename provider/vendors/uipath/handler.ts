@@ -1,7 +1,7 @@
 // UiPathRobotAccount: a robot account in a UiPath organization (Identity API), member of groups.
 // Name and partition are immutable (replace); display name and group membership update in place,
 // membership through add/remove deltas. No secret: robot accounts have no credential of their own.
-import { alreadyExists, ConfigurationError, step } from "../../errors.js";
+import { alreadyExists, ConfigurationError, vendorCall } from "../../errors.js";
 import { VendorError } from "../../http/index.js";
 import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.js";
 import { asSet, caseless, checkWith, diffProperties, type DiffResult } from "../../resource.js";
@@ -59,7 +59,7 @@ async function converge(client: UiPathClient, id: string, current: RobotAccountO
   if (!changed.length) {
     return { outs: { ...current, groupIds: [...target.groupIds], partitionGlobalId: target.partitionGlobalId, ...(target.importId ? { importId: target.importId } : {}) }, changed };
   }
-  const dto = await step(KIND, `updating robot account ${id}`, () => client.updateRobot(id, cmd));
+  const dto = await vendorCall(KIND, `updating robot account ${id}`, () => client.updateRobot(id, cmd));
   return { outs: toOutputs(dto, spelling), changed };
 }
 
@@ -183,7 +183,7 @@ export const uiPathRobotAccount = defineResource({
     // cannot make a duplicate: a late first attempt makes the second one fail as a duplicate instead.
     findOwnCreate: (client, { i }, _news, lost) => findOwnCreate(client, i, lost.startedAt),
     duplicate: duplicateName,
-    refused: (client, { i }, _news, e) => refused(client, i, `creating robot account '${i.name}'`, e),
+    refused: (client, { i }, _news, e, action) => refused(client, i, action, e),
     finish: (_client, dto, _news, { spelling }) => ({ id: dto.id, outs: toOutputs(dto, spelling) }),
   },
 
@@ -204,7 +204,7 @@ export const uiPathRobotAccount = defineResource({
 
   async read(client, id, props) {
     const partitionGlobalId = partitionOf(client, id, props, "read");
-    const dto = await step(KIND, `reading robot account ${id}`, () => client.getRobot(partitionGlobalId, id));
+    const dto = await vendorCall(KIND, `reading robot account ${id}`, () => client.getRobot(partitionGlobalId, id));
     if (!dto) return {};
     const outs = toOutputs(dto, { partitionGlobalId, groupIds: props.groupIds, importId: props.importId });
     return { id: dto.id, props: outs, inputs: toInputs(outs) };
@@ -212,6 +212,6 @@ export const uiPathRobotAccount = defineResource({
 
   async remove(client, id, props) {
     const partitionGlobalId = partitionOf(client, id, props, "delete");
-    await step(KIND, `deleting robot account ${id}`, () => client.deleteRobot(partitionGlobalId, id));
+    await vendorCall(KIND, `deleting robot account ${id}`, () => client.deleteRobot(partitionGlobalId, id));
   },
 });

@@ -149,7 +149,7 @@ describe("UptrendsApiAccount handler against the sandbox", () => {
     const { id, outs } = await create({ operatorGuid: OP, description: "lost once" });
     expect(calls()).toEqual({
       "POST /v4/ApiUser 0": 1,
-      // The look-up after the lost answer, and the one after the resend (tidy: did a send land late?).
+      // The look-up after the lost answer, and the one after the resend (deleteMadeLate: did a send land late?).
       "GET /v4/ApiUser/Operator/{operatorGuid} 200": 2,
       "DELETE /v4/ApiUser/{apiUserGuid} 204": 1,
       "POST /v4/ApiUser 201": 1,

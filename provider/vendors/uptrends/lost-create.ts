@@ -4,9 +4,9 @@
 // not made by this process otherwise), deleted, and the create is sent again (within the shared
 // lifecycle's budget of sends). Anything that cannot be attributed with certainty is named in the
 // error instead of touched.
-import { LostCreateError, step } from "../../errors.js";
+import { LostCreateError, vendorCall } from "../../errors.js";
 import { messageOf, plain } from "../../wording.js";
-import type { LostAnswer, OwnCreate, TidyContext } from "../../lifecycle.js";
+import type { LostAnswer, OwnCreate, MadeLateContext } from "../../lifecycle.js";
 import type { UptrendsClient } from "./client.js";
 import { LOST_CREATE_CLOCK_SKEW_MS } from "./contract.js";
 import { effectiveDescription } from "./mappers.js";
@@ -80,7 +80,7 @@ export async function findOwnCreate(client: UptrendsClient, body: WireApiUserBod
  * deleted and said in the create's note; what cannot be deleted, or cannot be attributed (more candidates than
  * earlier sends), is named instead of touched.
  */
-export async function tidyLate(client: UptrendsClient, earlier: readonly WireApiUserBody[], keep: string, ctx: TidyContext): Promise<string | undefined> {
+export async function deleteMadeLate(client: UptrendsClient, earlier: readonly WireApiUserBody[], keep: string, ctx: MadeLateContext): Promise<string | undefined> {
   // Every send of a create carries the same body (an Uptrends create gets no fresh plan per send).
   const body = earlier[0]!;
   const list = await client.listApiUsersOfOperator(body.OperatorGuid);
@@ -95,7 +95,7 @@ export async function tidyLate(client: UptrendsClient, earlier: readonly WireApi
   const failed: string[] = [];
   for (const u of found) {
     try {
-      await step(KIND, `deleting API account ${u.ApiUserGuid}, made late by an earlier send of this create`, () => client.deleteApiUser(u.ApiUserGuid));
+      await vendorCall(KIND, `deleting API account ${u.ApiUserGuid}, made late by an earlier send of this create`, () => client.deleteApiUser(u.ApiUserGuid));
       ctx.note(`API account ${u.ApiUserGuid}, made late by an earlier send of this create (its password was only in the lost answer), was deleted`);
     } catch (e) {
       failed.push(`${describeAccounts([u])} (${plain(messageOf(e))})`);
