@@ -2,7 +2,7 @@
 // defaults) and passed to handlers and clients, so no code reads configuration from ambient state.
 import { ConfigurationError } from "./errors.js";
 import { CONFIG_NAMESPACE, DEFAULTS, SETTINGS, isSecretSetting, registeredSettings, type SettingName } from "./config.js";
-import { ownClients } from "./http/per-settings.js";
+import { markFreshResolution } from "./http/per-settings.js";
 
 /** Every provider setting by name; undefined when neither source nor a default sets it. */
 export type Settings = Readonly<Record<SettingName, string | undefined>>;
@@ -28,7 +28,7 @@ export function resolveSettings(from: SettingSources = {}): Settings {
   };
   const out = {} as Record<SettingName, string | undefined>;
   for (const name of Object.keys(SETTINGS) as SettingName[]) out[name] = pick(name, SETTINGS[name]) ?? DEFAULTS[name];
-  const settings = ownClients(Object.freeze(out));
+  const settings = markFreshResolution(Object.freeze(out));
   extras.set(settings, new Map([...registeredSettings()].map(([name, env]) => [name, pick(name, env)])));
   return settings;
 }

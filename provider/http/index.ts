@@ -5,5 +5,5 @@ export { CachedToken, tokenAuth, type IssuedToken, type TokenAuth, type TokenAut
 export { REDACTED, redactText, redactValue, redactHeaders, isSecretKey } from "./redact.js";
 export { basicAuth } from "./basic-auth.js";
 export { parseAnswer, UnexpectedAnswerError } from "./answer.js";
-export { PerSettings, ownClients, type Closable } from "./per-settings.js";
+export { PerSettings, markFreshResolution, type Closable } from "./per-settings.js";
 export { caseInsensitiveObject, respellKeys } from "./keys.js";

@@ -16,7 +16,7 @@ let resolved = 0;
  * Marks a freshly resolved settings value: it gets clients of its own even when another value holds
  * the same settings, as a new provider process would (resolveSettings marks every value it makes).
  */
-export function ownClients<T extends object>(settings: T): T {
+export function markFreshResolution<T extends object>(settings: T): T {
   resolutions.set(settings, ++resolved);
   return settings;
 }

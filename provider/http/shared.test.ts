@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseAnswer, UnexpectedAnswerError } from "./answer.js";
 import { basicAuth } from "./basic-auth.js";
-import { ownClients, PerSettings } from "./per-settings.js";
+import { markFreshResolution, PerSettings } from "./per-settings.js";
 
 describe("PerSettings", () => {
   it("one client per distinct settings; clear() starts over", () => {
@@ -18,8 +18,8 @@ describe("PerSettings", () => {
 
   it("a settings value resolved on its own gets clients of its own, as a new provider process would", () => {
     const cache = new PerSettings((s: { url: string }) => ({ url: s.url }));
-    const first = ownClients({ url: "https://a" });
-    const again = ownClients({ url: "https://a" });
+    const first = markFreshResolution({ url: "https://a" });
+    const again = markFreshResolution({ url: "https://a" });
     expect(cache.get(first)).toBe(cache.get(first));
     expect(cache.get(again)).not.toBe(cache.get(first));
   });
