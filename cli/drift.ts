@@ -7,7 +7,7 @@ import { LocalWorkspace, PulumiCommand, type EngineEvent, type LocalWorkspaceOpt
 import { specialSigKey } from "@pulumi/pulumi/runtime/rpc.js";
 import { secretPropertiesOf } from "../provider/declare.js";
 import { allHandlers } from "../provider/handlers.js";
-import { kindOfType } from "./resource-types.js";
+import { kindOfEitherToken } from "./resource-types.js";
 import { CommandRunError, UsageError, messageOf } from "./errors.js";
 
 export interface DriftItem {
@@ -83,12 +83,12 @@ const topLevel = (path: string) => path.split(/[.[]/)[0]!;
  * the vendor: not drift. Dynamic resources give the engine no such diff: all inputs are compared.
  */
 export function collectDrift(state: StateResourceJson[], steps: DriftStep[], projectDir?: string): DriftItem[] {
-  const before = new Map(state.flatMap((r) => (kindOfType(r.type) === undefined ? [] : [[r.urn, r] as const])));
+  const before = new Map(state.flatMap((r) => (kindOfEitherToken(r.type) === undefined ? [] : [[r.urn, r] as const])));
   const items: DriftItem[] = [];
   for (const s of steps) {
     const prior = before.get(s.urn);
     if (!prior || s.op === "refresh" || s.op === "same") continue;
-    const kind = kindOfType(prior.type)!;
+    const kind = kindOfEitherToken(prior.type)!;
     const base = { vendor: vendorOf(kind, projectDir), kind, name: s.urn.split("::").pop() ?? s.urn, id: prior.id ?? "" };
     if (s.op === "create" || !s.old?.id) {
       items.push({ ...base, property: "(identity)", inState: "exists", atVendor: "deleted" });

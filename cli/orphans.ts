@@ -9,7 +9,7 @@ import { LocalWorkspace, type LocalWorkspaceOptions } from "@pulumi/pulumi/autom
 import { resolveSettings, type Settings } from "../provider/settings.js";
 import type { Marked } from "../provider/vendor-module.js";
 import { VENDORS } from "../provider/vendors/index.js";
-import { kindOfType } from "./resource-types.js";
+import { kindOfEitherToken } from "./resource-types.js";
 import { CommandRunError, UsageError, messageOf } from "./errors.js";
 
 /** An identity at a vendor that carries the provider's mark and is in none of the stacks' states. */
@@ -43,7 +43,7 @@ export interface OrphanReport {
 export function managedIds(resources: readonly { type: string; id?: string }[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const r of resources) {
-    const kind = kindOfType(r.type);
+    const kind = kindOfEitherToken(r.type);
     if (kind === undefined || !r.id) continue;
     if (!out.has(kind)) out.set(kind, new Set());
     out.get(kind)!.add(r.id);

@@ -19,7 +19,7 @@ import { createKeyOf, settlePendingCreate } from "../provider/lifecycle.js";
 import type { Settings } from "../provider/settings.js";
 import { VENDORS } from "../provider/vendors/index.js";
 import { managedIds, settingsFromConfig } from "./orphans.js";
-import { kindOfType } from "./resource-types.js";
+import { kindOfEitherToken } from "./resource-types.js";
 import { CommandRunError, UsageError, messageOf } from "./errors.js";
 
 interface StateResource {
@@ -107,7 +107,7 @@ export async function planRecovery(settings: Settings, stack: string, deployment
   const settled: Settled[] = [];
   for (const op of deployment.pending_operations ?? []) {
     const r = op.resource;
-    const kind = kindOfType(r.type);
+    const kind = kindOfEitherToken(r.type);
     if (op.type !== "creating" || kind === undefined || !allHandlers().some((h) => h.kind === kind)) continue;
     const key = createKeyOf(r.inputs);
     const held = managed.get(kind) ?? new Set<string>();

@@ -10,7 +10,7 @@ export const PLUGIN_TYPE_PREFIX = TOKEN_PREFIX;
 const TYPE_PREFIXES = [DYNAMIC_TYPE_PREFIX, PLUGIN_TYPE_PREFIX];
 
 /** The kind of an apiidentity resource type (either token), or undefined for other types. */
-export function kindOfType(type: string): string | undefined {
+export function kindOfEitherToken(type: string): string | undefined {
   const prefix = TYPE_PREFIXES.find((p) => type.startsWith(p));
   return prefix === undefined ? undefined : type.slice(prefix.length);
 }

@@ -14,7 +14,7 @@ import { engineDiff, type DiffAnswer } from "./diff.js";
 import { invoke, type InvokeAnswer } from "./invoke.js";
 import type { NoteSink } from "./notes.js";
 import { unwrap, withSecrets, reveal, type Values } from "./struct.js";
-import { createKeyOfUrn, kindOfType, parseUrn } from "./urn.js";
+import { createKeyOfUrn, kindOfPluginToken, parseUrn } from "./urn.js";
 import { ApiIdentityError } from "../errors.js";
 
 interface Kind {
@@ -33,7 +33,7 @@ interface Kind {
 const kinds = new Map<string, Kind>();
 
 function kindOf(urn: string): Kind {
-  const kind = kindOfType(parseUrn(urn).type);
+  const kind = kindOfPluginToken(parseUrn(urn).type);
   const known = kinds.get(kind);
   if (known) return known;
   const decl = declarationOf(kind);

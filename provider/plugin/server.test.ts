@@ -9,7 +9,7 @@ import { packageRoot } from "./package-info.js";
 import { any, grpc, provider, status } from "./proto.js";
 import { grpcFailure } from "./server.js";
 import { fromStruct, secret } from "./struct.js";
-import { kindOfType } from "./urn.js";
+import { kindOfPluginToken } from "./urn.js";
 
 describe("grpcFailure", () => {
   it("a plain failure is UNKNOWN with the handler's own message and no details", () => {
@@ -41,7 +41,7 @@ describe("the tokens schema.json declares are the ones the plugin serves", () =>
     const tokens = Object.keys(schema.resources);
     expect(tokens).toHaveLength(5);
     for (const t of tokens) {
-      const kind = kindOfType(t);
+      const kind = kindOfPluginToken(t);
       expect(declarationOf(kind), t).toBeDefined();
       expect(handlerFor(kind).kind).toBe(kind);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createKeyOfUrn, kindOfType, parseUrn } from "./urn.js";
+import { createKeyOfUrn, kindOfPluginToken, parseUrn } from "./urn.js";
 
 describe("URN", () => {
   it("names stack, project, type and name", () => {
@@ -35,6 +35,6 @@ describe("create key", () => {
   });
 
   it("a type of another package is refused, naming the tokens this provider serves", () => {
-    expect(() => kindOfType("pulumi-nodejs:dynamic:Resource")).toThrow(/apiidentity:index:<Kind>/);
+    expect(() => kindOfPluginToken("pulumi-nodejs:dynamic:Resource")).toThrow(/apiidentity:index:<Kind>/);
   });
 });

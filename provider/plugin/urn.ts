@@ -28,7 +28,7 @@ export function parseUrn(urn: string): ParsedUrn {
 }
 
 /** The resource kind of a type token (`apiidentity:index:<Kind>` → `<Kind>`). */
-export function kindOfType(type: string): string {
+export function kindOfPluginToken(type: string): string {
   if (!type.startsWith(TOKEN_PREFIX)) throw new ApiIdentityError(`apiidentity: unknown resource type '${type}': this provider serves ${TOKEN_PREFIX}<Kind>`);
   return type.slice(TOKEN_PREFIX.length);
 }
@@ -36,5 +36,5 @@ export function kindOfType(type: string): string {
 /** The create key of the resource a URN names: `project/stack/Kind/name`, as sdk/construct.ts builds it. */
 export function createKeyOfUrn(urn: string): string {
   const u = parseUrn(urn);
-  return formatCreateKey(u.project, u.stack, kindOfType(u.type), u.name);
+  return formatCreateKey(u.project, u.stack, kindOfPluginToken(u.type), u.name);
 }
