@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DYNAMIC_TYPE_PREFIX, PLUGIN_TYPE_PREFIX } from "../cli/resource-types.js";
-import { KINDS, TEXTBOOK_KINDS, type Kind, type Member } from "./fleet.js";
+import { SANDBOX_KINDS, TEXTBOOK_KINDS, type Kind, type Member } from "./fleet.js";
 import { generatedNodeSdk } from "./generated-sdk.js";
 
 /** This checkout's root: dist/bench/… at run time. */
@@ -41,7 +41,7 @@ const declared = (list: readonly Member[]) => `const members = ${JSON.stringify(
 const floor: Contender = {
   id: "floor",
   label: "floor (no-op dynamic)",
-  kinds: KINDS,
+  kinds: SANDBOX_KINDS,
   callsVendors: false,
   unavailable: () => undefined,
   program: (list) =>
@@ -93,7 +93,7 @@ const isPackageType = (type: string) => type.startsWith(DYNAMIC_TYPE_PREFIX);
 const apiidentity: Contender = {
   id: "apiidentity",
   label: "apiidentity (5 kinds)",
-  kinds: KINDS,
+  kinds: SANDBOX_KINDS,
   callsVendors: true,
   unavailable: () => undefined,
   program: packageProgram,
@@ -113,7 +113,7 @@ const apiidentity2: Contender = { ...apiidentity, id: "apiidentity-2kinds", labe
 const plugin: Contender = {
   id: "apiidentity-plugin",
   label: "apiidentity plugin (5 kinds)",
-  kinds: KINDS,
+  kinds: SANDBOX_KINDS,
   callsVendors: true,
   unavailable: () => {
     const missing = ["provider/plugin", "bin/pulumi-resource-apiidentity"].filter((p) => !existsSync(join(repoRoot, p)));

@@ -6,7 +6,7 @@
 import { exampleInputs, type Kind } from "../sandbox/kinds.js";
 import { TEXTBOOK_KINDS as TEXTBOOK } from "./textbook/kinds.js";
 
-export { KINDS, VENDOR_OF, type Kind } from "../sandbox/kinds.js";
+export { SANDBOX_KINDS, VENDOR_OF, type Kind } from "../sandbox/kinds.js";
 
 /** The two kinds of the textbook comparison. */
 export const TEXTBOOK_KINDS: readonly Kind[] = TEXTBOOK;

@@ -88,7 +88,7 @@ interface Row {
 }
 
 /** The quickstart's kinds, in the order the table lists them. */
-const KINDS = ["IseApiUser", "UptrendsApiAccount", "ControlRoomUser", "VerifyApiClient", "UiPathRobotAccount"];
+const TABLE_ORDER = ["IseApiUser", "UptrendsApiAccount", "ControlRoomUser", "VerifyApiClient", "UiPathRobotAccount"];
 
 /** What exists at each vendor now, read live through each resource's own read(). */
 interface Ref {
@@ -123,7 +123,7 @@ async function vendorTable(ctx: Ctx): Promise<{ rows: Row[]; secrets: string[]; 
       if (typeof v === "object" && v !== null && specialSigKey in v) secrets.push(`${r.type.slice(TYPE_PREFIX.length)}.${k}`);
     }
   }
-  rows.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
+  rows.sort((a, b) => TABLE_ORDER.indexOf(a.kind) - TABLE_ORDER.indexOf(b.kind));
   return { rows, secrets: [...new Set(secrets)].sort(), refs };
 }
 

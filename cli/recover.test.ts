@@ -8,7 +8,7 @@ import { sandboxSettings } from "../test/settings.js";
 import { handlerFor } from "../provider/handlers.js";
 import { madeHere } from "../provider/vendors/uptrends/lost-create.js";
 import { vendorIdentities } from "../test/reliability/census.js";
-import { fleet, KINDS, type Kind } from "../test/reliability/fleet.js";
+import { fleet, SANDBOX_KINDS, type Kind } from "../test/reliability/fleet.js";
 import { applyRecovery, earliestSend, formatRecovery, planRecovery } from "./recover.js";
 
 const T = "pulumi-nodejs:dynamic/apiidentity:";
@@ -71,7 +71,7 @@ describe("apiidentity recover: the four kinds whose vendors keep no mark", () =>
   /** A member of `kind`, its checked inputs (with a create key) and the handler's methods. */
   async function member(kind: Kind) {
     const operatorGuid = sb.config().vendors.uptrends!.operatorGuid!;
-    const m = fleet({ size: KINDS.length, generation: "v1", uptrendsOperatorGuid: operatorGuid, prefix: `rec${++n}` }).find((x) => x.kind === kind)!;
+    const m = fleet({ size: SANDBOX_KINDS.length, generation: "v1", uptrendsOperatorGuid: operatorGuid, prefix: `rec${++n}` }).find((x) => x.kind === kind)!;
     const h = handlerFor(kind).with(sandboxSettings(sb));
     const inputs = (await h.check(undefined, { ...m.args, [CREATE_KEY]: `proj/dev/${kind}/${m.name}` })).inputs as Record<string, unknown>;
     const pending = { type: "creating", resource: { urn: urn(kind, m.name), type: `${T}${kind}`, inputs } };

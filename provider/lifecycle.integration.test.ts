@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { startSandbox, type Sandbox } from "../sandbox/server.js";
 import { vendorIdentities } from "../test/reliability/census.js";
 import { CREATE_ROUTES } from "../test/reliability/faults.js";
-import { fleet, KINDS, VENDOR_OF, type Kind } from "../test/reliability/fleet.js";
+import { fleet, SANDBOX_KINDS, VENDOR_OF, type Kind } from "../test/reliability/fleet.js";
 import { sandboxSettings } from "../test/settings.js";
 import { LostCreateError } from "./errors.js";
 import { handlerFor } from "./handlers.js";
@@ -48,7 +48,7 @@ afterEach(() => {
 
 /** The member of kind `kind` of a small fleet named `prefix`, with its inputs as check fills them in. */
 async function memberOf(kind: Kind, prefix: string) {
-  const m = fleet({ size: KINDS.length, generation: "v1", uptrendsOperatorGuid: operatorGuid, prefix }).find((x) => x.kind === kind)!;
+  const m = fleet({ size: SANDBOX_KINDS.length, generation: "v1", uptrendsOperatorGuid: operatorGuid, prefix }).find((x) => x.kind === kind)!;
   const methods = handlerFor(kind).with(sandboxSettings(sb), notes);
   const checked = await methods.check(undefined, m.args);
   expect(checked.failures).toEqual([]);
@@ -65,7 +65,7 @@ function creates(kind: Kind): number {
 
 describe.each(["truncateAnswer", "emptyAnswer"] as const)("a create whose 2xx answer cannot be read (%s)", (effect) => {
   let case_ = 0;
-  it.each(KINDS)("%s: the identity it made is taken over: exactly one at the vendor, in the outputs, none left behind", async (kind) => {
+  it.each(SANDBOX_KINDS)("%s: the identity it made is taken over: exactly one at the vendor, in the outputs, none left behind", async (kind) => {
     const { m, methods, inputs } = await memberOf(kind, `unread-${effect}-${++case_}`);
     sb.clearRequests();
     sb.faults.add({ vendor: VENDOR_OF[kind], method: "POST", route: ROUTE_OF[kind], count: 1, effect: { type: effect } });
@@ -83,7 +83,7 @@ describe.each(["truncateAnswer", "emptyAnswer"] as const)("a create whose 2xx an
 
 describe("a create proven not to have happened (a 503 the vendor did not act on)", () => {
   let case_ = 0;
-  it.each(KINDS)("%s: sent again until it is made, within five sends: one identity, in one go", async (kind) => {
+  it.each(SANDBOX_KINDS)("%s: sent again until it is made, within five sends: one identity, in one go", async (kind) => {
     const { m, methods, inputs } = await memberOf(kind, `resend-${++case_}`);
     sb.clearRequests();
     sb.faults.add({ vendor: VENDOR_OF[kind], method: "POST", route: ROUTE_OF[kind], count: 4, effect: { type: "status", status: 503, message: "Injected: service unavailable" } });
@@ -93,7 +93,7 @@ describe("a create proven not to have happened (a 503 the vendor did not act on)
     expect(sleep.mock.calls).toHaveLength(4);
     await methods.delete(id, outs);
   });
-  it.each(KINDS)("%s: five sends proven not to have happened: fails saying nothing is left behind, and nothing is", async (kind) => {
+  it.each(SANDBOX_KINDS)("%s: five sends proven not to have happened: fails saying nothing is left behind, and nothing is", async (kind) => {
     const { m, methods, inputs } = await memberOf(kind, `resend-${++case_}`);
     sb.clearRequests();
     sb.faults.add({ vendor: VENDOR_OF[kind], method: "POST", route: ROUTE_OF[kind], count: 5, effect: { type: "status", status: 503, message: "Injected: service unavailable" } });

@@ -6,7 +6,7 @@ import { VENDOR_LIST, vendorModules } from "./vendors/index.js";
 
 export type Kind = (typeof VENDOR_LIST)[number] extends infer M ? (M extends { kinds: Readonly<Record<infer K, unknown>> } ? K & string : never) : never;
 
-export const KINDS: readonly Kind[] = vendorModules.flatMap((m) => Object.keys(m.kinds)) as Kind[];
+export const SANDBOX_KINDS: readonly Kind[] = vendorModules.flatMap((m) => Object.keys(m.kinds)) as Kind[];
 
 /** The sandbox vendor that holds each kind. */
 export const VENDOR_OF: Readonly<Record<Kind, VendorId>> = Object.fromEntries(vendorModules.flatMap((m) => Object.keys(m.kinds).map((k) => [k, m.id]))) as Record<Kind, VendorId>;

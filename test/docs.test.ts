@@ -10,7 +10,7 @@ import { VENDORS } from "../provider/vendors/index.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** Every kind of the vendor registry: each has its page. */
-const KINDS = VENDORS.flatMap((v) => v.kinds.map((k) => k.kind));
+const REGISTRY_KINDS = VENDORS.flatMap((v) => v.kinds.map((k) => k.kind));
 const README_MAX_BYTES = 12 * 1024;
 
 function markdownUnder(dir: string): string[] {
@@ -103,7 +103,7 @@ describe("documentation", () => {
 
   it("each resource has its page, and the README links to it", () => {
     const readme = read("README.md");
-    for (const kind of KINDS) {
+    for (const kind of REGISTRY_KINDS) {
       expect(existsSync(join(root, "docs/resources", `${kind}.md`)), kind).toBe(true);
       expect(readme, kind).toContain(`](docs/resources/${kind}.md)`);
     }

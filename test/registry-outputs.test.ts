@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { ADVICE_LOADERS } from "../provider/advice-loaders.js";
 import { NETWORK_SETTINGS } from "../provider/network-settings.js";
 import { VENDORS } from "../provider/vendors/index.js";
-import { KINDS } from "../sandbox/kinds.js";
+import { SANDBOX_KINDS } from "../sandbox/kinds.js";
 import { vendorModules } from "../sandbox/vendors/index.js";
 
 const root = join(import.meta.dirname, "..");
@@ -41,7 +41,7 @@ describe("generated outputs and the vendor registry", () => {
     expect(vendorModules.map((m) => m.prefix.slice(1))).toEqual(VENDORS.map((v) => v.name));
     const sandboxFolders = readdirSync(join(root, "sandbox/vendors"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
     expect(sandboxFolders.sort()).toEqual(VENDORS.map((v) => v.name).sort());
-    expect(KINDS).toEqual(kinds.map((k) => k.kind));
+    expect(SANDBOX_KINDS).toEqual(kinds.map((k) => k.kind));
   });
 
   it("each kind has a dynamic-provider entry point, and there is no other", () => {

@@ -29,7 +29,7 @@ export interface PluginOptions {
 
 type Unary<Req, Res> = (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => void;
 
-const KINDS: Record<DiffKind, P.PropertyDiff.Kind> = {
+const PROPERTY_DIFF_KIND_OF: Record<DiffKind, P.PropertyDiff.Kind> = {
   add: provider.PropertyDiff.Kind.ADD,
   "add-replace": provider.PropertyDiff.Kind.ADD_REPLACE,
   delete: provider.PropertyDiff.Kind.DELETE,
@@ -48,7 +48,7 @@ function diffResponse(d: DiffAnswer): P.DiffResponse {
   const map = r.getDetaileddiffMap();
   for (const [name, change] of Object.entries(d.detailedDiff)) {
     const pd = new provider.PropertyDiff();
-    pd.setKind(KINDS[change.kind]);
+    pd.setKind(PROPERTY_DIFF_KIND_OF[change.kind]);
     pd.setInputdiff(change.inputDiff);
     map.set(name, pd);
   }

@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
-import { fleet, fleetProgram, KINDS } from "../reliability/fleet.js";
+import { fleet, fleetProgram, SANDBOX_KINDS } from "../reliability/fleet.js";
 import { PulumiProject } from "./harness.js";
 
 const CREATE_KEY = "__createKey";
@@ -20,7 +20,7 @@ const vendorWrites = () => sb.requests().filter((r) => r.method !== "GET" && !/t
 describe("upgrade: a stack whose state has no create key", () => {
   beforeAll(async () => {
     sb = await startSandbox();
-    const members = fleet({ size: KINDS.length, generation: "v1", uptrendsOperatorGuid: sb.config().vendors.uptrends!.operatorGuid!, prefix: "upg" });
+    const members = fleet({ size: SANDBOX_KINDS.length, generation: "v1", uptrendsOperatorGuid: sb.config().vendors.uptrends!.operatorGuid!, prefix: "upg" });
     p = new PulumiProject({ program: fleetProgram(members), env: sb.config().env, stack: "upgrade" });
     await p.init();
     await p.up();
@@ -33,7 +33,7 @@ describe("upgrade: a stack whose state has no create key", () => {
   it("shows no diff and no replace for any kind, and the next up adds the key to state without a vendor write", async () => {
     // The state an older SDK left: the same resources without the create key.
     const state = JSON.parse((await p.exportStack()).raw) as Deployment;
-    expect(ours(state).map((r) => typeof r.inputs?.[CREATE_KEY])).toEqual(KINDS.map(() => "string"));
+    expect(ours(state).map((r) => typeof r.inputs?.[CREATE_KEY])).toEqual(SANDBOX_KINDS.map(() => "string"));
     for (const r of ours(state)) {
       delete r.inputs?.[CREATE_KEY];
       delete r.outputs?.[CREATE_KEY];
@@ -50,12 +50,12 @@ describe("upgrade: a stack whose state has no create key", () => {
     expect(changed).toEqual([]);
     // Sames are not listed as steps, only counted: every resource of the program is one.
     expect(Object.keys(preview.changeSummary)).toEqual(["same"]);
-    expect(preview.changeSummary.same).toBeGreaterThanOrEqual(KINDS.length);
+    expect(preview.changeSummary.same).toBeGreaterThanOrEqual(SANDBOX_KINDS.length);
 
     await p.up();
     const after = ours(JSON.parse((await p.exportStack()).raw) as Deployment);
-    expect(after.map((r) => typeof r.inputs?.[CREATE_KEY])).toEqual(KINDS.map(() => "string"));
+    expect(after.map((r) => typeof r.inputs?.[CREATE_KEY])).toEqual(SANDBOX_KINDS.map(() => "string"));
     expect(vendorWrites()).toBe(0);
-    console.log(`upgrade: ${KINDS.length} kinds with no create key in state: preview --expect-no-changes passed (0 updates, 0 replaces), up added the key, 0 vendor writes`);
+    console.log(`upgrade: ${SANDBOX_KINDS.length} kinds with no create key in state: preview --expect-no-changes passed (0 updates, 0 replaces), up added the key, 0 vendor writes`);
   });
 });

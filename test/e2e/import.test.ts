@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
-import { discover, identities, importDiscovered, iseSignsIn, KINDS, LEGACY_ISE_PASSWORD, pluginProject, pluginResources, seedAtVendors, VENDOR_KEYS, type Kind } from "./plugin-programs.js";
+import { discover, identities, importDiscovered, iseSignsIn, PROGRAM_KINDS, LEGACY_ISE_PASSWORD, pluginProject, pluginResources, seedAtVendors, VENDOR_KEYS, type Kind } from "./plugin-programs.js";
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -40,7 +40,7 @@ describe("pulumi import", () => {
 
       sb.clearRequests();
       const generated: string[] = [];
-      for (const kind of KINDS) {
+      for (const kind of PROGRAM_KINDS) {
         const out = join(p.root, `${kind}.yaml`);
         const r = await p.run(["import", `apiidentity:index:${kind}`, names[kind], ids[kind], "--yes", "--protect=false", "--out", out]);
         expect(r.code, `${kind}: ${r.stdout}\n${r.stderr}`).toBe(0);
@@ -49,12 +49,12 @@ describe("pulumi import", () => {
         generated.push(code.replace(/^resources:\n/, ""));
       }
       // Importing reads (the plugin's Read); it never writes an identity at a vendor.
-      expect(sb.requests().filter((r) => r.method === "GET").length).toBeGreaterThanOrEqual(KINDS.length);
+      expect(sb.requests().filter((r) => r.method === "GET").length).toBeGreaterThanOrEqual(PROGRAM_KINDS.length);
       const writes = sb.requests().filter((r) => r.method !== "GET" && !/authentication|token/.test(r.route));
       expect(writes, JSON.stringify(writes)).toEqual([]);
 
       const { resources } = await p.exportStack();
-      for (const kind of KINDS) expect(pluginResources(resources, kind).map((r) => r.id), kind).toEqual([ids[kind]]);
+      for (const kind of PROGRAM_KINDS) expect(pluginResources(resources, kind).map((r) => r.id), kind).toEqual([ids[kind]]);
 
       // The password is write-only at Ivanti and not required with importId: the code holds none.
       const program = generated.join("");

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
 import { baseline, census, discrepancies } from "../reliability/census.js";
 import { CREATE_ROUTES } from "../reliability/faults.js";
-import { fleet, fleetProgram, KINDS, perKind, sizeFromEnv, VENDOR_OF } from "../reliability/fleet.js";
+import { fleet, fleetProgram, SANDBOX_KINDS, perKind, sizeFromEnv, VENDOR_OF } from "../reliability/fleet.js";
 import { engine, PulumiProject, repoRoot } from "./harness.js";
 
 const SIZE = sizeFromEnv("APIIDENTITY_KILLED_RUN_SIZE", 50);
@@ -188,7 +188,7 @@ describe(`killed run: ${SIZE} identities over the five kinds, SIGKILL at seeded 
     let orphans = 0;
     let takenOver = 0;
     let redone = 0;
-    const importedByKind = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<string, number>;
+    const importedByKind = Object.fromEntries(SANDBOX_KINDS.map((k) => [k, 0])) as Record<string, number>;
     for (const [round, point] of schedule.entries()) {
       const stack = `kill-${round}`;
       await p.ok(["stack", "init", stack]);
@@ -220,7 +220,7 @@ describe(`killed run: ${SIZE} identities over the five kinds, SIGKILL at seeded 
       expect((JSON.parse(raw) as { deployment: { pending_operations?: unknown[] } }).deployment.pending_operations ?? []).toEqual([]);
       const c = await census(sb.url, base, resources, declared);
       expect(discrepancies(c)).toEqual({});
-      for (const k of KINDS) {
+      for (const k of SANDBOX_KINDS) {
         duplicates += c[k].duplicates.length;
         orphans += c[k].orphans.length;
         expect(c[k].atVendor, `${k} at ${VENDOR_OF[k]}`).toBe(perKind(declared)[k]);
@@ -235,7 +235,7 @@ describe(`killed run: ${SIZE} identities over the five kinds, SIGKILL at seeded 
     }
     const took = Math.round((Date.now() - started) / 1000);
     console.log(
-      `killed run: ${schedule.length} kill points survived, ${SIZE} identities over ${KINDS.length} kinds, ${duplicates} duplicates, ${orphans} orphans ` +
+      `killed run: ${schedule.length} kill points survived, ${SIZE} identities over ${SANDBOX_KINDS.length} kinds, ${duplicates} duplicates, ${orphans} orphans ` +
         `(${takenOver} made by killed runs imported by 'apiidentity recover' ${JSON.stringify(importedByKind)}, ${redone} Uptrends account(s) deleted and made again; ` +
         `${emptiedAttrs} checkpoint attribute file(s) left empty by the kill, removed as documented; ${took} s)`,
     );

@@ -13,8 +13,8 @@ import type { UiPathState } from "../../sandbox/vendors/uipath/state.js";
 import type { UptrendsState } from "../../sandbox/vendors/uptrends/state.js";
 import { PulumiProject, repoRoot, type PreviewStep, type ProjectOptions, type StateResource } from "./harness.js";
 
-export const KINDS = ["IseApiUser", "UptrendsApiAccount", "ControlRoomUser", "VerifyApiClient", "UiPathRobotAccount"] as const;
-export type Kind = (typeof KINDS)[number];
+export const PROGRAM_KINDS = ["IseApiUser", "UptrendsApiAccount", "ControlRoomUser", "VerifyApiClient", "UiPathRobotAccount"] as const;
+export type Kind = (typeof PROGRAM_KINDS)[number];
 
 /** The password seedAtVendors gives the Ivanti API user (the vendor never returns it). */
 export const LEGACY_ISE_PASSWORD = "Legacy-Ise-Pass1";
@@ -194,9 +194,9 @@ export async function exampleWalk(p: PulumiProject, sb: Sandbox, before: Record<
   await p.up();
 
   const { resources } = await p.exportStack();
-  for (const kind of KINDS) expect(pluginResources(resources, kind), kind).toHaveLength(1);
+  for (const kind of PROGRAM_KINDS) expect(pluginResources(resources, kind), kind).toHaveLength(1);
   const after = identities(sb);
-  for (const kind of KINDS) expect(after[kind].length, kind).toBe(before[kind].length + 1);
+  for (const kind of PROGRAM_KINDS) expect(after[kind].length, kind).toBe(before[kind].length + 1);
   const out = await p.outputs();
   // The lookups ran: the robot is in the "Robots" group, the account belongs to the operator.
   const robot = (sb.store.vendor("uipath") as unknown as UiPathState).robotAccounts.find((r) => r.id === out.uipathRobotAccountId);
@@ -242,7 +242,7 @@ export async function importDiscovered(p: PulumiProject, sb: Sandbox, ids: Recor
   const first = await p.preview();
   expect(first.code, first.raw.stdout + first.raw.stderr).toBe(0);
   const planned = pluginResourceSteps(first.steps);
-  expect(planned.map((s) => [s.op, s.detailedDiff ?? {}]), JSON.stringify(planned)).toEqual(KINDS.map(() => ["import", {}]));
+  expect(planned.map((s) => [s.op, s.detailedDiff ?? {}]), JSON.stringify(planned)).toEqual(PROGRAM_KINDS.map(() => ["import", {}]));
   sb.clearRequests();
   await p.up();
   // Imported, not created, and nothing written: the Ivanti API user keeps its password.
@@ -250,7 +250,7 @@ export async function importDiscovered(p: PulumiProject, sb: Sandbox, ids: Recor
   expect(writes, JSON.stringify(writes)).toEqual([]);
   expect(await iseSignsIn(sb, LEGACY_ISE_PASSWORD)).toBe(true);
   const { resources } = await p.exportStack();
-  for (const kind of KINDS) expect(pluginResources(resources, kind).map((r) => r.id), kind).toEqual([ids[kind]]);
+  for (const kind of PROGRAM_KINDS) expect(pluginResources(resources, kind).map((r) => r.id), kind).toEqual([ids[kind]]);
 
   const none = await p.preview({ refresh: true, expectNoChanges: true });
   expect(none.code, none.raw.stdout + none.raw.stderr).toBe(0);

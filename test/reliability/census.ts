@@ -6,7 +6,7 @@
 import type { StateResource } from "../e2e/harness.js";
 import { heldIdentities } from "../../sandbox/kinds.js";
 import type { HeldIdentity } from "../../sandbox/types.js";
-import { KINDS, VENDOR_OF, type Kind, type Member } from "./fleet.js";
+import { SANDBOX_KINDS, VENDOR_OF, type Kind, type Member } from "./fleet.js";
 
 /** One identity at a vendor, reduced to what the census compares (the sandbox module says where each kind lives). */
 export type VendorIdentity = HeldIdentity;
@@ -18,7 +18,7 @@ export async function vendorIdentities(sandboxUrl: string): Promise<Record<Kind,
   const res = await fetch(`${sandboxUrl}/_sandbox/state`, { signal: AbortSignal.timeout(10_000) });
   if (!res.ok) throw new Error(`GET /_sandbox/state answered ${res.status}`);
   const body = (await res.json()) as SandboxState;
-  return Object.fromEntries(KINDS.map((k) => [k, heldIdentities(k, body.vendors[VENDOR_OF[k]] ?? {})])) as Record<Kind, VendorIdentity[]>;
+  return Object.fromEntries(SANDBOX_KINDS.map((k) => [k, heldIdentities(k, body.vendors[VENDOR_OF[k]] ?? {})])) as Record<Kind, VendorIdentity[]>;
 }
 
 /** Ids of what the vendors held before the test (seeded admins and the like): never counted. */
@@ -26,7 +26,7 @@ export type Baseline = Record<Kind, Set<string>>;
 
 export async function baseline(sandboxUrl: string): Promise<Baseline> {
   const all = await vendorIdentities(sandboxUrl);
-  return Object.fromEntries(KINDS.map((k) => [k, new Set(all[k].map((i) => i.id))])) as Baseline;
+  return Object.fromEntries(SANDBOX_KINDS.map((k) => [k, new Set(all[k].map((i) => i.id))])) as Baseline;
 }
 
 export interface KindCensus {
@@ -59,7 +59,7 @@ function holds(actual: unknown, declared: string): boolean {
 export async function census(sandboxUrl: string, base: Baseline, resources: readonly StateResource[], members: readonly Member[]): Promise<Census> {
   const vendors = await vendorIdentities(sandboxUrl);
   const out = {} as Census;
-  for (const kind of KINDS) {
+  for (const kind of SANDBOX_KINDS) {
     const at = vendors[kind].filter((i) => !base[kind].has(i.id));
     const byId = new Map(at.map((i) => [i.id, i]));
     const state = resources.filter((r) => r.type === `pulumi-nodejs:dynamic/apiidentity:${kind}`);

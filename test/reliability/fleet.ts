@@ -1,12 +1,12 @@
 // A fleet of API identities spread evenly over the five kinds, as one Pulumi program (ESM index.js),
 // for the reliability tests that run many identities through the real engine. Identity i is of kind
-// KINDS[i % 5] and is named `<prefix>-<i>`; `generation` goes into one property of each identity that
+// SANDBOX_KINDS[i % 5] and is named `<prefix>-<i>`; `generation` goes into one property of each identity that
 // updates in place, so a second generation is an update of every identity.
 
-import { KINDS, type Kind } from "../../sandbox/kinds.js";
+import { SANDBOX_KINDS, type Kind } from "../../sandbox/kinds.js";
 import { SEED_GROUP_IDS } from "../../sandbox/vendors/uipath/state.js";
 
-export { KINDS, VENDOR_OF, type Kind } from "../../sandbox/kinds.js";
+export { SANDBOX_KINDS, VENDOR_OF, type Kind } from "../../sandbox/kinds.js";
 
 /** The seeded UiPath group "Robots". */
 const UIPATH_ROBOTS_GROUP = SEED_GROUP_IDS.robots;
@@ -37,7 +37,7 @@ export interface Member {
 export function fleet(o: FleetOptions): Member[] {
   const prefix = o.prefix ?? "fleet";
   return Array.from({ length: o.size }, (_, index): Member => {
-    const kind = KINDS[index % KINDS.length]!;
+    const kind = SANDBOX_KINDS[index % SANDBOX_KINDS.length]!;
     const name = `${prefix}-${index}`;
     const label = `${prefix} ${index} ${o.generation}`;
     switch (kind) {
@@ -75,7 +75,7 @@ export function fleetProgram(members: readonly Member[]): string {
 
 /** Identities per kind, e.g. `{IseApiUser: 5, …}`. */
 export function perKind(members: readonly Member[]): Record<Kind, number> {
-  const out = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
+  const out = Object.fromEntries(SANDBOX_KINDS.map((k) => [k, 0])) as Record<Kind, number>;
   for (const m of members) out[m.kind]++;
   return out;
 }
