@@ -1,19 +1,19 @@
 // Offline parts of the Control Room client: error text, token lifetime, role matching.
 import { describe, expect, it } from "vitest";
-import { describeError, heldPermissions, tokenClaims, tokenLifetimeSeconds } from "./client.js";
+import { describeControlRoomError, heldPermissions, tokenClaims, tokenLifetimeSeconds } from "./client.js";
 import { wireLogin } from "./wire.js";
 import { knownRoleNames, matchRole } from "./roles.js";
 
 const jwt = (payload: object) => `${Buffer.from('{"alg":"RS512"}').toString("base64url")}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}.sig`;
 
-describe("describeError", () => {
+describe("describeControlRoomError", () => {
   it("takes the vendor's message, details and code", () => {
-    expect(describeError({ code: "usermanagement.user.duplicate", details: "", message: "User with username x already exists" })).toEqual({ message: "User with username x already exists [usermanagement.user.duplicate]" });
-    expect(describeError({ code: "request.validation.failed", details: "email: bad; roles: empty", message: "email: bad" })).toEqual({ message: "email: bad (email: bad; roles: empty) [request.validation.failed]" });
+    expect(describeControlRoomError({ code: "usermanagement.user.duplicate", details: "", message: "User with username x already exists" })).toEqual({ message: "User with username x already exists [usermanagement.user.duplicate]" });
+    expect(describeControlRoomError({ code: "request.validation.failed", details: "email: bad; roles: empty", message: "email: bad" })).toEqual({ message: "email: bad (email: bad; roles: empty) [request.validation.failed]" });
   });
   it("gives nothing for bodies it does not know (the transport falls back to raw text)", () => {
-    expect(describeError("<html>")).toEqual({});
-    expect(describeError({})).toEqual({});
+    expect(describeControlRoomError("<html>")).toEqual({});
+    expect(describeControlRoomError({})).toEqual({});
   });
 });
 
@@ -42,16 +42,16 @@ describe("role matching", () => {
   });
 });
 
-describe("describeError with other shapes of `details`", () => {
+describe("describeControlRoomError with other shapes of `details`", () => {
   it("reads details given as a list of strings", () => {
-    expect(describeError({ code: "request.validation.failed", details: ["email: bad", "roles: empty"], message: "Validation failed" })).toEqual({
+    expect(describeControlRoomError({ code: "request.validation.failed", details: ["email: bad", "roles: empty"], message: "Validation failed" })).toEqual({
       message: "Validation failed (email: bad; roles: empty) [request.validation.failed]",
     });
   });
   it("keeps the message when details has a shape nobody documented", () => {
-    expect(describeError({ code: "x.y", details: { field: "email" }, message: "Bad request" })).toEqual({ message: 'Bad request ({"field":"email"}) [x.y]' });
-    expect(describeError({ details: ["only the details"] })).toEqual({ message: "only the details" });
-    expect(describeError({ message: "Plain", details: null, code: 42 })).toEqual({ message: "Plain [42]" });
+    expect(describeControlRoomError({ code: "x.y", details: { field: "email" }, message: "Bad request" })).toEqual({ message: 'Bad request ({"field":"email"}) [x.y]' });
+    expect(describeControlRoomError({ details: ["only the details"] })).toEqual({ message: "only the details" });
+    expect(describeControlRoomError({ message: "Plain", details: null, code: 42 })).toEqual({ message: "Plain [42]" });
   });
 });
 

@@ -15,7 +15,7 @@ export interface ControlRoomSettings {
 }
 
 /** What the Control Room client needs of the provider settings (the API key wins over a password). */
-export function readSettings(settings: Settings): ControlRoomSettings {
+export function controlRoomSettings(settings: Settings): ControlRoomSettings {
   const url = requireSetting(settings, "controlRoomUrl", VENDOR);
   const username = requireSetting(settings, "controlRoomUsername", VENDOR);
   const c = requireOneOf(settings, ["controlRoomApiKey", "controlRoomPassword"], VENDOR);
@@ -45,7 +45,7 @@ function fieldText(v: unknown): string | undefined {
 }
 
 /** Pulls the vendor's own message out of an error body (`details` as text, list or anything else). */
-export function describeError(body: unknown): { message?: string } {
+export function describeControlRoomError(body: unknown): { message?: string } {
   const parsed = wireError.safeParse(body);
   if (!parsed.success) return {};
   const message = fieldText(parsed.data.message);
@@ -133,7 +133,7 @@ export class ControlRoomClient {
       earlyRefreshSeconds: 60,
       credentials: () => [settings.credential.value],
     });
-    this.http = new HttpClient({ vendor: VENDOR, baseUrl: settings.url, auth: this.auth, describeError });
+    this.http = new HttpClient({ vendor: VENDOR, baseUrl: settings.url, auth: this.auth, describeError: describeControlRoomError });
   }
 
   /** Closes the client's connections. */
@@ -169,8 +169,8 @@ export class ControlRoomClient {
     if (v2.status !== notFound) return v2;
     const v1 = await attempt("v1");
     if (v1.status !== notFound) return v1;
-    const m2 = describeError(v2.body).message ?? "not found";
-    const m1 = describeError(v1.body).message ?? "not found";
+    const m2 = describeControlRoomError(v2.body).message ?? "not found";
+    const m1 = describeControlRoomError(v1.body).message ?? "not found";
     throw new VendorError({
       vendor: VENDOR,
       method: o.method,
@@ -334,9 +334,9 @@ export class ControlRoomClient {
   }
 }
 
-const clients = new PerSettings((settings: Settings) => new ControlRoomClient(readSettings(settings)));
+const clients = new PerSettings((settings: Settings) => new ControlRoomClient(controlRoomSettings(settings)));
 
 /** The client for these settings: one per settings value (its token and role list with it). */
-export function controlRoom(settings: Settings): ControlRoomClient {
+export function controlRoomClient(settings: Settings): ControlRoomClient {
   return clients.get(settings);
 }

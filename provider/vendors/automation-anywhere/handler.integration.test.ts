@@ -7,7 +7,7 @@ import { automationAnywhere } from "../../../sandbox/vendors/automation-anywhere
 import type { AaState } from "../../../sandbox/vendors/automation-anywhere/state.js";
 import { GENERATIONS, type Generation } from "../../../sandbox/vendors/automation-anywhere/generations.js";
 import { HttpClient, type RequestOptions } from "../../http/index.js";
-import { controlRoom } from "./client.js";
+import { controlRoomClient } from "./client.js";
 import { controlRoomUser } from "./handler.js";
 import type { Inputs, Outputs } from "./inputs.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
@@ -215,7 +215,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
 
     it("refuses to take a same-named user it cannot prove it created, and names it", async () => {
       const news = await inputsFor();
-      const other = await controlRoom(settings.value).createUser({ username: news.username, email: "someone-else@example.com", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: [] });
+      const other = await controlRoomClient(settings.value).createUser({ username: news.username, email: "someone-else@example.com", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: [] });
       sandbox.faults.add({ vendor: V, method: "POST", route: `/${ver}/usermanagement/users`, count: 1, effect: { type: "status", status: 503 } });
       const err = await h.create(news).catch((e: Error) => e);
       expect(err).toBeInstanceOf(Error);
@@ -238,7 +238,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
   describe("ControlRoomUser adoption", () => {
     it("takes an existing user with no create call and applies the declared inputs", async () => {
       const username = uniqueName("adopt");
-      const existing = await controlRoom(settings.value).createUser({ username, email: "old@example.com", password: "Old_Pass-1", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: ["RUNTIME"] });
+      const existing = await controlRoomClient(settings.value).createUser({ username, email: "old@example.com", password: "Old_Pass-1", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: ["RUNTIME"] });
       // No password declared: the adopted user keeps its own.
       const news = await inputsFor({ username, importId: String(existing.id), email: "new@example.com", description: undefined, password: undefined });
       notes.clear();
@@ -265,7 +265,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
 
     it("adoption with nothing to change makes only the read", async () => {
       const username = uniqueName("adopt");
-      const existing = await controlRoom(settings.value).createUser({ username, email: "same@example.com", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: [], domain: "corp.example.com" });
+      const existing = await controlRoomClient(settings.value).createUser({ username, email: "same@example.com", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: [], domain: "corp.example.com" });
       const news = await inputsFor({ username, importId: String(existing.id), email: "same@example.com", description: undefined, password: undefined, licenseFeatures: undefined, domain: "corp.example.com" });
       notes.clear();
       sandbox.clearRequests();
@@ -277,7 +277,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
 
     it("a new username with importId still declared replaces the adopted user: a new user is made, the adopted one is deleted", async () => {
       const username = uniqueName("adopt");
-      const existing = await controlRoom(settings.value).createUser({ username, email: "a@example.com", password: "Old_Pass-1", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: [] });
+      const existing = await controlRoomClient(settings.value).createUser({ username, email: "a@example.com", password: "Old_Pass-1", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: [] });
       notes.clear();
       const first = await inputsFor({ username, email: "a@example.com", importId: String(existing.id), password: undefined, description: undefined, licenseFeatures: undefined });
       const adopted = await h.create(first);
@@ -299,10 +299,10 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
     });
 
     it("refuses to adopt a user whose username differs", async () => {
-      const existing = await controlRoom(settings.value).createUser({ username: uniqueName("adopt"), email: "a@example.com", password: "Old_Pass-1", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: [] });
+      const existing = await controlRoomClient(settings.value).createUser({ username: uniqueName("adopt"), email: "a@example.com", password: "Old_Pass-1", roles: [{ id: 2 }], firstName: null, lastName: null, description: null, disabled: false, enableAutoLogin: false, licenseFeatures: [] });
       const news = await inputsFor({ importId: String(existing.id) });
       await expect(h.create(news)).rejects.toThrow(`importId "${existing.id}": it is the user '${existing.username}', but username is '${news.username}'`);
-      await controlRoom(settings.value).deleteUser(String(existing.id));
+      await controlRoomClient(settings.value).deleteUser(String(existing.id));
     });
 
     it("refuses to adopt the provider's own login user", async () => {
@@ -349,7 +349,7 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
       await h.read(id, outs);
       const x = expectedCalls(generation);
       expect(calls()).toEqual(x.login().call("users", "GET", "/users/{userId}", 200).call("users", "GET", "/users/{userId}", 200).take());
-      expect(controlRoom(settings.value).generation).toBe(ver);
+      expect(controlRoomClient(settings.value).generation).toBe(ver);
       await h.delete(id, outs);
     });
 

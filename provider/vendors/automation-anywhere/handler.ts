@@ -6,7 +6,7 @@ import { VendorError } from "../../http/index.js";
 import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.js";
 import { asSet, caseless, checkWith, holdsUnknown, diffProperties, stripInternal, type CheckFailure, type DiffSpec } from "../../resource.js";
 import type { Settings } from "../../settings.js";
-import { controlRoom, hasSettings, type ControlRoomClient } from "./client.js";
+import { controlRoomClient, hasSettings, type ControlRoomClient } from "./client.js";
 import { INFERRED, VENDOR } from "./contract.js";
 import { advise, inputs, outputs, REPLACE_ON_CHANGES, SECRET_OUTPUTS, type Inputs, type Outputs } from "./inputs.js";
 import { inputsOf, isFromCreate, liveInputs, toBody, toOutputs } from "./mappers.js";
@@ -47,7 +47,7 @@ export async function check(olds: unknown, news: unknown, settings: Settings): P
     const fresh = newRoleNames(roles, olds);
     if (fresh.length) {
       try {
-        await resolveRoles(controlRoom(settings), fresh);
+        await resolveRoles(controlRoomClient(settings), fresh);
       } catch (e) {
         if (e instanceof UnknownRolesError) failures.push({ property: "roles", reason: e.message });
         // Anything else (network, credentials) is reported by create/update with its full context.
@@ -121,7 +121,7 @@ export const controlRoomUser = defineResource({
   outputs,
   secretOutputs: SECRET_OUTPUTS,
   replaceOnChanges: REPLACE_ON_CHANGES,
-  client: (settings) => controlRoom(settings),
+  client: (settings) => controlRoomClient(settings),
   check,
   advise,
   diff,

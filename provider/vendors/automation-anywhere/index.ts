@@ -2,7 +2,7 @@
 import type { ResourceHandler } from "../../resource.js";
 import type { VendorModule } from "../../vendor-module.js";
 import { probe } from "./probe.js";
-import { controlRoom } from "./client.js";
+import { controlRoomClient } from "./client.js";
 import { VENDOR } from "./contract.js";
 import { controlRoomUser } from "./handler.js";
 import { getControlRoomRoleInputs, getControlRoomRoleOutputs, inputs, outputs } from "./inputs.js";
@@ -68,7 +68,7 @@ export const vendor: VendorModule<typeof settings> = {
     kind: "ControlRoomUser",
     async list(s) {
       const self = s.controlRoomUsername;
-      return (await controlRoom(s).listUsers()).filter((u) => !same(u.username, self)).map((u) => ({ id: String(u.id), label: u.username }));
+      return (await controlRoomClient(s).listUsers()).filter((u) => !same(u.username, self)).map((u) => ({ id: String(u.id), label: u.username }));
     },
   },
 };

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { ProbeRecorder, Probe, ProbeOptions, WriteTrial } from "../../probe.js";
 import { VendorError } from "../../http/index.js";
-import { ControlRoomClient, readSettings, tokenClaims, type HeldPermission } from "./client.js";
+import { ControlRoomClient, controlRoomSettings, tokenClaims, type HeldPermission } from "./client.js";
 import { ADMIN_ROLE, INFERRED, PATHS, PERMISSIONS, VENDOR } from "./contract.js";
 import { PASSWORD_RULE } from "./inputs.js";
 import { toBody } from "./mappers.js";
@@ -195,7 +195,7 @@ async function writeTrial(rec: ProbeRecorder, client: ControlRoomClient, roles: 
 }
 
 async function run(rec: ProbeRecorder, options: ProbeOptions): Promise<void> {
-  const settings = readSettings(options.settings);
+  const settings = controlRoomSettings(options.settings);
   // A client of its own: it learns the Control Room's generation from scratch and records how.
   const client = new ControlRoomClient(settings);
   await rec.authenticate(`login as '${settings.username}' with ${settings.credential.kind === "apiKey" ? "an API key" : "a password"}`, () => client.authenticate());

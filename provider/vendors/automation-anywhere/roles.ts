@@ -3,7 +3,7 @@
 import { LookupError } from "../../errors.js";
 import type { Settings } from "../../settings.js";
 import { messageOf } from "../../wording.js";
-import { controlRoom, type ControlRoomClient } from "./client.js";
+import { controlRoomClient, type ControlRoomClient } from "./client.js";
 import type { WireRole } from "./wire.js";
 
 /** The role named `name`: exact spelling first, else the one role whose name matches ignoring case. */
@@ -54,7 +54,7 @@ export interface ControlRoomRole {
 /** The role named `name` with these settings, or an error listing the known names. */
 export async function findRole(settings: Settings, name: string): Promise<ControlRoomRole> {
   try {
-    const [role] = await resolveRoles(controlRoom(settings), [name]);
+    const [role] = await resolveRoles(controlRoomClient(settings), [name]);
     return { id: role!.id, name: role!.name, ...(role!.description ? { description: role!.description } : {}) };
   } catch (e) {
     throw new LookupError(`getControlRoomRole: ${messageOf(e)}`, { cause: e });
