@@ -44,7 +44,7 @@ export interface UiPathSettings {
 }
 
 /** What the UiPath client needs of the provider settings. */
-export function uipathSettings(settings: Settings): UiPathSettings {
+export function uiPathSettings(settings: Settings): UiPathSettings {
   return {
     baseUrl: requireSetting(settings, "uipathBaseUrl", VENDOR),
     organization: settings.uipathOrganization,
@@ -316,9 +316,9 @@ export class UiPathClient {
   }
 }
 
-const clients = new PerSettings((settings: Settings) => new UiPathClient(uipathSettings(settings)));
+const clients = new PerSettings((settings: Settings) => new UiPathClient(uiPathSettings(settings)));
 
 /** One client (and so one token cache) per settings value, for the life of the process. */
-export function uipathClient(settings: Settings): UiPathClient {
+export function uiPathClient(settings: Settings): UiPathClient {
   return clients.get(settings);
 }

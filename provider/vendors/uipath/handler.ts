@@ -5,7 +5,7 @@ import { alreadyExists, ConfigurationError, vendorCall } from "../../errors.js";
 import { VendorError } from "../../http/index.js";
 import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.js";
 import { asSet, caseless, checkWith, diffProperties, type DiffResult } from "../../resource.js";
-import { uipathClient, type UiPathClient } from "./client.js";
+import { uiPathClient, type UiPathClient } from "./client.js";
 import { isDuplicateName } from "./contract.js";
 import { REPLACE_ON_CHANGES, SECRET_OUTPUTS, adviseInputs, isGuid, robotAccountInputs, robotAccountOutputs, type RobotAccountInputs, type RobotAccountOutputs } from "./inputs.js";
 import { groupDelta, parseVendorTime, sameGroups, toInputs, toOutputs } from "./mappers.js";
@@ -124,7 +124,7 @@ export const uiPathRobotAccount = defineResource({
   outputs: robotAccountOutputs,
   secretOutputs: SECRET_OUTPUTS,
   replaceOnChanges: DIFF_SPEC.replaceOnChanges,
-  client: (settings) => uipathClient(settings),
+  client: (settings) => uiPathClient(settings),
 
   check(_olds, news, settings) {
     const r = checkWith(robotAccountInputs, news);

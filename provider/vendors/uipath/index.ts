@@ -3,7 +3,7 @@ import { ConfigurationError } from "../../error-root.js";
 import type { ResourceHandler } from "../../resource.js";
 import type { VendorModule } from "../../vendor-module.js";
 import { probe } from "./probe.js";
-import { uipathClient } from "./client.js";
+import { uiPathClient } from "./client.js";
 import { VENDOR } from "./contract.js";
 import { uiPathRobotAccount } from "./handler.js";
 import { getUiPathGroupInputs, getUiPathGroupOutputs, robotAccountInputs, robotAccountOutputs } from "./inputs.js";
@@ -70,7 +70,7 @@ export const vendor: VendorModule<typeof settings> = {
     async list(s) {
       const partition = s.uipathPartitionGlobalId;
       if (!partition) throw new ConfigurationError("UiPath: set apiidentity:uipathPartitionGlobalId or UIPATH_PARTITION_GLOBAL_ID to discover robot accounts");
-      return (await uipathClient(s).listRobots(partition)).map((r) => ({ id: r.id, label: r.name }));
+      return (await uiPathClient(s).listRobots(partition)).map((r) => ({ id: r.id, label: r.name }));
     },
   },
 };

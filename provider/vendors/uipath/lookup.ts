@@ -3,7 +3,7 @@
 import { LookupError } from "../../errors.js";
 import type { Settings } from "../../settings.js";
 import { messageOf } from "../../wording.js";
-import { uipathClient } from "./client.js";
+import { uiPathClient } from "./client.js";
 import { normaliseTime } from "./mappers.js";
 import type { GroupDto } from "./wire.js";
 
@@ -40,7 +40,7 @@ function pick(groups: GroupDto[], name: string): GroupDto | "ambiguous" | undefi
 /** The group named `args.name`, with the settings the caller resolved (the SDK: the program's stack config first). */
 export async function findUiPathGroup(settings: Settings, args: FindGroupArgs): Promise<UiPathGroup> {
   // A missing credential fails first, as itself, before anything else is asked of the settings.
-  const client = uipathClient(settings);
+  const client = uiPathClient(settings);
   const partitionGlobalId = args.partitionGlobalId ?? settings.uipathPartitionGlobalId;
   if (!partitionGlobalId) {
     throw new LookupError("getUiPathGroup: no partitionGlobalId: pass one, or set 'apiidentity:uipathPartitionGlobalId' (or UIPATH_PARTITION_GLOBAL_ID)");

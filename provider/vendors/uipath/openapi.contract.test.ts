@@ -7,7 +7,7 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startUiPath, type Harness } from "../../../sandbox/vendors/uipath/test-helpers.js";
-import { uipathClient } from "./client.js";
+import { uiPathClient } from "./client.js";
 import { uiPathRobotAccount } from "./handler.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
 
@@ -186,13 +186,13 @@ beforeAll(async () => {
   settings.set({ ...sb.sandbox.config().env, UIPATH_BASE_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` });
 
   // One full walk: group lookup, create with groups, read, list by name, update both ways, delete, read after.
-  const groups = await uipathClient(settings.value).listGroups(sb.partitionGlobalId);
+  const groups = await uiPathClient(settings.value).listGroups(sb.partitionGlobalId);
   const ids = groups.map((g) => g.id);
   const checked = await h.check(undefined, { name: "openapi-contract-bot", groupIds: ids.slice(0, 1) });
   expect(checked.failures).toEqual([]);
   const { id, outs } = await h.create(checked.inputs);
   await h.read(id, outs);
-  await uipathClient(settings.value).findRobotsByName(sb.partitionGlobalId, "openapi-contract-bot");
+  await uiPathClient(settings.value).findRobotsByName(sb.partitionGlobalId, "openapi-contract-bot");
   const changed = await h.update(id, outs, { ...checked.inputs, displayName: "Contract bot", groupIds: ids.slice(1, 3) });
   await h.delete(id, changed);
   await h.read(id, changed);

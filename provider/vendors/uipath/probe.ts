@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { type ProbeRecorder, ProbeCannotRun, type Probe, type ProbeOptions, type WriteTrial } from "../../probe.js";
 import { VendorError } from "../../http/index.js";
-import { uipathClient, type UiPathClient } from "./client.js";
+import { uiPathClient, type UiPathClient } from "./client.js";
 import { VENDOR } from "./contract.js";
 import { GROUP_SCOPES, isDuplicateName, NAME_MAX_LENGTH, NAME_PATTERN, PATHS, ROBOT_SCOPES, TOKEN_PATH } from "./contract.js";
 import { parseVendorTime } from "./mappers.js";
@@ -101,7 +101,7 @@ export const probe: Probe = {
   key: "uipath",
   vendor: VENDOR,
   async run(rec: ProbeRecorder, options: ProbeOptions): Promise<void> {
-    const client = uipathClient(options.settings);
+    const client = uiPathClient(options.settings);
     const partitionGlobalId = client.settings.partitionGlobalId;
     if (!partitionGlobalId) {
       throw new ProbeCannotRun(`${VENDOR}: set apiidentity:uipathPartitionGlobalId (or UIPATH_PARTITION_GLOBAL_ID): every robot-account call names the organization's partition`);
