@@ -7,6 +7,7 @@ import { allProbes } from "../probes.js";
 import { allHandlers } from "../handlers.js";
 import { LOOKUPS, RESOURCES } from "../declare.js";
 import { SETTINGS } from "../config.js";
+import { NETWORK_SETTINGS } from "../network-settings.js";
 import { VENDORS } from "./index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -47,6 +48,6 @@ describe("the vendor registry", () => {
     expect(RESOURCES.map((r) => r.kind)).toEqual(kinds);
     expect(LOOKUPS.map((l) => l.name)).toEqual(VENDORS.flatMap((v) => v.lookups.map((l) => l.name)));
     expect(allProbes().map((p) => p.key)).toEqual(VENDORS.map((v) => v.name));
-    expect(Object.keys(SETTINGS)).toEqual(VENDORS.flatMap((v) => Object.keys(v.settings)));
+    expect(Object.keys(SETTINGS)).toEqual([...VENDORS.flatMap((v) => Object.keys(v.settings)), ...Object.keys(NETWORK_SETTINGS)]);
   });
 });
