@@ -1,6 +1,6 @@
 // Contract: Control Room authentication (login v1/v2, refresh, validate, logout, expiry, permissions).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GENERATIONS, newUser, startHarness, type Harness } from "./harness.js";
+import { GENERATIONS, newUser, startHarness, type Harness } from "./test-helpers.js";
 import type { AaState } from "./state.js";
 
 // Every contract below holds for both generations (paths go out on the generation's version).

@@ -1,6 +1,6 @@
 // Contract: what each generation serves, and how it answers the other generation's calls.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newUser, startHarness, type Harness } from "./harness.js";
+import { newUser, startHarness, type Harness } from "./test-helpers.js";
 
 const ERROR_KEYS = ["code", "details", "message"];
 

@@ -1,6 +1,6 @@
 // Contract: the `/list` search grammar on users (v1, v2) and roles, and role reads.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GENERATIONS, newUser, startHarness, uniqueName, type Harness } from "./harness.js";
+import { GENERATIONS, newUser, startHarness, uniqueName, type Harness } from "./test-helpers.js";
 
 // Every contract below holds for both generations (paths go out on the generation's version).
 describe.each(GENERATIONS)("%s Control Room", (generation) => {

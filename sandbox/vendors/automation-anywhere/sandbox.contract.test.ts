@@ -1,6 +1,6 @@
 // Contract: what the sandbox control API exposes for this vendor (config, env, faults, counters, state).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GENERATIONS, newUser, startHarness, type Harness } from "./harness.js";
+import { GENERATIONS, newUser, startHarness, type Harness } from "./test-helpers.js";
 
 // Every contract below holds for both generations (paths go out on the generation's version).
 describe.each(GENERATIONS)("%s Control Room", (generation) => {

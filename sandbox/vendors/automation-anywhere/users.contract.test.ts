@@ -1,6 +1,6 @@
 // Contract: user create / read / update / delete under /v1 (and /v2) /usermanagement/users.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GENERATIONS, newUser, startHarness, uniqueName, type Harness } from "./harness.js";
+import { GENERATIONS, newUser, startHarness, uniqueName, type Harness } from "./test-helpers.js";
 
 // Every contract below holds for both generations (paths go out on the generation's version).
 describe.each(GENERATIONS)("%s Control Room", (generation) => {

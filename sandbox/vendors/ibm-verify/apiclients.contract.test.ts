@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { VerifyHarness, type Res } from "./harness.js";
+import { VerifyHarness, type Res } from "./test-helpers.js";
 
 let h: VerifyHarness;
 let admin: string;

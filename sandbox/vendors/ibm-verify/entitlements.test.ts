@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DOCUMENTED_ENTITLEMENTS, tenantKnows } from "./entitlements.js";
-import { VerifyHarness } from "./harness.js";
+import { VerifyHarness } from "./test-helpers.js";
 import type { VerifyState } from "./state.js";
 
 let h: VerifyHarness;

@@ -3,7 +3,7 @@
 // IBM declares. Bodies are checked "closed": the emulator may not invent a field IBM does not name.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { answerProblems, OpenApi, type Answer } from "../../../test/fixtures/ibm-verify/openapi.js";
-import { VerifyHarness, type Res } from "./harness.js";
+import { VerifyHarness, type Res } from "./test-helpers.js";
 
 const api = new OpenApi();
 let h: VerifyHarness;

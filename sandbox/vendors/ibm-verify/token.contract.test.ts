@@ -1,6 +1,6 @@
 // Contract tests of the OAuth token endpoints and of bearer authentication, over real HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { VerifyHarness } from "./harness.js";
+import { VerifyHarness } from "./test-helpers.js";
 
 let h: VerifyHarness;
 beforeAll(async () => {
