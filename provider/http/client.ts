@@ -3,10 +3,11 @@
 // Each HttpClient owns its undici Agent, so its limits are its own and close() frees its sockets.
 // A request waits for one of its origin's `concurrency` slots before it reads its auth headers, so
 // it never goes out with a token that was replaced while it waited.
-import { Agent, errors as undiciErrors, request, type Dispatcher } from "undici";
+import { errors as undiciErrors, request, type Dispatcher } from "undici";
 import { ApiIdentityError, ConfigurationError } from "../error-root.js";
 import { backoffDelay, parseRetryAfter, type BackoffOptions } from "./backoff.js";
 import { TransportError, VendorError, type TransportErrorCode } from "./errors.js";
+import { currentNetwork, networkDispatcher, ProxyError, proxySource, type Network } from "./network.js";
 import { redactText, redactValue } from "./redact.js";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -54,6 +55,12 @@ export interface HttpClientOptions {
   describeError?: (body: unknown, headers: Record<string, string>) => { message?: string; requestId?: string };
   /** Overridable for tests. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Proxy and certificate authorities (the `proxyUrl` and `caCertificates` settings). Default: the
+   * network of the settings whose clients are being made (provider/http/network.ts), else the
+   * environment's (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, NODE_EXTRA_CA_CERTS).
+   */
+  network?: Network;
 }
 
 export interface RequestOptions {
@@ -117,12 +124,29 @@ function errorCode(e: unknown): string {
   return "";
 }
 
+/** The ProxyError along an error's `cause` chain. */
+function proxyErrorIn(e: unknown): ProxyError | undefined {
+  let err = e;
+  for (let depth = 0; err instanceof Error && depth < 5; depth++, err = err.cause) if (err instanceof ProxyError) return err;
+  return undefined;
+}
+
+function proxyAdvice(p: ProxyError): string {
+  if (p.status === 407) return "the proxy asks for credentials; give them in the proxy URL (http://user:password@host:port)";
+  if (p.status !== undefined) return "the proxy refused this destination; ask its administrators to allow the vendor's host, or list the host in NO_PROXY if it is reachable directly";
+  const code = errorCode(p.cause);
+  return `the connection to the proxy failed (${code || "closed"}); check that the proxy runs and its host and port are right`;
+}
+
 /**
  * What a failed request means: `sent` when it may have reached the vendor (its outcome is unknown),
  * `final` when trying again cannot help (a refused certificate).
  */
 export function classify(e: unknown): { code: TransportErrorCode; detail: string; sent: boolean; final: boolean } {
   const err = e as { code?: string; message?: string; name?: string };
+  const proxy = proxyErrorIn(e);
+  // The tunnel is opened before anything is sent: the vendor was not reached.
+  if (proxy) return { code: "PROXY", detail: `${proxy.message}, so nothing reached the vendor: ${proxyAdvice(proxy)}`, sent: false, final: proxy.final };
   const code = errorCode(e);
   if (e instanceof undiciErrors.ConnectTimeoutError || code === "UND_ERR_CONNECT_TIMEOUT") return { code: "TIMEOUT", detail: "connect timed out", sent: false, final: false };
   if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") return { code: "TIMEOUT", detail: "no answer in time", sent: true, final: false };
@@ -168,9 +192,10 @@ class Slots {
 export class HttpClient {
   readonly vendor: string;
   private readonly base: URL;
-  private readonly o: Required<Omit<HttpClientOptions, "auth" | "describeError">> & Pick<HttpClientOptions, "auth" | "describeError">;
-  /** This client's keep-alive pools, one per origin, each with at most `concurrency` connections. */
-  private readonly agent: Agent;
+  private readonly o: Required<Omit<HttpClientOptions, "auth" | "describeError" | "network">> & Pick<HttpClientOptions, "auth" | "describeError">;
+  /** This client's keep-alive pools, one per origin, each with at most `concurrency` connections (through the proxy, if any). */
+  private readonly agent: Dispatcher;
+  private readonly network: Network;
   /** Per origin, the `concurrency` slots of requests that carry auth headers. */
   private readonly slots = new Map<string, Slots>();
 
@@ -188,8 +213,9 @@ export class HttpClient {
       sleep: defaultSleep,
       ...options,
     };
+    this.network = options.network ?? currentNetwork() ?? {};
     // One request per connection (pipelining 1): the connection limit is the in-flight limit.
-    this.agent = new Agent({ keepAliveTimeout: 10_000, connect: { timeout: this.o.connectTimeoutMs }, connections: this.o.concurrency, pipelining: 1 });
+    this.agent = networkDispatcher(this.network, { keepAliveTimeoutMs: 10_000, connectTimeoutMs: this.o.connectTimeoutMs, connections: this.o.concurrency });
   }
 
   /** Closes this client's connections once the requests in flight are done. */
@@ -256,7 +282,7 @@ export class HttpClient {
           method: opts.method,
           pathTemplate: opts.path,
           code: c.code,
-          detail: `${c.detail}${attempt > 0 ? ` after ${attempt + 1} attempts` : ""}`,
+          detail: `${c.detail}${c.code === "PROXY" ? ` (the proxy comes from ${proxySource(this.network)})` : ""}${attempt > 0 ? ` after ${attempt + 1} attempts` : ""}`,
           outcomeUnknown: c.sent && !IDEMPOTENT.has(opts.method),
           cause: e,
         });

@@ -47,9 +47,9 @@ export class VendorError extends ApiIdentityError {
   }
 }
 
-export type TransportErrorCode = "TIMEOUT" | "CONNECTION" | "TLS" | "ABORTED";
+export type TransportErrorCode = "TIMEOUT" | "CONNECTION" | "TLS" | "ABORTED" | "PROXY";
 
-/** No HTTP answer: timeout, reset, refused, a failed TLS handshake. */
+/** No HTTP answer: timeout, reset, refused, a failed TLS handshake, a proxy that opened no tunnel. */
 export class TransportError extends ApiIdentityError {
   readonly vendor: string;
   readonly method: string;

@@ -7,3 +7,4 @@ export { basicAuth } from "./basic-auth.js";
 export { parseAnswer, UnexpectedAnswerError } from "./answer.js";
 export { PerSettings, markFreshResolution, type Closable } from "./per-settings.js";
 export { caseInsensitiveObject, respellKeys } from "./keys.js";
+export { withNetworkOf, type Network } from "./network.js";

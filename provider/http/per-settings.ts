@@ -2,6 +2,7 @@
 // call made with the same settings. Keys are hashes: no credential is kept as a map key. Clients that
 // hold connections are closed when the cache is cleared.
 import { createHash } from "node:crypto";
+import { withNetworkOf } from "./network.js";
 
 /** A client that may hold connections to close. */
 export interface Closable {
@@ -30,7 +31,8 @@ export class PerSettings<S extends object, C> {
     const hash = createHash("sha256").update(JSON.stringify(settings)).digest("hex");
     const key = `${resolutions.get(settings) ?? 0}:${hash}`;
     let c = this.clients.get(key);
-    if (!c) this.clients.set(key, (c = this.make(settings)));
+    // Made in the network scope of these settings: every HttpClient it makes uses their proxy and authorities.
+    if (!c) this.clients.set(key, (c = withNetworkOf(settings, () => this.make(settings))));
     return c;
   }
 

@@ -7,6 +7,13 @@ describe("redaction", () => {
     const v = redactValue({ user: "a", password: "p", deep: [{ clientSecret: "s", apiKey: "k", access_token: "t" }] });
     expect(v).toEqual({ user: "a", password: REDACTED, deep: [{ clientSecret: REDACTED, apiKey: REDACTED, access_token: REDACTED }] });
   });
+  it("masks the user and password of a URL (a proxy's), keeping its host", () => {
+    const text = "tunnel via http://corp%5Cjdoe:Pr0xy-Secret@proxy.example:3128 and https://svc@10.0.0.1/ failed; https://plain.example/x";
+    const out = redactText(text);
+    expect(out).toBe(`tunnel via http://${REDACTED}@proxy.example:3128 and https://${REDACTED}@10.0.0.1/ failed; https://plain.example/x`);
+    expect(out).not.toContain("Pr0xy-Secret");
+    expect(out).not.toContain("jdoe");
+  });
   it("masks auth headers", () => {
     expect(redactHeaders({ authorization: "Basic x", "x-authorization": "jwt", accept: "json" })).toEqual({
       authorization: REDACTED,

@@ -9,6 +9,8 @@ const PAIR_KEYS = "password|passwd|client_?secret|clientSecret|api_?key|apiKey|a
 const SECRET_JSON_PAIR = new RegExp(`("(?:${PAIR_KEYS})"\\s*:\\s*)"[^"]*"`, "gi");
 const SECRET_FORM_PAIR = new RegExp(`\\b((?:${PAIR_KEYS})=)[^\\s&,;]+`, "gi");
 
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+
 export function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key);
 }
@@ -44,6 +46,8 @@ export function redactText(text: string, secrets: Iterable<string> = []): string
     if (s && s.length >= 4) out = out.split(s).join(REDACTED);
   }
   out = out.replace(/\b(Basic|Bearer)\s+[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${REDACTED}`);
+  // The user and password of a URL (a proxy's, http://user:password@proxy:3128): the host stays.
+  out = out.replace(URL_USERINFO, `$1${REDACTED}@`);
   // JSON pairs ("password": "…") and form/query pairs (password=…); not prose such as
   // "password: Password must be longer", which vendors use in validation messages.
   out = out.replace(SECRET_JSON_PAIR, `$1"${REDACTED}"`);
