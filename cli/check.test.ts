@@ -24,7 +24,7 @@ describe("selectProbes", () => {
 
   it("with no name, takes the vendors that have settings, and says what to do when none has", () => {
     expect(() => selectProbes([], five, noSettings())).toThrow(/no vendor is configured/);
-    const some = sandboxSettings({ UPTRENDS_USERNAME: "someone", VERIFY_TENANT_URL: "https://tenant.example" });
+    const some = sandboxSettings({ UPTRENDS_USERNAME: "someone", IBM_VERIFY_TENANT_URL: "https://tenant.example" });
     expect(selectProbes([], five, some).map((p) => p.key)).toEqual(["uptrends", "ibm-verify"]);
   });
 });

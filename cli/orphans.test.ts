@@ -59,10 +59,10 @@ describe("orphans", () => {
   });
   it("takes the provider settings from the stack's config first, then the environment, as the provider does", () => {
     const s = settingsFromConfig(
-      { "apiidentity:verifyTenantUrl": { value: "https://config.example" }, "apiidentity:verifyClientSecret": { value: "from-config" }, "other:verifyClientId": { value: "not ours" } },
-      { VERIFY_TENANT_URL: "https://env.example", VERIFY_CLIENT_ID: "from-env" },
+      { "apiidentity:ibmVerifyTenantUrl": { value: "https://config.example" }, "apiidentity:ibmVerifyClientSecret": { value: "from-config" }, "other:ibmVerifyClientId": { value: "not ours" } },
+      { IBM_VERIFY_TENANT_URL: "https://env.example", IBM_VERIFY_CLIENT_ID: "from-env" },
     );
-    expect([s.verifyTenantUrl, s.verifyClientId, s.verifyClientSecret]).toEqual(["https://config.example", "from-env", "from-config"]);
+    expect([s.ibmVerifyTenantUrl, s.ibmVerifyClientId, s.ibmVerifyClientSecret]).toEqual(["https://config.example", "from-env", "from-config"]);
   });
   it("knows this package's resources by either type token: dynamic (TypeScript SDK) and provider plugin", () => {
     expect(managedIds([
@@ -74,7 +74,7 @@ describe("orphans", () => {
   });
 
   describe("several stacks", () => {
-    const at = (tenant: string | undefined, clientId = "c") => settingsFromConfig(tenant === undefined ? {} : { "apiidentity:verifyTenantUrl": { value: tenant }, "apiidentity:verifyClientId": { value: clientId } }, {});
+    const at = (tenant: string | undefined, clientId = "c") => settingsFromConfig(tenant === undefined ? {} : { "apiidentity:ibmVerifyTenantUrl": { value: tenant }, "apiidentity:ibmVerifyClientId": { value: clientId } }, {});
 
     it("scans with the settings of the stacks' one IBM Verify tenant, whatever their credentials", () => {
       const dev = at("acme.verify.ibm.com", "dev-client");

@@ -3,6 +3,7 @@
 import { ConfigurationError } from "./errors.js";
 import { lazyRecord } from "./lazy-record.js";
 import { NETWORK_SETTINGS, type NetworkSettingName } from "./network-settings.js";
+import { envNameOf, formerNameOf, settingsPrefixOf } from "./setting-names.js";
 import type { SettingDeclaration, VendorModule } from "./vendor-module.js";
 import { VENDORS } from "./vendors/index.js";
 
@@ -38,3 +39,28 @@ export const CONFIG_NAMESPACE = "apiidentity";
 export const DEFAULTS: Readonly<Partial<Record<SettingName, string>>> = lazyRecord(() =>
   Object.fromEntries(Object.entries(declared).flatMap(([name, d]) => (d.default === undefined ? [] : [[name, d.default]]))),
 );
+
+/** A setting's deprecated names: the stack config key (without namespace) and environment variable it had. */
+export interface FormerNames {
+  key: string;
+  env: string;
+}
+
+/** The former names of each setting whose vendor declares a `formerSettingsPrefix`, by setting name. */
+export const FORMER_NAMES: Readonly<Partial<Record<SettingName, FormerNames>>> = lazyRecord(() =>
+  Object.fromEntries(
+    VENDORS.flatMap((v) => {
+      const former = v.formerSettingsPrefix;
+      if (former === undefined) return [];
+      return Object.keys(v.settings).map((name): [string, FormerNames] => {
+        const key = formerNameOf(name, settingsPrefixOf(v.name), former);
+        return [name, { key, env: envNameOf(key) }];
+      });
+    }),
+  ),
+);
+
+/** The setting a deprecated stack config key stands for, if any. */
+export function settingOfFormerKey(key: string): SettingName | undefined {
+  return (Object.keys(FORMER_NAMES) as SettingName[]).find((name) => FORMER_NAMES[name]?.key === key);
+}

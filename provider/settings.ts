@@ -1,7 +1,12 @@
 // The provider settings as one value: resolved once (stack config, then the environment, then the
 // defaults) and passed to handlers and clients, so no code reads configuration from ambient state.
+// A setting renamed with its vendor's one name is still read under its former names, after the
+// current ones: current key, former key, current environment variable, former environment variable.
+// A name of the stack wins over one of the environment, as it always did, and the current name wins
+// over the former one where both are given; using a former name gives one note naming the current one.
 import { ConfigurationError } from "./errors.js";
-import { CONFIG_NAMESPACE, DEFAULTS, SETTINGS, isSecretSetting, registeredSettings, type SettingName } from "./config.js";
+import { CONFIG_NAMESPACE, DEFAULTS, FORMER_NAMES, SETTINGS, isSecretSetting, registeredSettings, type FormerNames, type SettingName } from "./config.js";
+import { stderrNotes, type Notes } from "./notes.js";
 import { markFreshResolution } from "./http/per-settings.js";
 
 /** Every provider setting by name; undefined when neither source nor a default sets it. */
@@ -12,6 +17,19 @@ export interface SettingSources {
   config?: (key: string) => string | undefined;
   /** Environment variables by name (`process.env`, or a test's own map). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Where the note about a former setting name goes (default: stderr); each name is noted once per Notes. */
+  notes?: Notes;
+}
+
+/** The former names each Notes was already told about. */
+const noted = new WeakMap<Notes, Set<string>>();
+
+function noteFormer(notes: Notes, former: string, current: string): void {
+  const told = noted.get(notes) ?? new Set<string>();
+  noted.set(notes, told);
+  if (told.has(former)) return;
+  told.add(former);
+  notes.warn(`${former} is a deprecated name of the setting ${current}; it is still read, but rename it to ${current}.`);
 }
 
 const given = (v: string | undefined): v is string => v !== undefined && v !== "";
@@ -21,13 +39,27 @@ const given = (v: string | undefined): v is string => v !== undefined && v !== "
  * value resolved is one provider process to the client caches: it gets vendor clients of its own.
  */
 export function resolveSettings(from: SettingSources = {}): Settings {
-  const pick = (name: string, env: string) => {
-    const fromConfig = from.config?.(`${CONFIG_NAMESPACE}:${name}`);
+  const notes = from.notes ?? stderrNotes;
+  const pick = (name: string, env: string, former?: FormerNames) => {
+    const key = `${CONFIG_NAMESPACE}:${name}`;
+    const fromConfig = from.config?.(key);
+    if (given(fromConfig)) return fromConfig;
+    const fromFormerConfig = former && from.config?.(`${CONFIG_NAMESPACE}:${former.key}`);
+    if (given(fromFormerConfig)) {
+      noteFormer(notes, `The stack config key '${CONFIG_NAMESPACE}:${former!.key}'`, `'${key}'`);
+      return fromFormerConfig;
+    }
     const fromEnv = from.env?.[env];
-    return given(fromConfig) ? fromConfig : given(fromEnv) ? fromEnv : undefined;
+    if (given(fromEnv)) return fromEnv;
+    const fromFormerEnv = former && from.env?.[former.env];
+    if (given(fromFormerEnv)) {
+      noteFormer(notes, `The environment variable ${former!.env}`, env);
+      return fromFormerEnv;
+    }
+    return undefined;
   };
   const out = {} as Record<SettingName, string | undefined>;
-  for (const name of Object.keys(SETTINGS) as SettingName[]) out[name] = pick(name, SETTINGS[name]) ?? DEFAULTS[name];
+  for (const name of Object.keys(SETTINGS) as SettingName[]) out[name] = pick(name, SETTINGS[name], FORMER_NAMES[name]) ?? DEFAULTS[name];
   const settings = markFreshResolution(Object.freeze(out));
   extras.set(settings, new Map([...registeredSettings()].map(([name, env]) => [name, pick(name, env)])));
   return settings;

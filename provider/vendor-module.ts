@@ -131,9 +131,17 @@ export interface VendorModule<S extends Readonly<Record<string, SettingDeclarati
   aliases: readonly string[];
   /** The vendor's name in messages and reports. */
   displayName: string;
-  /** Every setting starts with this (what users already type in stack config). */
-  settingsPrefix: string;
+  /**
+   * Each setting's name starts with the one name in camelCase (`settingsPrefixOf`) and its environment
+   * variable is that name in upper snake case (`envNameOf`); provider/vendors/index.test.ts holds every
+   * module to it.
+   */
   settings: S;
+  /**
+   * The prefix the settings had before they followed the one name: each setting is
+   * still read under that prefix, as a deprecated stack config key and environment variable.
+   */
+  formerSettingsPrefix?: string;
   /** Settings that show the vendor is configured at all (`apiidentity check` with no vendor named). */
   configuredBy: readonly (keyof S & string)[];
   kinds: readonly KindModule[];

@@ -41,7 +41,7 @@ describe("control API", () => {
     const cfg = (await (await fetch(`${sb.url}/_sandbox/config`)).json()) as { vendors: Record<string, Record<string, string>>; env: Record<string, string> };
     expect(Object.keys(cfg.vendors).sort()).toEqual(["automation-anywhere", "ibm-verify", "ivanti", "uipath", "uptrends"]);
     for (const v of Object.values(cfg.vendors)) expect(v.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
-    for (const name of ["UPTRENDS_BASE_URL", "IVANTI_BASE_URL", "CONTROL_ROOM_URL", "VERIFY_TENANT_URL", "UIPATH_BASE_URL"]) expect(cfg.env[name]).toBeTruthy();
+    for (const name of ["UPTRENDS_BASE_URL", "IVANTI_BASE_URL", "AUTOMATION_ANYWHERE_URL", "IBM_VERIFY_TENANT_URL", "UIPATH_BASE_URL"]) expect(cfg.env[name]).toBeTruthy();
   });
 
   it("state shows objects by vendor; reset brings back the seed", async () => {
@@ -223,7 +223,7 @@ describe("CLI (built bin; npm test builds first)", () => {
       e.on("exit", () => res(out));
     });
     expect(env).toContain(`export UPTRENDS_BASE_URL=${url}/uptrends/v4`);
-    expect(env).toMatch(/^export CONTROL_ROOM_URL=/m);
+    expect(env).toMatch(/^export AUTOMATION_ANYWHERE_URL=/m);
     for (const line of env.trim().split("\n")) expect(line).toMatch(/^export [A-Z_]+=/);
 
     const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));

@@ -81,12 +81,25 @@ for (const l of model.lookups) {
   };
 }
 
+const { FORMER_NAMES } = await import(join(root, "dist/provider/config.js"));
 const variables = {};
 for (const s of model.settings) {
+  const former = FORMER_NAMES[s.name];
   variables[s.name] = {
     type: "string",
-    description: `${s.description} Falls back to the environment variable ${s.env}.`,
-    defaultInfo: { environment: [s.env] },
+    description: `${s.description} Falls back to the environment variable ${s.env}${former ? `, then to the former names ${ns}:${former.key} and ${former.env}` : ""}.`,
+    defaultInfo: { environment: former ? [s.env, former.env] : [s.env] },
+    ...(s.secret ? { secret: true } : {}),
+  };
+}
+// A setting's former key stays a setting, deprecated, so programs and explicit providers that use it keep working.
+for (const s of model.settings) {
+  const former = FORMER_NAMES[s.name];
+  if (!former) continue;
+  variables[former.key] = {
+    type: "string",
+    description: `Former name of ${s.name}, still read when ${s.name} is not set.`,
+    deprecationMessage: `Use ${s.name} (environment variable ${s.env}) instead; ${former.key} is read only when ${s.name} is not set.`,
     ...(s.secret ? { secret: true } : {}),
   };
 }

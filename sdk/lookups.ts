@@ -23,8 +23,8 @@ export async function getUptrendsOperator(args: UptrendsOperatorQuery): Promise<
 
 /**
  * Looks a Control Room role up by name, in the program process, with the provider settings of the
- * stack (`apiidentity:controlRoom*`, else the CONTROL_ROOM_* environment variables). Throws an error
- * listing the known role names when there is no such role.
+ * stack (`apiidentity:automationAnywhere*`, else the AUTOMATION_ANYWHERE_* environment variables).
+ * Throws an error listing the known role names when there is no such role.
  */
 export async function getControlRoomRole(args: GetControlRoomRoleArgs): Promise<ControlRoomRole> {
   return callLookup("getControlRoomRole", args);

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { SETTINGS, type SettingName } from "../provider/config.js";
+import { FORMER_NAMES, SETTINGS, type SettingName } from "../provider/config.js";
 import { VENDORS } from "../provider/vendors/index.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -117,12 +117,15 @@ describe("documentation", () => {
   });
 
   it("the README's settings table names every provider setting of schema.json and its environment variable", () => {
-    const schema = JSON.parse(read("schema.json")) as { config: { variables: Record<string, unknown> } };
-    const names = Object.keys(schema.config.variables);
+    const schema = JSON.parse(read("schema.json")) as { config: { variables: Record<string, { deprecationMessage?: string }> } };
+    const names = Object.keys(schema.config.variables).filter((n) => schema.config.variables[n]!.deprecationMessage === undefined);
     expect(names).toContain("ivantiIseRoleName");
     const readme = read("README.md");
     const missing = names.filter((n) => !readme.includes(`\`${n}\``) || !readme.includes(`\`${SETTINGS[n as SettingName]}\``));
     expect(missing).toEqual([]);
+    // The deprecated former names too, with their variables, so a user holding one finds what it became.
+    const former = Object.values(FORMER_NAMES).filter((f) => !readme.includes(`\`${f!.key}\``) || !readme.includes(`\`${f!.env}\``));
+    expect(former).toEqual([]);
   });
 });
 

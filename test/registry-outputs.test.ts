@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ADVICE_LOADERS } from "../provider/advice-loaders.js";
+import { FORMER_NAMES } from "../provider/config.js";
 import { NETWORK_SETTINGS } from "../provider/network-settings.js";
 import { VENDORS } from "../provider/vendors/index.js";
 import { SANDBOX_KINDS } from "../sandbox/kinds.js";
@@ -53,7 +54,8 @@ describe("generated outputs and the vendor registry", () => {
   it("schema.json has exactly the registry's resources, functions and settings", () => {
     expect(Object.keys(schema.resources).sort()).toEqual(kinds.map((k) => `apiidentity:index:${k.kind}`).sort());
     expect(Object.keys(schema.functions).sort()).toEqual(VENDORS.flatMap((v) => v.lookups.map((l) => `apiidentity:index:${l.name}`)).sort());
-    expect(Object.keys(schema.config.variables)).toEqual([...VENDORS.flatMap((v) => Object.keys(v.settings)), ...Object.keys(NETWORK_SETTINGS)]);
+    const former = Object.values(FORMER_NAMES).map((f) => f!.key);
+    expect(Object.keys(schema.config.variables)).toEqual([...VENDORS.flatMap((v) => Object.keys(v.settings)), ...Object.keys(NETWORK_SETTINGS), ...former]);
     for (const v of VENDORS) expect(schema.keywords).toContain(v.name);
   });
 

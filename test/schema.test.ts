@@ -68,7 +68,27 @@ describe("schema.json", () => {
 
   it("marks the credentials among the provider settings secret (the proxy URL may carry some), and only those", () => {
     const secret = Object.entries(schema.config.variables).filter(([, v]) => v.secret).map(([k]) => k).sort();
-    expect(secret).toEqual(["controlRoomApiKey", "controlRoomPassword", "ivantiPassword", "proxyUrl", "uipathClientSecret", "uptrendsPassword", "verifyClientSecret"]);
+    expect(secret).toEqual([
+      "automationAnywhereApiKey",
+      "automationAnywherePassword",
+      "controlRoomApiKey",
+      "controlRoomPassword",
+      "ibmVerifyClientSecret",
+      "ivantiPassword",
+      "proxyUrl",
+      "uipathClientSecret",
+      "uptrendsPassword",
+      "verifyClientSecret",
+    ]);
+  });
+
+  it("keeps each setting's former key as a deprecated setting that names the current one, so programs using it still work", () => {
+    const variables = schema.config.variables as Record<string, { deprecationMessage?: string; defaultInfo?: { environment: string[] } }>;
+    const deprecated = Object.entries(variables).filter(([, v]) => v.deprecationMessage !== undefined);
+    expect(deprecated.map(([k]) => k).sort()).toEqual(["controlRoomApiKey", "controlRoomPassword", "controlRoomUrl", "controlRoomUsername", "verifyClientId", "verifyClientSecret", "verifyTenantUrl"]);
+    expect(variables.controlRoomUrl!.deprecationMessage).toMatch(/^Use automationAnywhereUrl \(environment variable AUTOMATION_ANYWHERE_URL\) instead/);
+    expect(variables.automationAnywhereUrl!.defaultInfo!.environment).toEqual(["AUTOMATION_ANYWHERE_URL", "CONTROL_ROOM_URL"]);
+    expect(variables.uptrendsUsername!.deprecationMessage).toBeUndefined();
   });
 });
 

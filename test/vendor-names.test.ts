@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { settingsPrefixOf } from "../provider/setting-names.js";
 import { VENDORS } from "../provider/vendors/index.js";
 
 const root = join(import.meta.dirname, "..");
@@ -15,7 +16,7 @@ const PLAIN_WORDS = new Set(["verify"]);
 /** Every spelling of every vendor and kind the registry knows, long enough to search for. */
 const spellings = [
   ...new Set(
-    VENDORS.flatMap((v) => [v.name, v.displayName, v.settingsPrefix, ...v.aliases, ...v.kinds.map((k) => k.kind)]).filter((s) => s.length >= 5 && !PLAIN_WORDS.has(s)),
+    VENDORS.flatMap((v) => [v.name, v.displayName, settingsPrefixOf(v.name), ...(v.formerSettingsPrefix ? [v.formerSettingsPrefix] : []), ...v.aliases, ...v.kinds.map((k) => k.kind)]).filter((s) => s.length >= 5 && !PLAIN_WORDS.has(s)),
   ),
 ];
 

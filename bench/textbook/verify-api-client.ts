@@ -13,13 +13,13 @@ export interface ApiClientArgs {
 const apiClientProvider: pulumi.dynamic.ResourceProvider = {
   async create(inputs: ApiClientArgs) {
     const env = process.env;
-    const tokenRes = await fetch(`${env.VERIFY_TENANT_URL}/oauth2/token`, {
+    const tokenRes = await fetch(`${env.IBM_VERIFY_TENANT_URL}/oauth2/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "client_credentials", client_id: env.VERIFY_CLIENT_ID ?? "", client_secret: env.VERIFY_CLIENT_SECRET ?? "" }),
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: env.IBM_VERIFY_CLIENT_ID ?? "", client_secret: env.IBM_VERIFY_CLIENT_SECRET ?? "" }),
     });
     const { access_token } = (await tokenRes.json()) as { access_token: string };
-    const res = await fetch(`${env.VERIFY_TENANT_URL}/v1.0/apiclients`, {
+    const res = await fetch(`${env.IBM_VERIFY_TENANT_URL}/v1.0/apiclients`, {
       method: "POST",
       headers: { authorization: `Bearer ${access_token}`, "content-type": "application/json" },
       body: JSON.stringify({ clientName: inputs.clientName, enabled: true, entitlements: inputs.entitlements, description: inputs.description }),
@@ -27,20 +27,20 @@ const apiClientProvider: pulumi.dynamic.ResourceProvider = {
     if (res.status !== 201) throw new Error(`create API client failed: ${res.status} ${await res.text()}`);
     // The id is the last segment of Location; the generated clientId and secret need a GET.
     const id = (res.headers.get("location") ?? "").split("/").pop() ?? "";
-    const got = await fetch(`${env.VERIFY_TENANT_URL}/v1.0/apiclients/${id}`, { headers: { authorization: `Bearer ${access_token}` } });
+    const got = await fetch(`${env.IBM_VERIFY_TENANT_URL}/v1.0/apiclients/${id}`, { headers: { authorization: `Bearer ${access_token}` } });
     const client = (await got.json()) as { clientId: string; clientSecret: string };
     return { id, outs: { ...inputs, clientId: client.clientId, clientSecret: client.clientSecret } };
   },
 
   async read(id: string, props: ApiClientArgs) {
     const env = process.env;
-    const tokenRes = await fetch(`${env.VERIFY_TENANT_URL}/oauth2/token`, {
+    const tokenRes = await fetch(`${env.IBM_VERIFY_TENANT_URL}/oauth2/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "client_credentials", client_id: env.VERIFY_CLIENT_ID ?? "", client_secret: env.VERIFY_CLIENT_SECRET ?? "" }),
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: env.IBM_VERIFY_CLIENT_ID ?? "", client_secret: env.IBM_VERIFY_CLIENT_SECRET ?? "" }),
     });
     const { access_token } = (await tokenRes.json()) as { access_token: string };
-    const got = await fetch(`${env.VERIFY_TENANT_URL}/v1.0/apiclients/${id}`, { headers: { authorization: `Bearer ${access_token}` } });
+    const got = await fetch(`${env.IBM_VERIFY_TENANT_URL}/v1.0/apiclients/${id}`, { headers: { authorization: `Bearer ${access_token}` } });
     if (!got.ok) throw new Error(`read API client failed: ${got.status} ${await got.text()}`);
     const client = (await got.json()) as { clientName: string; entitlements: string[]; description: string };
     return { id, props: { ...props, clientName: client.clientName, entitlements: client.entitlements, description: client.description } };
@@ -48,16 +48,16 @@ const apiClientProvider: pulumi.dynamic.ResourceProvider = {
 
   async update(id: string, _olds: ApiClientArgs, news: ApiClientArgs) {
     const env = process.env;
-    const tokenRes = await fetch(`${env.VERIFY_TENANT_URL}/oauth2/token`, {
+    const tokenRes = await fetch(`${env.IBM_VERIFY_TENANT_URL}/oauth2/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "client_credentials", client_id: env.VERIFY_CLIENT_ID ?? "", client_secret: env.VERIFY_CLIENT_SECRET ?? "" }),
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: env.IBM_VERIFY_CLIENT_ID ?? "", client_secret: env.IBM_VERIFY_CLIENT_SECRET ?? "" }),
     });
     const { access_token } = (await tokenRes.json()) as { access_token: string };
     // PUT replaces the whole client (and rotates the secret when it is left out): read it first.
-    const got = await fetch(`${env.VERIFY_TENANT_URL}/v1.0/apiclients/${id}`, { headers: { authorization: `Bearer ${access_token}` } });
+    const got = await fetch(`${env.IBM_VERIFY_TENANT_URL}/v1.0/apiclients/${id}`, { headers: { authorization: `Bearer ${access_token}` } });
     const live = (await got.json()) as Record<string, unknown>;
-    const res = await fetch(`${env.VERIFY_TENANT_URL}/v1.0/apiclients/${id}`, {
+    const res = await fetch(`${env.IBM_VERIFY_TENANT_URL}/v1.0/apiclients/${id}`, {
       method: "PUT",
       headers: { authorization: `Bearer ${access_token}`, "content-type": "application/json" },
       body: JSON.stringify({ ...live, clientName: news.clientName, entitlements: news.entitlements, description: news.description }),
@@ -68,13 +68,13 @@ const apiClientProvider: pulumi.dynamic.ResourceProvider = {
 
   async delete(id: string) {
     const env = process.env;
-    const tokenRes = await fetch(`${env.VERIFY_TENANT_URL}/oauth2/token`, {
+    const tokenRes = await fetch(`${env.IBM_VERIFY_TENANT_URL}/oauth2/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "client_credentials", client_id: env.VERIFY_CLIENT_ID ?? "", client_secret: env.VERIFY_CLIENT_SECRET ?? "" }),
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: env.IBM_VERIFY_CLIENT_ID ?? "", client_secret: env.IBM_VERIFY_CLIENT_SECRET ?? "" }),
     });
     const { access_token } = (await tokenRes.json()) as { access_token: string };
-    const res = await fetch(`${env.VERIFY_TENANT_URL}/v1.0/apiclients/${id}`, { method: "DELETE", headers: { authorization: `Bearer ${access_token}` } });
+    const res = await fetch(`${env.IBM_VERIFY_TENANT_URL}/v1.0/apiclients/${id}`, { method: "DELETE", headers: { authorization: `Bearer ${access_token}` } });
     if (!res.ok && res.status !== 404) throw new Error(`delete API client failed: ${res.status} ${await res.text()}`);
   },
 };

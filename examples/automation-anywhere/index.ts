@@ -1,5 +1,5 @@
 // Every input of ControlRoomUser, with a role found by name. Provider settings:
-// apiidentity:controlRoomUrl / controlRoomUsername / controlRoomApiKey or controlRoomPassword.
+// apiidentity:automationAnywhereUrl / automationAnywhereUsername / automationAnywhereApiKey or automationAnywherePassword.
 import * as pulumi from "@pulumi/pulumi";
 import { ControlRoomUser, getControlRoomRole } from "pulumi-apiidentity";
 

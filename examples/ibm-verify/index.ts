@@ -1,5 +1,5 @@
-// Every input of VerifyApiClient. Provider settings: apiidentity:verifyTenantUrl / verifyClientId /
-// verifyClientSecret (or VERIFY_TENANT_URL, VERIFY_CLIENT_ID, VERIFY_CLIENT_SECRET).
+// Every input of VerifyApiClient. Provider settings: apiidentity:ibmVerifyTenantUrl / ibmVerifyClientId /
+// ibmVerifyClientSecret (or IBM_VERIFY_TENANT_URL, IBM_VERIFY_CLIENT_ID, IBM_VERIFY_CLIENT_SECRET).
 import { VerifyApiClient } from "pulumi-apiidentity";
 
 const client = new VerifyApiClient("reporting", {

@@ -11,18 +11,18 @@ describe("Configure: settings from the request", () => {
         ["apiidentity:ivantiBaseUrl", "https://ivanti.example"],
       ]),
       { uptrendsUsername: "from-args", uptrendsPassword: secret("pw-from-args") },
-      { UPTRENDS_USERNAME: "from-env", VERIFY_TENANT_URL: "https://verify.example", IVANTI_BASE_URL: "https://env.example" },
+      { UPTRENDS_USERNAME: "from-env", IBM_VERIFY_TENANT_URL: "https://verify.example", IVANTI_BASE_URL: "https://env.example" },
     );
     expect(s.uptrendsUsername).toBe("from-args");
     expect(s.uptrendsPassword).toBe("pw-from-args");
     expect(s.ivantiBaseUrl).toBe("https://ivanti.example");
-    expect(s.verifyTenantUrl).toBe("https://verify.example");
+    expect(s.ibmVerifyTenantUrl).toBe("https://verify.example");
     expect(s.uptrendsBaseUrl).toBe("https://api.uptrends.com/v4");
   });
 
   it("a variables-only request (an engine that sends no args) is enough", () => {
-    const s = settingsFromConfigure(new Map([["apiidentity:config:controlRoomUrl", "https://cr.example"]]), {}, {});
-    expect(s.controlRoomUrl).toBe("https://cr.example");
+    const s = settingsFromConfigure(new Map([["apiidentity:config:automationAnywhereUrl", "https://cr.example"]]), {}, {});
+    expect(s.automationAnywhereUrl).toBe("https://cr.example");
   });
 
   it("an empty value counts as unset, so the environment fills in", () => {
@@ -33,7 +33,7 @@ describe("Configure: settings from the request", () => {
 
 describe("CheckConfig", () => {
   it("accepts the provider's settings, the engine's own keys and unknown values", () => {
-    expect(checkConfig({ uptrendsUsername: "u", uptrendsPassword: secret("p"), version: "0.1.0", verifyTenantUrl: UNKNOWN }).failures).toEqual([]);
+    expect(checkConfig({ uptrendsUsername: "u", uptrendsPassword: secret("p"), version: "0.1.0", ibmVerifyTenantUrl: UNKNOWN }).failures).toEqual([]);
   });
 
   it("refuses a key that is no setting, naming it and the settings there are", () => {

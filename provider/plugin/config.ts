@@ -3,7 +3,7 @@
 // `args` (secrets still wrapped) and as `variables` (`apiidentity:config:<key>` or `apiidentity:<key>`,
 // every value a string). From those come the settings value the handlers run with, resolved with
 // the environment fallbacks exactly as the dynamic provider resolves them.
-import { CONFIG_NAMESPACE, SETTINGS, type SettingName } from "../config.js";
+import { CONFIG_NAMESPACE, SETTINGS, settingOfFormerKey } from "../config.js";
 import { resolveSettings, type Settings } from "../settings.js";
 import { holdsUnknown, type CheckFailure } from "../resource.js";
 import { reveal, type Values } from "./struct.js";
@@ -12,7 +12,8 @@ import type { DiffAnswer } from "./diff.js";
 /** Inputs the engine itself may add to a provider's configuration. */
 const ENGINE_KEYS = new Set(["version", "pluginDownloadURL"]);
 
-const isSetting = (key: string): key is SettingName => Object.hasOwn(SETTINGS, key);
+/** A setting's key, or a deprecated former key of one (read as that setting, schema.json marks it deprecated). */
+const isSetting = (key: string): boolean => Object.hasOwn(SETTINGS, key) || settingOfFormerKey(key) !== undefined;
 
 /** A configuration value as the one string a setting holds (other JSON values as JSON, as the engine does). */
 function asText(v: unknown): string | undefined {

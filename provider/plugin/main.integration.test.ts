@@ -87,7 +87,7 @@ describe("bin/pulumi-resource-apiidentity", () => {
       await stop(s);
     }
     expect(s.stderr()).toContain("apiidentity plugin: Create failed: UptrendsApiAccount:");
-    for (const v of ["Wrong-Uptrends-Pass-7", env.UPTRENDS_PASSWORD!, env.IVANTI_PASSWORD!, env.VERIFY_CLIENT_SECRET!, env.UIPATH_CLIENT_SECRET!, env.CONTROL_ROOM_API_KEY!]) {
+    for (const v of ["Wrong-Uptrends-Pass-7", env.UPTRENDS_PASSWORD!, env.IVANTI_PASSWORD!, env.IBM_VERIFY_CLIENT_SECRET!, env.UIPATH_CLIENT_SECRET!, env.AUTOMATION_ANYWHERE_API_KEY!]) {
       expect(s.stderr()).not.toContain(v);
     }
   });

@@ -8,6 +8,7 @@ import { allHandlers } from "../handlers.js";
 import { LOOKUPS, RESOURCES } from "../declare.js";
 import { SETTINGS } from "../config.js";
 import { NETWORK_SETTINGS } from "../network-settings.js";
+import { envNameOf, settingsPrefixOf } from "../setting-names.js";
 import { VENDORS } from "./index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -32,9 +33,14 @@ describe("the vendor registry", () => {
     }
   });
 
-  it("each setting starts with its vendor's prefix, and configured-by names its own settings", () => {
+  it("each setting is named for its vendor's one name (key in camelCase, variable in upper snake case), and configured-by names its own settings", () => {
+    expect(settingsPrefixOf("automation-anywhere")).toBe("automationAnywhere");
+    expect(envNameOf("ibmVerifyClientSecret")).toBe("IBM_VERIFY_CLIENT_SECRET");
     for (const v of VENDORS) {
-      for (const name of Object.keys(v.settings)) expect(name.startsWith(v.settingsPrefix), name).toBe(true);
+      for (const [name, d] of Object.entries(v.settings)) {
+        expect(name.startsWith(settingsPrefixOf(v.name)), name).toBe(true);
+        expect(d.env, name).toBe(envNameOf(name));
+      }
       for (const name of v.configuredBy) expect(Object.keys(v.settings)).toContain(name);
     }
     const envs = Object.values(SETTINGS);

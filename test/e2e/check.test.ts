@@ -129,7 +129,7 @@ describe("apiidentity check against the sandbox", () => {
     expect(down.code, down.stdout + down.stderr).toBe(2);
     expect(down.stdout).toMatch(/UiPath \(uipath\): could not run/);
 
-    const rejected = await check(["verify"], { ...env, VERIFY_CLIENT_SECRET: "not-the-secret" });
+    const rejected = await check(["verify"], { ...env, IBM_VERIFY_CLIENT_SECRET: "not-the-secret" });
     expect(rejected.code).toBe(2);
     expect(rejected.stdout).toMatch(/authentication: failed/);
     expect(rejected.stdout).not.toContain("not-the-secret");

@@ -95,18 +95,18 @@ describe("apiidentity orphans (IBM Verify)", () => {
 
   it("reads the vendor settings from the stack's config (secrets decrypted), the environment only as a fallback", async () => {
     const cfg = sb.config().vendors["ibm-verify"]!;
-    await p.ok(["config", "set", "apiidentity:verifyTenantUrl", cfg.baseUrl!]);
-    await p.ok(["config", "set", "apiidentity:verifyClientId", cfg.clientId!]);
-    await p.ok(["config", "set", "--secret", "apiidentity:verifyClientSecret", cfg.clientSecret!]);
+    await p.ok(["config", "set", "apiidentity:ibmVerifyTenantUrl", cfg.baseUrl!]);
+    await p.ok(["config", "set", "apiidentity:ibmVerifyClientId", cfg.clientId!]);
+    await p.ok(["config", "set", "--secret", "apiidentity:ibmVerifyClientSecret", cfg.clientSecret!]);
     const env = Object.fromEntries(Object.entries(p.env).filter(([k]) => !k.startsWith("VERIFY_")));
     const r = await orphansWith(env, "--stack", "a", "--stack", "b", "--json");
     expect(r.stderr).toBe("");
     const report = JSON.parse(r.stdout) as { vendors: { vendor: string; status: string; marked: number }[] };
     expect(report.vendors.find((v) => v.vendor === "IBM Verify")).toEqual({ vendor: "IBM Verify", kind: "VerifyApiClient", status: "checked", marked: 4 });
     // Without the config and the variables, IBM Verify is not configured.
-    await p.ok(["config", "rm", "apiidentity:verifyTenantUrl"]);
-    await p.ok(["config", "rm", "apiidentity:verifyClientId"]);
-    await p.ok(["config", "rm", "apiidentity:verifyClientSecret"]);
+    await p.ok(["config", "rm", "apiidentity:ibmVerifyTenantUrl"]);
+    await p.ok(["config", "rm", "apiidentity:ibmVerifyClientId"]);
+    await p.ok(["config", "rm", "apiidentity:ibmVerifyClientSecret"]);
     const none = JSON.parse((await orphansWith(env, "--stack", "a", "--json")).stdout) as { vendors: { vendor: string; status: string }[] };
     expect(none.vendors.find((v) => v.vendor === "IBM Verify")!.status).toBe("not configured");
   });

@@ -42,13 +42,13 @@ const runner = await getControlRoomRole({ name: "bot_runner" });
 const robots = await getUiPathGroup({ name: "Robots" });
 const ise = new IseApiUser("ise", { emailAddress: "secrets-ise@example.com", firstName: "Ise", displayName: description, password: cfg.requireSecret("isePassword") });
 const uptrends = new UptrendsApiAccount("uptrends", { operatorGuid: operator.operatorGuid, description });
-const cr = new ControlRoomUser("controlroom", { username: "secrets-robot", email: "robot@example.com", password: cfg.requireSecret("controlRoomPassword"), roles: [runner, "AAE_Basic"], licenseFeatures: ["RUNTIME"], description });
+const cr = new ControlRoomUser("controlroom", { username: "secrets-robot", email: "robot@example.com", password: cfg.requireSecret("automationAnywherePassword"), roles: [runner, "AAE_Basic"], licenseFeatures: ["RUNTIME"], description });
 const verify = new VerifyApiClient("verify", { clientName: "secrets-client", entitlements: ["readUsers"], description, secretRotation: ${s.rotation} });
 const bot = new UiPathRobotAccount("uipath", { name: "secrets-bot", displayName: description, groupIds: [robots.id] });
 export const isePassword = ise.password;
 export const uptrendsPassword = uptrends.password;
-export const controlRoomPassword = cr.password;
-export const verifyClientSecret = verify.clientSecret;
+export const automationAnywherePassword = cr.password;
+export const ibmVerifyClientSecret = verify.clientSecret;
 export const ids = [ise.accountId, uptrends.apiUserGuid, cr.userId, verify.apiClientId, bot.robotAccountId];
 `;
 
@@ -120,7 +120,7 @@ describe("secrets through a full cycle of the five kinds", () => {
     await p.init();
     await p.setConfig("apiidentity:uipathClientSecret", sb.config().vendors.uipath!.clientSecret!, true);
     await p.setConfig("isePassword", isePasswords[0]!, true);
-    await p.setConfig("controlRoomPassword", badCrPassword, true);
+    await p.setConfig("automationAnywherePassword", badCrPassword, true);
   });
 
   afterAll(async () => {
@@ -136,7 +136,7 @@ describe("secrets through a full cycle of the five kinds", () => {
       // Only the program's look-ups (log-ins and lists) talked to vendors.
       expect(proxy.exchanges.filter((e) => e.method !== "GET" && !/token|authentication|list/i.test(e.url))).toEqual([]);
     } finally {
-      await p.setConfig("controlRoomPassword", crPasswords[0]!, true);
+      await p.setConfig("automationAnywherePassword", crPasswords[0]!, true);
     }
   });
 
@@ -172,7 +172,7 @@ describe("secrets through a full cycle of the five kinds", () => {
 
   it("updates refused by vendors that echo the request (Ivanti and Control Room password changes among them): every error is redacted", async () => {
     await p.setConfig("isePassword", isePasswords[1]!, true);
-    await p.setConfig("controlRoomPassword", crPasswords[1]!, true);
+    await p.setConfig("automationAnywherePassword", crPasswords[1]!, true);
     p.writeProgram(program({ description: "secrets walk, changed", rotation: 0 }));
     echoFaults(VENDORS.map((vendor) => ({ vendor, method: "PUT", status: 500 })));
     try {

@@ -104,7 +104,7 @@ describe("VerifyApiClient through the pulumi CLI", () => {
     const { raw, res } = await resource();
     expect(res?.id).toBe(id);
     expect(raw).not.toContain(secret);
-    expect(raw).not.toContain(sandbox.config().env.VERIFY_CLIENT_SECRET!);
+    expect(raw).not.toContain(sandbox.config().env.IBM_VERIFY_CLIENT_SECRET!);
     const stored = res!.outputs!.clientSecret as Record<string, unknown>;
     expect(stored[SECRET_SIG]).toBe(SECRET_SIG_VALUE);
     expect(typeof stored.ciphertext).toBe("string");

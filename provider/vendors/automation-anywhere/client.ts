@@ -16,18 +16,18 @@ export interface ControlRoomSettings {
 
 /** What the Control Room client needs of the provider settings (the API key wins over a password). */
 export function controlRoomSettings(settings: Settings): ControlRoomSettings {
-  const url = requireSetting(settings, "controlRoomUrl", VENDOR);
-  const username = requireSetting(settings, "controlRoomUsername", VENDOR);
-  const c = requireOneOf(settings, ["controlRoomApiKey", "controlRoomPassword"], VENDOR);
-  return { url, username, credential: { kind: c.name === "controlRoomApiKey" ? "apiKey" : "password", value: c.value } };
+  const url = requireSetting(settings, "automationAnywhereUrl", VENDOR);
+  const username = requireSetting(settings, "automationAnywhereUsername", VENDOR);
+  const c = requireOneOf(settings, ["automationAnywhereApiKey", "automationAnywherePassword"], VENDOR);
+  return { url, username, credential: { kind: c.name === "automationAnywhereApiKey" ? "apiKey" : "password", value: c.value } };
 }
 
 /** True when every setting a call needs is there (check only talks to the vendor then). */
 export function hasSettings(settings: Settings): boolean {
   return (
-    settings.controlRoomUrl !== undefined &&
-    settings.controlRoomUsername !== undefined &&
-    (settings.controlRoomApiKey !== undefined || settings.controlRoomPassword !== undefined)
+    settings.automationAnywhereUrl !== undefined &&
+    settings.automationAnywhereUsername !== undefined &&
+    (settings.automationAnywhereApiKey !== undefined || settings.automationAnywherePassword !== undefined)
   );
 }
 
@@ -176,7 +176,7 @@ export class ControlRoomClient {
       method: o.method,
       pathTemplate: paths.v2,
       status: notFound,
-      vendorMessage: `${m2}; ${paths.v1} answered 404 as well (${m1}). Check that controlRoomUrl is the Control Room's address, with no path after the host`,
+      vendorMessage: `${m2}; ${paths.v1} answered 404 as well (${m1}). Check that automationAnywhereUrl is the Control Room's address, with no path after the host`,
     });
   }
 
@@ -202,7 +202,7 @@ export class ControlRoomClient {
         status: e.status,
         requestId: e.requestId,
         body: e.body,
-        vendorMessage: `${e.vendorMessage || "not found"}; this Control Room's login answered on ${login}, so ${version} user management was expected. Check that controlRoomUrl is the Control Room's address, with no path after the host`,
+        vendorMessage: `${e.vendorMessage || "not found"}; this Control Room's login answered on ${login}, so ${version} user management was expected. Check that automationAnywhereUrl is the Control Room's address, with no path after the host`,
       });
     }
   }

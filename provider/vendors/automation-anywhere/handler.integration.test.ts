@@ -329,14 +329,14 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
     });
 
     it("a URL that serves neither version fails naming both paths and the setting to check", async () => {
-      const url = settings.env.CONTROL_ROOM_URL!;
-      settings.set({ CONTROL_ROOM_URL: `${sandbox.url}/not-a-control-room` });
+      const url = settings.env.AUTOMATION_ANYWHERE_URL!;
+      settings.set({ AUTOMATION_ANYWHERE_URL: `${sandbox.url}/not-a-control-room` });
       settings.restart();
       try {
         const err = await h.read("2001", {} as Outputs).catch((e: Error) => e);
-        expect((err as Error).message).toMatch(/POST \/v2\/authentication failed with HTTP 404: .*\/v1\/authentication answered 404 as well.*Check that controlRoomUrl is the Control Room's address/);
+        expect((err as Error).message).toMatch(/POST \/v2\/authentication failed with HTTP 404: .*\/v1\/authentication answered 404 as well.*Check that automationAnywhereUrl is the Control Room's address/);
       } finally {
-        settings.set({ CONTROL_ROOM_URL: url });
+        settings.set({ AUTOMATION_ANYWHERE_URL: url });
       }
     });
 
@@ -390,16 +390,16 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
       expect((err as Error).message).toMatch(new RegExp(`^ControlRoomUser: updating user 987654 failed: Automation Anywhere PUT /${ver}/usermanagement/users/\\{userId\\} failed with HTTP 404: User with id 987654 not found`));
       expect((err as Error).message).not.toContain(PASSWORD);
 
-      const apiKey = settings.env.CONTROL_ROOM_API_KEY!;
-      settings.set({ CONTROL_ROOM_API_KEY: "wrong-key-" + apiKey.slice(10) });
+      const apiKey = settings.env.AUTOMATION_ANYWHERE_API_KEY!;
+      settings.set({ AUTOMATION_ANYWHERE_API_KEY: "wrong-key-" + apiKey.slice(10) });
       settings.restart();
       try {
         const e2 = await h.read("2001", {} as Outputs).catch((e: Error) => e);
         expect((e2 as Error).message).toMatch(/ControlRoomUser: reading user 2001 failed: .*HTTP 401/);
-        expect((e2 as Error).message).not.toContain(settings.env.CONTROL_ROOM_API_KEY);
+        expect((e2 as Error).message).not.toContain(settings.env.AUTOMATION_ANYWHERE_API_KEY);
         expect((e2 as Error).message).not.toContain(apiKey);
       } finally {
-        settings.set({ CONTROL_ROOM_API_KEY: apiKey });
+        settings.set({ AUTOMATION_ANYWHERE_API_KEY: apiKey });
       }
     });
   });

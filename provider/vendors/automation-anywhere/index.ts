@@ -11,19 +11,19 @@ import { findRole } from "./roles.js";
 const same = (a: string | undefined | null, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
 const settings = {
-  controlRoomUrl: { env: "CONTROL_ROOM_URL", description: "Base URL of the Automation Anywhere Control Room." },
-  controlRoomUsername: { env: "CONTROL_ROOM_USERNAME", description: "Username of the Control Room user the provider logs in as." },
-  controlRoomApiKey: { env: "CONTROL_ROOM_API_KEY", description: "API key of that Control Room user; used instead of controlRoomPassword when both are set.", secret: true },
-  controlRoomPassword: { env: "CONTROL_ROOM_PASSWORD", description: "Password of that Control Room user (used when no controlRoomApiKey is set).", secret: true },
+  automationAnywhereUrl: { env: "AUTOMATION_ANYWHERE_URL", description: "Base URL of the Automation Anywhere Control Room." },
+  automationAnywhereUsername: { env: "AUTOMATION_ANYWHERE_USERNAME", description: "Username of the Control Room user the provider logs in as." },
+  automationAnywhereApiKey: { env: "AUTOMATION_ANYWHERE_API_KEY", description: "API key of that Control Room user; used instead of automationAnywherePassword when both are set.", secret: true },
+  automationAnywherePassword: { env: "AUTOMATION_ANYWHERE_PASSWORD", description: "Password of that Control Room user (used when no automationAnywhereApiKey is set).", secret: true },
 } as const;
 
 export const vendor: VendorModule<typeof settings> = {
   name: "automation-anywhere",
   aliases: ["controlroom", "automationAnywhere"],
   displayName: VENDOR,
-  settingsPrefix: "controlRoom",
+  formerSettingsPrefix: "controlRoom",
   settings,
-  configuredBy: ["controlRoomUrl", "controlRoomUsername"],
+  configuredBy: ["automationAnywhereUrl", "automationAnywhereUsername"],
   kinds: [
     {
       kind: "ControlRoomUser",
@@ -57,7 +57,7 @@ export const vendor: VendorModule<typeof settings> = {
         types: "./sdk.js",
         args: "GetControlRoomRoleArgs",
         result: "ControlRoomRole",
-        doc: "Looks a Control Room role up by name, in the program process, with the provider settings of the stack (`apiidentity:controlRoom*`, else the CONTROL_ROOM_* environment variables). Throws an error listing the known role names when there is no such role.",
+        doc: "Looks a Control Room role up by name, in the program process, with the provider settings of the stack (`apiidentity:automationAnywhere*`, else the AUTOMATION_ANYWHERE_* environment variables). Throws an error listing the known role names when there is no such role.",
       },
     },
   ],
@@ -67,7 +67,7 @@ export const vendor: VendorModule<typeof settings> = {
   discover: {
     kind: "ControlRoomUser",
     async list(s) {
-      const self = s.controlRoomUsername;
+      const self = s.automationAnywhereUsername;
       return (await controlRoomClient(s).listUsers()).filter((u) => !same(u.username, self)).map((u) => ({ id: String(u.id), label: u.username }));
     },
   },

@@ -39,12 +39,12 @@ describe("getControlRoomRole", () => {
   });
 
   it("names the missing setting when the provider is not configured", async () => {
-    const url = settings.env.CONTROL_ROOM_URL;
-    settings.set({ CONTROL_ROOM_URL: undefined });
+    const url = settings.env.AUTOMATION_ANYWHERE_URL;
+    settings.set({ AUTOMATION_ANYWHERE_URL: undefined });
     try {
-      await expect(getControlRoomRole({ name: "AAE_Basic" })).rejects.toThrow(/controlRoomUrl.*CONTROL_ROOM_URL/);
+      await expect(getControlRoomRole({ name: "AAE_Basic" })).rejects.toThrow(/automationAnywhereUrl.*AUTOMATION_ANYWHERE_URL/);
     } finally {
-      settings.set({ CONTROL_ROOM_URL: url });
+      settings.set({ AUTOMATION_ANYWHERE_URL: url });
     }
   });
 });

@@ -94,11 +94,11 @@ describe.each(GENERATIONS)("Control Room probe, %s generation", (generation) => 
       const s = state();
       s.roles[String(ROLE)] = { ...s.roles["2"]!, id: ROLE, name: "User_Administrators", systemRole: false, permissions: pairs.map((p, i) => ({ id: 13_044_600 + i, resourceId: null, ...p })) };
       s.users[String(USER)] = { ...s.users["1"]!, id: USER, username: "user-admin", email: "user-admin@example.com", roleIds: [ROLE], password: PASSWORD, apiKey: null };
-      settings.set({ CONTROL_ROOM_USERNAME: "user-admin", CONTROL_ROOM_PASSWORD: PASSWORD, CONTROL_ROOM_API_KEY: undefined });
+      settings.set({ AUTOMATION_ANYWHERE_USERNAME: "user-admin", AUTOMATION_ANYWHERE_PASSWORD: PASSWORD, AUTOMATION_ANYWHERE_API_KEY: undefined });
     }
     let saved: Record<string, string | undefined> = {};
     beforeAll(() => {
-      saved = { CONTROL_ROOM_USERNAME: settings.env.CONTROL_ROOM_USERNAME, CONTROL_ROOM_PASSWORD: settings.env.CONTROL_ROOM_PASSWORD, CONTROL_ROOM_API_KEY: settings.env.CONTROL_ROOM_API_KEY };
+      saved = { AUTOMATION_ANYWHERE_USERNAME: settings.env.AUTOMATION_ANYWHERE_USERNAME, AUTOMATION_ANYWHERE_PASSWORD: settings.env.AUTOMATION_ANYWHERE_PASSWORD, AUTOMATION_ANYWHERE_API_KEY: settings.env.AUTOMATION_ANYWHERE_API_KEY };
     });
     afterEach(() => {
       settings.set(saved);
@@ -184,14 +184,14 @@ describe.each(GENERATIONS)("Control Room probe, %s generation", (generation) => 
   });
 
   it("settings missing: the check cannot run and says which", async () => {
-    const url = settings.env.CONTROL_ROOM_URL;
-    settings.set({ CONTROL_ROOM_URL: undefined });
+    const url = settings.env.AUTOMATION_ANYWHERE_URL;
+    settings.set({ AUTOMATION_ANYWHERE_URL: undefined });
     try {
       const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
       expect(r.status).toBe("error");
-      expect(r.error).toMatch(/controlRoomUrl|CONTROL_ROOM_URL/);
+      expect(r.error).toMatch(/automationAnywhereUrl|AUTOMATION_ANYWHERE_URL/);
     } finally {
-      settings.set({ CONTROL_ROOM_URL: url });
+      settings.set({ AUTOMATION_ANYWHERE_URL: url });
     }
   });
 });

@@ -23,9 +23,9 @@ export function normaliseTenantUrl(raw: string): string {
 /** What the IBM Verify client needs of the provider settings. */
 export function verifySettings(settings: Settings): VerifySettings {
   return {
-    tenantUrl: normaliseTenantUrl(requireSetting(settings, "verifyTenantUrl", VENDOR)),
-    clientId: requireSetting(settings, "verifyClientId", VENDOR),
-    clientSecret: requireSetting(settings, "verifyClientSecret", VENDOR),
+    tenantUrl: normaliseTenantUrl(requireSetting(settings, "ibmVerifyTenantUrl", VENDOR)),
+    clientId: requireSetting(settings, "ibmVerifyClientId", VENDOR),
+    clientSecret: requireSetting(settings, "ibmVerifyClientSecret", VENDOR),
   };
 }
 
@@ -88,7 +88,7 @@ export class VerifyClient {
     } catch (e) {
       if (e instanceof VendorError && (e.status === 400 || e.status === 401) && /invalid_client|unauthorized_client/.test(e.vendorMessage)) {
         throw new TokenError(
-          `${e.message}. The provider credentials were rejected: check apiidentity:verifyClientId and apiidentity:verifyClientSecret (or VERIFY_CLIENT_ID / VERIFY_CLIENT_SECRET) and that the API client is enabled`,
+          `${e.message}. The provider credentials were rejected: check apiidentity:ibmVerifyClientId and apiidentity:ibmVerifyClientSecret (or IBM_VERIFY_CLIENT_ID / IBM_VERIFY_CLIENT_SECRET) and that the API client is enabled`,
           { cause: e },
         );
       }

@@ -384,23 +384,23 @@ describe("VerifyApiClient handler against the sandbox", () => {
   });
 
   it("reports rejected provider credentials without showing them", async () => {
-    settings.set({ VERIFY_CLIENT_SECRET: "Wrong-Secret-Value-123" });
+    settings.set({ IBM_VERIFY_CLIENT_SECRET: "Wrong-Secret-Value-123" });
     try {
       const err = await h.read("any", {} as VerifyApiClientOutputs).catch((e: Error) => e);
       const msg = (err as Error).message;
       expect(msg).toMatch(/^VerifyApiClient: reading API client any failed: IBM Verify POST \/oauth2\/token failed with HTTP 400: invalid_client/);
-      expect(msg).toContain("apiidentity:verifyClientSecret");
+      expect(msg).toContain("apiidentity:ibmVerifyClientSecret");
       expect(msg).not.toContain("Wrong-Secret-Value-123");
     } finally {
-      settings.set({ VERIFY_CLIENT_SECRET: adminSecret });
+      settings.set({ IBM_VERIFY_CLIENT_SECRET: adminSecret });
     }
   });
 
   it("needs manageAPIClients: a read-only provider client gets a 403 with the permission hint", async () => {
     const roId = await vendor.create({ clientName: "int-readonly", enabled: true, entitlements: ["readAPIClients"] });
     const ro = (await vendor.get(roId))!;
-    settings.set({ VERIFY_CLIENT_ID: ro.clientId });
-    settings.set({ VERIFY_CLIENT_SECRET: ro.clientSecret });
+    settings.set({ IBM_VERIFY_CLIENT_ID: ro.clientId });
+    settings.set({ IBM_VERIFY_CLIENT_SECRET: ro.clientSecret });
     try {
       const inputs = await checked({ clientName: "int-403", entitlements: ["readUsers"] });
       await expect(h.create(inputs)).rejects.toThrow(/IBM Verify POST \/v1.0\/apiclients failed with HTTP 403: no message\. The provider credentials lack a permission/);
@@ -410,10 +410,10 @@ describe("VerifyApiClient handler against the sandbox", () => {
   });
 
   it("names both places a missing setting can come from", async () => {
-    settings.set({ VERIFY_TENANT_URL: undefined });
+    settings.set({ IBM_VERIFY_TENANT_URL: undefined });
     try {
       await expect(h.read("x", {} as VerifyApiClientOutputs)).rejects.toThrow(
-        "VerifyApiClient: IBM Verify: missing provider setting 'verifyTenantUrl'. Set it with 'pulumi config set apiidentity:verifyTenantUrl <value>' or the environment variable VERIFY_TENANT_URL.",
+        "VerifyApiClient: IBM Verify: missing provider setting 'ibmVerifyTenantUrl'. Set it with 'pulumi config set apiidentity:ibmVerifyTenantUrl <value>' or the environment variable IBM_VERIFY_TENANT_URL.",
       );
     } finally {
       settings.set(sandbox.config().env);

@@ -10,18 +10,18 @@ import { markedClients } from "./orphans.js";
 import { settleByMarker } from "./recover.js";
 
 const settings = {
-  verifyTenantUrl: { env: "VERIFY_TENANT_URL", description: "Base URL of the IBM Verify tenant, e.g. https://example.verify.ibm.com." },
-  verifyClientId: { env: "VERIFY_CLIENT_ID", description: "Client id of the IBM Verify API client the provider obtains tokens with." },
-  verifyClientSecret: { env: "VERIFY_CLIENT_SECRET", description: "Client secret of that IBM Verify API client.", secret: true },
+  ibmVerifyTenantUrl: { env: "IBM_VERIFY_TENANT_URL", description: "Base URL of the IBM Verify tenant, e.g. https://example.verify.ibm.com." },
+  ibmVerifyClientId: { env: "IBM_VERIFY_CLIENT_ID", description: "Client id of the IBM Verify API client the provider obtains tokens with." },
+  ibmVerifyClientSecret: { env: "IBM_VERIFY_CLIENT_SECRET", description: "Client secret of that IBM Verify API client.", secret: true },
 } as const;
 
 export const vendor: VendorModule<typeof settings> = {
   name: "ibm-verify",
   aliases: ["verify", "ibmVerify"],
   displayName: VENDOR,
-  settingsPrefix: "verify",
+  formerSettingsPrefix: "verify",
   settings,
-  configuredBy: ["verifyTenantUrl", "verifyClientId"],
+  configuredBy: ["ibmVerifyTenantUrl", "ibmVerifyClientId"],
   kinds: [
     {
       kind: "VerifyApiClient",
@@ -47,15 +47,15 @@ export const vendor: VendorModule<typeof settings> = {
   discover: {
     kind: "VerifyApiClient",
     async list(s) {
-      const self = s.verifyClientId;
+      const self = s.ibmVerifyClientId;
       return (await verifyClient(s).list()).filter((c) => c.clientId !== self).map((c) => ({ id: c.id, label: c.clientName }));
     },
   },
   // The create marker (`[apiidentity:<nonce>]` at the end of the description) attributes a client.
   orphans: {
     kind: "VerifyApiClient",
-    configured: (s) => s.verifyTenantUrl !== undefined || s.verifyClientId !== undefined,
-    tenant: (s) => (s.verifyTenantUrl === undefined ? undefined : normaliseTenantUrl(s.verifyTenantUrl).toLowerCase()),
+    configured: (s) => s.ibmVerifyTenantUrl !== undefined || s.ibmVerifyClientId !== undefined,
+    tenant: (s) => (s.ibmVerifyTenantUrl === undefined ? undefined : normaliseTenantUrl(s.ibmVerifyTenantUrl).toLowerCase()),
     marked: async (s) => markedClients(await verifyClient(s).list()),
   },
 };

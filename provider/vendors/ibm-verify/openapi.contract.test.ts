@@ -67,7 +67,7 @@ function startProxy(target: string): Promise<Server> {
 beforeAll(async () => {
   sandbox = await startSandbox();
   proxy = await startProxy(sandbox.url);
-  settings.set({ ...sandbox.config().env, VERIFY_TENANT_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}${PREFIX}` });
+  settings.set({ ...sandbox.config().env, IBM_VERIFY_TENANT_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}${PREFIX}` });
   settings.restart();
 });
 

@@ -111,8 +111,8 @@ describe("IBM Verify probe", () => {
   });
 
   it("wrong credentials: status error, auth not ok, the secret not shown", async () => {
-    const secret = settings.env.VERIFY_CLIENT_SECRET!;
-    settings.set({ VERIFY_CLIENT_SECRET: "wrong-secret-value" });
+    const secret = settings.env.IBM_VERIFY_CLIENT_SECRET!;
+    settings.set({ IBM_VERIFY_CLIENT_SECRET: "wrong-secret-value" });
     try {
       const report = await runProbe(probe, { write: false, throwAwayName: "apiidentity-check-unused", settings: settings.value });
       expect(report.status).toBe("error");
@@ -120,7 +120,7 @@ describe("IBM Verify probe", () => {
       expect(report.error).toMatch(/invalid_client/);
       expect(JSON.stringify(report)).not.toContain("wrong-secret-value");
     } finally {
-      settings.set({ VERIFY_CLIENT_SECRET: secret });
+      settings.set({ IBM_VERIFY_CLIENT_SECRET: secret });
     }
   });
 });

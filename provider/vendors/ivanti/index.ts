@@ -24,7 +24,6 @@ export const vendor: VendorModule<typeof settings> = {
   name: "ivanti",
   aliases: ["ise"],
   displayName: VENDOR,
-  settingsPrefix: "ivanti",
   settings,
   configuredBy: ["ivantiBaseUrl", "ivantiUsername"],
   kinds: [

@@ -29,7 +29,6 @@ export const vendor: VendorModule<typeof settings> = {
   name: "uipath",
   aliases: [],
   displayName: VENDOR,
-  settingsPrefix: "uipath",
   settings,
   configuredBy: ["uipathOrganization", "uipathClientId"],
   kinds: [

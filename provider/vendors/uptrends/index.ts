@@ -20,7 +20,6 @@ export const vendor: VendorModule<typeof settings> = {
   name: "uptrends",
   aliases: [],
   displayName: VENDOR,
-  settingsPrefix: "uptrends",
   settings,
   configuredBy: ["uptrendsUsername"],
   kinds: [

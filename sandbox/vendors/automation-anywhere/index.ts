@@ -28,15 +28,15 @@ export const automationAnywhere: VendorModule<AaState, "ControlRoomUser", "autom
   // First = default: a Control Room of Automation 360 v.33 or later.
   profiles: GENERATIONS,
   routes: [...authRoutes, ...usersRoutes, ...rolesRoutes],
-  // baseUrl is what `controlRoomUrl` takes: the Control Room origin, below which `/v1/...` lives.
+  // baseUrl is what `automationAnywhereUrl` takes: the Control Room origin, below which `/v1/...` lives.
   config: (baseUrl, state) => ({ baseUrl, ...admin(state) }),
   env: (baseUrl, state) => {
     const a = admin(state);
     return {
-      CONTROL_ROOM_URL: baseUrl,
-      CONTROL_ROOM_USERNAME: a.username,
-      CONTROL_ROOM_API_KEY: a.apiKey,
-      CONTROL_ROOM_PASSWORD: a.password,
+      AUTOMATION_ANYWHERE_URL: baseUrl,
+      AUTOMATION_ANYWHERE_USERNAME: a.username,
+      AUTOMATION_ANYWHERE_API_KEY: a.apiKey,
+      AUTOMATION_ANYWHERE_PASSWORD: a.password,
     };
   },
   errorResponse,

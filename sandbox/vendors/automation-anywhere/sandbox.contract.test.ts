@@ -23,19 +23,19 @@ describe.each(GENERATIONS)("%s Control Room", (generation) => {
       expect(entry.password).toMatch(/^[A-Za-z0-9@\-_!#$%&.]{8,15}$/);
       const env = r.body.env as Record<string, string>;
       expect(env).toEqual({
-        CONTROL_ROOM_URL: entry.baseUrl,
-        CONTROL_ROOM_USERNAME: entry.username,
-        CONTROL_ROOM_API_KEY: entry.apiKey,
-        CONTROL_ROOM_PASSWORD: entry.password,
+        AUTOMATION_ANYWHERE_URL: entry.baseUrl,
+        AUTOMATION_ANYWHERE_USERNAME: entry.username,
+        AUTOMATION_ANYWHERE_API_KEY: entry.apiKey,
+        AUTOMATION_ANYWHERE_PASSWORD: entry.password,
       });
       // The URL is the Control Room origin: the provider appends /v2/authentication (legacy: /v1/...) to it.
-      const byKey = await fetch(`${env.CONTROL_ROOM_URL}/${h.version}/authentication`, {
+      const byKey = await fetch(`${env.AUTOMATION_ANYWHERE_URL}/${h.version}/authentication`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ username: env.CONTROL_ROOM_USERNAME, apiKey: env.CONTROL_ROOM_API_KEY }),
+        body: JSON.stringify({ username: env.AUTOMATION_ANYWHERE_USERNAME, apiKey: env.AUTOMATION_ANYWHERE_API_KEY }),
       });
       expect(byKey.status).toBe(200);
-      const byPassword = await h.call("POST", "/v1/authentication", { username: env.CONTROL_ROOM_USERNAME, password: env.CONTROL_ROOM_PASSWORD });
+      const byPassword = await h.call("POST", "/v1/authentication", { username: env.AUTOMATION_ANYWHERE_USERNAME, password: env.AUTOMATION_ANYWHERE_PASSWORD });
       expect(byPassword.status).toBe(200);
     });
   });

@@ -32,7 +32,7 @@ export const ibmVerify: VendorModule<VerifyState, "VerifyApiClient", "ibm-verify
   config: (baseUrl, state) => ({ baseUrl, ...admin(state) }),
   env: (baseUrl, state) => {
     const a = admin(state);
-    return { VERIFY_TENANT_URL: baseUrl, VERIFY_CLIENT_ID: a.clientId, VERIFY_CLIENT_SECRET: a.clientSecret };
+    return { IBM_VERIFY_TENANT_URL: baseUrl, IBM_VERIFY_CLIENT_ID: a.clientId, IBM_VERIFY_CLIENT_SECRET: a.clientSecret };
   },
   errorResponse,
   expireTokens: (state) => {

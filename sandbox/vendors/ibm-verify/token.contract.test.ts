@@ -1,10 +1,10 @@
 // Contract tests of the OAuth token endpoints and of bearer authentication, over real HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { VerifyHarness } from "./test-helpers.js";
+import { startHarness, type Harness } from "./test-helpers.js";
 
-let h: VerifyHarness;
+let h: Harness;
 beforeAll(async () => {
-  h = await VerifyHarness.start();
+  h = await startHarness();
 });
 afterAll(async () => {
   await h.close();
@@ -205,9 +205,9 @@ describe("sandbox control entries", () => {
     const r = await h.control("GET", "/_sandbox/config");
     const cfg = r.json as { vendors: Record<string, Record<string, string>>; env: Record<string, string> };
     expect(cfg.vendors["ibm-verify"]).toEqual({ baseUrl: `${h.sandbox.url}/ibm-verify`, clientId: h.adminId, clientSecret: h.adminSecret });
-    expect(cfg.env).toEqual({ VERIFY_TENANT_URL: `${h.sandbox.url}/ibm-verify`, VERIFY_CLIENT_ID: h.adminId, VERIFY_CLIENT_SECRET: h.adminSecret });
+    expect(cfg.env).toEqual({ IBM_VERIFY_TENANT_URL: `${h.sandbox.url}/ibm-verify`, IBM_VERIFY_CLIENT_ID: h.adminId, IBM_VERIFY_CLIENT_SECRET: h.adminSecret });
     // The advertised credentials really work.
-    const t = await h.tokenCall({ grant_type: "client_credentials", client_id: cfg.env.VERIFY_CLIENT_ID!, client_secret: cfg.env.VERIFY_CLIENT_SECRET! });
+    const t = await h.tokenCall({ grant_type: "client_credentials", client_id: cfg.env.IBM_VERIFY_CLIENT_ID!, client_secret: cfg.env.IBM_VERIFY_CLIENT_SECRET! });
     expect(t.status).toBe(200);
   });
 
