@@ -1,7 +1,7 @@
 // UiPathRobotAccount handler against an in-process sandbox: CRUD with request counts, vanished
 // robots, lost creates, token refresh, adoption, errors without secrets, and the group lookup.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { api, getToken, startUiPath, type Harness } from "../../../sandbox/vendors/uipath/test-helpers.js";
+import { api, getToken, startHarness, type Harness } from "../../../sandbox/vendors/uipath/test-helpers.js";
 import type { UiPathState } from "../../../sandbox/vendors/uipath/state.js";
 import { UiPathClient } from "./client.js";
 import { uiPathRobotAccount } from "./handler.js";
@@ -54,7 +54,7 @@ async function vendorCreate(body: Record<string, unknown>): Promise<{ id: string
 
 
 beforeAll(async () => {
-  sb = await startUiPath();
+  sb = await startHarness();
 });
 afterAll(async () => {
   await sb.sandbox.close();

@@ -1,7 +1,7 @@
 // The group lookup behind the SDK's getUiPathGroup, against an in-process sandbox: one token with
 // the group scope only, one list call, typed result, and an error that lists the known names.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startUiPath, type Harness } from "../../../sandbox/vendors/uipath/test-helpers.js";
+import { startHarness, type Harness } from "../../../sandbox/vendors/uipath/test-helpers.js";
 import type { UiPathState } from "../../../sandbox/vendors/uipath/state.js";
 import { findUiPathGroup, type FindGroupArgs } from "./lookup.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
@@ -14,7 +14,7 @@ const getUiPathGroup = (args: FindGroupArgs) => findUiPathGroup(settings.value, 
 let sb: Harness;
 
 beforeAll(async () => {
-  sb = await startUiPath();
+  sb = await startHarness();
 });
 afterAll(async () => {
   await sb.sandbox.close();

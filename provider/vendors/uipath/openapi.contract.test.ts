@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startUiPath, type Harness } from "../../../sandbox/vendors/uipath/test-helpers.js";
+import { startHarness, type Harness } from "../../../sandbox/vendors/uipath/test-helpers.js";
 import { uiPathClient } from "./client.js";
 import { uiPathRobotAccount } from "./handler.js";
 import { SettingsUnderTest } from "../../../test/settings.js";
@@ -149,7 +149,7 @@ function parse(text: string): unknown {
 }
 
 beforeAll(async () => {
-  sb = await startUiPath();
+  sb = await startHarness();
   const target = new URL(sb.base);
   proxy = createServer((req, res) => {
     const chunks: Buffer[] = [];

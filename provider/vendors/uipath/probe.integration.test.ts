@@ -1,7 +1,7 @@
 // `apiidentity check uipath` against the in-process sandbox: a clean run, a write trial that leaves
 // the organization as it was, and a renamed answer field reported as a contradiction naming the field.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { api, getToken, startUiPath, type Harness } from "../../../sandbox/vendors/uipath/test-helpers.js";
+import { api, getToken, startHarness, type Harness } from "../../../sandbox/vendors/uipath/test-helpers.js";
 import type { UiPathState } from "../../../sandbox/vendors/uipath/state.js";
 import { runProbe } from "../../probe.js";
 import { probe } from "./probe.js";
@@ -16,7 +16,7 @@ const state = () => sb.sandbox.store.vendor("uipath") as unknown as UiPathState;
 const NAME = "apiidentity-check-7b2e4d";
 
 beforeAll(async () => {
-  sb = await startUiPath();
+  sb = await startHarness();
   settings.set(sb.sandbox.config().env);
   // One robot account that is not ours: the check must leave it alone.
   const token = await getToken(sb);

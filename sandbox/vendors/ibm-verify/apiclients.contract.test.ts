@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { VerifyHarness, type Res } from "./test-helpers.js";
+import { startHarness, type Harness, type Res } from "./test-helpers.js";
 
-let h: VerifyHarness;
+let h: Harness;
 let admin: string;
 beforeAll(async () => {
-  h = await VerifyHarness.start();
+  h = await startHarness();
 });
 afterAll(async () => {
   await h.close();
@@ -418,11 +418,11 @@ describe("persistence", () => {
     const dir = mkdtempSync(join(tmpdir(), "verify-state-"));
     try {
       const file = join(dir, "state.json");
-      const one = await VerifyHarness.start(file);
+      const one = await startHarness(file);
       const t = await one.token();
       const id = await one.create({ clientName: "durable", enabled: true, entitlements: ["readUsers"], clientSecret: "d" }, t);
       await one.close();
-      const two = await VerifyHarness.start(file);
+      const two = await startHarness(file);
       try {
         const c = await two.get(id, t);
         expect(c).toMatchObject({ id, clientName: "durable", clientSecret: "d" });

@@ -2,14 +2,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DOCUMENTED_ENTITLEMENTS, tenantKnows } from "./entitlements.js";
-import { VerifyHarness } from "./test-helpers.js";
+import { startHarness, type Harness } from "./test-helpers.js";
 import type { VerifyState } from "./state.js";
 
-let h: VerifyHarness;
+let h: Harness;
 let admin: string;
 
 beforeAll(async () => {
-  h = await VerifyHarness.start();
+  h = await startHarness();
 });
 afterAll(async () => {
   await h.close();

@@ -3,14 +3,14 @@
 // IBM declares. Bodies are checked "closed": the emulator may not invent a field IBM does not name.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { answerProblems, OpenApi, type Answer } from "../../../test/fixtures/ibm-verify/openapi.js";
-import { VerifyHarness, type Res } from "./test-helpers.js";
+import { startHarness, type Harness, type Res } from "./test-helpers.js";
 
 const api = new OpenApi();
-let h: VerifyHarness;
+let h: Harness;
 let admin: string;
 
 beforeAll(async () => {
-  h = await VerifyHarness.start();
+  h = await startHarness();
 });
 afterAll(async () => {
   await h.close();
@@ -23,7 +23,7 @@ beforeEach(async () => {
 const answer = (method: string, path: string, r: Res): Answer => ({ method, path, status: r.status, contentType: r.headers.get("content-type"), text: r.text });
 
 /** Makes the call and returns what is wrong with its answer (nothing, when it conforms). */
-async function call(method: string, path: string, opts: Parameters<VerifyHarness["request"]>[2] = {}): Promise<{ r: Res; problems: string[] }> {
+async function call(method: string, path: string, opts: Parameters<Harness["request"]>[2] = {}): Promise<{ r: Res; problems: string[] }> {
   const r = await h.request(method, path, opts);
   return { r, problems: answerProblems(api, answer(method, path, r)) };
 }
@@ -89,7 +89,7 @@ describe("IBM Verify emulator answers as IBM's OpenAPI document declares", () =>
 
   it("errors: 400 ErrorResponse for invalid input and queries, 404 for an unknown id, 403 without a body", async () => {
     const id = await h.create(FULL, admin);
-    const cases: [string, string, Parameters<VerifyHarness["request"]>[2], number][] = [
+    const cases: [string, string, Parameters<Harness["request"]>[2], number][] = [
       ["POST", "/v1.0/apiclients", { token: admin, body: { clientName: "x" } }, 400],
       ["PUT", `/v1.0/apiclients/${id}`, { token: admin, body: { clientName: "" } }, 400],
       ["GET", `/v1.0/apiclients?pagination=${encodeURIComponent("page=0")}`, { token: admin }, 400],

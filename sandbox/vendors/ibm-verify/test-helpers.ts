@@ -5,19 +5,13 @@ import { ibmVerify } from "./index.js";
 
 export type Res = { status: number; headers: Headers; text: string; json: unknown };
 
-export class VerifyHarness {
+export class Harness {
   constructor(
     readonly sandbox: Sandbox,
     readonly base: string,
     readonly adminId: string,
     readonly adminSecret: string,
   ) {}
-
-  static async start(stateFile?: string): Promise<VerifyHarness> {
-    const sandbox = await startSandbox({ modules: [ibmVerify as unknown as VendorModule], ...(stateFile ? { stateFile } : {}) });
-    const cfg = sandbox.config().vendors["ibm-verify"]!;
-    return new VerifyHarness(sandbox, cfg.baseUrl!, cfg.clientId!, cfg.clientSecret!);
-  }
 
   async request(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Res> {
     const headers: Record<string, string> = { accept: "application/json", ...(opts.headers ?? {}) };
@@ -86,4 +80,11 @@ export class VerifyHarness {
   close(): Promise<void> {
     return this.sandbox.close();
   }
+}
+
+/** A sandbox serving only IBM Verify; its state survives a restart when `stateFile` is given. */
+export async function startHarness(stateFile?: string): Promise<Harness> {
+  const sandbox = await startSandbox({ modules: [ibmVerify as unknown as VendorModule], ...(stateFile ? { stateFile } : {}) });
+  const cfg = sandbox.config().vendors["ibm-verify"]!;
+  return new Harness(sandbox, cfg.baseUrl!, cfg.clientId!, cfg.clientSecret!);
 }

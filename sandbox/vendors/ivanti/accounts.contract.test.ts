@@ -1,10 +1,10 @@
 // Contract: the user (account) calls — create with and without password, list/search, get, update, delete.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ADMIN, STRONG_PASSWORD, startIvanti, type AccountWire, type IvantiClient, type ListWire } from "./test-helpers.js";
+import { ADMIN, STRONG_PASSWORD, startHarness, type AccountWire, type Harness, type ListWire } from "./test-helpers.js";
 
-let c: IvantiClient;
+let c: Harness;
 beforeAll(async () => {
-  c = await startIvanti();
+  c = await startHarness();
 });
 afterAll(() => c.sandbox.close());
 beforeEach(async () => {

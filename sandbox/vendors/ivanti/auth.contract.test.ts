@@ -1,11 +1,11 @@
 // Contract: HTTP Basic with Tenant Admin credentials, the {errors, result} envelope on every answer,
 // the control API entries, and fault injection through the vendor's own error body.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ADMIN, STRONG_PASSWORD, startIvanti, type AccountWire, type IvantiClient, type ListWire } from "./test-helpers.js";
+import { ADMIN, STRONG_PASSWORD, startHarness, type AccountWire, type Harness, type ListWire } from "./test-helpers.js";
 
-let c: IvantiClient;
+let c: Harness;
 beforeAll(async () => {
-  c = await startIvanti();
+  c = await startHarness();
 });
 afterAll(() => c.sandbox.close());
 beforeEach(async () => {

@@ -1,11 +1,11 @@
 // Contract: the role catalogue and role assignment (INFERRED), device spaces and dmPartitionId.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setIseRoleName } from "./state.js";
-import { STRONG_PASSWORD, startIvanti, type AccountWire, type IvantiClient, type ListWire, type RoleWire } from "./test-helpers.js";
+import { STRONG_PASSWORD, startHarness, type AccountWire, type Harness, type ListWire, type RoleWire } from "./test-helpers.js";
 
-let c: IvantiClient;
+let c: Harness;
 beforeAll(async () => {
-  c = await startIvanti();
+  c = await startHarness();
 });
 afterAll(() => c.sandbox.close());
 beforeEach(async () => {
@@ -215,9 +215,9 @@ describe("GET /api/v1/device (proves an API user's credentials)", () => {
 });
 
 describe("seeded with the other spelling of the ISE role (createIvanti seed option)", () => {
-  let other: IvantiClient;
+  let other: Harness;
   beforeAll(async () => {
-    other = await startIvanti({ iseRoleName: "API Management Cisco ISE Operations" });
+    other = await startHarness({ iseRoleName: "API Management Cisco ISE Operations" });
   });
   afterAll(() => other.sandbox.close());
 

@@ -51,7 +51,7 @@ export type CallOptions = {
 
 export type CallResult<R> = { status: number; headers: Headers; body: Envelope<R> };
 
-export class IvantiClient {
+export class Harness {
   constructor(
     readonly sandbox: Sandbox,
     readonly base: string,
@@ -110,7 +110,7 @@ export class IvantiClient {
   }
 }
 
-export async function startIvanti(options: SeedOptions = {}): Promise<IvantiClient> {
+export async function startHarness(options: SeedOptions = {}): Promise<Harness> {
   const sandbox = await startSandbox({ modules: [createIvanti(options) as unknown as VendorModule] });
-  return new IvantiClient(sandbox, sandbox.baseUrl("ivanti"));
+  return new Harness(sandbox, sandbox.baseUrl("ivanti"));
 }

@@ -1,12 +1,12 @@
 // Contract: the Group endpoints of UiPath Identity, and robot membership seen from the group side.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { SEED_GROUP_IDS } from "./state.js";
-import { api, getToken, GUID, startUiPath, type Harness } from "./test-helpers.js";
+import { api, getToken, GUID, startHarness, type Harness } from "./test-helpers.js";
 
 let h: Harness;
 let token: string;
 beforeAll(async () => {
-  h = await startUiPath();
+  h = await startHarness();
   token = await getToken(h);
 });
 afterAll(async () => {

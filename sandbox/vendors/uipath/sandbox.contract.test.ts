@@ -1,11 +1,11 @@
 // Contract: the UiPath entry of the sandbox control API (config, env, faults, expireTokens).
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { SEED_SCOPES } from "./state.js";
-import { api, getToken, GUID, startUiPath, type Harness } from "./test-helpers.js";
+import { api, getToken, GUID, startHarness, type Harness } from "./test-helpers.js";
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startUiPath();
+  h = await startHarness();
 });
 afterAll(async () => {
   await h.sandbox.close();

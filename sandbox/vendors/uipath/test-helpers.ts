@@ -13,7 +13,7 @@ export type Harness = {
   clientSecret: string;
 };
 
-export async function startUiPath(): Promise<Harness> {
+export async function startHarness(): Promise<Harness> {
   const sandbox = await startSandbox({ modules: [uipath as unknown as VendorModule] });
   const base = sandbox.baseUrl("uipath");
   const c = sandbox.config().vendors.uipath!;

@@ -1,10 +1,10 @@
 // Contract: `POST /identity_/connect/token` (client credentials) and bearer/scope enforcement.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { advanceClock, api, getToken, startUiPath, tokenRequest, type Harness } from "./test-helpers.js";
+import { advanceClock, api, getToken, startHarness, tokenRequest, type Harness } from "./test-helpers.js";
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startUiPath();
+  h = await startHarness();
 });
 afterAll(async () => {
   await h.sandbox.close();

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../server.js";
 import { SEED } from "./state.js";
-import { ADMIN, GUID_RE, client, control, createApiUser, createOperator, list, messages, obj, reset, start } from "./test-helpers.js";
+import { ADMIN, GUID_RE, client, control, createApiUser, createOperator, list, messages, obj, reset, startHarness } from "./test-helpers.js";
 
 const API_USER_KEYS = ["ApiUserGuid", "OperatorGuid", "Description", "UserName", "ApiAccessType", "CreatedDate", "LastUsed", "RequestsLast30Days"].sort();
 
@@ -10,7 +10,7 @@ let sb: Sandbox;
 let call: ReturnType<typeof client>;
 
 beforeAll(async () => {
-  sb = await start();
+  sb = await startHarness();
   call = client(sb);
 });
 afterAll(() => sb.close());

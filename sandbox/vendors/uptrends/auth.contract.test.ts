@@ -2,13 +2,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../server.js";
 import { SEED } from "./state.js";
-import { ADMIN, OPERATOR_LOGIN, advance, client, control, createApiUser, createOperator, list, messages, obj, reset, start } from "./test-helpers.js";
+import { ADMIN, OPERATOR_LOGIN, advance, client, control, createApiUser, createOperator, list, messages, obj, reset, startHarness } from "./test-helpers.js";
 
 let sb: Sandbox;
 let call: ReturnType<typeof client>;
 
 beforeAll(async () => {
-  sb = await start();
+  sb = await startHarness();
   call = client(sb);
 });
 afterAll(() => sb.close());

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../server.js";
 import { SEED } from "./state.js";
-import { GUID_RE, client, createApiUser, createOperator, list, messages, obj, reset, start } from "./test-helpers.js";
+import { GUID_RE, client, createApiUser, createOperator, list, messages, obj, reset, startHarness } from "./test-helpers.js";
 
 const OPERATOR_KEYS = [
   "OperatorGuid", "Hash", "FullName", "Email", "MobilePhone", "OutgoingPhoneNumberId", "OutgoingPhoneNumberIdSpecified",
@@ -15,7 +15,7 @@ let sb: Sandbox;
 let call: ReturnType<typeof client>;
 
 beforeAll(async () => {
-  sb = await start();
+  sb = await startHarness();
   call = client(sb);
 });
 afterAll(() => sb.close());

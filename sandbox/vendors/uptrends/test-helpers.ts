@@ -24,7 +24,10 @@ export function basic(c: Creds): string {
   return "Basic " + Buffer.from(`${c.username}:${c.password}`).toString("base64");
 }
 
-export async function start(): Promise<Sandbox> {
+/** The started sandbox (serving only Uptrends) the helpers below speak to. */
+export type Harness = Sandbox;
+
+export async function startHarness(): Promise<Harness> {
   return startSandbox({ modules: [uptrends as unknown as VendorModule] });
 }
 
