@@ -18,7 +18,7 @@ import { ECHO, startRecordingProxy, type RecordingProxy } from "../secrets/recor
 import { SecretSearch } from "../secrets/search.js";
 import { PulumiProject, type RunResult } from "./harness.js";
 
-const KINDS = ["IseApiUser", "UptrendsApiAccount", "ControlRoomUser", "VerifyApiClient", "UiPathRobotAccount"];
+const WALK_KINDS = ["IseApiUser", "UptrendsApiAccount", "ControlRoomUser", "VerifyApiClient", "UiPathRobotAccount"];
 const VENDORS = ["ivanti", "uptrends", "automation-anywhere", "ibm-verify", "uipath"] as const;
 
 const hex = (n: number) => randomBytes(n).toString("hex");
@@ -163,7 +163,7 @@ describe("secrets through a full cycle of the five kinds", () => {
     await pulumi("up (create)", ["up", "--yes", "--skip-preview"]);
     const state = JSON.parse(await exportState("create")) as { deployment: { resources?: { type: string }[] } };
     const kinds = (state.deployment.resources ?? []).map((r) => r.type.split(":").pop());
-    expect(kinds.filter((k) => KINDS.includes(k!)).sort()).toEqual([...KINDS].sort());
+    expect(kinds.filter((k) => WALK_KINDS.includes(k!)).sort()).toEqual([...WALK_KINDS].sort());
     created = held();
     for (const [vendor, identities] of Object.entries(created)) expect(identities, vendor).toHaveLength(1);
     expect(created.ise[0]!.password).toBe(isePasswords[0]);
