@@ -1,4 +1,4 @@
-// `apiidentity-sandbox [--port N] [--state FILE]` and `apiidentity-sandbox env --url BASE`.
+// `apiidentity-sandbox [--port N] [--state FILE] [--tls CA_FILE]` and `apiidentity-sandbox env --url BASE`.
 import { parseArgs } from "node:util";
 import { startSandbox, vendorIdOf } from "./server.js";
 import { vendorModules } from "./vendors/index.js";
@@ -27,12 +27,14 @@ export async function main(argv: string[]): Promise<number> {
       state: { type: "string" },
       url: { type: "string" },
       profile: { type: "string", multiple: true },
+      tls: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
     process.stdout.write(
-      "usage: apiidentity-sandbox [--port N] [--state FILE] [--profile VENDOR=GENERATION]...\n       apiidentity-sandbox env --url http://127.0.0.1:PORT\n",
+      "usage: apiidentity-sandbox [--port N] [--state FILE] [--profile VENDOR=GENERATION]... [--tls CA_FILE]\n       apiidentity-sandbox env --url http://127.0.0.1:PORT\n" +
+        "  --tls CA_FILE  serve HTTPS with a certificate from a CA made for this run, and write that CA (PEM) to CA_FILE\n",
     );
     return 0;
   }
@@ -60,13 +62,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   let sandbox;
   try {
-    sandbox = await startSandbox({ port, profiles, ...(values.state ? { stateFile: values.state } : {}) });
+    sandbox = await startSandbox({ port, profiles, ...(values.state ? { stateFile: values.state } : {}), ...(values.tls ? { tls: { caFile: values.tls } } : {}) });
   } catch (e) {
     process.stderr.write(`apiidentity-sandbox: ${(e as Error).message}\n`);
     return 2;
   }
   // The first line is a contract (tests and scripts read the URL as its last word).
   process.stdout.write(`apiidentity sandbox listening on ${sandbox.url}\n`);
+  if (values.tls) process.stdout.write(`CA certificate written to ${values.tls} (trust it with NODE_EXTRA_CA_CERTS or apiidentity:caCertificates)\n`);
   const played = Object.entries(sandbox.profiles()).filter(([, p]) => p !== "default");
   if (played.length) process.stdout.write(`vendor generations: ${played.map(([v, p]) => `${v} ${p}`).join(", ")}\n`);
   await new Promise<void>((resolve) => {

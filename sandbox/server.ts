@@ -1,11 +1,14 @@
 // The sandbox HTTP server: routes each vendor prefix to its module, applies fault rules, counts
 // requests and serves the `/_sandbox` control API.
+import { writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { FaultTable, gatewayPage, rewriteAnswer, truncatedJson, type FaultEffect } from "./faults.js";
 import { Router } from "./router.js";
 import { Store } from "./store.js";
+import { makeSandboxTls } from "./tls.js";
 import type { RouteContext, SandboxRequest, SandboxResponse, VendorModule, VendorName, VendorState } from "./types.js";
 import { vendorIdOf } from "./vendor-id.js";
 import { vendorModules } from "./vendors/index.js";
@@ -18,6 +21,11 @@ export interface SandboxOptions {
   modules?: VendorModule[];
   /** The generation each vendor plays (`VendorModule.profiles`), by id or older id; default: each module's first. */
   profiles?: Partial<Record<VendorName, string>>;
+  /**
+   * Serve HTTPS with a certificate from a CA made for this run (sandbox/tls.ts); `caFile`, when
+   * given, is where the CA's certificate (PEM) is written for clients to trust.
+   */
+  tls?: { caFile?: string };
 }
 
 export interface RequestCount {
@@ -29,8 +37,10 @@ export interface RequestCount {
 }
 
 export interface Sandbox {
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>`, or `https://` with `tls` */
   url: string;
+  /** With `tls`: the CA's certificate (PEM) that signed the server's. */
+  caPem?: string;
   port: number;
   store: Store;
   faults: FaultTable;
@@ -331,21 +341,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     send(res, response);
   }
 
-  const server: Server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e: unknown) => {
       if (!res.headersSent) send(res, { status: 500, body: { error: (e as Error).message } });
     });
-  });
+  };
+  const tls = options.tls ? makeSandboxTls() : undefined;
+  if (tls && options.tls?.caFile) writeFileSync(options.tls.caFile, tls.caPem);
+  const server: Server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, listener) : createServer(listener);
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  origin = `http://127.0.0.1:${port}`;
+  origin = `${tls ? "https" : "http"}://127.0.0.1:${port}`;
 
   return {
     url: origin,
+    ...(tls ? { caPem: tls.caPem } : {}),
     port,
     store,
     faults,
