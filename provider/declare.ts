@@ -6,7 +6,7 @@ import { secretsOf, shapeOf, writeOnlyOf } from "./property-facts.js";
 import { VENDORS } from "./vendors/index.js";
 
 export { SETTING_FACTS, type SettingFacts } from "./setting-facts.js";
-export { factsOf, replacesOf, secretsOf, shapeOf, updatableOf, writeOnlyOf, type OnChange, type PropertyFacts } from "./property-facts.js";
+export { defaultSentenceOf, factsOf, replacesOf, secretsOf, shapeOf, updatableOf, writeOnlyOf, type OnChange, type PropertyFacts } from "./property-facts.js";
 
 export interface ResourceDeclaration {
   /** Resource type name (token `apiidentity:index:<kind>`). */

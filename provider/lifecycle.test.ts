@@ -8,7 +8,7 @@ import { resolveSettings, type Settings } from "./settings.js";
 import { recordingNotes } from "./notes.js";
 
 // A vendor in memory: just enough to drive every path of the shared protocol.
-const inputs = z.object({ name: z.string().min(1), note: z.string().default(""), importId: z.string().optional() });
+const inputs = z.object({ name: z.string().min(1).meta({ onChange: "replace" }), note: z.string().default(""), importId: z.string().optional().meta({ onChange: "none" }) });
 const outputs = inputs.extend({ thingId: z.string() });
 type Out = z.output<typeof outputs>;
 interface Thing {
@@ -70,8 +70,6 @@ function acme(
     console: "in the Acme console",
     inputs,
     outputs,
-    secretOutputs: [],
-    replaceOnChanges: ["name"],
     client: (settings) => (clientsMadeWith.push(settings), { things }),
     diff: (olds, news) => diffProperties(olds, news, { properties: ["name", "note"], replaceOnChanges: ["name"] }),
     create: {
@@ -531,10 +529,7 @@ describe("defineResource: a plain CRUD kind declares only what differs (the life
       console: "in the Plain console",
       inputs,
       outputs,
-      secretOutputs: [],
-      replaceOnChanges: ["name"],
       client: () => ({ things }),
-      diff: (olds, news) => diffProperties(olds, news, { properties: ["name", "note"], replaceOnChanges: ["name"] }),
       create: {
         action: (i) => `making thing '${i.name}'`,
         plan: (_c, i): Plan => ({ name: i.name, note: i.note, marker: "" }),
@@ -557,8 +552,17 @@ describe("defineResource: a plain CRUD kind declares only what differs (the life
       read: async (_c, id) => (things.has(id) ? { id, props: { ...things.get(id)!, thingId: id } } : {}),
       remove: async (_c, id) => void things.delete(id),
     });
-    return { handler: declared.with(resolveSettings({}), notes), things, refusedWith, loseAnswers: () => (lose = true) };
+    return { declared, handler: declared.with(resolveSettings({}), notes), things, refusedWith, loseAnswers: () => (lose = true) };
   }
+
+  it("diffs the declared inputs as declared (importId never, name replaces) and derives the secret and replace lists", async () => {
+    const { declared, handler } = plain();
+    const olds = { name: "a", note: "x", thingId: "p1" };
+    expect(await handler.diff("p1", olds, { name: "a", note: "x", importId: "p1" })).toEqual({ changes: false, replaces: [], changed: [] });
+    expect(await handler.diff("p1", olds, { name: "b", note: "y" })).toEqual({ changes: true, replaces: ["name"], changed: ["name", "note"] });
+    expect(declared.replaceOnChanges).toEqual(["name"]);
+    expect(declared.secretOutputs).toEqual([]);
+  });
 
   it("a lost answer without a look-up is unproven: one send, no resend, the user told where to look", async () => {
     const { handler, things, loseAnswers } = plain();

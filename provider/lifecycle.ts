@@ -2,11 +2,12 @@
 // with adoption (`importId`) and lost-create recovery, read, update, delete. A vendor folder declares
 // its resource with `defineResource` and supplies only the steps that differ between vendors; the
 // protocol, the order of its steps and the words the user reads are written here once.
-import type { z } from "zod";
+import { z } from "zod";
 import { backoffDelay, isOutcomeUnknown, UnexpectedAnswerError, type BackoffOptions } from "./http/index.js";
 import { AdoptionError, ConfigurationError, LostCreateError, OutcomeUnknownError, describeFailure, reworded, vendorCall, wordedFor } from "./errors.js";
 import { stderrNotes, type Notes } from "./notes.js";
-import { checkWith, stripInternal, type CheckResult, type DiffResult, type ReadResult, type ResourceHandler, type ResourceMethods } from "./resource.js";
+import { diffSpecOf, replacesOf, secretsOf } from "./property-facts.js";
+import { checkWith, diffProperties, stripInternal, type CheckResult, type DiffSpec, type DiffResult, type ReadResult, type ResourceHandler, type ResourceMethods } from "./resource.js";
 import type { Settings } from "./settings.js";
 import { capital, messageOf, plain, sentence } from "./wording.js";
 
@@ -113,18 +114,20 @@ export interface ResourceDefinition<Inputs extends object, Outputs extends objec
   noun: string;
   /** Where a person looks at one, for messages: the console page, e.g. `in the console (Administration > Users)`. */
   console: string;
-  /** The types Inputs and Outputs are taken from these two schemas alone. */
+  /**
+   * The types Inputs and Outputs are taken from these two zod objects alone; so are the secret
+   * outputs, the inputs that replace, and the default diff (provider/property-facts.ts).
+   */
   inputs: z.ZodType<Inputs>;
   outputs: z.ZodType<Outputs>;
-  secretOutputs: readonly string[];
-  replaceOnChanges: readonly string[];
 
   /** The vendor client for these settings (a missing setting fails naming key and variable). */
   client(settings: Settings): Client | Promise<Client>;
   /** Validation beyond the schema (defaults that depend on settings, vendor look-ups); Pulumi's order. */
   check?(olds: unknown, news: unknown, settings: Settings): Promise<CheckResult<NoInfer<Inputs>>> | CheckResult<NoInfer<Inputs>>;
   advise?(inputs: NoInfer<Inputs>): string[];
-  diff(olds: NoInfer<Outputs>, news: NoInfer<Inputs>, settings: Settings): DiffResult;
+  /** Default: the declared inputs compared as declared (`diffSpecOf(inputs)`). */
+  diff?(olds: NoInfer<Outputs>, news: NoInfer<Inputs>, settings: Settings): DiffResult;
   /** The inputs with defaults filled in (some from settings), as create/update act on them. */
   desired?(news: Inputs, settings: Settings): Inputs;
 
@@ -206,8 +209,8 @@ export function defineResource<Inputs extends object, Outputs extends object, Cl
     vendor: d.vendor,
     inputs: d.inputs,
     outputs: d.outputs,
-    secretOutputs: d.secretOutputs,
-    replaceOnChanges: d.replaceOnChanges,
+    secretOutputs: secretsOf(objectOf(d.outputs)),
+    replaceOnChanges: replacesOf(objectOf(d.inputs)),
     ...(d.advise ? { advise: d.advise.bind(d) } : {}),
     with: (settings, notes = stderrNotes) => methods(d, settings, notes),
   };
@@ -215,10 +218,26 @@ export function defineResource<Inputs extends object, Outputs extends object, Cl
   return handler;
 }
 
+/** A declared schema as the zod object the property facts are read from (a resource's inputs and outputs are objects). */
+function objectOf(schema: z.ZodType): z.ZodObject {
+  if (schema instanceof z.ZodObject) return schema;
+  throw new TypeError("a resource's inputs and outputs must be declared as a zod object");
+}
+
+/** The kind's diff, or the declared comparison of its inputs. */
+function diffOf<Inputs extends object, Outputs extends object, Client, Plan, Made, Live, Current>(
+  d: ResourceDefinition<Inputs, Outputs, Client, Plan, Made, Live, Current>,
+): (olds: Outputs, news: Inputs, settings: Settings) => DiffResult {
+  if (d.diff) return d.diff.bind(d);
+  const spec = diffSpecOf(objectOf(d.inputs)) as DiffSpec<Inputs>;
+  return (olds, news) => diffProperties(olds, news, spec);
+}
+
 /** The protocol's steps with one settings value: every step asks for the client of those settings. */
 function methods<Inputs extends object, Outputs extends object, Client, Plan, Made, Live, Current>(d: ResourceDefinition<Inputs, Outputs, Client, Plan, Made, Live, Current>, settings: Settings, notes: Notes): ResourceMethods<Inputs, Outputs> {
   const client = () => vendorCall(d.kind, `reading the ${d.vendor} provider settings`, async () => d.client(settings));
   const desired = (news: Inputs) => (d.desired ? d.desired(news, settings) : news);
+  const diff = diffOf(d);
 
   return {
     async check(olds, news) {
@@ -238,7 +257,7 @@ function methods<Inputs extends object, Outputs extends object, Client, Plan, Ma
     },
 
     async diff(_id, olds, news) {
-      return d.diff(olds, splitCreateKey(news).inputs, settings);
+      return diff(olds, splitCreateKey(news).inputs, settings);
     },
 
     async create(news) {
@@ -274,7 +293,7 @@ function isReplacedAdoption<Inputs extends object, Outputs extends object, Clien
   if (typeof importId !== "string" || importId === "" || Object.keys(old).length === 0) return false;
   try {
     // The old inputs stand in for the old outputs: every property a replacement turns on is an input.
-    return d.diff(old as unknown as Outputs, news, settings).replaces.length > 0;
+    return diffOf(d)(old as unknown as Outputs, news, settings).replaces.length > 0;
   } catch {
     // A diff that cannot read the old inputs decides nothing; the adoption guard still stands.
     return false;

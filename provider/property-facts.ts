@@ -1,8 +1,10 @@
 // The facts declared once per property with zod's `.meta()`, and the lists derived from them.
-// A vendor's inputs.ts writes `.meta({ description, secret, onChange, … })` on each property;
-// the handler's secret and replace lists, schema.json, the SDK classes and the docs tables all
-// read these facts, so none of them restates a property by hand.
+// A vendor's inputs.ts writes `.meta({ description, secret, onChange, compare, … })` on each
+// property; the handler's secret and replace lists, its diff, the defaults check fills in,
+// schema.json, the SDK classes and the docs tables all read these facts, so none of them restates a
+// property by hand.
 import { z } from "zod";
+import type { DiffSpec, Normaliser } from "./resource.js";
 
 /** What a change of an input does at the vendor. */
 export type OnChange = "update" | "replace" | "none";
@@ -19,6 +21,15 @@ export interface PropertyFacts {
    * (the vendor cannot change it), `none` never causes a diff (e.g. `importId`).
    */
   onChange?: OnChange;
+  /** How the diff compares it (e.g. `asSet`, `caseless`); default: as written. */
+  compare?: Normaliser;
+  /**
+   * What an omitted input stands for (the vendor's default), where the schema has no `.default()`:
+   * the diff compares with it, and a check that calls `withDeclaredDefaults` fills it in.
+   */
+  whenOmitted?: unknown;
+  /** An omitted input takes the value of this other input (e.g. a display name defaults to the name). */
+  defaultsTo?: string;
 }
 
 declare module "zod" {
@@ -26,6 +37,9 @@ declare module "zod" {
     secret?: boolean;
     writeOnly?: boolean;
     onChange?: OnChange;
+    compare?: Normaliser;
+    whenOmitted?: unknown;
+    defaultsTo?: string;
     /** Names a nested object type (e.g. `<Kind>Scope`) in schema.json and the SDK. */
     typeName?: string;
   }
@@ -68,4 +82,57 @@ export function replacesOf<S extends z.ZodObject>(schema: S): Names<S> {
 /** Inputs updated in place. */
 export function updatableOf<S extends z.ZodObject>(schema: S): Names<S> {
   return namesWhere(schema, (f) => (f.onChange ?? "update") === "update");
+}
+
+/** Inputs compared by the diff: every one but those declared `onChange: "none"`. */
+export function comparedOf<S extends z.ZodObject>(schema: S): Names<S> {
+  return namesWhere(schema, (f) => f.onChange !== "none");
+}
+
+/** The value an omitted property stands for: its `.default()`, else its declared `whenOmitted`; undefined when neither. */
+export function omittedValueOf(property: z.ZodType): unknown {
+  const parsed = property.safeParse(undefined);
+  if (parsed.success && parsed.data !== undefined) return parsed.data;
+  return factsOf(property).whenOmitted;
+}
+
+/** The comparison of old outputs with new inputs, as the declarations state it. */
+export function diffSpecOf<S extends z.ZodObject>(schema: S): DiffSpec<z.output<S>> {
+  type Name = keyof z.output<S> & string;
+  const shape = shapeOf(schema);
+  const normalise: Partial<Record<Name, Normaliser>> = {};
+  const defaults: Partial<Record<Name, unknown>> = {};
+  const defaultsTo: Partial<Record<Name, Name>> = {};
+  for (const [name, property] of Object.entries(shape) as [Name, z.ZodType][]) {
+    const f = factsOf(property);
+    if (f.compare) normalise[name] = f.compare;
+    const omitted = omittedValueOf(property);
+    if (omitted !== undefined) defaults[name] = omitted;
+    if (f.defaultsTo) defaultsTo[name] = f.defaultsTo as Name;
+  }
+  return { properties: comparedOf(schema) as Name[], replaceOnChanges: replacesOf(schema) as Name[], normalise, defaults, defaultsTo };
+}
+
+/** Inputs with every declared default filled in: `whenOmitted` values, then the inputs others default to. */
+export function withDeclaredDefaults<S extends z.ZodObject, I extends object>(schema: S, inputs: I): I {
+  const out: Record<string, unknown> = { ...(inputs as Record<string, unknown>) };
+  const shape = shapeOf(schema);
+  for (const [name, property] of Object.entries(shape)) {
+    const omitted = factsOf(property).whenOmitted;
+    if (out[name] === undefined && omitted !== undefined) out[name] = structuredClone(omitted);
+  }
+  for (const [name, property] of Object.entries(shape)) {
+    const from = factsOf(property).defaultsTo;
+    if (out[name] === undefined && from !== undefined && out[from] !== undefined) out[name] = out[from];
+  }
+  return out as I;
+}
+
+/** The sentence the docs, schema.json and the SDK add to a property's description for its declared default. */
+export function defaultSentenceOf(property: z.ZodType): string | undefined {
+  const f = factsOf(property);
+  if (f.defaultsTo) return `Defaults to \`${f.defaultsTo}\`.`;
+  if (f.whenOmitted === undefined) return undefined;
+  if (Array.isArray(f.whenOmitted) && f.whenOmitted.length === 0) return "Omitted means none.";
+  return `Defaults to \`${JSON.stringify(f.whenOmitted)}\`.`;
 }

@@ -120,6 +120,7 @@ export const asSet: Normaliser = (v) =>
 /** Case does not matter (GUIDs). */
 export const caseless: Normaliser = (v) => (typeof v === "string" ? v.toLowerCase() : v);
 
+/** How a diff compares: derived from the declarations by `diffSpecOf` (provider/property-facts.ts). */
 export interface DiffSpec<I> {
   /** Inputs compared between old outputs and new inputs. */
   properties: readonly (keyof I & string)[];
@@ -127,6 +128,8 @@ export interface DiffSpec<I> {
   normalise?: Partial<Record<keyof I & string, Normaliser>>;
   /** Value a missing property stands for (the vendor's default), so omitting it is no change. */
   defaults?: Partial<Record<keyof I & string, unknown>>;
+  /** A missing property stands for this other property's value (e.g. a display name for the name). */
+  defaultsTo?: Partial<Record<keyof I & string, keyof I & string>>;
 }
 
 /** Compares old outputs with new inputs property by property, after normalisation. */
@@ -136,9 +139,10 @@ export function diffProperties<I extends object>(olds: object, news: I, spec: Di
   const n = news as Record<string, unknown>;
   for (const p of spec.properties) {
     const norm = spec.normalise?.[p] ?? ((v: unknown) => v);
+    const from = spec.defaultsTo?.[p];
     const dflt = spec.defaults?.[p];
-    const a = norm(o[p] ?? dflt);
-    const b = norm(n[p] ?? dflt);
+    const a = norm(isAbsent(o[p]) && from !== undefined ? o[from] : (o[p] ?? dflt));
+    const b = norm(isAbsent(n[p]) && from !== undefined ? n[from] : (n[p] ?? dflt));
     if (!deepEqual(a, b)) changed.push(p);
   }
   const replaces = changed.filter((p) => (spec.replaceOnChanges as readonly string[]).includes(p));

@@ -7,15 +7,18 @@ import { z } from "zod";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** The properties of one zod object, as `io` ("input" or "output") sees them. */
-function propertiesOf(schema, io) {
+/**
+ * The properties of one zod object, as `io` ("input" or "output") sees them. An input's description
+ * ends with the sentence its declared default makes (`defaultSentence`), so the default is written once.
+ */
+function propertiesOf(schema, io, defaultSentence = () => undefined) {
   const js = z.toJSONSchema(schema, { io, unrepresentable: "any" });
   const required = new Set(js.required ?? []);
   return Object.entries(js.properties ?? {}).map(([name, p]) => ({
     name,
     js: p,
     required: required.has(name),
-    description: p.description ?? "",
+    description: [p.description ?? "", io === "input" ? defaultSentence(schema.shape[name]) : undefined].filter(Boolean).join(" "),
     secret: p.secret === true,
     writeOnly: p.writeOnly === true,
     onChange: p.onChange,
@@ -30,7 +33,7 @@ export async function loadModel() {
   const kindModules = new Map(VENDORS.flatMap((v) => v.kinds.map((k) => [k.kind, { ...k, vendor: v.name, advised: typeof k.handler.advise === "function" }])));
   const { SETTINGS, CONFIG_NAMESPACE } = await import(join(root, "dist/provider/config.js"));
   const resources = declare.RESOURCES.map((r) => {
-    const inputs = propertiesOf(r.inputs, "input").map((p) => ({ ...p, onChange: p.onChange ?? "update" }));
+    const inputs = propertiesOf(r.inputs, "input", declare.defaultSentenceOf).map((p) => ({ ...p, onChange: p.onChange ?? "update" }));
     const change = new Map(inputs.map((p) => [p.name, p.onChange]));
     const secretIn = new Set(inputs.filter((p) => p.secret).map((p) => p.name));
     const outputs = propertiesOf(r.outputs, "output").map((p) => ({ ...p, onChange: change.get(p.name), secret: p.secret || secretIn.has(p.name) }));

@@ -44,13 +44,16 @@ export interface ControlRoomUserArgs {
   description?: pulumi.Input<string>;
   /** Whether the user is disabled (cannot log in). Default false. */
   disabled?: pulumi.Input<boolean>;
-  /** Whether auto-login is enabled for the user's device. The vendor's default is false. */
+  /**
+   * Whether auto-login is enabled for the user's device (the vendor's default when omitted). Defaults
+   * to `false`.
+   */
   enableAutoLogin?: pulumi.Input<boolean>;
   /**
    * Device licenses of the user, e.g. DEVELOPMENT, RUNTIME, IQBOTRUNTIME, ANALYTICSCLIENT,
-   * ANALYTICSAPI (the documented ones), each at most once; order does not matter. Default none. Other
-   * names a Control Room knows (such as ATTENDEDRUNTIME) are passed through with a warning: the
-   * Control Room decides.
+   * ANALYTICSAPI (the documented ones), each at most once; order does not matter. Other names a
+   * Control Room knows (such as ATTENDEDRUNTIME) are passed through with a warning: the Control Room
+   * decides. Omitted means none.
    */
   licenseFeatures?: pulumi.Input<pulumi.Input<ControlRoomLicenseFeature>[]>;
   /**
@@ -95,13 +98,13 @@ export class ControlRoomUser extends pulumi.dynamic.Resource {
   declare readonly description: pulumi.Output<string | undefined>;
   /** Whether the user is disabled (cannot log in). Default false. */
   declare readonly disabled: pulumi.Output<boolean>;
-  /** Whether auto-login is enabled for the user's device. The vendor's default is false. */
+  /** Whether auto-login is enabled for the user's device (the vendor's default when omitted). */
   declare readonly enableAutoLogin: pulumi.Output<boolean | undefined>;
   /**
    * Device licenses of the user, e.g. DEVELOPMENT, RUNTIME, IQBOTRUNTIME, ANALYTICSCLIENT,
-   * ANALYTICSAPI (the documented ones), each at most once; order does not matter. Default none. Other
-   * names a Control Room knows (such as ATTENDEDRUNTIME) are passed through with a warning: the
-   * Control Room decides.
+   * ANALYTICSAPI (the documented ones), each at most once; order does not matter. Other names a
+   * Control Room knows (such as ATTENDEDRUNTIME) are passed through with a warning: the Control Room
+   * decides.
    */
   declare readonly licenseFeatures: pulumi.Output<ControlRoomLicenseFeature[] | undefined>;
   /**

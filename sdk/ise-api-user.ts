@@ -21,8 +21,8 @@ export interface IseApiUserArgs {
    */
   emailAddress: pulumi.Input<string>;
   /**
-   * Username (a second login name, unique in the tenant). Defaults to the email address, as the Admin
-   * Portal advises. Changing it replaces the API user.
+   * Username (a second login name, unique in the tenant); the Admin Portal advises the email address.
+   * Changing it replaces the API user. Defaults to `emailAddress`.
    */
   username?: pulumi.Input<string>;
   /** First name. */

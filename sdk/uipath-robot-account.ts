@@ -22,12 +22,12 @@ export interface UiPathRobotAccountArgs {
    * account: changing it replaces the account.
    */
   name: pulumi.Input<string>;
-  /** The name shown in the portal. Defaults to `name`. Updates in place. */
+  /** The name shown in the portal. Updates in place. Defaults to `name`. */
   displayName?: pulumi.Input<string>;
   /**
    * Ids (GUIDs) of the groups the robot account belongs to, e.g. from `getUiPathGroup({ name })`. A
-   * set: order and letter case do not matter. Omitted means no groups. Updates in place by adding and
-   * removing memberships.
+   * set: order and letter case do not matter. Updates in place by adding and removing memberships.
+   * Omitted means none.
    */
   groupIds?: pulumi.Input<pulumi.Input<string>[]>;
   /**

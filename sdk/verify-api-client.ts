@@ -37,7 +37,7 @@ export interface VerifyApiClientArgs {
   ipFilterOp?: pulumi.Input<"allow" | "deny">;
   /** IP addresses or CIDR blocks the `ipFilterOp` applies to. A set: order does not matter. */
   ipFilters?: pulumi.Input<pulumi.Input<string>[]>;
-  /** When true the client may request only the `scopes` listed. Default false. */
+  /** When true the client may request only the `scopes` listed. Defaults to `false`. */
   restrictScopes?: pulumi.Input<boolean>;
   /** Scopes of the client's override settings. A set keyed by name: order does not matter. */
   scopes?: pulumi.Input<pulumi.Input<VerifyApiClientScope>[]>;
@@ -88,7 +88,7 @@ export class VerifyApiClient extends pulumi.dynamic.Resource {
   declare readonly ipFilterOp: pulumi.Output<"allow" | "deny" | undefined>;
   /** IP addresses or CIDR blocks the `ipFilterOp` applies to. A set: order does not matter. */
   declare readonly ipFilters: pulumi.Output<string[] | undefined>;
-  /** When true the client may request only the `scopes` listed. Default false. */
+  /** When true the client may request only the `scopes` listed. */
   declare readonly restrictScopes: pulumi.Output<boolean | undefined>;
   /** Scopes of the client's override settings. A set keyed by name: order does not matter. */
   declare readonly scopes: pulumi.Output<VerifyApiClientScope[] | undefined>;

@@ -4,11 +4,12 @@
 import { alreadyExists, vendorCall } from "../../errors.js";
 import { VendorError } from "../../http/index.js";
 import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.js";
-import { asSet, caseless, checkWith, holdsUnknown, diffProperties, stripInternal, type CheckFailure, type DiffSpec } from "../../resource.js";
+import { diffSpecOf } from "../../property-facts.js";
+import { caseless, checkWith, holdsUnknown, diffProperties, stripInternal, type CheckFailure } from "../../resource.js";
 import type { Settings } from "../../settings.js";
 import { controlRoomClient, hasSettings, type ControlRoomClient } from "./client.js";
 import { INFERRED, VENDOR } from "./contract.js";
-import { advise, inputs, outputs, REPLACE_ON_CHANGES, SECRET_OUTPUTS, type Inputs, type Outputs } from "./inputs.js";
+import { advise, baseInputs, inputs, outputs, type Inputs, type Outputs } from "./inputs.js";
 import { inputsOf, isFromCreate, liveInputs, toBody, toOutputs } from "./mappers.js";
 import { resolveRoles, UnknownRolesError } from "./roles.js";
 import type { UserBody, WireUser } from "./wire.js";
@@ -21,13 +22,8 @@ const KIND = "ControlRoomUser";
 const SKEW_KNOWN_CLOCK_MS = 2_000;
 const SKEW_UNKNOWN_CLOCK_MS = 60_000;
 
-export const diffSpec: DiffSpec<Inputs> = {
-  properties: ["username", "email", "password", "roles", "firstName", "lastName", "description", "disabled", "enableAutoLogin", "licenseFeatures", "domain"],
-  replaceOnChanges: REPLACE_ON_CHANGES,
-  // Usernames and role names are case-insensitive at the Control Room; roles and licenses are sets.
-  normalise: { username: caseless, roles: asSet, licenseFeatures: asSet },
-  defaults: { disabled: false, enableAutoLogin: false, licenseFeatures: [] },
-};
+/** How ControlRoomUser inputs compare, as inputs.ts declares them. */
+export const diffSpec = diffSpecOf(baseInputs);
 
 
 /** Role names that `olds` already resolved (no vendor call needed for them). */
@@ -119,8 +115,6 @@ export const controlRoomUser = defineResource({
   console: "in the Control Room (Administration > Users)",
   inputs,
   outputs,
-  secretOutputs: SECRET_OUTPUTS,
-  replaceOnChanges: REPLACE_ON_CHANGES,
   client: (settings) => controlRoomClient(settings),
   check,
   advise,

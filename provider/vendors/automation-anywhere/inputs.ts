@@ -3,7 +3,8 @@
 // only a guess exists, the guess is a warning (`advise`), not a refusal.
 // Each property is declared once (`.meta()`, see provider/property-facts.ts).
 import { z } from "zod";
-import { replacesOf, secretsOf, updatableOf } from "../../property-facts.js";
+import { updatableOf } from "../../property-facts.js";
+import { asSet, caseless } from "../../resource.js";
 import { ASSUMED_DESCRIPTION_MAX, ASSUMED_NAME_MAX, freeText, identifierText, lengthWarning, nameText } from "../../text-rules.js";
 import { INFERRED } from "./contract.js";
 
@@ -27,7 +28,7 @@ export const baseInputs = z.object({
     z.string("username is required and must be a string").max(255, "username must be at most 255 characters"),
     "username",
   )
-    .meta({ description: "Login name of the user, unique in the Control Room (compared ignoring case). At most 255 characters. Changing it replaces the user.", onChange: "replace" }),
+    .meta({ description: "Login name of the user, unique in the Control Room (compared ignoring case). At most 255 characters. Changing it replaces the user.", onChange: "replace", compare: caseless }),
   email: nameText(z.string("email is required and must be a string").regex(EMAIL_SHAPE, "email must be a valid email address, e.g. bot-owner@example.com"), "email")
     .meta({ description: "Email address of the user (a valid address)." }),
   password: z
@@ -39,17 +40,17 @@ export const baseInputs = z.object({
     .array(z.string("each role must be a role name").min(1, "a role name must not be empty"), "roles must be a list of role names")
     .min(1, "roles must name at least one role (e.g. AAE_Basic)")
     .refine((rs) => new Set(rs).size === rs.length, "roles must not name the same role twice")
-    .meta({ description: "Names of the roles the user holds (at least one, e.g. `AAE_Basic`); order does not matter. Resolved to role ids through the Control Room roles list; an update replaces the whole list at the vendor. The SDK also takes the roles `getControlRoomRole` returns." }),
+    .meta({ description: "Names of the roles the user holds (at least one, e.g. `AAE_Basic`); order does not matter. Resolved to role ids through the Control Room roles list; an update replaces the whole list at the vendor. The SDK also takes the roles `getControlRoomRole` returns.", compare: asSet }),
   firstName: optionalName("firstName").meta({ description: "First name." }),
   lastName: optionalName("lastName").meta({ description: "Last name." }),
   description: freeText(z.string("description must be a string"), "description").optional().meta({ description: "Free-text description of the user." }),
   disabled: z.boolean("disabled must be true or false").default(false).meta({ description: "Whether the user is disabled (cannot log in). Default false." }),
-  enableAutoLogin: z.boolean("enableAutoLogin must be true or false").optional().meta({ description: "Whether auto-login is enabled for the user's device. The vendor's default is false." }),
+  enableAutoLogin: z.boolean("enableAutoLogin must be true or false").optional().meta({ description: "Whether auto-login is enabled for the user's device (the vendor's default when omitted).", whenOmitted: false }),
   licenseFeatures: z
     .array(z.string("each licenseFeatures entry must be a feature name").min(1, "a licenseFeatures entry must not be empty"), "licenseFeatures must be a list")
     .refine((ls) => new Set(ls).size === ls.length, "licenseFeatures must not list the same feature twice")
     .optional()
-    .meta({ description: `Device licenses of the user, e.g. ${LICENSE_FEATURES.join(", ")} (the documented ones), each at most once; order does not matter. Default none. Other names a Control Room knows (such as ATTENDEDRUNTIME) are passed through with a warning: the Control Room decides.` }),
+    .meta({ description: `Device licenses of the user, e.g. ${LICENSE_FEATURES.join(", ")} (the documented ones), each at most once; order does not matter. Other names a Control Room knows (such as ATTENDEDRUNTIME) are passed through with a warning: the Control Room decides.`, compare: asSet, whenOmitted: [] }),
   domain: nameText(z.string("domain must be a string").min(1, "domain must not be empty (leave it out for a Control Room user)"), "domain")
     .optional()
     .meta({ description: "Active Directory / SAML domain of the user. Set for directory users, who need no password. Changing it replaces the user.", onChange: "replace" }),
@@ -114,10 +115,6 @@ export type Outputs = z.output<typeof outputs>;
 
 /** Updatable in place through the full-replace PUT (declared above). */
 export const UPDATABLE = updatableOf(baseInputs);
-/** Not part of the update body: a change makes a new user (declared above). */
-export const REPLACE_ON_CHANGES = replacesOf(baseInputs);
-/** Outputs Pulumi keeps as secrets in state (declared above). */
-export const SECRET_OUTPUTS = secretsOf(outputs);
 
 /** Arguments of the `getControlRoomRole` lookup (declared for schema.json and the docs). */
 export const getControlRoomRoleInputs = z

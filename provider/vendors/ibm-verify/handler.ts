@@ -2,11 +2,11 @@
 import { createHash, randomUUID } from "node:crypto";
 import { ApiIdentityError, LostCreateError, OutcomeUnknownError, vendorCall } from "../../errors.js";
 import { createRetry, defineResource, type Converged, type LostAnswer, type OwnCreate } from "../../lifecycle.js";
-import { diffProperties } from "../../resource.js";
 import { verifyClient, type VerifyClient } from "./client.js";
 import { MARKER_PREFIX, SECRET_VISIBLE_WITH, VENDOR } from "./contract.js";
-import { SECRET_OUTPUTS, adviseInputs, checkInputs, verifyApiClientInputs, verifyApiClientOutputs, type VerifyApiClientInputs, type VerifyApiClientOutputs } from "./inputs.js";
-import { DIFF_SPEC, afterReplace, asText, changedAtVendor, createBody, markerOf, replaceBody, toOutputs } from "./mappers.js";
+import { adviseInputs, checkInputs, verifyApiClientInputs, verifyApiClientOutputs, type VerifyApiClientInputs, type VerifyApiClientOutputs } from "./inputs.js";
+import { asText } from "./compare.js";
+import { afterReplace, changedAtVendor, createBody, markerOf, replaceBody, toOutputs } from "./mappers.js";
 import type { ApiClientWire } from "./wire.js";
 import { messageOf } from "../../wording.js";
 
@@ -141,13 +141,10 @@ export const verifyApiClient = defineResource({
   console: CONSOLE,
   inputs: verifyApiClientInputs,
   outputs: verifyApiClientOutputs,
-  secretOutputs: SECRET_OUTPUTS,
-  replaceOnChanges: DIFF_SPEC.replaceOnChanges,
   client: (settings) => verifyClient(settings),
 
   check: (olds, news) => checkInputs(news, olds),
   advise: (inputs) => adviseInputs(inputs),
-  diff: (olds, news) => diffProperties(olds, news, DIFF_SPEC),
 
   create: {
     action: (i) => `creating API client '${i.clientName}'`,

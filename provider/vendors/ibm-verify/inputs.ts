@@ -2,10 +2,10 @@
 // provider/property-facts.ts): validation, types, secret rules, schema.json, SDK and docs tables.
 import { isIP } from "node:net";
 import { z } from "zod";
-import { replacesOf, secretsOf } from "../../property-facts.js";
 import { checkWith, deepEqual, stripInternal, type CheckResult } from "../../resource.js";
 import { ASSUMED_DESCRIPTION_MAX, ASSUMED_NAME_MAX, freeText, identifierText, lengthWarning } from "../../text-rules.js";
-import { MARKER_PREFIX } from "./contract.js";
+import { asText, ipSet, nameSet, scopeSet } from "./compare.js";
+import { MARKER_PREFIX, OVERRIDE_DEFAULTS } from "./contract.js";
 import { isKnownEntitlement, unknownEntitlementReason } from "./entitlements.js";
 
 /** An IPv4/IPv6 address, or a CIDR block of either family. */
@@ -56,7 +56,7 @@ function inputsSchema(held: ReadonlySet<string> = new Set()) {
         : z
             .array(z.string().min(1, "an entitlement name must not be empty"))
             .min(1, "entitlements must hold at least one IBM Verify entitlement name, e.g. 'readUsers'")
-      ).meta({ description: "Entitlements (permissions) of the client, e.g. `readUsers`, `manageUserGroups`. A set: order and duplicates do not matter. Names are case-sensitive. A name this package does not know gives a warning, not an error: IBM Verify decides." }),
+      ).meta({ description: "Entitlements (permissions) of the client, e.g. `readUsers`, `manageUserGroups`. A set: order and duplicates do not matter. Names are case-sensitive. A name this package does not know gives a warning, not an error: IBM Verify decides.", compare: nameSet }),
       description: (lenient("description")
         ? z.string()
         : freeText(z.string().refine((s) => !s.includes(MARKER_PREFIX), `description must not contain '${MARKER_PREFIX}' (the provider's create marker)`), "description")
@@ -75,13 +75,13 @@ function inputsSchema(held: ReadonlySet<string> = new Set()) {
         : z.array(z.string().refine(isIpOrCidr, { error: (i) => `${JSON.stringify(i.input)} is not an IP address or CIDR block (e.g. 203.0.113.7 or 10.0.0.0/8)` }))
       )
         .optional()
-        .meta({ description: "IP addresses or CIDR blocks the `ipFilterOp` applies to. A set: order does not matter." }),
-      restrictScopes: z.boolean().optional().meta({ description: "When true the client may request only the `scopes` listed. Default false." }),
-      scopes: z.array(scope).optional().meta({ description: "Scopes of the client's override settings. A set keyed by name: order does not matter." }),
+        .meta({ description: "IP addresses or CIDR blocks the `ipFilterOp` applies to. A set: order does not matter.", compare: ipSet }),
+      restrictScopes: z.boolean().optional().meta({ description: "When true the client may request only the `scopes` listed.", whenOmitted: OVERRIDE_DEFAULTS.restrictScopes }),
+      scopes: z.array(scope).optional().meta({ description: "Scopes of the client's override settings. A set keyed by name: order does not matter.", compare: scopeSet }),
       secretRotation: z
         .union([z.string(), z.number()], { error: "secretRotation must be a string or a number" })
         .optional()
-        .meta({ description: "Any value; changing it makes IBM Verify generate a new client secret in place (same clientId, same apiClientId). The new secret appears in `clientSecret`. Removing it changes nothing at IBM Verify." }),
+        .meta({ description: "Any value; changing it makes IBM Verify generate a new client secret in place (same clientId, same apiClientId). The new secret appears in `clientSecret`. Removing it changes nothing at IBM Verify.", compare: asText }),
       importId: z
         .string()
         .trim()
@@ -120,11 +120,6 @@ export const verifyApiClientOutputs = z.object({
   clientId: z.string().meta({ description: "The generated OAuth client id to request tokens with; it never changes." }),
   clientSecret: z.string().meta({ description: "The generated OAuth client secret (a Pulumi secret). It changes only when `secretRotation` changes, or when someone rotates it outside Pulumi.", secret: true }),
 }).meta({ description: RESOURCE_DESCRIPTION });
-
-/** Outputs Pulumi keeps as secrets in state (declared above). */
-export const SECRET_OUTPUTS = secretsOf(verifyApiClientOutputs);
-/** Inputs whose change replaces the client: none, IBM Verify updates every input in place. */
-export const REPLACE_ON_CHANGES = replacesOf(verifyApiClientInputs);
 
 /** `ipFilterOp` is read as any string: IBM documents two values, but a refresh keeps what IBM holds. */
 export type VerifyApiClientInputs = Omit<z.output<typeof verifyApiClientInputs>, "ipFilterOp"> & { ipFilterOp?: string };

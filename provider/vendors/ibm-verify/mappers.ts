@@ -1,8 +1,9 @@
 // Between the wire (`APIClientConfig`) and the resource's inputs/outputs, plus the normalisation that
 // diff and read share so that values equal at the vendor never show as a change.
-import { deepEqual, type DiffSpec, type Normaliser } from "../../resource.js";
+import { diffSpecOf } from "../../property-facts.js";
+import { deepEqual, type DiffSpec } from "../../resource.js";
 import { MARKER_PATTERN, MARKER_PREFIX, OVERRIDE_DEFAULTS } from "./contract.js";
-import { REPLACE_ON_CHANGES, type Scope, type VerifyApiClientInputs, type VerifyApiClientOutputs } from "./inputs.js";
+import { verifyApiClientInputs, type Scope, type VerifyApiClientInputs, type VerifyApiClientOutputs } from "./inputs.js";
 import type { ApiClientBody, ApiClientWire } from "./wire.js";
 
 // ---- create marker -------------------------------------------------------------------------
@@ -26,32 +27,9 @@ export function withMarker(description: string | undefined, nonce: string | unde
   return description ? `${description} ${tag}` : tag;
 }
 
-// ---- normalisation -------------------------------------------------------------------------
+/** Properties compared by diff and reconstructed by read (importId never diffs), as inputs.ts declares them. */
+export const DIFF_SPEC = diffSpecOf(verifyApiClientInputs) as DiffSpec<VerifyApiClientInputs>;
 
-/** A set of case-sensitive names: order and duplicates do not matter; empty = unset. */
-export const nameSet: Normaliser = (v) => (Array.isArray(v) && v.length > 0 ? [...new Set(v.map(String))].sort() : undefined);
-/** IP addresses/CIDRs: a set, and IPv6 hex digits are case-insensitive. */
-export const ipSet: Normaliser = (v) => nameSet(Array.isArray(v) ? v.map((x) => String(x).toLowerCase()) : v);
-/** Scopes: a set keyed by name; an empty description is no description. */
-export const scopeSet: Normaliser = (v) =>
-  Array.isArray(v) && v.length > 0
-    ? (v as Scope[])
-        .map((s) => ({ name: s.name, description: s.description || undefined }))
-        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    : undefined;
-/** `secretRotation` takes strings or numbers: 2 and "2" are the same value. */
-export const asText: Normaliser = (v) => (v === undefined || v === null ? undefined : String(v));
-
-/** Properties compared by diff and reconstructed by read (importId never diffs). */
-export const DIFF_SPEC: DiffSpec<VerifyApiClientInputs> = {
-  properties: ["clientName", "entitlements", "description", "enabled", "ipFilterOp", "ipFilters", "restrictScopes", "scopes", "secretRotation"],
-  // Every property is updatable by PUT (declared in inputs.ts); only `id` and `clientId` are immutable, and neither is an input.
-  replaceOnChanges: REPLACE_ON_CHANGES,
-  normalise: { entitlements: nameSet, ipFilters: ipSet, scopes: scopeSet, secretRotation: asText },
-  defaults: { enabled: true, restrictScopes: OVERRIDE_DEFAULTS.restrictScopes },
-};
-
-/** Properties the vendor holds (all but the provider-only `secretRotation`). */
 export const VENDOR_PROPERTIES = DIFF_SPEC.properties.filter((p) => p !== "secretRotation");
 
 const ALWAYS_SET: ReadonlySet<string> = new Set(["clientName", "entitlements", "enabled"]);

@@ -7,10 +7,11 @@ import { alreadyExists, ApiIdentityError, ConfigurationError, reworded, vendorCa
 import { messageOf } from "../../wording.js";
 import { VendorError } from "../../http/index.js";
 import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.js";
-import { caseless, checkWith, diffProperties, stripInternal, type DiffSpec } from "../../resource.js";
-import { DUPLICATE_CODES, ISE_ROLE_NAME, ISE_ROLE_NAMES, LOST_CREATE_CLOCK_SKEW_MS, PATHS, VENDOR } from "./contract.js";
+import { diffSpecOf } from "../../property-facts.js";
+import { checkWith, diffProperties, stripInternal, type DiffSpec } from "../../resource.js";
+import { DUPLICATE_CODES, ISE_ROLE_NAMES, LOST_CREATE_CLOCK_SKEW_MS, PATHS, VENDOR } from "./contract.js";
 import { isApiUserAccount, ivantiClient, type IvantiClient } from "./client.js";
-import { adviseInputs, REPLACE_ON_CHANGES, SECRET_OUTPUTS, iseApiUserInputs, iseApiUserInputsFor, iseApiUserOutputs, withDefaults, type IseApiUserInputs, type IseApiUserOutputs } from "./inputs.js";
+import { adviseInputs, iseApiUserInputs, iseApiUserInputsFor, iseApiUserOutputs, withDefaults, type IseApiUserInputs, type IseApiUserOutputs } from "./inputs.js";
 import { iseRoleOf, type IseRole } from "./ise-role.js";
 import { wireEnvelope } from "./wire.js";
 import { createForm, inputsOf, isoTime, liveOutputs, outputsFrom, sameRoles, updateForm } from "./mappers.js";
@@ -28,14 +29,7 @@ const secretsOf = (i: IseApiUserInputs): string[] => (i.password === undefined ?
 
 /** How IseApiUser inputs compare, for a tenant whose ISE role goes by the names `ise` knows. */
 function diffSpec(ise: IseRole): DiffSpec<IseApiUserInputs> {
-  return {
-    properties: ["emailAddress", "username", "firstName", "lastName", "displayName", "password", "roles", "enabled"],
-    // The UID is the email address and neither it nor the username changes in place (INFERRED; declared in inputs.ts).
-    replaceOnChanges: REPLACE_ON_CHANGES,
-    // Every name of the ISE role is the same role.
-    normalise: { emailAddress: caseless, username: caseless, roles: ise.roleSet },
-    defaults: { roles: [ISE_ROLE_NAME], enabled: true },
-  };
+  return diffSpecOf(iseApiUserInputsFor(ise)) as DiffSpec<IseApiUserInputs>;
 }
 
 
@@ -233,8 +227,6 @@ export const iseApiUser = defineResource({
   console: "in the Admin Portal (Users)",
   inputs: iseApiUserInputs,
   outputs: iseApiUserOutputs,
-  secretOutputs: SECRET_OUTPUTS,
-  replaceOnChanges: REPLACE_ON_CHANGES,
   client: (settings) => ivantiClient(settings),
 
   check: (_olds, news, settings) => checkInputs(news, settings),

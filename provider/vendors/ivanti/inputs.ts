@@ -1,7 +1,8 @@
 // The IseApiUser input and output schemas, each property declared once (`.meta()`, see
 // provider/property-facts.ts): validation, types, secret and replace rules, schema.json, SDK, docs.
 import { z } from "zod";
-import { replacesOf, secretsOf } from "../../property-facts.js";
+import { withDeclaredDefaults } from "../../property-facts.js";
+import { caseless } from "../../resource.js";
 import { nameText } from "../../text-rules.js";
 import { DEFAULT_PASSWORD_POLICY, ISE_ROLE_NAME, ISE_ROLE_NAMES, MAX_TEXT } from "./contract.js";
 import { DOCUMENTED_ISE_ROLE, type IseRole } from "./ise-role.js";
@@ -58,18 +59,20 @@ function rolesInput(ise: IseRole) {
       (r) => r.some(ise.is),
       `roles must contain "${ISE_ROLE_NAME}" (the role that makes this an ISE API user; "${ISE_ROLE_NAMES[1]}" or the provider setting ivantiIseRoleName name it too)`,
     )
-    .default([ISE_ROLE_NAME]);
+    .default([ISE_ROLE_NAME])
+    // Every name of the ISE role is the same role; order, case and repeats do not matter.
+    .meta({ compare: ise.roleSet });
 }
 
 export const iseApiUserInputs = z
   .object({
     emailAddress: z
       .email(`emailAddress must be a valid email address, e.g. "ise-api@example.com"`)
-      .meta({ description: "Email address of the API user; also its UID (its login name, unique in the tenant). Changing it replaces the API user.", onChange: "replace" }),
+      .meta({ description: "Email address of the API user; also its UID (its login name, unique in the tenant). Changing it replaces the API user.", onChange: "replace", compare: caseless }),
     username: text("username")
       .refine((v) => !v.includes(":"), "username must not contain ':' (it is a login name for HTTP Basic)")
       .optional()
-      .meta({ description: "Username (a second login name, unique in the tenant). Defaults to the email address, as the Admin Portal advises. Changing it replaces the API user.", onChange: "replace" }),
+      .meta({ description: "Username (a second login name, unique in the tenant); the Admin Portal advises the email address. Changing it replaces the API user.", onChange: "replace", compare: caseless, defaultsTo: "emailAddress" }),
     firstName: text("firstName").optional().meta({ description: "First name." }),
     lastName: text("lastName").optional().meta({ description: "Last name." }),
     displayName: text("displayName")
@@ -111,10 +114,6 @@ export function iseApiUserInputsFor(ise: IseRole) {
   return ise.configured === undefined ? iseApiUserInputs : iseApiUserInputs.extend({ roles: rolesInput(ise) });
 }
 
-/** Outputs Pulumi keeps as secrets in state (declared above). */
-export const SECRET_OUTPUTS = secretsOf(iseApiUserOutputs);
-/** Inputs whose change replaces the API user (declared above: the UID and username never change in place). */
-export const REPLACE_ON_CHANGES = replacesOf(iseApiUserInputs);
 export type IseApiUserOutputs = z.output<typeof iseApiUserOutputs>;
 
 /** What Ivanti fills in for a missing display name (INFERRED): the names joined by a space. */
@@ -122,9 +121,9 @@ export function defaultDisplayName(firstName: string | undefined, lastName: stri
   return [firstName, lastName].filter(Boolean).join(" ") || undefined;
 }
 
-/** Inputs with the defaults that depend on other inputs filled in (username, displayName). */
+/** Inputs with the defaults that depend on other inputs filled in (username as declared, displayName as Ivanti fills it in). */
 export function withDefaults(i: IseApiUserInputs): IseApiUserInputs {
-  const out: IseApiUserInputs = { ...i, username: i.username ?? i.emailAddress };
+  const out = withDeclaredDefaults(iseApiUserInputs, i);
   const display = i.displayName ?? defaultDisplayName(i.firstName, i.lastName);
   if (display !== undefined) out.displayName = display;
   return out;

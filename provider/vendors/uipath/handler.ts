@@ -4,21 +4,17 @@
 import { alreadyExists, ConfigurationError, vendorCall } from "../../errors.js";
 import { VendorError } from "../../http/index.js";
 import { defineResource, type Converged, type OwnCreate } from "../../lifecycle.js";
-import { asSet, caseless, checkWith, diffProperties, type DiffResult } from "../../resource.js";
+import { diffSpecOf, withDeclaredDefaults } from "../../property-facts.js";
+import { checkWith, diffProperties, type DiffResult } from "../../resource.js";
 import { uiPathClient, type UiPathClient } from "./client.js";
 import { isDuplicateName } from "./contract.js";
-import { REPLACE_ON_CHANGES, SECRET_OUTPUTS, adviseInputs, isGuid, robotAccountInputs, robotAccountOutputs, type RobotAccountInputs, type RobotAccountOutputs } from "./inputs.js";
+import { adviseInputs, isGuid, robotAccountInputs, robotAccountOutputs, type RobotAccountInputs, type RobotAccountOutputs } from "./inputs.js";
 import { groupDelta, parseVendorTime, sameGroups, toInputs, toOutputs } from "./mappers.js";
 import type { RobotAccountDto, UpdateRobotAccountCommand } from "./wire.js";
 
 const KIND = "UiPathRobotAccount";
 
-const DIFF_SPEC = {
-  properties: ["name", "displayName", "groupIds", "partitionGlobalId"],
-  replaceOnChanges: REPLACE_ON_CHANGES,
-  normalise: { groupIds: asSet, partitionGlobalId: caseless },
-  defaults: { groupIds: [] },
-} as const;
+const DIFF_SPEC = diffSpecOf(robotAccountInputs);
 
 /**
  * How far before our request a lost create's robot may have been stamped and still be ours: the
@@ -36,7 +32,7 @@ type Resolved = RobotAccountInputs & { displayName: string; groupIds: string[]; 
 function resolve(i: RobotAccountInputs, defaultPartition: string | undefined): Resolved {
   const partitionGlobalId = i.partitionGlobalId ?? defaultPartition;
   if (!partitionGlobalId) throw new ConfigurationError(`${KIND}: no partitionGlobalId: set it on the resource or the provider setting apiidentity:uipathPartitionGlobalId`);
-  return { ...i, displayName: i.displayName ?? i.name, groupIds: i.groupIds ?? [], partitionGlobalId };
+  return { ...withDeclaredDefaults(robotAccountInputs, i), partitionGlobalId } as Resolved;
 }
 
 /**
@@ -122,17 +118,13 @@ export const uiPathRobotAccount = defineResource({
   console: "in UiPath (Admin > Accounts & Groups > Robot accounts)",
   inputs: robotAccountInputs,
   outputs: robotAccountOutputs,
-  secretOutputs: SECRET_OUTPUTS,
-  replaceOnChanges: DIFF_SPEC.replaceOnChanges,
   client: (settings) => uiPathClient(settings),
 
   check(_olds, news, settings) {
     const r = checkWith(robotAccountInputs, news);
     if (r.failures.length) return r;
-    const i = { ...r.inputs };
     // Defaults are filled in here so that state holds what is managed, and read can reproduce it.
-    i.displayName ??= i.name;
-    i.groupIds ??= [];
+    const i = withDeclaredDefaults(robotAccountInputs, r.inputs);
     if (i.partitionGlobalId === undefined) {
       const fallback = settings.uipathPartitionGlobalId;
       if (!fallback) {
@@ -158,8 +150,8 @@ export const uiPathRobotAccount = defineResource({
   advise: adviseInputs,
 
   diff(olds, news, settings): DiffResult {
-    const o = { ...olds, displayName: olds.displayName || olds.name };
-    const n = { ...news, displayName: news.displayName ?? news.name, partitionGlobalId: news.partitionGlobalId ?? settings.uipathPartitionGlobalId };
+    const o = olds;
+    const n = { ...news, partitionGlobalId: news.partitionGlobalId ?? settings.uipathPartitionGlobalId };
     const r = diffProperties(o, n, DIFF_SPEC);
     // A rename that only changes letter case clashes with the old account (names are unique
     // case-insensitively): delete it before creating the new one.

@@ -1,7 +1,7 @@
 // Inputs and outputs of UiPathRobotAccount, each property declared once (`.meta()`, see
 // provider/property-facts.ts): validation, types, replace rules, schema.json, SDK and docs tables.
 import { z } from "zod";
-import { replacesOf, secretsOf } from "../../property-facts.js";
+import { asSet, caseless } from "../../resource.js";
 import { ASSUMED_NAME_MAX, identifierText, lengthWarning, nameText } from "../../text-rules.js";
 import { NAME_MAX_LENGTH, NAME_PATTERN } from "./contract.js";
 
@@ -42,7 +42,7 @@ export const robotAccountInputs = z.object({
     .meta({ description: `The robot account's name (its username), unique in the organization (case-insensitively). UiPath documents no length or character rule; a name that is not printable ASCII without spaces or '@', or longer than ${NAME_MAX_LENGTH} characters, gets a warning (not a refusal). UiPath cannot rename a robot account: changing it replaces the account.`, onChange: "replace" }),
   displayName: nameText(z.string().min(1, "displayName must not be empty: omit it to use the name"), "displayName")
     .optional()
-    .meta({ description: "The name shown in the portal. Defaults to `name`. Updates in place." }),
+    .meta({ description: "The name shown in the portal. Updates in place.", defaultsTo: "name" }),
   groupIds: z
     .array(guid("each groupIds entry"))
     .superRefine((ids, ctx) => {
@@ -54,10 +54,10 @@ export const robotAccountInputs = z.object({
       });
     })
     .optional()
-    .meta({ description: "Ids (GUIDs) of the groups the robot account belongs to, e.g. from `getUiPathGroup({ name })`. A set: order and letter case do not matter. Omitted means no groups. Updates in place by adding and removing memberships." }),
+    .meta({ description: "Ids (GUIDs) of the groups the robot account belongs to, e.g. from `getUiPathGroup({ name })`. A set: order and letter case do not matter. Updates in place by adding and removing memberships.", compare: asSet, whenOmitted: [] }),
   partitionGlobalId: guid("partitionGlobalId")
     .optional()
-    .meta({ description: "The organization's GUID (UiPath's `partitionGlobalId`). Defaults to the provider setting `uipathPartitionGlobalId`. Changing it replaces the robot account.", onChange: "replace" }),
+    .meta({ description: "The organization's GUID (UiPath's `partitionGlobalId`). Defaults to the provider setting `uipathPartitionGlobalId`. Changing it replaces the robot account.", onChange: "replace", compare: caseless }),
   importId: guid("importId")
     .optional()
     .meta({ description: "Id of an existing robot account to adopt instead of creating one: the provider reads it, applies the declared inputs and manages it from then on. Never causes a diff.", onChange: "none" }),
@@ -77,11 +77,6 @@ export const robotAccountOutputs = z.object({
 }).meta({ description: RESOURCE_DESCRIPTION });
 
 export type RobotAccountOutputs = z.output<typeof robotAccountOutputs>;
-
-/** Outputs Pulumi keeps as secrets in state: none, a robot account has no secret of its own. */
-export const SECRET_OUTPUTS = secretsOf(robotAccountOutputs);
-/** Inputs whose change replaces the robot account (declared above). */
-export const REPLACE_ON_CHANGES = replacesOf(robotAccountInputs);
 
 /** Arguments of the `getUiPathGroup` lookup (declared for schema.json and the docs). */
 export const getUiPathGroupInputs = z

@@ -1,9 +1,10 @@
 // Inputs and outputs of UptrendsApiAccount, each property declared once (`.meta()`, see
 // provider/property-facts.ts): validation, types, secret and replace rules, schema.json, SDK, docs.
 import { z } from "zod";
-import { replacesOf, secretsOf } from "../../property-facts.js";
+import { caseless } from "../../resource.js";
 import { ASSUMED_DESCRIPTION_MAX, freeText, lengthWarning } from "../../text-rules.js";
 import { ACCESS_TYPES, DEFAULT_DESCRIPTION } from "./contract.js";
+import { descriptionNormaliser } from "./mappers.js";
 
 const RESOURCE_DESCRIPTION =
   "An Uptrends API v4 API account (\"API user\"): a generated username and password for HTTP Basic, acting as one operator. " +
@@ -23,6 +24,7 @@ export const uptrendsApiAccountInputs = z.object({
       "Use getUptrendsOperator() to find it by name or e-mail. The vendor cannot move an API account to " +
       "another operator, so changing it replaces the account (new username and password).",
     onChange: "replace",
+    compare: caseless,
   }),
   description: freeText(z.string({ error: "description must be a string" }), "description")
     .optional()
@@ -30,6 +32,8 @@ export const uptrendsApiAccountInputs = z.object({
       description:
         `Free-text description shown in the operator's API management tab. Updated in place. ` +
         `Empty or omitted means the vendor's default "${DEFAULT_DESCRIPTION}".`,
+      // Descriptions the vendor stores alike (empty, omitted, its default) compare equal.
+      compare: descriptionNormaliser,
     }),
   importId: guid("importId", "the ApiUserGuid of an existing API account")
     .optional()
@@ -66,11 +70,6 @@ export function adviseInputs(inputs: Partial<UptrendsApiAccountInputs>): string[
   return w ? [w] : [];
 }
 export type UptrendsApiAccountOutputs = z.output<typeof uptrendsApiAccountOutputs>;
-
-/** Outputs Pulumi keeps as secrets in state (declared above). */
-export const UPTRENDS_SECRET_OUTPUTS = secretsOf(uptrendsApiAccountOutputs);
-/** Inputs whose change replaces the account (declared above: the vendor cannot move it to another operator). */
-export const UPTRENDS_REPLACE_ON_CHANGES = replacesOf(uptrendsApiAccountInputs);
 
 /** Arguments of the `getUptrendsOperator` lookup (declared for schema.json and the docs). */
 export const getUptrendsOperatorInputs = z
