@@ -8,6 +8,7 @@ import { HttpClient, TransportError } from "../../provider/http/index.js";
 import { runProbe } from "../../provider/probe.js";
 import { allProbes } from "../../provider/probes.js";
 import { resolveSettings, type Settings } from "../../provider/settings.js";
+import { VENDORS } from "../../provider/vendors/index.js";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
 import { startConnectProxy, startDecoy, type ConnectProxy, type Decoy } from "./connect-proxy.js";
 import { noSleep } from "./servers.js";
@@ -91,6 +92,17 @@ describe("through a CONNECT proxy", () => {
     const tunnels = proxy.tunnels.length - tunnelsBefore;
     console.log(`proxy (apiidentity check): ${reports.length} probes through ${tunnels} tunnels`);
     expect(tunnels).toBeGreaterThanOrEqual(reports.length);
+    expect(decoy.connections).toBe(0);
+  });
+
+  it("apiidentity discover: every vendor's listing goes through HTTPS_PROXY / HTTP_PROXY", async () => {
+    proxyEnv({ HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url });
+    const tunnelsBefore = proxy.tunnels.length;
+    const settings = behindProxy();
+    const found = await Promise.all(VENDORS.map((v) => v.discover.list(settings)));
+    expect(found.every((list) => Array.isArray(list))).toBe(true);
+    console.log(`proxy (apiidentity discover): ${VENDORS.length} vendors listed through ${proxy.tunnels.length - tunnelsBefore} tunnels`);
+    expect(proxy.tunnels.length - tunnelsBefore).toBeGreaterThanOrEqual(VENDORS.length);
     expect(decoy.connections).toBe(0);
   });
 
