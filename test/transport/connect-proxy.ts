@@ -24,7 +24,7 @@ export interface ConnectProxyOptions {
   credentials?: string;
   /** Close every connection that asks for a tunnel, without an answer. */
   closeEveryTunnel?: boolean;
-  /** Where the tunnel to an authority really goes (default: the authority itself). */
+  /** The 127.0.0.1 port a tunnel to an authority really goes to (default: the authority itself). */
   route?: Readonly<Record<string, number>>;
 }
 
@@ -58,7 +58,8 @@ export async function startConnectProxy(o: ConnectProxyOptions = {}): Promise<Co
     const authority = req.url ?? "";
     const [host, port] = [authority.slice(0, authority.lastIndexOf(":")), Number(authority.slice(authority.lastIndexOf(":") + 1))];
     state.tunnels.push(authority);
-    const upstream = connect(o.route?.[authority] ?? port, host, () => {
+    const routed = o.route?.[authority];
+    const upstream = connect(routed ?? port, routed === undefined ? host : "127.0.0.1", () => {
       client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
       if (head.length > 0) upstream.write(head);
       upstream.pipe(client);
