@@ -443,7 +443,7 @@ describe("classify", () => {
     const c = classify(Object.assign(new Error("tls"), { code }));
     expect(c).toMatchObject({ code: "TLS", sent: false, final: true });
     expect(c.detail).toBe(
-      `TLS handshake failed, so nothing was sent: the server's certificate was refused (${code}); it must be valid for this host and issued by an authority Node.js trusts (NODE_EXTRA_CA_CERTS adds a private one)`,
+      `TLS handshake failed, so nothing was sent: the server's certificate was refused (${code}); it must be valid for this host and issued by an authority Node.js trusts (a private one: the caCertificates setting, or NODE_EXTRA_CA_CERTS set before the process starts)`,
     );
   });
 

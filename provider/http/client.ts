@@ -155,7 +155,7 @@ export function classify(e: unknown): { code: TransportErrorCode; detail: string
   if (CERT_CODE.test(code)) {
     return {
       code: "TLS",
-      detail: `TLS handshake failed, so nothing was sent: the server's certificate was refused (${code}); it must be valid for this host and issued by an authority Node.js trusts (NODE_EXTRA_CA_CERTS adds a private one)`,
+      detail: `TLS handshake failed, so nothing was sent: the server's certificate was refused (${code}); it must be valid for this host and issued by an authority Node.js trusts (a private one: the caCertificates setting, or NODE_EXTRA_CA_CERTS set before the process starts)`,
       sent: false,
       final: true,
     };

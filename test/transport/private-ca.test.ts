@@ -49,7 +49,7 @@ describe("a sandbox serving HTTPS with a certificate from its own CA", () => {
         (e: unknown) => e as Error,
       );
       const chain = [err?.message, (err?.cause as Error | undefined)?.message].join(" | ");
-      expect(chain, k.kind).toMatch(/TLS handshake failed, so nothing was sent: the server's certificate was refused \([A-Z_]+\); it must be valid for this host and issued by an authority Node\.js trusts/);
+      expect(chain, k.kind).toMatch(/TLS handshake failed, so nothing was sent: the server's certificate was refused \([A-Z_]+\); it must be valid for this host and issued by an authority Node\.js trusts \(a private one: the caCertificates setting, or NODE_EXTRA_CA_CERTS set before the process starts\)/);
     }
     expect(sandbox.requests()).toEqual([]);
   });

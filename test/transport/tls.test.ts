@@ -61,7 +61,7 @@ describe("TLS verification", () => {
         expect(err, method).toBeInstanceOf(TransportError);
         // Refused before anything was sent: said so, about the certificate, and not tried again.
         expect((err as Error).message).toMatch(
-          /^Ivanti \w+ \/api\/v1\/account: TLS handshake failed, so nothing was sent: the server's certificate was refused \([A-Z_]*(SELF_SIGNED|CERT)[A-Z_]*\); it must be valid for this host and issued by an authority Node\.js trusts \(NODE_EXTRA_CA_CERTS adds a private one\)$/,
+          /^Ivanti \w+ \/api\/v1\/account: TLS handshake failed, so nothing was sent: the server's certificate was refused \([A-Z_]*(SELF_SIGNED|CERT)[A-Z_]*\); it must be valid for this host and issued by an authority Node\.js trusts \(a private one: the caCertificates setting, or NODE_EXTRA_CA_CERTS set before the process starts\)$/,
         );
         expect((err as TransportError).outcomeUnknown, method).toBe(false);
         expect((err as Error).message).not.toContain("Tls-Test-Passw0rd");
