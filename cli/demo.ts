@@ -10,6 +10,8 @@ import { parseArgs } from "node:util";
 import { specialSigKey } from "@pulumi/pulumi/runtime/rpc.js";
 import { handlerFor } from "../provider/handlers.js";
 import { environmentSettings } from "../provider/settings.js";
+import type { SandboxEntry, VendorDemo } from "../provider/vendor-module.js";
+import { VENDORS } from "../provider/vendors/index.js";
 import { formatDrift, runDrift } from "./drift.js";
 import { installLocalPackage, offlinePulumiEnv, packageRoot, pulumiEngine } from "./local-project.js";
 import { DYNAMIC_TYPE_PREFIX } from "./resource-types.js";
@@ -71,9 +73,13 @@ async function json<T>(url: string, init?: RequestInit): Promise<T> {
   return (await r.json()) as T;
 }
 
-type Vendors = Record<string, Record<string, string>>;
+type Vendors = Record<string, SandboxEntry>;
 
-/** Password that satisfies the Control Room (8–15, limited set) and Ivanti (3 of 4 classes) rules. */
+/** What the demo does at the vendor of `kind`; the table lists kinds in the registry's order. */
+const demoOf = (kind: string): VendorDemo | undefined => VENDORS.find((v) => v.kinds.some((k) => k.kind === kind))?.demo;
+const TABLE_ORDER = VENDORS.flatMap((v) => v.kinds.map((k) => k.kind));
+
+/** A password the vendors' rules accept: 8 to 15 characters of a limited set, three of four classes. */
 function demoPassword(): string {
   const hex = [...crypto.getRandomValues(new Uint8Array(4))].map((b) => b.toString(16).padStart(2, "0")).join("");
   return `Dm#${hex}Q7`;
@@ -86,9 +92,6 @@ interface Row {
   id: string;
   lastUsed: string;
 }
-
-/** The quickstart's kinds, in the order the table lists them. */
-const TABLE_ORDER = ["IseApiUser", "UptrendsApiAccount", "ControlRoomUser", "VerifyApiClient", "UiPathRobotAccount"];
 
 /** What exists at each vendor now, read live through each resource's own read(). */
 interface Ref {
@@ -111,11 +114,11 @@ async function vendorTable(ctx: Ctx): Promise<{ rows: Row[]; secrets: string[]; 
     refs.push({ kind, id: r.id, outputs: r.outputs ?? {} });
     const live = await handlerFor(kind).with(environmentSettings()).read(r.id, r.outputs ?? {});
     const p = (live.props ?? {}) as Record<string, unknown>;
-    const name = String(p.username ?? p.clientName ?? p.name ?? p.emailAddress ?? r.urn.split("::").pop());
-    // Only Uptrends (LastUsed) and UiPath (lastLoginTime) report use through their APIs.
-    const tracked = kind === "UptrendsApiAccount" || kind === "UiPathRobotAccount";
-    const lastUsed = p.lastUsed || p.lastLoginTime;
-    rows.push({ vendor: handlerFor(kind).vendor, kind, name, id: live.id ?? "(gone)", lastUsed: lastUsed ? String(lastUsed) : tracked ? "never" : "not reported by the API" });
+    const demo = demoOf(kind);
+    const name = demo?.name(p) ?? r.urn.split("::").pop()!;
+    // Only some vendors report use through their APIs: those with a lastUsed.
+    const lastUsed = demo?.lastUsed ? (demo.lastUsed(p) ?? "never") : "not reported by the API";
+    rows.push({ vendor: handlerFor(kind).vendor, kind, name, id: live.id ?? "(gone)", lastUsed });
   }
   for (const r of encrypted.deployment.resources ?? []) {
     if (!r.type.startsWith(TYPE_PREFIX)) continue;
@@ -139,33 +142,10 @@ function printTable(rows: Row[]): void {
 /** The console edits a colleague might make: done through the vendor APIs, outside Pulumi. */
 async function consoleEdits(vendors: Vendors, ids: Record<string, string>): Promise<string[]> {
   const done: string[] = [];
-  const aa = vendors["automation-anywhere"]!;
-  const { token } = await json<{ token: string }>(`${aa.baseUrl}/v2/authentication`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: aa.username, apiKey: aa.apiKey }),
-  });
-  const userUrl = `${aa.baseUrl}/v2/usermanagement/users/${ids.ControlRoomUser}`;
-  const user = await json<Record<string, unknown>>(userUrl, { headers: { "x-authorization": token } });
-  await json(userUrl, { method: "PUT", headers: { "x-authorization": token, "content-type": "application/json" }, body: JSON.stringify({ ...user, disabled: true }) });
-  done.push(`Automation Anywhere: Control Room user '${String(user.username)}' disabled`);
-
-  const v = vendors["ibm-verify"]!;
-  const tok = await json<{ access_token: string }>(`${v.baseUrl}/oauth2/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: v.clientId!, client_secret: v.clientSecret! }).toString(),
-  });
-  const clientUrl = `${v.baseUrl}/v1.0/apiclients/${ids.VerifyApiClient}`;
-  const auth = { authorization: `Bearer ${tok.access_token}` };
-  const client = await json<Record<string, unknown> & { entitlements: string[] }>(clientUrl, { headers: auth });
-  const r = await fetch(clientUrl, {
-    method: "PUT",
-    headers: { ...auth, "content-type": "application/json" },
-    body: JSON.stringify({ ...client, entitlements: [...client.entitlements, "readGroupMembers"] }),
-  });
-  if (!r.ok) throw new CommandRunError(`Verify PUT answered ${r.status}: ${await r.text()}`);
-  done.push(`IBM Verify: entitlement 'readGroupMembers' added to API client '${String(client.clientName)}'`);
+  for (const v of VENDORS) {
+    const id = v.kinds.map((k) => ids[k.kind]).find((x) => x !== undefined);
+    if (v.demo.consoleEdit && id !== undefined) done.push(await v.demo.consoleEdit(vendors[v.name] ?? {}, id));
+  }
   return done;
 }
 
@@ -193,25 +173,19 @@ export async function main(argv: string[]): Promise<number> {
   };
   try {
     await pulumiStep(ctx, ["stack", "init"], { quiet: true }); // the stack name comes from --stack
-    const up = cfg.vendors.uptrends!;
-    const operator = await json<{ Email: string }>(`${up.baseUrl}/Operator/${up.operatorGuid}`, {
-      headers: { authorization: "Basic " + Buffer.from(`${up.username}:${up.password}`).toString("base64") },
-    });
-    await pulumiStep(ctx, ["config", "set", "uptrendsOperatorEmail", operator.Email], { quiet: true });
-    await pulumiStep(ctx, ["config", "set", "--secret", "iseApiPassword", demoPassword()], { quiet: true });
-    await pulumiStep(ctx, ["config", "set", "--secret", "botRunnerPassword", demoPassword()], { quiet: true });
+    for (const v of VENDORS) {
+      const config = (await v.demo.config?.(cfg.vendors[v.name] ?? {}, demoPassword)) ?? {};
+      for (const [key, c] of Object.entries(config)) await pulumiStep(ctx, ["config", "set", ...(c.secret ? ["--secret"] : []), key, c.value], { quiet: true });
+    }
     say(`   stack:   ${STACK} in ${dir} (local file backend)`);
 
-    heading(1, "pulumi up — one identity at each of the five vendors");
+    heading(1, `pulumi up — one identity at each of the ${VENDORS.length} vendors`);
     await pulumiStep(ctx, ["up", "--yes", "--skip-preview", "--suppress-progress"]);
 
     heading(2, "What now exists at each vendor (read live from the vendor APIs)");
-    // The monitoring pipeline makes its first call with the new account, so "last used" has a value.
-    const outs = JSON.parse(await pulumiStep(ctx, ["stack", "output", "--json", "--show-secrets"], { quiet: true })) as Record<string, string>;
-    const usedAt = await fetch(`${cfg.vendors.uptrends!.baseUrl}/Account`, {
-      headers: { authorization: "Basic " + Buffer.from(`${outs.uptrendsUsername}:${outs.uptrendsPassword}`).toString("base64") },
-    });
-    say(`   (the monitoring pipeline called Uptrends once with its new API account: HTTP ${usedAt.status})`);
+    // A program makes its first call with a new credential, so "last used" has a value where it is reported.
+    const outs = JSON.parse(await pulumiStep(ctx, ["stack", "output", "--json", "--show-secrets"], { quiet: true })) as Record<string, unknown>;
+    for (const v of VENDORS) if (v.demo.use) say(`   (${await v.demo.use(cfg.vendors[v.name] ?? {}, outs)})`);
     const { rows, secrets, refs } = await vendorTable(ctx);
     printTable(rows);
     say(`   Held encrypted in state: ${secrets.join(", ")}.`);

@@ -1,6 +1,7 @@
 // What one vendor folder tells the rest of the package, in one value (`provider/vendors/<v>/index.ts`
 // exports it as `vendor`); provider/vendors/index.ts lists these values and nothing else lists vendors.
 import type { z } from "zod";
+import { factsOf } from "./property-facts.js";
 import type { Probe } from "./probe.js";
 import type { ResourceHandler } from "./resource.js";
 import type { Settings } from "./settings.js";
@@ -86,15 +87,34 @@ export interface PendingCreateOutcome {
   note: string;
 }
 
+/**
+ * A lookup, as `defineLookup` makes it from its declaration: everything but `call` is read from the
+ * `.meta()` of its two zod objects (provider/property-facts.ts), and the SDK function, its types,
+ * schema.json's function and the plugin's Invoke table are derived from them.
+ */
 export interface LookupModule {
-  /** Function name in the SDK and token `apiidentity:index:<name>`. */
-  name: string;
-  inputs: z.ZodObject;
-  outputs: z.ZodObject;
+  /** Function name in the SDK and token `apiidentity:index:<name>` (the arguments' `lookup`). */
+  readonly name: string;
+  /** The arguments: `.meta({ description, lookup, sdkDoc, sdkType })`, a description on each property. */
+  readonly inputs: z.ZodObject;
+  /** The result: `.meta({ sdkType })`, a description on each property. */
+  readonly outputs: z.ZodObject;
   /** Runs the lookup with the provider settings; `args` passed the declared inputs. */
   call(settings: Settings, args: Record<string, unknown>): Promise<object>;
-  /** The SDK function: its TypeScript argument and result types, exported by `types` in the vendor folder, and its documentation. */
-  sdk: { types: string; args: string; result: string; doc: string };
+}
+
+/** A lookup from its declared arguments and result, and what runs it; the name is the one the arguments declare. */
+export function defineLookup<Args extends z.ZodObject, Result extends z.ZodObject>(
+  inputs: Args,
+  outputs: Result,
+  run: (settings: Settings, args: z.output<Args>) => Promise<z.output<Result>>,
+): LookupModule {
+  const facts = factsOf(inputs);
+  const missing = (["lookup", "sdkDoc", "sdkType"] as const).filter((k) => !facts[k]);
+  if (missing.length || !factsOf(outputs).sdkType) {
+    throw new TypeError(`a lookup declares its name, SDK documentation and SDK types in .meta() (missing: ${[...missing, ...(factsOf(outputs).sdkType ? [] : ["the result's sdkType"])].join(", ")})`);
+  }
+  return { name: facts.lookup!, inputs, outputs, call: (settings, args) => run(settings, args as z.output<Args>) };
 }
 
 /** An identity at a vendor that `discover` found. */
@@ -122,6 +142,34 @@ export interface OrphanSupport {
   tenant(settings: Settings): string | undefined;
   /** The vendor's identities that carry the mark. */
   marked(settings: Settings): Promise<Marked[]>;
+}
+
+/** One vendor's entry of the sandbox's `GET /_sandbox/config` (base URL and the seeded admin's credentials). */
+export type SandboxEntry = Readonly<Record<string, string | undefined>>;
+
+/** A stack config value of examples/quickstart. */
+export interface DemoConfig {
+  value: string;
+  secret?: boolean;
+}
+
+/**
+ * What `npm run demo` (cli/demo.ts, examples/quickstart against the sandbox) and the transport
+ * benchmark (bench/transport.mjs) do at this vendor; the vendor calls go to the sandbox as to the vendor.
+ */
+export interface VendorDemo {
+  /** The stack config examples/quickstart needs for this vendor's resources; `password` makes one both vendors' rules accept. */
+  config?(sandbox: SandboxEntry, password: () => string): Promise<Readonly<Record<string, DemoConfig>>>;
+  /** The name the demo's table shows for an identity, from what its handler's read answers. */
+  name(props: Readonly<Record<string, unknown>>): string | undefined;
+  /** When the identity was last used, from the same props; absent when the vendor's API never reports use. */
+  lastUsed?(props: Readonly<Record<string, unknown>>): string | undefined;
+  /** A first call with a credential the stack made (read from the stack's outputs); says what it did. */
+  use?(sandbox: SandboxEntry, outputs: Readonly<Record<string, unknown>>): Promise<string>;
+  /** An edit someone makes in the vendor's console to identity `id` (through the vendor's API); says what it did. */
+  consoleEdit?(sandbox: SandboxEntry, id: string): Promise<string>;
+  /** A path below the base URL that the sandbox entry's `username`/`password` may GET with HTTP Basic, changing nothing. */
+  basicRead?: string;
 }
 
 export interface VendorModule<S extends Readonly<Record<string, SettingDeclaration>> = Readonly<Record<string, SettingDeclaration>>> {
@@ -152,4 +200,5 @@ export interface VendorModule<S extends Readonly<Record<string, SettingDeclarati
   discover: { kind: string; list(settings: Settings): Promise<Found[]> };
   /** `apiidentity orphans`: absent when the vendor holds no mark of this provider. */
   orphans?: OrphanSupport;
+  demo: VendorDemo;
 }

@@ -20,8 +20,6 @@ const spellings = [
   ),
 ];
 
-/** Files still to be derived from the registry (each named in the report that left it). */
-const NOT_YET: ReadonlySet<string> = new Set(["cli/demo.ts", "bench/transport.mjs"]);
 
 function sources(): string[] {
   const listed = execFileSync("git", ["ls-files", "provider", "cli", "sdk", "scripts", "bench"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean);
@@ -37,22 +35,12 @@ describe("vendor names outside the vendor folders", () => {
     expect(spellings).toEqual(expect.arrayContaining(["ivanti", "uptrends", "automation-anywhere", "ibm-verify", "uipath", "controlroom", "automationAnywhere", "ibmVerify"]));
   });
 
-  it("no source file names one, except those still listed as not yet derived", () => {
-    const offenders = sources()
-      .filter((f) => !NOT_YET.has(f))
-      .flatMap((f) =>
+  it("no source file names one", () => {
+    const offenders = sources().flatMap((f) =>
         readFileSync(join(root, f), "utf8")
           .split("\n")
           .flatMap((line, i) => spellings.filter((s) => line.includes(s)).map((s) => `${f}:${i + 1} names '${s}'`)),
       );
     expect(offenders).toEqual([]);
-  });
-
-  it("the not-yet list holds only files that still name one (it only shrinks)", () => {
-    const all = new Set(sources());
-    for (const f of NOT_YET) {
-      expect(all.has(f), f).toBe(true);
-      expect(spellings.some((s) => readFileSync(join(root, f), "utf8").includes(s)), f).toBe(true);
-    }
   });
 });

@@ -1,12 +1,13 @@
 // Automation Anywhere (the Control Room), as the rest of the package sees it.
 import type { ResourceHandler } from "../../resource.js";
-import type { VendorModule } from "../../vendor-module.js";
+import { defineLookup, type VendorModule } from "../../vendor-module.js";
+import { demo } from "./demo.js";
 import { probe } from "./probe.js";
 import { controlRoomClient } from "./client.js";
 import { VENDOR } from "./contract.js";
 import { controlRoomUser } from "./handler.js";
 import { getControlRoomRoleInputs, getControlRoomRoleOutputs, inputs, outputs } from "./inputs.js";
-import { findRole } from "./roles.js";
+import { lookupRole } from "./roles.js";
 
 const same = (a: string | undefined | null, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
@@ -47,20 +48,7 @@ export const vendor: VendorModule<typeof settings> = {
       },
     },
   ],
-  lookups: [
-    {
-      name: "getControlRoomRole",
-      inputs: getControlRoomRoleInputs,
-      outputs: getControlRoomRoleOutputs,
-      call: (s, args) => findRole(s, (args as { name: string }).name),
-      sdk: {
-        types: "./sdk.js",
-        args: "GetControlRoomRoleArgs",
-        result: "ControlRoomRole",
-        doc: "Looks a Control Room role up by name, in the program process, with the provider settings of the stack (`apiidentity:automationAnywhere*`, else the AUTOMATION_ANYWHERE_* environment variables). Throws an error listing the known role names when there is no such role.",
-      },
-    },
-  ],
+  lookups: [defineLookup(getControlRoomRoleInputs, getControlRoomRoleOutputs, lookupRole)],
   get probe() {
     return probe;
   },
@@ -71,4 +59,5 @@ export const vendor: VendorModule<typeof settings> = {
       return (await controlRoomClient(s).listUsers()).filter((u) => !same(u.username, self)).map((u) => ({ id: String(u.id), label: u.username }));
     },
   },
+  demo,
 };

@@ -1,7 +1,8 @@
 // UiPath (Automation Cloud or Automation Suite), as the rest of the package sees it.
 import { ConfigurationError } from "../../error-root.js";
 import type { ResourceHandler } from "../../resource.js";
-import type { VendorModule } from "../../vendor-module.js";
+import { defineLookup, type VendorModule } from "../../vendor-module.js";
+import { demo } from "./demo.js";
 import { probe } from "./probe.js";
 import { uiPathClient } from "./client.js";
 import { VENDOR } from "./contract.js";
@@ -47,20 +48,7 @@ export const vendor: VendorModule<typeof settings> = {
       adviceExports: { inputs: "robotAccountInputs", advise: "adviseInputs" },
     },
   ],
-  lookups: [
-    {
-      name: "getUiPathGroup",
-      inputs: getUiPathGroupInputs,
-      outputs: getUiPathGroupOutputs,
-      call: (s, args) => findUiPathGroup(s, args as { name: string; partitionGlobalId?: string }),
-      sdk: {
-        types: "./lookup.js",
-        args: "FindGroupArgs",
-        result: "UiPathGroup",
-        doc: "Finds a UiPath group by name (one call: `GET /api/Group/{partitionGlobalId}`), in the program process with the `apiidentity:uipath*` stack config (or the UIPATH_* environment variables). Needs the scope `PM.Group.Read` (or `PM.Group`). Throws, listing the known names, when none matches. Use the result in `groupIds`: `getUiPathGroup({ name: \"Robots\" }).then((g) => g.id)`.",
-      },
-    },
-  ],
+  lookups: [defineLookup(getUiPathGroupInputs, getUiPathGroupOutputs, findUiPathGroup)],
   get probe() {
     return probe;
   },
@@ -72,4 +60,5 @@ export const vendor: VendorModule<typeof settings> = {
       return (await uiPathClient(s).listRobots(partition)).map((r) => ({ id: r.id, label: r.name }));
     },
   },
+  demo,
 };

@@ -1,12 +1,13 @@
 // Uptrends, as the rest of the package sees it.
 import type { ResourceHandler } from "../../resource.js";
-import type { VendorModule } from "../../vendor-module.js";
+import { defineLookup, type VendorModule } from "../../vendor-module.js";
+import { demo } from "./demo.js";
 import { probe } from "./probe.js";
 import { uptrendsClient } from "./client.js";
 import { VENDOR } from "./contract.js";
 import { uptrendsApiAccount } from "./handler.js";
 import { getUptrendsOperatorInputs, getUptrendsOperatorOutputs, uptrendsApiAccountInputs, uptrendsApiAccountOutputs } from "./inputs.js";
-import { lookupOperator, type UptrendsOperatorQuery } from "./operators.js";
+import { lookupOperator } from "./operators.js";
 
 const same = (a: string | undefined | null, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
@@ -38,20 +39,7 @@ export const vendor: VendorModule<typeof settings> = {
       adviceExports: { inputs: "uptrendsApiAccountInputs", advise: "adviseInputs" },
     },
   ],
-  lookups: [
-    {
-      name: "getUptrendsOperator",
-      inputs: getUptrendsOperatorInputs,
-      outputs: getUptrendsOperatorOutputs,
-      call: (s, args) => lookupOperator(s, args as UptrendsOperatorQuery),
-      sdk: {
-        types: "./operators.js",
-        args: "UptrendsOperatorQuery",
-        result: "UptrendsOperator",
-        doc: "Finds an Uptrends operator by full name and/or e-mail (both case-insensitive), to use its `operatorGuid` for an `UptrendsApiAccount`. Runs in the program with the provider settings (`apiidentity:uptrends*` stack config, else `UPTRENDS_*` environment variables). Throws when no operator or more than one matches, listing the account's operators.",
-      },
-    },
-  ],
+  lookups: [defineLookup(getUptrendsOperatorInputs, getUptrendsOperatorOutputs, lookupOperator)],
   get probe() {
     return probe;
   },
@@ -69,4 +57,5 @@ export const vendor: VendorModule<typeof settings> = {
       return found;
     },
   },
+  demo,
 };
