@@ -1,18 +1,13 @@
 // The declarations are the one source of each property's facts: every property is described, the
 // handlers' secret and replace lists are the declared ones, the secret lists drift and discover use
-// come from them, and the lookups' declared shapes are the TypeScript types the SDK returns.
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import type { z } from "zod";
+// come from them, and each lookup's declaration names it, its SDK types and its documentation (the
+// TypeScript types of the vendor code are the declarations' own: z.input and z.output).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { LOOKUPS, RESOURCES, factsOf, replacesOf, requiredInputsOf, secretPropertiesOf, secretsOf, shapeOf, writeOnlyInputsOf } from "./declare.js";
 import { allHandlers } from "./handlers.js";
-import type { ControlRoomRole } from "./vendors/automation-anywhere/roles.js";
-import type { FindGroupArgs, UiPathGroup } from "./vendors/uipath/lookup.js";
-import type { getControlRoomRoleInputs, getControlRoomRoleOutputs } from "./vendors/automation-anywhere/inputs.js";
-import type { getUiPathGroupInputs, getUiPathGroupOutputs } from "./vendors/uipath/inputs.js";
-import type { getUptrendsOperatorInputs, getUptrendsOperatorOutputs } from "./vendors/uptrends/inputs.js";
-import { lookupOperator, type UptrendsOperator, type UptrendsOperatorQuery } from "./vendors/uptrends/operators.js";
-import { findRole } from "./vendors/automation-anywhere/roles.js";
-import { findUiPathGroup } from "./vendors/uipath/lookup.js";
+import { defineLookup } from "./vendor-module.js";
+import { VENDORS } from "./vendors/index.js";
 import { startSandbox, type Sandbox } from "../sandbox/server.js";
 import { sandboxSettings } from "../test/settings.js";
 
@@ -46,15 +41,21 @@ describe("declarations", () => {
     }
   });
 
-  // Checked by the typecheck (`tsc`), not at run time: the next case is the run-time half.
-  it("declare the lookups with the shapes the SDK functions take and return", () => {
-    expectTypeOf<z.input<typeof getUptrendsOperatorInputs>>().toEqualTypeOf<UptrendsOperatorQuery>();
-    expectTypeOf<z.output<typeof getUptrendsOperatorOutputs>>().toEqualTypeOf<UptrendsOperator>();
-    expectTypeOf<z.input<typeof getControlRoomRoleInputs>>().toEqualTypeOf<{ name: string }>();
-    expectTypeOf<z.output<typeof getControlRoomRoleOutputs>>().toEqualTypeOf<ControlRoomRole>();
-    expectTypeOf<z.input<typeof getUiPathGroupInputs>>().toEqualTypeOf<FindGroupArgs>();
-    expectTypeOf<z.output<typeof getUiPathGroupOutputs>>().toEqualTypeOf<UiPathGroup>();
-    expect(LOOKUPS.map((l) => l.name)).toEqual(["getUptrendsOperator", "getControlRoomRole", "getUiPathGroup"]);
+  it("declare each lookup once: its name, SDK types and SDK documentation are its arguments' and result's meta", () => {
+    for (const l of VENDORS.flatMap((v) => v.lookups)) {
+      expect(factsOf(l.inputs).lookup, l.name).toBe(l.name);
+      expect(factsOf(l.inputs).sdkDoc, l.name).toMatch(/^[A-Z].*\.$/s);
+      expect(factsOf(l.inputs).sdkType, l.name).toMatch(/^[A-Z]\w+$/);
+      expect(factsOf(l.outputs).sdkType, l.name).toMatch(/^[A-Z]\w+$/);
+    }
+    expect(LOOKUPS.map((l) => l.name)).toEqual(VENDORS.flatMap((v) => v.lookups.map((l) => l.name)));
+  });
+
+  it("refuse a lookup whose declaration leaves out its name, SDK documentation or SDK types", () => {
+    const run = async () => ({});
+    expect(() => defineLookup(z.object({}).meta({ description: "D.", sdkDoc: "D.", sdkType: "A" }), z.object({}).meta({ sdkType: "R" }), run)).toThrow(/missing: lookup/);
+    expect(() => defineLookup(z.object({}).meta({ lookup: "getX", sdkDoc: "D.", sdkType: "A" }), z.object({}), run)).toThrow(/missing: the result's sdkType/);
+    expect(defineLookup(z.object({}).meta({ lookup: "getX", sdkDoc: "D.", sdkType: "A" }), z.object({}).meta({ sdkType: "R" }), run).name).toBe("getX");
   });
 });
 
@@ -69,17 +70,17 @@ describe("the lookups' declarations against what the lookups do", () => {
 
   it("accept the arguments each lookup takes and describe exactly what it returns (schema.json's functions, the plugin's Invoke)", async () => {
     const settings = sandboxSettings(sb);
-    const calls: Record<string, { args: Record<string, unknown>; run: (args: never) => Promise<object> }> = {
-      getUptrendsOperator: { args: { email: "admin@sandbox.uptrends.test" }, run: (a: UptrendsOperatorQuery) => lookupOperator(settings, a) },
-      getControlRoomRole: { args: { name: "bot_runner" }, run: (a: { name: string }) => findRole(settings, a.name) },
-      getUiPathGroup: { args: { name: "Robots" }, run: (a: FindGroupArgs) => findUiPathGroup(settings, a) },
+    const argsOf: Record<string, Record<string, unknown>> = {
+      getUptrendsOperator: { email: "admin@sandbox.uptrends.test" },
+      getControlRoomRole: { name: "bot_runner" },
+      getUiPathGroup: { name: "Robots" },
     };
-    expect(Object.keys(calls).sort()).toEqual(LOOKUPS.map((l) => l.name).sort());
-    for (const l of LOOKUPS) {
-      const { args, run } = calls[l.name]!;
-      const parsed = l.inputs.safeParse(args);
+    const lookups = VENDORS.flatMap((v) => v.lookups);
+    expect(Object.keys(argsOf).sort()).toEqual(lookups.map((l) => l.name).sort());
+    for (const l of lookups) {
+      const parsed = l.inputs.safeParse(argsOf[l.name]);
       expect(parsed.error?.issues ?? [], l.name).toEqual([]);
-      const answer = await run(parsed.data as never);
+      const answer = await l.call(settings, parsed.data as Record<string, unknown>);
       // Every field the lookup returns is declared, and every declared field holds its declared type.
       expect(l.outputs.strict().safeParse(answer).error?.issues ?? [], l.name).toEqual([]);
     }

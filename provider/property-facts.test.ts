@@ -13,6 +13,9 @@ const declared = z.object({
   importId: z.string().optional().meta({ description: "Adopt.", onChange: "none" }),
 });
 
+/** Inputs as a diff sees them after check: any subset of the declared ones. */
+const news = (v: Record<string, unknown>) => v as z.output<typeof declared>;
+
 describe("diffSpecOf", () => {
   it("compares every input but those that never diff, with the declared comparison and defaults", () => {
     const spec = diffSpecOf(declared);
@@ -26,11 +29,11 @@ describe("diffSpecOf", () => {
   it("an omitted input equals its default, or the input it defaults to; a real change still shows", () => {
     const spec = diffSpecOf(declared);
     const olds = { name: "Bot", label: "Bot", tags: [], enabled: true };
-    expect(diffProperties(olds, { name: "Bot" }, spec).changed).toEqual([]);
-    expect(diffProperties(olds, { name: "bot", label: "Bot" }, spec).changed).toEqual([]);
-    expect(diffProperties({ name: "bot", label: "" }, { name: "bot", label: "bot" }, spec).changed).toEqual([]);
-    expect(diffProperties(olds, { name: "Bot", label: "Robot", tags: ["a"], enabled: false, importId: "x" }, spec).changed).toEqual(["label", "tags", "enabled"]);
-    expect(diffProperties(olds, { name: "other" }, spec).replaces).toEqual(["name"]);
+    expect(diffProperties(olds, news({ name: "Bot" }), spec).changed).toEqual([]);
+    expect(diffProperties(olds, news({ name: "bot", label: "Bot" }), spec).changed).toEqual([]);
+    expect(diffProperties({ name: "bot", label: "" }, news({ name: "bot", label: "bot" }), spec).changed).toEqual([]);
+    expect(diffProperties(olds, news({ name: "Bot", label: "Robot", tags: ["a"], enabled: false, importId: "x" }), spec).changed).toEqual(["label", "tags", "enabled"]);
+    expect(diffProperties(olds, news({ name: "other" }), spec).replaces).toEqual(["name"]);
   });
 });
 
@@ -41,7 +44,8 @@ describe("withDeclaredDefaults", () => {
   });
 
   it("gives each resource its own copy of a list default", () => {
-    const a = withDeclaredDefaults(declared, { name: "a" }) as { tags: string[] };
+    const a = withDeclaredDefaults(declared, { name: "a" } as { name: string; tags?: string[] });
+    if (!a.tags) throw new Error("no default list");
     a.tags.push("changed");
     expect(withDeclaredDefaults(declared, { name: "b" })).toMatchObject({ tags: [] });
   });

@@ -30,6 +30,12 @@ export interface PropertyFacts {
   whenOmitted?: unknown;
   /** An omitted input takes the value of this other input (e.g. a display name defaults to the name). */
   defaultsTo?: string;
+  /** On a lookup's arguments: the lookup's function name (the SDK's, and the token `apiidentity:index:<lookup>`). */
+  lookup?: string;
+  /** On a lookup's arguments: the SDK function's documentation. */
+  sdkDoc?: string;
+  /** On a lookup's arguments or result: the name of its TypeScript type in the SDK. */
+  sdkType?: string;
 }
 
 declare module "zod" {
@@ -40,6 +46,9 @@ declare module "zod" {
     compare?: Normaliser;
     whenOmitted?: unknown;
     defaultsTo?: string;
+    lookup?: string;
+    sdkDoc?: string;
+    sdkType?: string;
     /** Names a nested object type (e.g. `<Kind>Scope`) in schema.json and the SDK. */
     typeName?: string;
   }

@@ -41,12 +41,18 @@ export async function loadModel() {
     const k = kindModules.get(r.kind);
     return { kind: r.kind, folder: r.folder, sdkModule: r.sdkModule, description, inputs, outputs, sdk: k.sdk ?? {}, adviceExports: k.advised ? k.adviceExports : undefined };
   });
-  const lookupModules = new Map(VENDORS.flatMap((v) => v.lookups.map((l) => [l.name, l])));
   const lookups = declare.LOOKUPS.map((l) => ({
     name: l.name,
     folder: l.folder,
-    sdk: lookupModules.get(l.name).sdk,
     description: declare.factsOf(l.inputs).description ?? "",
+    // The SDK function: its documentation, and its argument and result types (named and generated from the two objects).
+    sdk: {
+      doc: declare.factsOf(l.inputs).sdkDoc,
+      args: declare.factsOf(l.inputs).sdkType,
+      result: declare.factsOf(l.outputs).sdkType,
+      argsSchema: z.toJSONSchema(l.inputs, { io: "input", unrepresentable: "any" }),
+      resultSchema: z.toJSONSchema(l.outputs, { io: "output", unrepresentable: "any" }),
+    },
     inputs: propertiesOf(l.inputs, "input"),
     outputs: propertiesOf(l.outputs, "output"),
   }));

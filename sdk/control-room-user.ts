@@ -3,7 +3,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import provider from "../provider/dynamic/kinds/ControlRoomUser.cjs";
 import { resourceProps, type DeclaredShape } from "./construct.js";
-import { type ControlRoomLicenseFeature, type ControlRoomRole, roleNames } from "../provider/vendors/automation-anywhere/sdk.js";
+import { type ControlRoomLicenseFeature, roleNames } from "../provider/vendors/automation-anywhere/sdk.js";
+import type { ControlRoomRole } from "./lookups.js";
 import { adviseOn, secretOptions } from "./options.js";
 import { lightLeakTraces } from "./stack-traces.js";
 

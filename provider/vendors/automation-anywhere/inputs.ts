@@ -116,16 +116,24 @@ export type Outputs = z.output<typeof outputs>;
 /** Updatable in place through the full-replace PUT (declared above). */
 export const UPDATABLE = updatableOf(baseInputs);
 
-/** Arguments of the `getControlRoomRole` lookup (declared for schema.json and the docs). */
+/** Arguments of the `getControlRoomRole` lookup: its name, types and documentation in schema.json, the SDK and the docs. */
 export const getControlRoomRoleInputs = z
   .object({
     name: z.string().meta({ description: "Role name, e.g. `AAE_Basic`: an exact match first, else the one role whose name matches ignoring case." }),
   })
-  .meta({ description: "Finds a Control Room role by name, with the provider settings of the stack. Fails with the list of known role names when there is no such role." });
+  .meta({
+    lookup: "getControlRoomRole",
+    sdkType: "GetControlRoomRoleArgs",
+    description: "Finds a Control Room role by name, with the provider settings of the stack. Fails with the list of known role names when there is no such role.",
+    sdkDoc: "Looks a Control Room role up by name, in the program process, with the provider settings of the stack (`apiidentity:automationAnywhere*`, else the AUTOMATION_ANYWHERE_* environment variables). Throws an error listing the known role names when there is no such role.",
+  });
 
 /** Result of the `getControlRoomRole` lookup. */
 export const getControlRoomRoleOutputs = z.object({
   id: z.number().meta({ description: "Numeric role id." }),
   name: z.string().meta({ description: "Role name, e.g. `AAE_Basic`." }),
   description: z.string().optional().meta({ description: "The role's description, when it has one." }),
-});
+}).meta({ sdkType: "ControlRoomRole" });
+
+export type GetControlRoomRoleArgs = z.input<typeof getControlRoomRoleInputs>;
+export type ControlRoomRole = z.output<typeof getControlRoomRoleOutputs>;

@@ -4,7 +4,10 @@ import { LookupError } from "../../errors.js";
 import type { Settings } from "../../settings.js";
 import { messageOf } from "../../wording.js";
 import { controlRoomClient, type ControlRoomClient } from "./client.js";
+import type { ControlRoomRole, GetControlRoomRoleArgs } from "./inputs.js";
 import type { WireRole } from "./wire.js";
+
+export type { ControlRoomRole };
 
 /** The role named `name`: exact spelling first, else the one role whose name matches ignoring case. */
 export function matchRole(roles: readonly WireRole[], name: string): WireRole | undefined {
@@ -41,16 +44,6 @@ export async function resolveRoles(client: ControlRoomClient, names: readonly st
   return names.map((n) => matchRole(roles, n)!);
 }
 
-/** A Control Room role as the program-side lookup returns it. */
-export interface ControlRoomRole {
-  /** Numeric role id. */
-  id: number;
-  /** Role name, e.g. `AAE_Basic`. */
-  name: string;
-  /** The role's description, when it has one. */
-  description?: string;
-}
-
 /** The role named `name` with these settings, or an error listing the known names. */
 export async function findRole(settings: Settings, name: string): Promise<ControlRoomRole> {
   try {
@@ -60,3 +53,6 @@ export async function findRole(settings: Settings, name: string): Promise<Contro
     throw new LookupError(`getControlRoomRole: ${messageOf(e)}`, { cause: e });
   }
 }
+
+/** The lookup `getControlRoomRole`: the role its arguments name. */
+export const lookupRole = (settings: Settings, args: GetControlRoomRoleArgs): Promise<ControlRoomRole> => findRole(settings, args.name);

@@ -2,17 +2,10 @@
 // and the conversion of looked-up roles into the role names the provider takes.
 import * as pulumi from "@pulumi/pulumi";
 import type { LicenseFeature } from "./inputs.js";
-import type { ControlRoomRole } from "./roles.js";
-
-export type { ControlRoomRole };
+import type { ControlRoomRole } from "./inputs.js";
 
 /** A documented device licence, or another name the Control Room knows (e.g. ATTENDEDRUNTIME; passed through with a warning). */
 export type ControlRoomLicenseFeature = LicenseFeature | (string & {});
-
-export interface GetControlRoomRoleArgs {
-  /** Role name, e.g. `AAE_Basic` (an exact match first, else the one role matching ignoring case). */
-  name: string;
-}
 
 /** `ControlRoomUser` roles as the provider takes them: role names, whether given as names or as looked-up roles. */
 export function roleNames(roles: pulumi.Input<pulumi.Input<string | ControlRoomRole>[]> | undefined): pulumi.Output<string[]> | undefined {

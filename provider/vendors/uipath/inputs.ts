@@ -78,13 +78,19 @@ export const robotAccountOutputs = z.object({
 
 export type RobotAccountOutputs = z.output<typeof robotAccountOutputs>;
 
-/** Arguments of the `getUiPathGroup` lookup (declared for schema.json and the docs). */
+/** Arguments of the `getUiPathGroup` lookup: its name, types and documentation in schema.json, the SDK and the docs. */
 export const getUiPathGroupInputs = z
   .object({
     name: z.string().meta({ description: "The group's name, e.g. `Robots` or the built-in `Automation Users`: an exact match first, then one ignoring case." }),
     partitionGlobalId: z.string().optional().meta({ description: "The organization GUID; defaults to the provider setting `uipathPartitionGlobalId`." }),
   })
-  .meta({ description: "Finds a UiPath group by name, to use its id in groupIds of a UiPathRobotAccount. Needs the scope PM.Group.Read (or PM.Group). Fails, listing the known names, when none matches." });
+  .meta({
+    lookup: "getUiPathGroup",
+    sdkType: "FindGroupArgs",
+    description: "Finds a UiPath group by name, to use its id in groupIds of a UiPathRobotAccount. Needs the scope PM.Group.Read (or PM.Group). Fails, listing the known names, when none matches.",
+    sdkDoc:
+      "Finds a UiPath group by name (one call: `GET /api/Group/{partitionGlobalId}`), in the program process with the `apiidentity:uipath*` stack config (or the UIPATH_* environment variables). Needs the scope `PM.Group.Read` (or `PM.Group`). Throws, listing the known names, when none matches. Use the result in `groupIds`: `getUiPathGroup({ name: \"Robots\" }).then((g) => g.id)`.",
+  });
 
 /** Result of the `getUiPathGroup` lookup. */
 export const getUiPathGroupOutputs = z.object({
@@ -94,4 +100,7 @@ export const getUiPathGroupOutputs = z.object({
   creationTime: z.string().optional().meta({ description: "When the group was created (UTC, ISO 8601)." }),
   lastModificationTime: z.string().optional().meta({ description: "When the group last changed (UTC, ISO 8601); absent until it changes." }),
   memberIds: z.array(z.string()).meta({ description: "Ids of the group's members (users, robot accounts, groups, applications)." }),
-});
+}).meta({ sdkType: "UiPathGroup" });
+
+export type FindGroupArgs = z.input<typeof getUiPathGroupInputs>;
+export type UiPathGroup = z.output<typeof getUiPathGroupOutputs>;

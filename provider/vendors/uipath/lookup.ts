@@ -4,30 +4,11 @@ import { LookupError } from "../../errors.js";
 import type { Settings } from "../../settings.js";
 import { messageOf } from "../../wording.js";
 import { uiPathClient } from "./client.js";
+import type { FindGroupArgs, UiPathGroup } from "./inputs.js";
 import { normaliseTime } from "./mappers.js";
 import type { GroupDto } from "./wire.js";
 
-export interface FindGroupArgs {
-  /** The group's name, e.g. `Robots` or the built-in `Automation Users`. Exact match first, then case-insensitive. */
-  name: string;
-  /** The organization GUID; defaults to the provider setting `uipathPartitionGlobalId`. */
-  partitionGlobalId?: string;
-}
-
-export interface UiPathGroup {
-  /** The group's id (GUID), for `groupIds`. */
-  id: string;
-  /** The group's name. */
-  name: string;
-  /** `builtIn` or `custom`. */
-  type?: string;
-  /** UTC, ISO 8601. */
-  creationTime?: string;
-  /** UTC, ISO 8601; absent until the group changes. */
-  lastModificationTime?: string;
-  /** Ids of the group's members (users, robot accounts, groups, applications). */
-  memberIds: string[];
-}
+export type { FindGroupArgs, UiPathGroup };
 
 function pick(groups: GroupDto[], name: string): GroupDto | "ambiguous" | undefined {
   const exact = groups.filter((g) => g.name === name);

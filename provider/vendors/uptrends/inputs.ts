@@ -71,13 +71,19 @@ export function adviseInputs(inputs: Partial<UptrendsApiAccountInputs>): string[
 }
 export type UptrendsApiAccountOutputs = z.output<typeof uptrendsApiAccountOutputs>;
 
-/** Arguments of the `getUptrendsOperator` lookup (declared for schema.json and the docs). */
+/** Arguments of the `getUptrendsOperator` lookup: its name, types and documentation in schema.json, the SDK and the docs. */
 export const getUptrendsOperatorInputs = z
   .object({
     name: z.string().optional().meta({ description: "Full name of the operator, compared case-insensitively." }),
     email: z.string().optional().meta({ description: "E-mail (login name) of the operator, compared case-insensitively." }),
   })
-  .meta({ description: "Finds an Uptrends operator by full name and/or e-mail, to use its operatorGuid for an UptrendsApiAccount. Fails when no operator or more than one matches, listing the account's operators." });
+  .meta({
+    lookup: "getUptrendsOperator",
+    sdkType: "UptrendsOperatorQuery",
+    description: "Finds an Uptrends operator by full name and/or e-mail, to use its operatorGuid for an UptrendsApiAccount. Fails when no operator or more than one matches, listing the account's operators.",
+    sdkDoc:
+      "Finds an Uptrends operator by full name and/or e-mail (both case-insensitive), to use its `operatorGuid` for an `UptrendsApiAccount`. Runs in the program with the provider settings (`apiidentity:uptrends*` stack config, else `UPTRENDS_*` environment variables). Throws when no operator or more than one matches, listing the account's operators.",
+  });
 
 /** Result of the `getUptrendsOperator` lookup. */
 export const getUptrendsOperatorOutputs = z.object({
@@ -86,4 +92,7 @@ export const getUptrendsOperatorOutputs = z.object({
   email: z.string().meta({ description: "E-mail (login name) of the operator." }),
   isAccountAdministrator: z.boolean().meta({ description: "Whether the operator is an account administrator." }),
   operatorRole: z.string().optional().meta({ description: "The operator's role, when the API returns one." }),
-});
+}).meta({ sdkType: "UptrendsOperator" });
+
+export type UptrendsOperatorQuery = z.input<typeof getUptrendsOperatorInputs>;
+export type UptrendsOperator = z.output<typeof getUptrendsOperatorOutputs>;

@@ -3,25 +3,10 @@
 import { describeFailure, LookupError } from "../../errors.js";
 import type { Settings } from "../../resource.js";
 import { uptrendsClient, type UptrendsClient } from "./client.js";
+import type { UptrendsOperator, UptrendsOperatorQuery } from "./inputs.js";
 import type { WireOperator } from "./wire.js";
 
-export interface UptrendsOperatorQuery {
-  /** Full name of the operator, compared case-insensitively. */
-  name?: string;
-  /** E-mail (login name) of the operator, compared case-insensitively. */
-  email?: string;
-}
-
-export interface UptrendsOperator {
-  /** GUID of the operator: pass it as `operatorGuid` of an UptrendsApiAccount. */
-  operatorGuid: string;
-  fullName: string;
-  email: string;
-  /** Whether the operator is an account administrator. */
-  isAccountAdministrator: boolean;
-  /** The operator's role, when the API returns one. */
-  operatorRole?: string;
-}
+export type { UptrendsOperator, UptrendsOperatorQuery };
 
 const same = (a: string | null | undefined, b: string) => (a ?? "").trim().toLowerCase() === b.trim().toLowerCase();
 
