@@ -1,7 +1,8 @@
 // Writes the Inputs and Outputs tables of each resource page (docs/resources/<Kind>.md) from the
 // declarations, between the page's `inputs:start`/`inputs:end` and `outputs:start`/`outputs:end`
-// markers; the prose around them is hand-written. `--check` fails when a table is stale.
-import { readFileSync } from "node:fs";
+// markers; the prose around them is hand-written (a kind without a page gets one with its description
+// and the two tables). `--check` fails when a table is stale or a page is missing.
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadModel, root, writeOrCheck } from "./declarations.mjs";
 
@@ -57,11 +58,14 @@ function replaceSection(text, name, body, page) {
   return text.slice(0, s + start.length) + "\n\n" + body + "\n\n" + text.slice(e);
 }
 
+/** The page of a kind that has none yet: its description and the two tables, for the prose to grow around. */
+const newPage = (r) => `# ${r.kind}\n\n${r.description}\n\n## Inputs\n\n${marker("inputs", false)}\n${marker("inputs", true)}\n\n## Outputs\n\n${marker("outputs", false)}\n${marker("outputs", true)}\n`;
+
 const model = await loadModel();
 const files = {};
 for (const r of model.resources) {
   const page = `docs/resources/${r.kind}.md`;
-  let text = readFileSync(join(root, page), "utf8");
+  let text = existsSync(join(root, page)) ? readFileSync(join(root, page), "utf8") : newPage(r);
   text = replaceSection(text, "inputs", inputsTable(r), page);
   text = replaceSection(text, "outputs", outputsTable(r), page);
   files[page] = text;
