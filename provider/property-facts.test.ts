@@ -39,8 +39,8 @@ describe("diffSpecOf", () => {
 
 describe("withDeclaredDefaults", () => {
   it("fills what an omitted input stands for and the inputs others default to; keeps what is set", () => {
-    expect(withDeclaredDefaults(declared, { name: "bot" })).toEqual({ name: "bot", label: "bot", tags: [] });
-    expect(withDeclaredDefaults(declared, { name: "bot", label: "Bot", tags: ["x"] })).toEqual({ name: "bot", label: "Bot", tags: ["x"] });
+    expect(withDeclaredDefaults(declared, { name: "bot" })).toEqual({ name: "bot", label: "bot", tags: [], enabled: true });
+    expect(withDeclaredDefaults(declared, { name: "bot", label: "Bot", tags: ["x"], enabled: false })).toEqual({ name: "bot", label: "Bot", tags: ["x"], enabled: false });
   });
 
   it("gives each resource its own copy of a list default", () => {

@@ -122,13 +122,13 @@ export function diffSpecOf<S extends z.ZodObject>(schema: S): DiffSpec<z.output<
   return { properties: comparedOf(schema) as Name[], replaceOnChanges: replacesOf(schema) as Name[], normalise, defaults, defaultsTo };
 }
 
-/** Inputs with every declared default filled in: `whenOmitted` values, then the inputs others default to. */
+/** Inputs with every declared default filled in: `.default()` and `whenOmitted` values, then the inputs others default to. */
 export function withDeclaredDefaults<S extends z.ZodObject, I extends object>(schema: S, inputs: I): I {
   const out: Record<string, unknown> = { ...(inputs as Record<string, unknown>) };
   const shape = shapeOf(schema);
   for (const [name, property] of Object.entries(shape)) {
-    const omitted = factsOf(property).whenOmitted;
-    if (out[name] === undefined && omitted !== undefined) out[name] = structuredClone(omitted);
+    const omitted = out[name] === undefined ? omittedValueOf(property) : undefined;
+    if (omitted !== undefined) out[name] = structuredClone(omitted);
   }
   for (const [name, property] of Object.entries(shape)) {
     const from = factsOf(property).defaultsTo;

@@ -1,6 +1,7 @@
 // Wire ↔ resource mappers: request bodies from inputs, inputs and outputs from a live user.
+import { withDeclaredDefaults } from "../../property-facts.js";
 import { asSet, deepEqual } from "../../resource.js";
-import type { Inputs, Outputs } from "./inputs.js";
+import { baseInputs, type Inputs, type Outputs } from "./inputs.js";
 import type { UserBody, WireUser } from "./wire.js";
 
 /** The vendor returns null for unset text; a resource leaves it out. */
@@ -16,7 +17,8 @@ function keep<T>(prior: T | undefined, live: T | undefined, norm: (v: unknown) =
  * Both carry `username`: the PUT unchanged, since older Control Rooms list it as mandatory there.
  * Every mutable field is sent because the PUT resets what it does not get.
  */
-export function toBody(i: Inputs, roleIds: readonly number[], opts: { create: boolean; password: boolean }): UserBody {
+export function toBody(declared: Inputs, roleIds: readonly number[], opts: { create: boolean; password: boolean }): UserBody {
+  const i = withDeclaredDefaults(baseInputs, declared);
   const body: UserBody = {
     username: i.username,
     email: i.email,
@@ -24,9 +26,9 @@ export function toBody(i: Inputs, roleIds: readonly number[], opts: { create: bo
     firstName: i.firstName ?? null,
     lastName: i.lastName ?? null,
     description: i.description ?? null,
-    disabled: i.disabled ?? false,
-    enableAutoLogin: i.enableAutoLogin ?? false,
-    licenseFeatures: [...(i.licenseFeatures ?? [])],
+    disabled: i.disabled,
+    enableAutoLogin: i.enableAutoLogin!,
+    licenseFeatures: [...i.licenseFeatures!],
   };
   if (opts.create) body.domain = i.domain ?? null;
   if (opts.password && i.password !== undefined) body.password = i.password;
