@@ -2,7 +2,7 @@
 // setting names, as undici's EnvHttpProxyAgent routes it, and NO_PROXY or `none` keeps it direct. The
 // provider is given an address where only a decoy listens; the proxy alone maps it to the sandbox,
 // so a walk that passes went through the proxy, and the decoy counts any call that did not.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ConfigurationError } from "../../provider/error-root.js";
 import { HttpClient, TransportError } from "../../provider/http/index.js";
 import { runProbe } from "../../provider/probe.js";
@@ -179,6 +179,33 @@ describe("a proxy that refuses", () => {
     } finally {
       await proxy.close();
     }
+  });
+
+  it("the debug log of calls through a proxy with credentials shows neither the user nor the password", async () => {
+    const proxy = await startConnectProxy({ credentials: "jdoe:Right-Pr0xy-Pass", route: { [hiddenAuthority()]: sandbox.port } });
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    const debug = process.env.APIIDENTITY_DEBUG;
+    process.env.APIIDENTITY_DEBUG = "1";
+    try {
+      const uptrends = REGISTRY_KINDS.find((k) => k.kind === "UptrendsApiAccount")!;
+      for (const password of ["Right-Pr0xy-Pass", "Wrong-Pr0xy-Pass"]) {
+        proxyEnv({ HTTP_PROXY: `http://jdoe:${password}@127.0.0.1:${proxy.port}` });
+        await uptrends.handler.with(behindProxy()).read("00000000-0000-0000-0000-000000000002", {}).catch((e: unknown) => lines.push(String(e)));
+      }
+    } finally {
+      write.mockRestore();
+      if (debug === undefined) delete process.env.APIIDENTITY_DEBUG;
+      else process.env.APIIDENTITY_DEBUG = debug;
+      await proxy.close();
+    }
+    const text = lines.join("");
+    expect(text).toMatch(/apiidentity: Uptrends GET \S+: HTTP 404/);
+    expect(text).toMatch(/refused the tunnel with HTTP 407/);
+    expect(text).not.toMatch(/jdoe|Pr0xy-Pass/);
   });
 
   it("a proxy URL that is not one is refused, without showing it", () => {
