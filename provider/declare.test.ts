@@ -4,10 +4,11 @@
 // TypeScript types of the vendor code are the declarations' own: z.input and z.output).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { LOOKUPS, RESOURCES, factsOf, replacesOf, requiredInputsOf, secretPropertiesOf, secretsOf, shapeOf, writeOnlyInputsOf } from "./declare.js";
+import { LOOKUPS, RESOURCES, factsOf, replacesOf, requiredInputsOf, secretPropertiesOf, secretsOf, shapeOf, updatableOf, writeOnlyInputsOf } from "./declare.js";
 import { allHandlers } from "./handlers.js";
 import { defineLookup } from "./vendor-module.js";
 import { VENDORS } from "./vendors/index.js";
+import { exampleInputs, type Kind } from "../sandbox/kinds.js";
 import { startSandbox, type Sandbox } from "../sandbox/server.js";
 import { sandboxSettings } from "../test/settings.js";
 
@@ -83,6 +84,38 @@ describe("the lookups' declarations against what the lookups do", () => {
       const answer = await l.call(settings, parsed.data as Record<string, unknown>);
       // Every field the lookup returns is declared, and every declared field holds its declared type.
       expect(l.outputs.strict().safeParse(answer).error?.issues ?? [], l.name).toEqual([]);
+    }
+  });
+});
+
+describe("each kind's diff against its declarations", () => {
+  let sb: Sandbox;
+  beforeAll(async () => {
+    sb = await startSandbox();
+  });
+  afterAll(async () => {
+    await sb?.close();
+  });
+
+  it("its own checked inputs are no change; a new value of a declared replace input replaces, of an updatable one changes in place", async () => {
+    const settings = sandboxSettings(sb);
+    for (const h of allHandlers()) {
+      const methods = h.with(settings);
+      const d = RESOURCES.find((r) => r.kind === h.kind)!;
+      const checked = await methods.check(undefined, exampleInputs(h.kind as Kind, { index: 1, name: "declared-1", label: "Declared 1" }));
+      expect(checked.failures, h.kind).toEqual([]);
+      const olds = checked.inputs as Record<string, unknown>;
+      const diff = (news: Record<string, unknown>) => methods.diff("id", olds as never, news as never);
+      expect((await diff(olds)).changed, h.kind).toEqual([]);
+      const strings = (names: readonly string[]) => names.filter((p) => typeof olds[p] === "string");
+      const replaces = strings(replacesOf(d.inputs));
+      const updatable = strings(updatableOf(d.inputs));
+      expect(replaces.length + updatable.length, `${h.kind}: the example sets no text input to change`).toBeGreaterThan(0);
+      for (const p of replaces) expect((await diff({ ...olds, [p]: `${String(olds[p])}x` })).replaces, `${h.kind}.${p}`).toEqual([p]);
+      for (const p of updatable) {
+        const r = await diff({ ...olds, [p]: `${String(olds[p])}x` });
+        expect([r.changed, r.replaces], `${h.kind}.${p}`).toEqual([[p], []]);
+      }
     }
   });
 });
