@@ -517,7 +517,7 @@ describe("settlePendingCreate: a create a killed run left pending (apiidentity r
 });
 
 describe("defineResource: a plain CRUD kind declares only what differs (the lifecycle's defaults)", () => {
-  /** A kind with no lost-create look-up, no adoption hooks beyond fetch, and a refusal that names the action it was given. */
+  /** A kind with no lost-create look-up, no adoption hooks, no diff of its own, and a refusal that names the action it was given. */
   function plain() {
     const things = new Map<string, Thing>();
     const refusedWith: string[] = [];
@@ -543,7 +543,6 @@ describe("defineResource: a plain CRUD kind declares only what differs (the life
         refused: async (_c, _plan, _i, _e, action) => (refusedWith.push(action), undefined),
         finish: (_c, t, i) => ({ id: t.id, outs: { ...i, thingId: t.id } }),
       },
-      adopt: { fetch: async (_c, id) => things.get(id) },
       async converge(_c, id, current: Out, desired) {
         const changed = current.note === desired.note ? [] : ["note"];
         if (changed.length) things.set(id, { id, name: desired.name, note: desired.note });
@@ -576,7 +575,7 @@ describe("defineResource: a plain CRUD kind declares only what differs (the life
     expect(sleep.mock.calls).toHaveLength(0);
   });
 
-  it("adoption by id: the live object read by importId is what converge starts from; an unknown id says to check it in the console", async () => {
+  it("adoption by id: what read finds under importId is what converge starts from; an unknown id says to check it in the console", async () => {
     const { handler, things } = plain();
     things.set("p7", { id: "p7", name: "a", note: "old" });
     expect(await handler.create({ name: "a", note: "new", importId: "p7" })).toEqual({ id: "p7", outs: { name: "a", note: "new", importId: "p7", thingId: "p7" } });

@@ -173,7 +173,11 @@ export interface ResourceDefinition<Inputs extends object, Outputs extends objec
     finish(client: Client, made: Made, i: Inputs, plan: Plan): Created<Outputs> | Promise<Created<Outputs>>;
   };
 
-  adopt: {
+  /**
+   * Adoption of an existing identity (`importId`). Without it, adoption is by id: `read` with the id
+   * and no state, and `converge` starts from the outputs it reads (Current is then the outputs).
+   */
+  adopt?: {
     /** Reads the object `importId` names; undefined when the vendor does not know it. */
     fetch(client: Client, importId: string, i: Inputs): Promise<Live | undefined>;
     /** Says where the id is found; appended to "<vendor> has no <noun> with this id". Default: check the id in the console, or remove importId. */
@@ -309,15 +313,20 @@ function splitCreateKey<Inputs extends object>(news: Inputs): { inputs: Inputs; 
 
 /** Takes an existing identity under management: no create call at the vendor. */
 async function adopt<Inputs extends object, Outputs extends object, Client, Plan, Made, Live, Current>(d: ResourceDefinition<Inputs, Outputs, Client, Plan, Made, Live, Current>, c: Client, importId: string, i: Inputs, notes: Notes): Promise<Created<Outputs>> {
-  const live = await vendorCall(d.kind, `reading ${d.noun} ${importId} to adopt it (importId)`, () => d.adopt.fetch(c, importId, i));
+  const fetch = async (): Promise<Live | undefined> => {
+    if (d.adopt) return d.adopt.fetch(c, importId, i);
+    const { id, props } = await d.read(c, importId, {} as Outputs);
+    return id === undefined ? undefined : (props as unknown as Live);
+  };
+  const live = await vendorCall(d.kind, `reading ${d.noun} ${importId} to adopt it (importId)`, fetch);
   if (live === undefined) {
-    const { detail, todo } = d.adopt.notFound?.(importId, i, c) ?? { todo: `Check the id ${d.console}, or remove importId to create a new ${d.noun}` };
+    const { detail, todo } = d.adopt?.notFound?.(importId, i, c) ?? { todo: `Check the id ${d.console}, or remove importId to create a new ${d.noun}` };
     throw new AdoptionError(d.kind, importId, `${d.vendor} has no ${d.noun} with this id${detail ? ` ${detail}` : ""}`, todo);
   }
-  const refusal = d.adopt.guard?.(c, live, i);
+  const refusal = d.adopt?.guard?.(c, live, i);
   if (refusal) throw new AdoptionError(d.kind, importId, refusal.reason, refusal.todo);
   // Without a `current` hook the live object is what converge starts from (Live and Current agree).
-  const { id, current } = d.adopt.current ? await d.adopt.current(c, live, i, notes) : { id: importId, current: live as unknown as Current };
+  const { id, current } = d.adopt?.current ? await d.adopt.current(c, live, i, notes) : { id: importId, current: live as unknown as Current };
   let converged: Converged<Outputs>;
   try {
     converged = await d.converge(c, id, current, i);
