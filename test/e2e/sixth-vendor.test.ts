@@ -50,6 +50,12 @@ const REGISTRIES = {
 /** What `npm run gen` writes for one more kind and lookup (besides the tables of the existing pages). */
 const GENERATED = ["schema.json", "sdk/index.ts", "sdk/lookups.ts", "sdk/example-service-account.ts", `provider/dynamic/kinds/${KIND}.cts`, `docs/resources/${KIND}.md`];
 
+/**
+ * The checkout's own tests that hold each module of the registry to its rules (setting names, load
+ * order, generated outputs); not those that list the five vendors by hand, as tests may.
+ */
+const REGISTRY_TESTS = ["provider/vendors/index.test.ts", "provider/vendors/load-order.test.ts", "test/registry-outputs.test.ts"];
+
 /** The files a checkout of this working tree has: tracked ones, and new ones not committed yet. */
 function copyCheckout(): void {
   const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repoRoot, encoding: "utf8" }).split("\0").filter(Boolean);
@@ -181,6 +187,13 @@ describe("a sixth vendor added by its two folders and one line in each registry"
     }
     // And the generated files agree with the registry.
     expect(() => execFileSync("npm", ["run", "gen:check", "--silent"], { cwd: checkout, stdio: "pipe" })).not.toThrow();
+  });
+
+  it("the tests that hold every vendor module to the registry's rules pass with six", async () => {
+    const { FORCE_COLOR: _colour, ...env } = process.env as Record<string, string>;
+    const r = await run(join(checkout, "node_modules/.bin/vitest"), ["run", "--project", "unit", ...REGISTRY_TESTS], checkout, { ...env, NO_COLOR: "1" });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`Test Files +${REGISTRY_TESTS.length} passed`));
   });
 
   it("is in schema.json, and the plugin's GetSchema serves it", async () => {
