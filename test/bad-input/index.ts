@@ -1,11 +1,16 @@
-// The bad-input corpus of the five resource kinds.
-import { controlRoomUserCorpus } from "./control-room-user.js";
+// The bad-input corpus of every resource kind in the vendor registry: each kind's corpus is the
+// module named as its SDK module (`./<sdkModule>.ts`), so a kind added without one fails here.
+import { VENDORS } from "../../provider/vendors/index.js";
 import type { Corpus } from "./corpus.js";
-import { iseApiUserCorpus } from "./ise-api-user.js";
-import { uiPathRobotAccountCorpus } from "./uipath-robot-account.js";
-import { uptrendsApiAccountCorpus } from "./uptrends-api-account.js";
-import { verifyApiClientCorpus } from "./verify-api-client.js";
 
 export * from "./corpus.js";
 
-export const corpora: readonly Corpus[] = [iseApiUserCorpus, uptrendsApiAccountCorpus, controlRoomUserCorpus, verifyApiClientCorpus, uiPathRobotAccountCorpus];
+async function corpusOf(kind: string, module: string): Promise<Corpus> {
+  const exported = Object.values((await import(/* @vite-ignore */ `./${module}.js`)) as Record<string, unknown>);
+  const found = exported.find((v): v is Corpus => typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === kind);
+  if (!found) throw new Error(`test/bad-input/${module}.ts exports no corpus of ${kind}`);
+  return found;
+}
+
+/** In the registry's order. */
+export const corpora: readonly Corpus[] = await Promise.all(VENDORS.flatMap((v) => v.kinds.map((k) => corpusOf(k.kind, k.sdkModule))));

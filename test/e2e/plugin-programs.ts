@@ -6,15 +6,16 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { expect } from "vitest";
 import type { Sandbox } from "../../sandbox/server.js";
-import type { AaState } from "../../sandbox/vendors/automation-anywhere/state.js";
+import { VENDORS } from "../../provider/vendors/index.js";
+import { heldIdentities, SANDBOX_KINDS, VENDOR_OF, type Kind } from "../../sandbox/kinds.js";
 import type { VerifyState } from "../../sandbox/vendors/ibm-verify/state.js";
-import type { IvantiState } from "../../sandbox/vendors/ivanti/state.js";
 import type { UiPathState } from "../../sandbox/vendors/uipath/state.js";
 import type { UptrendsState } from "../../sandbox/vendors/uptrends/state.js";
 import { PulumiProject, repoRoot, type PreviewStep, type ProjectOptions, type StateResource } from "./harness.js";
 
-export const PROGRAM_KINDS = ["IseApiUser", "UptrendsApiAccount", "ControlRoomUser", "VerifyApiClient", "UiPathRobotAccount"] as const;
-export type Kind = (typeof PROGRAM_KINDS)[number];
+/** Every kind the programs make, in the registry's order (the sandbox list has the same order). */
+export const PROGRAM_KINDS: readonly Kind[] = SANDBOX_KINDS;
+export type { Kind };
 
 /** The password seedAtVendors gives the Ivanti API user (the vendor never returns it). */
 export const LEGACY_ISE_PASSWORD = "Legacy-Ise-Pass1";
@@ -50,16 +51,9 @@ export function stepFor(steps: PreviewStep[], name: string): PreviewStep | undef
   return steps.find((s) => s.urn.endsWith(`::${name}`) && s.op !== "refresh");
 }
 
-/** The ids of the identities each vendor holds (the provider's own login accounts included). */
+/** The ids of the identities each vendor holds (the provider's own login accounts included), by kind. */
 export function identities(sb: Sandbox): Record<Kind, string[]> {
-  const aa = sb.store.vendor("automation-anywhere") as unknown as AaState;
-  return {
-    IseApiUser: (sb.store.vendor("ivanti") as unknown as IvantiState).accounts.map((a) => String(a.id)).sort(),
-    UptrendsApiAccount: (sb.store.vendor("uptrends") as unknown as UptrendsState).apiUsers.map((u) => u.apiUserGuid).sort(),
-    ControlRoomUser: Object.keys(aa.users).sort(),
-    VerifyApiClient: (sb.store.vendor("ibm-verify") as unknown as VerifyState).apiClients.map((c) => c.id).sort(),
-    UiPathRobotAccount: (sb.store.vendor("uipath") as unknown as UiPathState).robotAccounts.map((r) => r.id).sort(),
-  };
+  return Object.fromEntries(PROGRAM_KINDS.map((kind) => [kind, heldIdentities(kind, sb.store.vendor(VENDOR_OF[kind])).map((i) => i.id).sort()])) as Record<Kind, string[]>;
 }
 
 /** The e-mail of the sandbox's seeded Uptrends operator (for the getUptrendsOperator lookup). */
@@ -85,7 +79,11 @@ export function editUptrendsDescription(sb: Sandbox, apiUserGuid: string, descri
   user.description = description;
 }
 
-export const VENDOR_KEYS = ["ise", "uptrends", "controlroom", "verify", "uipath"] as const;
+/** Every vendor's one name (what `apiidentity discover` takes), in the registry's order. */
+export const VENDOR_KEYS: readonly string[] = VENDORS.map((v) => v.name);
+
+/** A Python module name for a vendor's discovered declarations (`automation-anywhere` → `discovered_automation_anywhere`). */
+export const pythonModuleOf = (vendor: string): string => `discovered_${vendor.replaceAll("-", "_")}`;
 
 /** Runs `apiidentity discover <vendor> --format <format>` (the built CLI) with the given environment. */
 export function discover(vendor: string, format: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {

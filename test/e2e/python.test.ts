@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
 import { repoRoot } from "./harness.js";
-import { discover, exampleWalk, identities, importDiscovered, pluginProject, pluginResources, pythonVenv, seedAtVendors, VENDOR_KEYS } from "./plugin-programs.js";
+import { discover, exampleWalk, identities, importDiscovered, pluginProject, pluginResources, pythonModuleOf, pythonVenv, seedAtVendors, VENDOR_KEYS } from "./plugin-programs.js";
 
 let sb: Sandbox;
 let venv: string;
@@ -49,9 +49,9 @@ describe("Python programs through the provider plugin", () => {
         const r = await discover(vendor, "python", sb.config().env);
         expect(r.code, r.stderr).toBe(0);
         expect(r.stdout).toContain("opts=pulumi.ResourceOptions(import_=");
-        writeFileSync(join(p.dir, `discovered_${vendor}.py`), r.stdout);
+        writeFileSync(join(p.dir, `${pythonModuleOf(vendor)}.py`), r.stdout);
       }
-      writeFileSync(join(p.dir, "__main__.py"), VENDOR_KEYS.map((v) => `import discovered_${v}  # noqa: F401`).join("\n") + "\n");
+      writeFileSync(join(p.dir, "__main__.py"), VENDOR_KEYS.map((v) => `import ${pythonModuleOf(v)}  # noqa: F401`).join("\n") + "\n");
       await importDiscovered(p, sb, ids);
       await p.destroy();
       expect(identities(sb)).toEqual(baseline);

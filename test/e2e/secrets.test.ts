@@ -8,18 +8,26 @@
 // every vendor request (seen by a recording proxy in front of the sandbox).
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { VENDORS } from "../../provider/vendors/index.js";
+import { BASIC_VENDORS, TOKEN_VENDORS } from "../../sandbox/kinds.js";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
 import type { AaState } from "../../sandbox/vendors/automation-anywhere/state.js";
 import type { VerifyState } from "../../sandbox/vendors/ibm-verify/state.js";
 import type { IvantiState } from "../../sandbox/vendors/ivanti/state.js";
 import type { UiPathState } from "../../sandbox/vendors/uipath/state.js";
 import type { UptrendsState } from "../../sandbox/vendors/uptrends/state.js";
+import { CREATE_ROUTES, TOKEN_ROUTES } from "../reliability/faults.js";
 import { ECHO, startRecordingProxy, type RecordingProxy } from "../secrets/recording-proxy.js";
 import { SecretSearch } from "../secrets/search.js";
 import { PulumiProject, type RunResult } from "./harness.js";
 
-const WALK_KINDS = ["IseApiUser", "UptrendsApiAccount", "ControlRoomUser", "VerifyApiClient", "UiPathRobotAccount"];
-const VENDORS = ["ivanti", "uptrends", "automation-anywhere", "ibm-verify", "uipath"] as const;
+/** The registry's kinds and vendors: a vendor missing from the walk's program fails the create step. */
+const WALK_KINDS = VENDORS.flatMap((v) => v.kinds.map((k) => k.kind));
+const VENDOR_NAMES = VENDORS.map((v) => v.name);
+/** Which vendor an error line is about: the first display name in it. */
+const vendorIn = (line: string) => VENDORS.map((v) => v.displayName).find((n) => line.includes(n));
+/** Each vendor's create route (the sandbox's template) where the fault table knows it; else every POST. */
+const createRoute = (vendor: string): string | undefined => (CREATE_ROUTES as Readonly<Record<string, string>>)[vendor];
 
 const hex = (n: number) => randomBytes(n).toString("hex");
 // Ivanti: 8-128 characters of three classes; Control Room: 8-15 of a-z A-Z 0-9 @ - _ ! # $ % & .
@@ -42,13 +50,13 @@ const runner = await getControlRoomRole({ name: "bot_runner" });
 const robots = await getUiPathGroup({ name: "Robots" });
 const ise = new IseApiUser("ise", { emailAddress: "secrets-ise@example.com", firstName: "Ise", displayName: description, password: cfg.requireSecret("isePassword") });
 const uptrends = new UptrendsApiAccount("uptrends", { operatorGuid: operator.operatorGuid, description });
-const cr = new ControlRoomUser("controlroom", { username: "secrets-robot", email: "robot@example.com", password: cfg.requireSecret("automationAnywherePassword"), roles: [runner, "AAE_Basic"], licenseFeatures: ["RUNTIME"], description });
+const cr = new ControlRoomUser("controlroom", { username: "secrets-robot", email: "robot@example.com", password: cfg.requireSecret("controlRoomPassword"), roles: [runner, "AAE_Basic"], licenseFeatures: ["RUNTIME"], description });
 const verify = new VerifyApiClient("verify", { clientName: "secrets-client", entitlements: ["readUsers"], description, secretRotation: ${s.rotation} });
 const bot = new UiPathRobotAccount("uipath", { name: "secrets-bot", displayName: description, groupIds: [robots.id] });
 export const isePassword = ise.password;
 export const uptrendsPassword = uptrends.password;
-export const automationAnywherePassword = cr.password;
-export const ibmVerifyClientSecret = verify.clientSecret;
+export const controlRoomPassword = cr.password;
+export const verifyClientSecret = verify.clientSecret;
 export const ids = [ise.accountId, uptrends.apiUserGuid, cr.userId, verify.apiClientId, bot.robotAccountId];
 `;
 
@@ -83,7 +91,7 @@ describe("secrets through a full cycle of the five kinds", () => {
   }
 
   /** Every vendor's error answers to matching calls echo the request's values and credentials. */
-  function echoFaults(rules: { vendor: string; method: string; route?: string; status: number }[]): void {
+  function echoFaults(rules: { vendor: string; method: string; route?: string | undefined; status: number }[]): void {
     for (const r of rules) sb.faults.add({ vendor: r.vendor, method: r.method, ...(r.route ? { route: r.route } : {}), effect: { type: "status", status: r.status, message: `${ECHO}` } });
   }
 
@@ -120,7 +128,7 @@ describe("secrets through a full cycle of the five kinds", () => {
     await p.init();
     await p.setConfig("apiidentity:uipathClientSecret", sb.config().vendors.uipath!.clientSecret!, true);
     await p.setConfig("isePassword", isePasswords[0]!, true);
-    await p.setConfig("automationAnywherePassword", badCrPassword, true);
+    await p.setConfig("controlRoomPassword", badCrPassword, true);
   });
 
   afterAll(async () => {
@@ -136,27 +144,21 @@ describe("secrets through a full cycle of the five kinds", () => {
       // Only the program's look-ups (log-ins and lists) talked to vendors.
       expect(proxy.exchanges.filter((e) => e.method !== "GET" && !/token|authentication|list/i.test(e.url))).toEqual([]);
     } finally {
-      await p.setConfig("automationAnywherePassword", crPasswords[0]!, true);
+      await p.setConfig("controlRoomPassword", crPasswords[0]!, true);
     }
   });
 
   it("creates refused by vendors that echo the request (passwords, tokens, Basic credentials): every error is redacted", async () => {
-    echoFaults([
-      { vendor: "ivanti", method: "POST", status: 400 },
-      { vendor: "uptrends", method: "POST", status: 400 },
-      { vendor: "automation-anywhere", method: "POST", route: "*/usermanagement/users", status: 400 },
-      { vendor: "ibm-verify", method: "POST", route: "/v1.0/apiclients", status: 400 },
-      { vendor: "uipath", method: "POST", route: "*/RobotAccount", status: 400 },
-    ]);
+    echoFaults(VENDOR_NAMES.map((vendor) => ({ vendor, method: "POST", route: createRoute(vendor), status: 400 })));
     try {
       const r = await pulumi("up with echoing create errors", ["up", "--yes", "--skip-preview", "--continue-on-error"], "fail");
       const lines = errorLines(r);
-      expect(new Set(lines.map((l) => /(Ivanti|Uptrends|Automation Anywhere|IBM Verify|UiPath)/.exec(l)?.[1])).size).toBe(5);
+      expect(new Set(lines.map(vendorIn)).size).toBe(VENDORS.length);
       for (const l of lines) expect(l).toContain("[REDACTED]");
     } finally {
       sb.faults.clear();
     }
-    expect(proxy.exchanges.filter((e) => e.echoed).length).toBeGreaterThanOrEqual(5);
+    expect(proxy.exchanges.filter((e) => e.echoed).length).toBeGreaterThanOrEqual(VENDORS.length);
   });
 
   it("creates all five", async () => {
@@ -172,13 +174,13 @@ describe("secrets through a full cycle of the five kinds", () => {
 
   it("updates refused by vendors that echo the request (Ivanti and Control Room password changes among them): every error is redacted", async () => {
     await p.setConfig("isePassword", isePasswords[1]!, true);
-    await p.setConfig("automationAnywherePassword", crPasswords[1]!, true);
+    await p.setConfig("controlRoomPassword", crPasswords[1]!, true);
     p.writeProgram(program({ description: "secrets walk, changed", rotation: 0 }));
-    echoFaults(VENDORS.map((vendor) => ({ vendor, method: "PUT", status: 500 })));
+    echoFaults(VENDOR_NAMES.map((vendor) => ({ vendor, method: "PUT", status: 500 })));
     try {
       const r = await pulumi("up with echoing update errors", ["up", "--yes", "--skip-preview", "--continue-on-error"], "fail");
       const lines = errorLines(r);
-      expect(new Set(lines.map((l) => /(Ivanti|Uptrends|Automation Anywhere|IBM Verify|UiPath)/.exec(l)?.[1])).size).toBe(5);
+      expect(new Set(lines.map(vendorIn)).size).toBe(VENDORS.length);
       for (const l of lines) expect(l).toContain("[REDACTED]");
     } finally {
       sb.faults.clear();
@@ -227,17 +229,16 @@ describe("secrets through a full cycle of the five kinds", () => {
   });
 
   it("logins and reads refused by vendors that echo the credentials: every error is redacted", async () => {
+    // HTTP Basic vendors refuse every read; token vendors refuse their token calls (every POST where the fault table knows none).
+    const tokenRoutes = (vendor: string): readonly (string | undefined)[] => (TOKEN_ROUTES as Readonly<Record<string, readonly string[]>>)[vendor] ?? [undefined];
     echoFaults([
-      { vendor: "ivanti", method: "GET", status: 401 },
-      { vendor: "uptrends", method: "GET", status: 401 },
-      { vendor: "automation-anywhere", method: "POST", route: "*/authentication", status: 401 },
-      { vendor: "ibm-verify", method: "POST", route: "/oauth2/token", status: 401 },
-      { vendor: "uipath", method: "POST", route: "*/connect/token", status: 401 },
+      ...BASIC_VENDORS.map((vendor) => ({ vendor, method: "GET", status: 401 })),
+      ...TOKEN_VENDORS.flatMap((vendor) => tokenRoutes(vendor).map((route) => ({ vendor, method: "POST", route, status: 401 }))),
     ]);
     try {
       const r = await pulumi("refresh with echoing auth errors", ["refresh", "--yes", "--skip-preview"], "fail");
       const lines = errorLines(r);
-      expect(new Set(lines.map((l) => /(Ivanti|Uptrends|Automation Anywhere|IBM Verify|UiPath)/.exec(l)?.[1])).size).toBe(5);
+      expect(new Set(lines.map(vendorIn)).size).toBe(VENDORS.length);
       for (const l of lines) expect(l).toContain("[REDACTED]");
     } finally {
       sb.faults.clear();
