@@ -150,12 +150,11 @@ export const uiPathRobotAccount = defineResource({
   advise: adviseInputs,
 
   diff(olds, news, settings): DiffResult {
-    const o = olds;
     const n = { ...news, partitionGlobalId: news.partitionGlobalId ?? settings.uipathPartitionGlobalId };
-    const r = diffProperties(o, n, DIFF_SPEC);
+    const r = diffProperties(olds, n, DIFF_SPEC);
     // A rename that only changes letter case clashes with the old account (names are unique
     // case-insensitively): delete it before creating the new one.
-    if (r.replaces.includes("name") && !r.replaces.includes("partitionGlobalId") && o.name.toLowerCase() === n.name.toLowerCase()) {
+    if (r.replaces.includes("name") && !r.replaces.includes("partitionGlobalId") && olds.name.toLowerCase() === n.name.toLowerCase()) {
       r.deleteBeforeReplace = true;
     }
     return r;
