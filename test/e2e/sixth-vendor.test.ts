@@ -280,6 +280,7 @@ export const token = svc.token;
     await editAtVendor(made!.id, "edited at the vendor");
     await p.pulumi("refresh", "--yes", "--skip-preview");
     expect((await p.resources()).map((r) => [r.id, r.outputs?.description])).toEqual([[made!.id, "edited at the vendor"]]);
+    expect((await held()).map((a) => [a.id, a.description])).toEqual([[made!.id, "edited at the vendor"]]);
     await p.pulumi("up", "--yes", "--skip-preview");
     accounts = await held();
     expect(accounts.map((a) => [a.id, a.description])).toEqual([[made!.id, "made from TypeScript"]]);
