@@ -83,7 +83,8 @@ function addVendor(): void {
     const lines = readFileSync(join(checkout, file), "utf8").split("\n");
     lines.splice(lines.findLastIndex((l) => l.startsWith("import ")) + 1, 0, importLine);
     const text = lines.join("\n");
-    const listed = text.replace(/(export const \w+ = \[[^\]]*)\] as const;/, "$1, example] as const;");
+    // Before the closing bracket, after any trailing comma and line break of a list written one per line.
+    const listed = text.replace(/(export const \w+ = \[[^\]]*?)(,?\s*)\]/, "$1, example$2]");
     if (listed === text) throw new Error(`no vendor list in ${file}`);
     writeFileSync(join(checkout, file), listed);
   }
@@ -184,8 +185,10 @@ describe("a sixth vendor added by its two folders and one line in each registry"
       const diff = git("diff", "-U0", "--", file).split("\n");
       const added = diff.filter((l) => l.startsWith("+") && !l.startsWith("+++"));
       const removed = diff.filter((l) => l.startsWith("-") && !l.startsWith("---"));
-      expect(added, file).toEqual([`+${importLine}`, expect.stringMatching(/^\+export const \w+ = \[.*, example\] as const;$/)]);
-      expect(removed.map((l) => `+${l.slice(1).replace(/\] as const;$/, ", example] as const;")}`), file).toEqual([added[1]]);
+      // The import, and the list's line with the vendor added and nothing else changed.
+      expect(added[0], file).toBe(`+${importLine}`);
+      expect(added.slice(1).map((l) => l.slice(1).replace(", example", "")), file).toEqual(removed.map((l) => l.slice(1)));
+      expect(removed, file).toHaveLength(1);
     }
     // And the generated files agree with the registry.
     expect(() => execFileSync("npm", ["run", "gen:check", "--silent"], { cwd: checkout, stdio: "pipe" })).not.toThrow();
