@@ -25,3 +25,20 @@ describe("the plugin's notes", () => {
     await expect(calls.check(urn, {}, advised)).resolves.toMatchObject({ failures: [] });
   });
 });
+
+describe("a setting under its former name", () => {
+  it("is read at Configure, and its note goes once to the engine's log (no resource), naming the current key", () => {
+    const got: unknown[][] = [];
+    const calls = new PluginCalls({}, (...a) => void got.push(a));
+    calls.configure(new Map([["apiidentity:verifyTenantUrl", "https://tenant.example"]]), {});
+    calls.configure(new Map([["apiidentity:verifyTenantUrl", "https://tenant.example"]]), {});
+    expect(calls.current().ibmVerifyTenantUrl).toBe("https://tenant.example");
+    expect(got).toEqual([
+      [
+        "The stack config key 'apiidentity:verifyTenantUrl' is a deprecated name of the setting 'apiidentity:ibmVerifyTenantUrl'; it is still read, but rename it to 'apiidentity:ibmVerifyTenantUrl'.",
+        undefined,
+        "warning",
+      ],
+    ]);
+  });
+});

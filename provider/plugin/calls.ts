@@ -12,6 +12,7 @@ import { environmentSettings, sameSettings, type Settings } from "../settings.js
 import { settingsFromConfigure } from "./config.js";
 import { engineDiff, type DiffAnswer } from "./diff.js";
 import { invoke, type InvokeAnswer } from "./invoke.js";
+import type { Notes } from "../notes.js";
 import type { NoteSink } from "./notes.js";
 import { unwrap, withSecrets, reveal, type Values } from "./struct.js";
 import { createKeyOfUrn, kindOfPluginToken, parseUrn } from "./urn.js";
@@ -81,9 +82,12 @@ export class PluginCalls {
     private readonly note: NoteSink = () => undefined,
   ) {}
 
+  /** Notes of the provider itself, not of a resource: a setting given under its former name (each once). */
+  private readonly providerNotes: Notes = { info: (text) => this.tell(text, undefined, "info"), warn: (text) => this.tell(text, undefined, "warning") };
+
   /** Settings from Configure; a Configure with equal settings keeps the value, and its clients. */
   configure(variables: ReadonlyMap<string, string>, args: Values): void {
-    const next = settingsFromConfigure(variables, args, this.env);
+    const next = settingsFromConfigure(variables, args, this.env, this.providerNotes);
     if (this.settings === undefined || !sameSettings(this.settings, next)) this.settings = next;
   }
 
@@ -98,7 +102,7 @@ export class PluginCalls {
   }
 
   /** A note that cannot be shown never fails the call that wrote it. */
-  private tell(text: string, urn: string, severity: "info" | "warning"): void {
+  private tell(text: string, urn: string | undefined, severity: "info" | "warning"): void {
     try {
       this.note(text, urn, severity);
     } catch {

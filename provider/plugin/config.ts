@@ -4,6 +4,7 @@
 // every value a string). From those come the settings value the handlers run with, resolved with
 // the environment fallbacks exactly as the dynamic provider resolves them.
 import { CONFIG_NAMESPACE, SETTINGS, settingOfFormerKey } from "../config.js";
+import type { Notes } from "../notes.js";
 import { resolveSettings, type Settings } from "../settings.js";
 import { holdsUnknown, type CheckFailure } from "../resource.js";
 import { reveal, type Values } from "./struct.js";
@@ -22,13 +23,16 @@ function asText(v: unknown): string | undefined {
   return typeof plain === "string" ? plain : JSON.stringify(plain);
 }
 
-/** The settings a Configure request holds: `args` first, then `variables`, then the environment. */
-export function settingsFromConfigure(variables: ReadonlyMap<string, string>, args: Values, env: Readonly<Record<string, string | undefined>>): Settings {
+/**
+ * The settings a Configure request holds: `args` first, then `variables`, then the environment;
+ * `notes` hears of a setting given under its former name.
+ */
+export function settingsFromConfigure(variables: ReadonlyMap<string, string>, args: Values, env: Readonly<Record<string, string | undefined>>, notes?: Notes): Settings {
   const config = (key: string): string | undefined => {
     const name = key.startsWith(`${CONFIG_NAMESPACE}:`) ? key.slice(CONFIG_NAMESPACE.length + 1) : key;
     return asText(args[name]) ?? variables.get(`${CONFIG_NAMESPACE}:config:${name}`) ?? variables.get(`${CONFIG_NAMESPACE}:${name}`);
   };
-  return resolveSettings({ config, env });
+  return resolveSettings({ config, env, ...(notes ? { notes } : {}) });
 }
 
 /**
