@@ -98,7 +98,7 @@ describe("apiidentity orphans (IBM Verify)", () => {
     await p.ok(["config", "set", "apiidentity:ibmVerifyTenantUrl", cfg.baseUrl!]);
     await p.ok(["config", "set", "apiidentity:ibmVerifyClientId", cfg.clientId!]);
     await p.ok(["config", "set", "--secret", "apiidentity:ibmVerifyClientSecret", cfg.clientSecret!]);
-    const env = Object.fromEntries(Object.entries(p.env).filter(([k]) => !k.startsWith("VERIFY_")));
+    const env = Object.fromEntries(Object.entries(p.env).filter(([k]) => !/^(IBM_)?VERIFY_/.test(k)));
     const r = await orphansWith(env, "--stack", "a", "--stack", "b", "--json");
     expect(r.stderr).toBe("");
     const report = JSON.parse(r.stdout) as { vendors: { vendor: string; status: string; marked: number }[] };
