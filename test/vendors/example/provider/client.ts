@@ -5,6 +5,7 @@ import { requireSetting, type Settings } from "../../settings.js";
 import { PATHS, STATUS, VENDOR } from "./contract.js";
 import { wireAccount, wireAccountList, wireCreatedAccount, wireError, wireGroupList, type WireAccount, type WireAccountBody, type WireCreatedAccount, type WireGroup } from "./wire.js";
 
+/** The API key as a bearer token on every call: nothing to fetch or refresh, so a 401 is final. */
 function apiKeyAuth(key: string): AuthProvider {
   return { headers: async () => ({ authorization: `Bearer ${key}` }), secrets: () => [key] };
 }
@@ -51,20 +52,26 @@ export class ExampleClient {
   }
 }
 
-const clients = new PerSettings(
-  (settings: Settings) =>
-    new ExampleClient(
-      new HttpClient({
-        vendor: VENDOR,
-        baseUrl: requireSetting(settings, "exampleBaseUrl", VENDOR),
-        auth: apiKeyAuth(requireSetting(settings, "exampleApiKey", VENDOR)),
-        describeError: (body) => {
-          const e = wireError.safeParse(body);
-          return e.success ? { message: e.data.error } : {};
-        },
-      }),
-    ),
-);
+export interface ExampleSettings {
+  baseUrl: string;
+  apiKey: string;
+}
+
+/** What the Example client needs of the provider settings. */
+export function exampleSettings(settings: Settings): ExampleSettings {
+  return { baseUrl: requireSetting(settings, "exampleBaseUrl", VENDOR), apiKey: requireSetting(settings, "exampleApiKey", VENDOR) };
+}
+
+/** The vendor's `{ "error": … }` body as its message. */
+export function describeExampleError(body: unknown): { message?: string } {
+  const e = wireError.safeParse(body);
+  return e.success ? { message: e.data.error } : {};
+}
+
+const clients = new PerSettings((settings: Settings) => {
+  const s = exampleSettings(settings);
+  return new ExampleClient(new HttpClient({ vendor: VENDOR, baseUrl: s.baseUrl, auth: apiKeyAuth(s.apiKey), describeError: describeExampleError }));
+});
 
 /** The client for these settings: one per settings value. */
 export function exampleClient(settings: Settings): ExampleClient {

@@ -1,8 +1,8 @@
 // Example, a test-only vendor (test/vendors/example/README.md), as the rest of the package sees it.
-import { text } from "../../demo-calls.js";
 import type { ResourceHandler } from "../../resource.js";
 import { defineLookup, type VendorModule } from "../../vendor-module.js";
 import { exampleClient } from "./client.js";
+import { demo } from "./demo.js";
 import { VENDOR } from "./contract.js";
 import { exampleServiceAccount } from "./handler.js";
 import { exampleServiceAccountInputs, exampleServiceAccountOutputs, getExampleGroupInputs, getExampleGroupOutputs } from "./inputs.js";
@@ -48,6 +48,5 @@ export const vendor: VendorModule<typeof settings> = {
     tenant: (s) => (s.exampleApiKey === undefined ? undefined : s.exampleBaseUrl),
     marked: async (s) => (await exampleClient(s).list()).flatMap((a) => (a.createdBy ? [{ id: a.id, name: a.name, mark: a.createdBy }] : [])),
   },
-  // The demo's quickstart declares none of its kinds; its table names an account by its name.
-  demo: { name: (p) => text(p, "name") },
+  demo,
 };

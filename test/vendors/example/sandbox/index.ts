@@ -1,6 +1,7 @@
 // Emulator of the Example API, a test-only vendor (test/vendors/example/README.md). See CONTRACT.md.
 import type { VendorModule } from "../../types.js";
-import { errorBody, routes } from "./routes.js";
+import { errorBody } from "./errors.js";
+import { routes } from "./routes.js";
 import { SEED, seedState, type ExampleState } from "./state.js";
 
 export const example: VendorModule<ExampleState, "ExampleServiceAccount", "example"> = {

@@ -3,9 +3,8 @@
 import { z } from "zod";
 import { bearerToken, json, noContent, randomSecret } from "../../http-util.js";
 import type { Route, RouteHandler, SandboxResponse } from "../../types.js";
+import { errorBody } from "./errors.js";
 import type { ExampleState, StoredAccount } from "./state.js";
-
-export const errorBody = (status: number, error: string): SandboxResponse => json(status, { error });
 
 /** The account without its token (which only the create answers). */
 const view = ({ token: _token, ...rest }: StoredAccount) => rest;
