@@ -5,9 +5,10 @@
 // the resource's source position and every error still go through it.
 // It runs against the build (dist/), as a program does: the SDK source imports its providers as .cts.
 import * as pulumi from "@pulumi/pulumi";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ControlRoomUser, IseApiUser, UiPathRobotAccount, UptrendsApiAccount, VerifyApiClient } from "../dist/sdk/index.js";
 import { lightLeakTraces } from "../dist/sdk/stack-traces.js";
+import { ADVISED_KINDS, adviceOf } from "../dist/provider/advice.js";
 
 beforeAll(() => {
   pulumi.runtime.setMocks(
@@ -16,6 +17,12 @@ beforeAll(() => {
     "stack",
     false,
   );
+});
+
+// Each constructor starts loading its kind's advice module in the background; wait for those loads
+// so none is still importing when the test environment is torn down (an unhandled rejection).
+afterAll(async () => {
+  await Promise.all(ADVISED_KINDS.map((kind) => adviceOf(kind)));
 });
 
 type Format = (err: Error, frames: NodeJS.CallSite[]) => unknown;
