@@ -137,3 +137,44 @@ describe("collectDrift with the provider plugin's detailedDiff", () => {
     expect(found.map((i) => i.property)).toEqual(["description"]);
   });
 });
+
+describe("collectDrift per tenant", () => {
+  const P = "apiidentity:index:";
+  const sig = "4dabf18193072939515e22adb298388d";
+  const prodUrn = "urn:pulumi:dev::p::pulumi:providers:apiidentity::prod";
+  const tstate: StateResourceJson[] = [
+    { urn: prodUrn, type: "pulumi:providers:apiidentity", id: "pid", inputs: { ibmVerifyTenantUrl: "https://prod.example.com", ibmVerifyClientSecret: { [sig]: "1b47061264138c4ac30d75fd1eb44270", plaintext: '"s3cr3t-value"' } } },
+    { urn: "urn:pulumi:dev::p::pulumi:providers:apiidentity::default_0_1_0", type: "pulumi:providers:apiidentity", id: "did", inputs: {} },
+    { urn: `urn:pulumi:dev::p::${P}VerifyApiClient::prod-client`, type: `${P}VerifyApiClient`, id: "a", inputs: { clientName: "c" }, provider: `${prodUrn}::pid` },
+    { urn: `urn:pulumi:dev::p::${P}VerifyApiClient::default-client`, type: `${P}VerifyApiClient`, id: "b", inputs: { clientName: "d" }, provider: "urn:pulumi:dev::p::pulumi:providers:apiidentity::default_0_1_0::did" },
+    { urn: urn("UiPathRobotAccount", "eu-bot"), type: `${T}UiPathRobotAccount`, id: "r", inputs: { name: "n", profile: "eu" } },
+  ];
+  const tsteps: DriftStep[] = [
+    { op: "create", urn: `urn:pulumi:dev::p::${P}VerifyApiClient::prod-client` },
+    { op: "create", urn: `urn:pulumi:dev::p::${P}VerifyApiClient::default-client` },
+    { op: "update", urn: urn("UiPathRobotAccount", "eu-bot"), old: { id: "r", inputs: { name: "m", profile: "eu" } } },
+  ];
+  const items = collectDrift(tstate, tsteps);
+
+  it("names the explicit provider and the tenant URL its state holds, the profile of a dynamic resource, nothing for the stack's own settings", () => {
+    expect(items.find((i) => i.name === "prod-client")?.tenant).toBe("provider prod (https://prod.example.com)");
+    expect(items.find((i) => i.name === "eu-bot")).toEqual(expect.objectContaining({ property: "name", tenant: "profile eu" }));
+    expect(items.find((i) => i.name === "default-client")).not.toHaveProperty("tenant");
+  });
+  it("the reports say which tenant each identity belongs to and never show a provider secret", () => {
+    const t = formatDrift(items, "text", "dev");
+    expect(t).toContain("VerifyApiClient prod-client (IBM Verify, id a, tenant provider prod (https://prod.example.com))");
+    expect(t).toContain("UiPathRobotAccount eu-bot (UiPath, id r, tenant profile eu)");
+    expect(t).toContain("VerifyApiClient default-client (IBM Verify, id b, the stack's settings)");
+    expect(t).toMatch(/Tenants: 3\n/);
+    const m = formatDrift(items, "markdown", "dev");
+    expect(m).toContain("| Tenant | Vendor | Resource | Property | In state | At the vendor |");
+    expect(m).toContain("| profile eu | UiPath | UiPathRobotAccount `eu-bot` | `name` | n | m |");
+    expect(JSON.parse(formatDrift(items, "json", "dev")).items).toContainEqual(expect.objectContaining({ name: "prod-client", tenant: "provider prod (https://prod.example.com)" }));
+    for (const f of ["text", "markdown", "json"] as const) expect(formatDrift(items, f, "dev")).not.toContain("s3cr3t");
+  });
+  it("without any tenant the reports stay as they were", () => {
+    expect(formatDrift(collectDrift(state, steps), "markdown", "dev")).toContain("| Vendor | Resource | Property | In state | At the vendor |");
+    expect(formatDrift(collectDrift(state, steps), "text", "dev")).not.toContain("Tenants");
+  });
+});

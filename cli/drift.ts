@@ -8,6 +8,7 @@ import { specialSigKey } from "@pulumi/pulumi/runtime/rpc.js";
 import { secretPropertiesOf } from "../provider/declare.js";
 import { allHandlers } from "../provider/handlers.js";
 import { kindOfEitherToken } from "./resource-types.js";
+import { tenantOf } from "./tenants.js";
 import { CommandRunError, UsageError, messageOf } from "./errors.js";
 
 export interface DriftItem {
@@ -25,6 +26,11 @@ export interface DriftItem {
    * plugin's detailedDiff); absent for dynamic resources, whose diff the engine does not get.
    */
   change?: "update" | "replace";
+  /**
+   * The tenant the identity belongs to: `profile <name>`, or `provider <name> (<tenant URL>)`;
+   * absent for the stack's own settings.
+   */
+  tenant?: string;
 }
 
 /** The part of a preview step (an engine `resourcePreEvent`) that drift reads. */
@@ -39,6 +45,8 @@ export interface StateResourceJson {
   type: string;
   id?: string;
   inputs?: Record<string, unknown>;
+  /** `<provider urn>::<provider id>`, for resources of the provider plugin. */
+  provider?: string;
 }
 
 export const MASK = "[secret]";
@@ -89,7 +97,8 @@ export function collectDrift(state: StateResourceJson[], steps: DriftStep[], pro
     const prior = before.get(s.urn);
     if (!prior || s.op === "refresh" || s.op === "same") continue;
     const kind = kindOfEitherToken(prior.type)!;
-    const base = { vendor: vendorOf(kind, projectDir), kind, name: s.urn.split("::").pop() ?? s.urn, id: prior.id ?? "" };
+    const tenant = tenantOf(prior, kind, state);
+    const base = { vendor: vendorOf(kind, projectDir), kind, name: s.urn.split("::").pop() ?? s.urn, id: prior.id ?? "", ...(tenant === undefined ? {} : { tenant }) };
     if (s.op === "create" || !s.old?.id) {
       items.push({ ...base, property: "(identity)", inState: "exists", atVendor: "deleted" });
       continue;
@@ -122,9 +131,15 @@ export type DriftFormat = "text" | "json" | "markdown";
 
 const show = (v: unknown) => (v === undefined ? "(unset)" : typeof v === "string" ? v : JSON.stringify(v));
 
+/** How a report names the settings of a resource without a profile or explicit provider. */
+const STACK_SETTINGS = "the stack's settings";
+
 export function formatDrift(items: DriftItem[], format: DriftFormat, stack: string): string {
   const identities = [...new Set(items.map((i) => `${i.kind}/${i.name}`))];
   if (format === "json") return JSON.stringify({ stack, drifted: identities.length, items }, null, 2) + "\n";
+  // With several tenants, each identity says which it belongs to and the report is in tenant order.
+  const tenants = [...new Set(items.map((i) => i.tenant ?? STACK_SETTINGS))].sort();
+  if (items.some((i) => i.tenant !== undefined)) return formatPerTenant(items, format, stack, tenants);
   if (format === "markdown") {
     if (!items.length) return `### No drift in \`${stack}\`\n\nEvery identity matches the vendor.\n`;
     const esc = (v: unknown) => show(v).replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -145,6 +160,38 @@ export function formatDrift(items: DriftItem[], format: DriftFormat, stack: stri
     const its = items.filter((i) => `${i.kind}/${i.name}` === ident);
     const f = its[0]!;
     lines.push(`  ${f.kind} ${f.name} (${f.vendor}${f.id ? `, id ${f.id}` : ""})`);
+    for (const i of its) {
+      const replaces = i.change === "replace" ? " (pulumi up replaces the identity)" : "";
+      lines.push(`    ${i.property}: in state ${show(i.inState)}, at the vendor ${show(i.atVendor)}${replaces}`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+function formatPerTenant(items: DriftItem[], format: "text" | "markdown", stack: string, tenants: string[]): string {
+  const tenantOfItem = (i: DriftItem) => i.tenant ?? STACK_SETTINGS;
+  const ordered = tenants.flatMap((t) => items.filter((i) => tenantOfItem(i) === t));
+  const identities = [...new Set(ordered.map((i) => `${i.kind}/${i.name}`))];
+  const count = `${identities.length} identit${identities.length === 1 ? "y" : "ies"}`;
+  if (format === "markdown") {
+    const esc = (v: unknown) => show(v).replace(/\|/g, "\\|").replace(/\n/g, " ");
+    return [
+      `### Drift in \`${stack}\`: ${count} in ${tenants.length} tenant${tenants.length === 1 ? "" : "s"}`,
+      "",
+      "| Tenant | Vendor | Resource | Property | In state | At the vendor |",
+      "|---|---|---|---|---|---|",
+      ...ordered.map((i) => `| ${esc(tenantOfItem(i))} | ${i.vendor} | ${i.kind} \`${i.name}\` | \`${i.property}\` | ${esc(i.inState)} | ${esc(i.atVendor)} |`),
+      "",
+      "Run `pulumi up --refresh` to put the declared values back.",
+      "",
+    ].join("\n");
+  }
+  const lines = [`Drift in stack ${stack}: ${count}`, `Tenants: ${tenants.length}`];
+  for (const ident of identities) {
+    const its = ordered.filter((i) => `${i.kind}/${i.name}` === ident);
+    const f = its[0]!;
+    const where = f.tenant === undefined ? STACK_SETTINGS : `tenant ${f.tenant}`;
+    lines.push(`  ${f.kind} ${f.name} (${f.vendor}${f.id ? `, id ${f.id}` : ""}, ${where})`);
     for (const i of its) {
       const replaces = i.change === "replace" ? " (pulumi up replaces the identity)" : "";
       lines.push(`    ${i.property}: in state ${show(i.inState)}, at the vendor ${show(i.atVendor)}${replaces}`);
