@@ -19,8 +19,8 @@ export interface TenantStateResource {
 export const PROVIDER_TYPE = "pulumi:providers:apiidentity";
 
 /** The vendor module a kind belongs to. */
-export function vendorOfKind(kind: string): VendorModule | undefined {
-  return (VENDORS as readonly VendorModule[]).find((v) => v.kinds.some((k) => k.kind === kind));
+export function vendorOfKind(kind: string): (typeof VENDORS)[number] | undefined {
+  return VENDORS.find((v) => v.kinds.some((k) => k.kind === kind));
 }
 
 /** A state value as a string setting; a secret one (encrypted or shown) is never read here. */
@@ -53,7 +53,7 @@ export function providerSettings(inputs: Readonly<Record<string, unknown>>): Set
  * The URL of the tenant these settings address at a vendor: its base URL setting, and the
  * organization where the vendor's URLs carry one. Undefined when the settings name none.
  */
-export function tenantUrl(vendor: VendorModule, settings: Settings): string | undefined {
+export function tenantUrl(vendor: Pick<VendorModule, "settings">, settings: Settings): string | undefined {
   const names = Object.keys(vendor.settings);
   const value = (suffix: string) => {
     const name = names.find((n) => n.endsWith(suffix));
