@@ -33,6 +33,16 @@ export function isSecretSetting(name: SettingName): boolean {
   return declared[name]?.secret === true;
 }
 
+/** Whether a setting names the tenant, as its declaration says: a new value replaces a provider's resources. */
+export function namesTenant(name: string): boolean {
+  return declared[name]?.namesTenant === true;
+}
+
+/** The settings that name a tenant. */
+export function tenantSettingNames(): SettingName[] {
+  return (Object.keys(declared) as SettingName[]).filter(namesTenant);
+}
+
 export const CONFIG_NAMESPACE = "apiidentity";
 
 /** What a setting is when neither stack config nor the environment sets it. */

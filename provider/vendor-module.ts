@@ -15,6 +15,11 @@ export interface SettingDeclaration {
   secret?: boolean;
   /** What the setting is when neither stack config nor the environment sets it. */
   default?: string;
+  /**
+   * The setting names the tenant (its URL or organization), not a way to reach it: a provider given a
+   * new value manages other identities, so the plugin's DiffConfig replaces the provider's resources.
+   */
+  namesTenant?: boolean;
 }
 
 /** SDK-only choices no declaration can make: types naming lookup results, and a conversion applied first. */

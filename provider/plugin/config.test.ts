@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UNKNOWN } from "../resource.js";
+import { isSecretSetting, tenantSettingNames } from "../config.js";
 import { checkConfig, diffConfig, settingsFromConfigure } from "./config.js";
 import { secret } from "./struct.js";
 
@@ -67,5 +68,48 @@ describe("DiffConfig", () => {
       uipathOrganization: { kind: "add", inputDiff: true },
       uptrendsPassword: { kind: "update", inputDiff: true },
     });
+  });
+
+  it("a new value of a setting that names the tenant replaces the provider's resources", () => {
+    for (const key of ["ivantiBaseUrl", "uptrendsBaseUrl", "automationAnywhereUrl", "ibmVerifyTenantUrl", "uipathBaseUrl", "uipathOrganization", "uipathPartitionGlobalId"]) {
+      const d = diffConfig({ [key]: "https://one.example", uipathClientSecret: secret("s") }, { [key]: "https://two.example", uipathClientSecret: secret("s") });
+      expect(d.replaces, key).toEqual([key]);
+      expect(d.detailedDiff, key).toEqual({ [key]: { kind: "update-replace", inputDiff: true } });
+    }
+  });
+
+  it("new credentials, accounts or network settings change no resource", () => {
+    const olds = { uipathClientId: "a", uipathClientSecret: secret("a"), uptrendsUsername: "u", uptrendsPassword: secret("p"), ivantiIseRoleName: "r", proxyUrl: secret("http://p:1") };
+    const news = { uipathClientId: "b", uipathClientSecret: secret("b"), uptrendsUsername: "v", uptrendsPassword: secret("q"), ivantiIseRoleName: "s", proxyUrl: secret("http://p:2") };
+    const d = diffConfig(olds, news);
+    expect(d.changes).toBe(true);
+    expect(d.replaces).toEqual([]);
+    expect(d.diffs).toEqual(Object.keys(olds).sort());
+  });
+
+  it("a tenant URL that differs only by a trailing slash, or moves between a former and the current key, is the same tenant", () => {
+    expect(diffConfig({ uipathBaseUrl: "https://cloud.uipath.com/" }, { uipathBaseUrl: "https://cloud.uipath.com" }).replaces).toEqual([]);
+    const moved = diffConfig({ verifyTenantUrl: "https://t.example" }, { ibmVerifyTenantUrl: "https://t.example" });
+    expect(moved.replaces).toEqual([]);
+    expect(diffConfig({ verifyTenantUrl: "https://t.example" }, { ibmVerifyTenantUrl: "https://u.example" }).replaces).toEqual(["ibmVerifyTenantUrl"]);
+  });
+
+  it("a tenant setting given where there was none, or taken away, is no replacement: the environment may name the same tenant", () => {
+    expect(diffConfig({}, { uipathBaseUrl: "https://cloud.uipath.com" }).replaces).toEqual([]);
+    expect(diffConfig({ uipathBaseUrl: "https://cloud.uipath.com" }, {}).replaces).toEqual([]);
+  });
+
+  it("a tenant setting not known yet (computed by the program) replaces", () => {
+    expect(diffConfig({ ivantiBaseUrl: "https://one.example" }, { ivantiBaseUrl: UNKNOWN }).replaces).toEqual(["ivantiBaseUrl"]);
+  });
+});
+
+describe("settings that name the tenant", () => {
+  it("are the declared base URLs, tenant URLs and UiPath's organization, nothing else", () => {
+    expect(tenantSettingNames().sort()).toEqual(["automationAnywhereUrl", "ibmVerifyTenantUrl", "ivantiBaseUrl", "uipathBaseUrl", "uipathOrganization", "uipathPartitionGlobalId", "uptrendsBaseUrl"]);
+  });
+
+  it("no secret setting names a tenant (a tenant change is never hidden in state)", () => {
+    for (const name of tenantSettingNames()) expect(isSecretSetting(name), name).toBe(false);
   });
 });

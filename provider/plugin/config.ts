@@ -3,10 +3,10 @@
 // `args` (secrets still wrapped) and as `variables` (`apiidentity:config:<key>` or `apiidentity:<key>`,
 // every value a string). From those come the settings value the handlers run with, resolved with
 // the environment fallbacks exactly as the dynamic provider resolves them.
-import { CONFIG_NAMESPACE, SETTINGS, settingOfFormerKey } from "../config.js";
+import { CONFIG_NAMESPACE, FORMER_NAMES, SETTINGS, settingOfFormerKey, tenantSettingNames, type SettingName } from "../config.js";
 import type { Notes } from "../notes.js";
 import { resolveSettings, type Settings } from "../settings.js";
-import { holdsUnknown, type CheckFailure } from "../resource.js";
+import { holdsUnknown, UNKNOWN, type CheckFailure } from "../resource.js";
 import { reveal, type Values } from "./struct.js";
 import type { DiffAnswer } from "./diff.js";
 
@@ -57,17 +57,38 @@ export function checkConfig(news: Values): { inputs: Values; failures: CheckFail
 }
 
 /**
- * DiffConfig: which settings changed. A changed setting is an update of the provider, never a
- * replacement: new credentials or base URLs reach the same identities, so no resource is replaced.
+ * DiffConfig: which settings changed, and which of them replace. A setting that names the tenant
+ * (its declaration's `namesTenant`) given a new value points the provider at other identities, so
+ * its resources are replaced; new credentials or network settings reach the same identities and only
+ * update the provider. A tenant setting given where there was none, or taken away, is no replacement:
+ * the environment may name the same tenant, and the diff cannot see it.
  */
 export function diffConfig(olds: Values, news: Values): DiffAnswer {
   const keys = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter((k) => !ENGINE_KEYS.has(k) && !k.startsWith("__")).sort();
   const changed = keys.filter((k) => asText(olds[k]) !== asText(news[k]));
+  const replaces: string[] = tenantSettingNames().filter((name) => newTenant(tenantValue(olds, name), tenantValue(news, name)));
   const detailedDiff: DiffAnswer["detailedDiff"] = {};
-  for (const k of changed) {
+  for (const k of [...changed, ...replaces]) {
     const before = asText(olds[k]);
     const after = asText(news[k]);
-    detailedDiff[k] = { kind: before === undefined ? "add" : after === undefined ? "delete" : "update", inputDiff: true };
+    const kind = before === undefined ? "add" : after === undefined ? "delete" : "update";
+    detailedDiff[k] = { kind: replaces.includes(k) ? `${kind}-replace` : kind, inputDiff: true };
   }
-  return { changes: changed.length > 0, replaces: [], diffs: changed, detailedDiff, deleteBeforeReplace: false };
+  const diffs = [...new Set([...changed, ...replaces])].sort();
+  return { changes: diffs.length > 0, replaces, diffs, detailedDiff, deleteBeforeReplace: false };
+}
+
+/** A tenant setting's value under its current key, else its former one. */
+function tenantValue(values: Values, name: SettingName): string | undefined {
+  const former = FORMER_NAMES[name]?.key;
+  const v = asText(values[name]) ?? (former === undefined ? undefined : asText(values[former]));
+  return v === "" ? undefined : v;
+}
+
+/** Whether two values of a tenant setting name different tenants (a URL's trailing slash aside); a value not known yet may. */
+function newTenant(before: string | undefined, after: string | undefined): boolean {
+  if (before === undefined || after === undefined) return false;
+  if (after === UNKNOWN) return true;
+  const plain = (v: string) => v.trim().replace(/\/+$/, "");
+  return plain(before) !== plain(after);
 }

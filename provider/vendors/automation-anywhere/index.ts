@@ -12,7 +12,7 @@ import { lookupRole } from "./roles.js";
 const same = (a: string | undefined | null, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
 const settings = {
-  automationAnywhereUrl: { env: "AUTOMATION_ANYWHERE_URL", description: "Base URL of the Automation Anywhere Control Room." },
+  automationAnywhereUrl: { env: "AUTOMATION_ANYWHERE_URL", description: "Base URL of the Automation Anywhere Control Room.", namesTenant: true },
   automationAnywhereUsername: { env: "AUTOMATION_ANYWHERE_USERNAME", description: "Username of the Control Room user the provider logs in as." },
   automationAnywhereApiKey: { env: "AUTOMATION_ANYWHERE_API_KEY", description: "API key of that Control Room user; used instead of automationAnywherePassword when both are set.", secret: true },
   automationAnywherePassword: { env: "AUTOMATION_ANYWHERE_PASSWORD", description: "Password of that Control Room user (used when no automationAnywhereApiKey is set).", secret: true },

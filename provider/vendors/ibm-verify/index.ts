@@ -11,7 +11,7 @@ import { markedClients } from "./orphans.js";
 import { settleByMarker } from "./recover.js";
 
 const settings = {
-  ibmVerifyTenantUrl: { env: "IBM_VERIFY_TENANT_URL", description: "Base URL of the IBM Verify tenant, e.g. https://example.verify.ibm.com." },
+  ibmVerifyTenantUrl: { env: "IBM_VERIFY_TENANT_URL", description: "Base URL of the IBM Verify tenant, e.g. https://example.verify.ibm.com.", namesTenant: true },
   ibmVerifyClientId: { env: "IBM_VERIFY_CLIENT_ID", description: "Client id of the IBM Verify API client the provider obtains tokens with." },
   ibmVerifyClientSecret: { env: "IBM_VERIFY_CLIENT_SECRET", description: "Client secret of that IBM Verify API client.", secret: true },
 } as const;

@@ -11,7 +11,7 @@ import { iseApiUserInputs, iseApiUserOutputs } from "./inputs.js";
 const same = (a: string | undefined | null, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
 const settings = {
-  ivantiBaseUrl: { env: "IVANTI_BASE_URL", description: "Base URL of the Ivanti Neurons for MDM tenant (its host, https)." },
+  ivantiBaseUrl: { env: "IVANTI_BASE_URL", description: "Base URL of the Ivanti Neurons for MDM tenant (its host, https).", namesTenant: true },
   ivantiUsername: { env: "IVANTI_USERNAME", description: "Username of the Ivanti administrator or API user the provider calls the API with." },
   ivantiPassword: { env: "IVANTI_PASSWORD", description: "Password of that Ivanti account.", secret: true },
   ivantiDmPartitionId: { env: "IVANTI_DM_PARTITION_ID", description: "Device space (dmPartitionId) roles are assigned in. Defaults to the tenant's default device space." },

@@ -15,9 +15,14 @@ const settings = {
     env: "UIPATH_BASE_URL",
     description: "Base URL of UiPath Automation Cloud or of an Automation Suite installation. Defaults to UiPath Automation Cloud.",
     default: "https://cloud.uipath.com",
+    namesTenant: true,
   },
-  uipathOrganization: { env: "UIPATH_ORGANIZATION", description: "Name of the UiPath organization (the first segment of its URLs)." },
-  uipathPartitionGlobalId: { env: "UIPATH_PARTITION_GLOBAL_ID", description: "GUID of the UiPath organization (partitionGlobalId); the default of UiPathRobotAccount partitionGlobalId." },
+  uipathOrganization: { env: "UIPATH_ORGANIZATION", description: "Name of the UiPath organization (the first segment of its URLs).", namesTenant: true },
+  uipathPartitionGlobalId: {
+    env: "UIPATH_PARTITION_GLOBAL_ID",
+    description: "GUID of the UiPath organization (partitionGlobalId); the default of UiPathRobotAccount partitionGlobalId.",
+    namesTenant: true,
+  },
   uipathClientId: { env: "UIPATH_CLIENT_ID", description: "Client id of the UiPath external application the provider obtains tokens with." },
   uipathClientSecret: { env: "UIPATH_CLIENT_SECRET", description: "Client secret of that UiPath external application.", secret: true },
   uipathScopes: {

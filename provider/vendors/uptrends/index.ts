@@ -14,7 +14,7 @@ const same = (a: string | undefined | null, b: string | undefined) => !!a && !!b
 const settings = {
   uptrendsUsername: { env: "UPTRENDS_USERNAME", description: "Username of the Uptrends API account the provider calls the API with (HTTP Basic)." },
   uptrendsPassword: { env: "UPTRENDS_PASSWORD", description: "Password of that Uptrends API account.", secret: true },
-  uptrendsBaseUrl: { env: "UPTRENDS_BASE_URL", description: "Base URL of the Uptrends API v4. Defaults to the public Uptrends API.", default: "https://api.uptrends.com/v4" },
+  uptrendsBaseUrl: { env: "UPTRENDS_BASE_URL", description: "Base URL of the Uptrends API v4. Defaults to the public Uptrends API.", default: "https://api.uptrends.com/v4", namesTenant: true },
 } as const;
 
 export const vendor: VendorModule<typeof settings> = {
