@@ -84,9 +84,32 @@ export function sameSettings(a: Settings, b: Settings): boolean {
   return (Object.keys(SETTINGS) as SettingName[]).every((n) => a[n] === b[n]) && names.every((n) => registeredSetting(a, n) === registeredSetting(b, n));
 }
 
+/** The settings profile each settings value was resolved from (provider/profiles.ts). */
+const profiles = new WeakMap<Settings, string>();
+
+/** Marks a settings value as the settings of the named profile: messages then name it and its keys. */
+export function markProfile(settings: Settings, profile: string): Settings {
+  profiles.set(settings, profile);
+  return settings;
+}
+
+/** The settings profile a settings value stands for; undefined for the stack's own settings. */
+export function profileOf(settings: Settings): string | undefined {
+  return profiles.get(settings);
+}
+
+/** How to set one setting of a profile (a `--path` key of `apiidentity:profiles`). */
+export function profileSetCommand(profile: string, name: string): string {
+  return `'pulumi config set --path ${CONFIG_NAMESPACE}:profiles.${profile}.${name} <value>${isSecretSetting(name as SettingName) ? " --secret" : ""}'`;
+}
+
 /** A setting that must be there; the error names both places it can come from. */
 export function requireSetting(settings: Settings, name: SettingName, vendor: string): string {
   const v = settings[name];
+  const profile = profileOf(settings);
+  if (v === undefined && profile !== undefined) {
+    throw new ConfigurationError(`${vendor}: the settings profile '${profile}' lacks the setting '${name}'. Set it with ${profileSetCommand(profile, name)}.`);
+  }
   if (v === undefined) {
     throw new ConfigurationError(
       `${vendor}: missing provider setting '${name}'. Set it with 'pulumi config set ${CONFIG_NAMESPACE}:${name} <value>${isSecretSetting(name) ? " --secret" : ""}' or the environment variable ${SETTINGS[name]}.`,
@@ -100,6 +123,10 @@ export function requireOneOf(settings: Settings, names: readonly SettingName[], 
   for (const name of names) {
     const v = settings[name];
     if (v !== undefined) return { name, value: v };
+  }
+  const profile = profileOf(settings);
+  if (profile !== undefined) {
+    throw new ConfigurationError(`${vendor}: the settings profile '${profile}' lacks a setting: set ${names.map((n) => `'${n}' (${profileSetCommand(profile, n)})`).join(" or ")}.`);
   }
   const list = names.map((n) => `'${CONFIG_NAMESPACE}:${n}' (or ${SETTINGS[n]})`).join(" or ");
   throw new ConfigurationError(`${vendor}: missing provider setting: set ${list}.`);
