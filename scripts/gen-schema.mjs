@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadModel, root, writeOrCheck } from "./declarations.mjs";
 import { sdkFiles } from "./gen-sdk.mjs";
+import { schemaMetadata } from "./release/metadata.mjs";
 
 const model = await loadModel();
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
@@ -104,13 +105,35 @@ for (const s of model.settings) {
   };
 }
 
+// The SDKs depend on the @pulumi/pulumi release this package is built and tested with (package.json),
+// and generate with the schema's version (respectSchemaVersion), so each asks the engine for exactly
+// the plugin version it came with, from pluginDownloadURL.
+const pulumiSdk = pkg.dependencies["@pulumi/pulumi"].replace(/^[~^]/, "");
+const meta = schemaMetadata(pkg);
 const schema = {
   name: ns,
   displayName: "API identities",
-  version: pkg.version,
+  version: meta.version,
   description: pkg.description,
-  keywords: ["pulumi", "identity", "api", ...model.vendors.map((v) => v.name)],
+  keywords: ["pulumi", "identity", "api", ...model.vendors.map((v) => v.name), "category/utility", "kind/native"],
+  homepage: meta.homepage,
   license: pkg.license,
+  repository: meta.repository,
+  publisher: meta.publisher,
+  pluginDownloadURL: meta.pluginDownloadURL,
+  language: {
+    nodejs: {
+      packageName: pkg.name,
+      packageDescription: pkg.description,
+      dependencies: { "@pulumi/pulumi": `^${pulumiSdk}` },
+      respectSchemaVersion: true,
+    },
+    python: {
+      packageName: `pulumi_${ns}`,
+      requires: { pulumi: `>=${pulumiSdk},<4.0.0` },
+      respectSchemaVersion: true,
+    },
+  },
   config: { variables },
   provider: {
     description: `The apiidentity provider: credentials and base URLs of the ${model.vendors.length} vendors (${model.vendors.map((v) => v.displayName).join(", ")}), each falling back to its environment variable.`,

@@ -4,17 +4,24 @@
 // is used, to show the lifecycle's notes and the handlers' advice (notes.ts). Logs go to stderr.
 // No top-level await: the standalone binary runs this file bundled as CommonJS (scripts/release/).
 import { engineSink, isEngineAddress } from "./notes.js";
+import { packageVersion } from "./package-info.js";
 import { serve } from "./server.js";
 import { messageOf } from "../wording.js";
 
-const engine = process.argv.slice(2).find(isEngineAddress);
+const args = process.argv.slice(2);
+const engine = args.find(isEngineAddress);
 
-serve(engine ? { note: engineSink(engine) } : {}).then(
-  ({ port }) => {
-    process.stdout.write(`${port}\n`);
-  },
-  (e: unknown) => {
-    process.stderr.write(`apiidentity plugin: could not start: ${messageOf(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+// `--version` tells which plugin a path or archive holds (the engine never passes it).
+if (args.includes("--version")) {
+  process.stdout.write(`${packageVersion()}\n`);
+} else {
+  serve(engine ? { note: engineSink(engine) } : {}).then(
+    ({ port }) => {
+      process.stdout.write(`${port}\n`);
+    },
+    (e: unknown) => {
+      process.stderr.write(`apiidentity plugin: could not start: ${messageOf(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
