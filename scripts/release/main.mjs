@@ -1,6 +1,7 @@
 // `npm run release`: builds, into release/ (git-ignored), the standalone provider plugin for each
-// target as `pulumi-resource-apiidentity-v<version>-<os>-<arch>.tar.gz`, then SHA256SUMS, and prints
-// a table of what it made. Options: --targets a,b (linux-amd64 is always built), --out DIR.
+// target as `pulumi-resource-apiidentity-v<version>-<os>-<arch>.tar.gz`, the Python SDK as a wheel
+// and an sdist, then SHA256SUMS, and prints a table of what it made. Options: --targets a,b
+// (linux-amd64 is always built), --out DIR.
 // Everything it downloads (Node binaries from npm) is cached under ~/.cache/apiidentity.
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -9,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { bundlePlugin } from "./bundle.mjs";
 import { nodeBinary, servedVersions } from "./node-dist.mjs";
+import { generatePythonSdk, packPython } from "./python.mjs";
 import { injectBlob, prepareBlob } from "./sea.mjs";
 import { archiveName, BLOB_NODE_PACKAGE, binaryName, NODE_MAJOR, NODE_MINIMUM, pickNodeVersion, PLUGIN, selectTargets } from "./targets.mjs";
 import { writeTarGz } from "./tar.mjs";
@@ -44,20 +46,20 @@ async function main() {
 
   // A previous run's archives would otherwise sit beside this run's SHA256SUMS without being in it.
   mkdirSync(out, { recursive: true });
-  for (const f of readdirSync(out)) if (f.startsWith(`${PLUGIN}-v`) && f.endsWith(".tar.gz")) rmSync(join(out, f));
+  for (const f of readdirSync(out)) if ((f.startsWith(`${PLUGIN}-v`) && f.endsWith(".tar.gz")) || /^pulumi_apiidentity-.*\.(whl|tar\.gz)$/.test(f)) rmSync(join(out, f));
   rmSync(join(out, "SHA256SUMS"), { force: true });
   rmSync(build, { recursive: true, force: true });
   mkdirSync(build, { recursive: true });
 
   const bundle = join(build, `${PLUGIN}.cjs`);
-  await step("[1/4] bundle provider/plugin/main.ts with schema.json and the version", async () => {
+  await step("[1/5] bundle provider/plugin/main.ts with schema.json and the version", async () => {
     const b = await bundlePlugin({ root, version, outfile: bundle });
     return `${mb(b.bytes)}, ${b.inputs} source files`;
   });
 
   const plan = [];
   const skipped = [];
-  await step(`[2/4] Node ${NODE_MAJOR} (>= ${NODE_MINIMUM}) per target, from npm's node-<os>-<cpu> packages`, async () => {
+  await step(`[2/5] Node ${NODE_MAJOR} (>= ${NODE_MINIMUM}) per target, from npm's node-<os>-<cpu> packages`, async () => {
     const blobVersions = await servedVersions(BLOB_NODE_PACKAGE);
     for (const target of targets) {
       const version = pickNodeVersion(await servedVersions(target.nodePackage), blobVersions);
@@ -70,7 +72,7 @@ async function main() {
   const missingRequired = skipped.filter((s) => s.target.required);
   if (missingRequired.length > 0) throw new Error(`release: ${missingRequired.map((s) => s.target.name).join(", ")} must be built and cannot be: ${missingRequired[0].why}`);
 
-  await step("[3/4] Node binaries (cached in ~/.cache/apiidentity/node-dist)", async () => {
+  await step("[3/5] Node binaries (cached in ~/.cache/apiidentity/node-dist)", async () => {
     for (const p of plan) {
       p.blobNode = await nodeBinary(BLOB_NODE_PACKAGE, p.node, "");
       p.targetNode = await nodeBinary(p.target.nodePackage, p.node, p.target.exe);
@@ -80,7 +82,7 @@ async function main() {
 
   const made = [];
   for (const [i, p] of plan.entries()) {
-    await step(`[4/4] ${p.target.name} (${i + 1}/${plan.length}): blob, inject, archive`, async () => {
+    await step(`[4/5] ${p.target.name} (${i + 1}/${plan.length}): blob, inject, archive`, async () => {
       const dir = join(build, p.target.name);
       mkdirSync(dir, { recursive: true });
       const blob = await prepareBlob({ blobNode: p.blobNode, bundle, dir });
@@ -98,18 +100,30 @@ async function main() {
     });
   }
 
-  const sums = made.map((m) => ({ ...m, sha256: createHash("sha256").update(readFileSync(m.archive)).digest("hex") }));
-  writeFileSync(join(out, "SHA256SUMS"), sums.map((s) => `${s.sha256}  ${relative(out, s.archive)}\n`).join(""));
+  const python = [];
+  await step("[5/5] Python SDK from schema.json: wheel and sdist", async () => {
+    const sdk = join(build, "python");
+    generatePythonSdk(root, sdk);
+    const p = packPython({ sdk, out, mtime });
+    python.push(p.wheel, p.sdist);
+    return python.map((f) => `${relative(out, f)} ${mb(statSync(f).size)}`).join(", ");
+  });
+
+  const sha256 = (file) => createHash("sha256").update(readFileSync(file)).digest("hex");
+  const sums = made.map((m) => ({ ...m, sha256: sha256(m.archive) }));
+  const pySums = python.map((file) => ({ file, sha256: sha256(file) }));
+  writeFileSync(join(out, "SHA256SUMS"), [...sums.map((s) => [s.sha256, s.archive]), ...pySums.map((s) => [s.sha256, s.file])].map(([h, f]) => `${h}  ${relative(out, f)}\n`).join(""));
 
   const rows = [
     ["artefact", "node", "binary", "archive", "sha256"],
     ...sums.map((s) => [relative(out, s.archive), s.node, mb(statSync(s.binary).size), mb(statSync(s.archive).size), s.sha256]),
+    ...pySums.map((s) => [relative(out, s.file), "-", "-", mb(statSync(s.file).size), s.sha256]),
     ...skipped.map((s) => [`${s.target.name}: skipped`, "-", "-", "-", "-"]),
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   say("");
   for (const r of rows) say(r.map((cell, c) => cell.padEnd(widths[c])).join("  ").trimEnd());
-  say(`\n${shown(join(out, "SHA256SUMS"))}: ${sums.length} archive(s); done in ${seconds(t0)}`);
+  say(`\n${shown(join(out, "SHA256SUMS"))}: ${sums.length + pySums.length} artefact(s); done in ${seconds(t0)}`);
 }
 
 main().catch((e) => {

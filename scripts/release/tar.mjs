@@ -1,5 +1,6 @@
-// A .tar.gz holding one executable at its root, written here rather than by the system tar so the
-// archive is the same on every build machine: ustar format, mode 0755, owner 0:0.
+// A .tar.gz written here rather than by the system tar so the archive is the same on every build
+// machine: ustar format, owner 0:0. The plugin's holds one executable (mode 0755) at its root; the
+// Python sdist holds a tree of ordinary files.
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
@@ -14,10 +15,10 @@ function field(header, offset, length, text) {
 const octal = (n, width) => n.toString(8).padStart(width - 1, "0") + "\0";
 
 /** A ustar header for a regular file `name` of `size` bytes. */
-export function tarHeader(name, size, mtime) {
+export function tarHeader(name, size, mtime, mode = 0o755) {
   const header = Buffer.alloc(BLOCK);
   field(header, 0, 100, name);
-  field(header, 100, 8, octal(0o755, 8));
+  field(header, 100, 8, octal(mode, 8));
   field(header, 108, 8, octal(0, 8));
   field(header, 116, 8, octal(0, 8));
   field(header, 124, 12, octal(size, 12));
@@ -36,8 +37,14 @@ export function tarHeader(name, size, mtime) {
 
 /** Writes `archive`: the file at `source`, named `name` at the archive root. */
 export function writeTarGz({ source, name, archive, mtime = Math.floor(Date.now() / 1000) }) {
-  const data = readFileSync(source);
-  const padding = Buffer.alloc((BLOCK - (data.length % BLOCK)) % BLOCK);
-  const tar = Buffer.concat([tarHeader(name, data.length, mtime), data, padding, Buffer.alloc(2 * BLOCK)]);
-  writeFileSync(archive, gzipSync(tar, { level: 9 }));
+  writeTarGzFiles({ files: [{ name, data: readFileSync(source), mode: 0o755 }], archive, mtime });
+}
+
+/** Writes `archive` holding `files` ({ name, data, mode }) in the order given. */
+export function writeTarGzFiles({ files, archive, mtime = Math.floor(Date.now() / 1000) }) {
+  const blocks = [];
+  for (const { name, data, mode } of files) {
+    blocks.push(tarHeader(name, data.length, mtime, mode), data, Buffer.alloc((BLOCK - (data.length % BLOCK)) % BLOCK));
+  }
+  writeFileSync(archive, gzipSync(Buffer.concat([...blocks, Buffer.alloc(2 * BLOCK)]), { level: 9 }));
 }

@@ -1,14 +1,16 @@
 // The standalone plugin binary as a user of YAML or Python gets it: `npm run release` builds the
-// linux-amd64 archive (Node binaries from the shared cache), the archive is unpacked into an empty
+// linux-amd64 archive and the Python packages (test/release/artefacts.ts, one build shared by the
+// test files that need it), the archive is unpacked into an empty
 // directory and the binary is started with no node, npm or node_modules anywhere it could look: a
 // PATH of one empty directory, no environment beyond the vendor settings, and a working directory
 // outside the repository. It prints its port first, serves the schema.json and version built into
 // it, and creates and deletes an identity at the sandbox over the protocol the engine speaks.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import type { ServiceError } from "@grpc/grpc-js";
 import type * as EngineGrpc from "@pulumi/pulumi/proto/engine_grpc_pb.js";
@@ -18,16 +20,16 @@ import { packageRoot } from "../../provider/plugin/package-info.js";
 import { empty, grpc, plugin, provider, providerRpc } from "../../provider/plugin/proto.js";
 import { fromStruct, toStruct } from "../../provider/plugin/struct.js";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
+import { releaseArtefacts, type ReleaseArtefacts } from "./artefacts.js";
 
 const run = promisify(execFile);
 const { version } = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: string };
 const archive = `pulumi-resource-apiidentity-v${version}-linux-amd64.tar.gz`;
 
 const dir = mkdtempSync(join(tmpdir(), "apiidentity-release-"));
-const out = join(dir, "release");
+let built: ReleaseArtefacts;
 const unpacked = join(dir, "plugin");
 const emptyPath = join(dir, "empty-path");
-let buildLog = "";
 let sb: Sandbox;
 
 type Client = InstanceType<typeof providerRpc.ResourceProviderClient>;
@@ -36,11 +38,10 @@ function unary<Req, Res>(client: Client, fn: (req: Req, cb: (e: ServiceError | n
 }
 
 beforeAll(async () => {
-  const built = await run(process.execPath, [join(packageRoot, "scripts/release/main.mjs"), "--targets", "linux-amd64", "--out", out], { cwd: packageRoot, maxBuffer: 16 << 20 });
-  buildLog = built.stdout;
+  built = await releaseArtefacts();
   mkdirSync(unpacked);
   mkdirSync(emptyPath);
-  await run("tar", ["-xzf", join(out, archive), "-C", unpacked]);
+  await run("tar", ["-xzf", built.archive, "-C", unpacked]);
   sb = await startSandbox();
 }, 300_000);
 afterAll(async () => {
@@ -74,11 +75,21 @@ function start(env: Record<string, string>, engine = "127.0.0.1:1"): Promise<Sta
 const stop = (s: Started) => new Promise<void>((resolve) => (s.child.exitCode !== null ? resolve() : (s.child.once("exit", () => resolve()), s.child.kill())));
 
 describe("npm run release -- --targets linux-amd64", () => {
-  it("builds the archive, names it in SHA256SUMS and its table, with the binary alone at the archive root", () => {
-    expect(readdirSync(out).sort()).toEqual([archive, "SHA256SUMS", "build"].sort());
-    expect(readFileSync(join(out, "SHA256SUMS"), "utf8")).toMatch(new RegExp(`^[0-9a-f]{64}  ${archive.replaceAll(".", "\\.")}\\n$`));
-    expect(buildLog).toMatch(new RegExp(`^${archive.replaceAll(".", "\\.")} +22\\.\\d+\\.\\d+ +[\\d.]+ MB +[\\d.]+ MB +[0-9a-f]{64}$`, "m"));
-    expect(buildLog).toMatch(/^\[4\/4\] linux-amd64 \(1\/1\): blob, inject, archive: /m);
+  it("builds the archive and the Python wheel and sdist, names each in SHA256SUMS and its table, with the binary alone at the archive root", () => {
+    const wheel = `pulumi_apiidentity-${version}-py3-none-any.whl`;
+    const sdist = `pulumi_apiidentity-${version}.tar.gz`;
+    expect([basename(built.archive), basename(built.wheel), basename(built.sdist)]).toEqual([archive, wheel, sdist]);
+    expect(readdirSync(built.out).sort()).toEqual([archive, wheel, sdist, "SHA256SUMS", "build"].sort());
+    const escaped = (name: string) => name.replaceAll(".", "\\.");
+    expect(readFileSync(join(built.out, "SHA256SUMS"), "utf8")).toMatch(new RegExp(`^[0-9a-f]{64}  ${escaped(archive)}\\n[0-9a-f]{64}  ${escaped(wheel)}\\n[0-9a-f]{64}  ${escaped(sdist)}\\n$`));
+    expect(built.log).toMatch(new RegExp(`^${escaped(archive)} +22\\.\\d+\\.\\d+ +[\\d.]+ MB +[\\d.]+ MB +[0-9a-f]{64}$`, "m"));
+    for (const line of readFileSync(join(built.out, "SHA256SUMS"), "utf8").trim().split("\n")) {
+      const [sum, name] = line.split("  ");
+      expect(createHash("sha256").update(readFileSync(join(built.out, name!))).digest("hex"), name).toBe(sum);
+    }
+    for (const name of [wheel, sdist]) expect(built.log).toMatch(new RegExp(`^${escaped(name)} +- +- +[\\d.]+ MB +[0-9a-f]{64}$`, "m"));
+    expect(built.log).toMatch(/^\[4\/5\] linux-amd64 \(1\/1\): blob, inject, archive: /m);
+    expect(built.log).toMatch(/^\[5\/5\] Python SDK from schema\.json: wheel and sdist: /m);
     expect(readdirSync(unpacked)).toEqual(["pulumi-resource-apiidentity"]);
   });
 
