@@ -33,8 +33,10 @@ describe("resolveSettings", () => {
     const s = resolveSettings({ env: {} });
     expect(s.uptrendsBaseUrl).toBe("https://api.uptrends.com/v4");
     expect(s.uipathBaseUrl).toBe("https://cloud.uipath.com");
+    expect(s.rateLimitPacing).toBe("on");
+    expect(s.rateLimitWaitSeconds).toBe("300");
     expect(Object.keys(s).sort()).toEqual(Object.keys(SETTINGS).sort());
-    expect(Object.values(s).filter((v) => v !== undefined)).toHaveLength(2);
+    expect(Object.values(s).filter((v) => v !== undefined)).toHaveLength(4);
     expect(Object.isFrozen(s)).toBe(true);
   });
 

@@ -3,17 +3,18 @@
 import { ConfigurationError } from "./errors.js";
 import { lazyRecord } from "./lazy-record.js";
 import { NETWORK_SETTINGS, type NetworkSettingName } from "./network-settings.js";
+import { RATE_LIMIT_SETTINGS, type RateLimitSettingName } from "./rate-limit-settings.js";
 import { envNameOf, formerNameOf, settingsPrefixOf } from "./setting-names.js";
 import type { SettingDeclaration, VendorModule } from "./vendor-module.js";
 import { VENDORS } from "./vendors/index.js";
 
-/** Every setting each vendor module declares, by name, then the provider-wide network settings. */
-const declared = lazyRecord((): Record<string, SettingDeclaration> => ({ ...Object.fromEntries(VENDORS.flatMap((v) => Object.entries(v.settings))), ...NETWORK_SETTINGS }));
+/** Every setting each vendor module declares, by name, then the provider-wide network and rate-limit settings. */
+const declared = lazyRecord((): Record<string, SettingDeclaration> => ({ ...Object.fromEntries(VENDORS.flatMap((v) => Object.entries(v.settings))), ...NETWORK_SETTINGS, ...RATE_LIMIT_SETTINGS }));
 
 /** Each setting's environment variable, by setting name. */
 export const SETTINGS: Readonly<Record<SettingName, string>> = lazyRecord(() => Object.fromEntries(Object.entries(declared).map(([name, d]) => [name, d.env])));
 
-export type SettingName = ((typeof VENDORS)[number] extends infer V ? (V extends VendorModule<infer S> ? keyof S & string : never) : never) | NetworkSettingName;
+export type SettingName = ((typeof VENDORS)[number] extends infer V ? (V extends VendorModule<infer S> ? keyof S & string : never) : never) | NetworkSettingName | RateLimitSettingName;
 
 /** Settings of kinds registered at run time (this package's tests add one): name → environment variable. */
 const registered = new Map<string, string>();

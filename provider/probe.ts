@@ -2,7 +2,7 @@
 // Probe (its calls and what it concludes); this file records what the probe learns and turns failed
 // calls into findings, so the five probes share one notion of "confirmed", "contradicted" and "open".
 import { ApiIdentityError, ConfigurationError } from "./errors.js";
-import { TransportError, UnexpectedAnswerError, VendorError, withNetworkOf } from "./http/index.js";
+import { TransportError, UnexpectedAnswerError, VendorError, withNetworkOf, withPacingOf } from "./http/index.js";
 import type { Settings } from "./settings.js";
 import { messageOf } from "./wording.js";
 
@@ -168,7 +168,7 @@ export async function runProbe(probe: Probe, options: ProbeOptions): Promise<Ven
   let error: string | undefined;
   try {
     // Probes make clients of their own: in the network scope of the settings, as PerSettings makes them.
-    await withNetworkOf(options.settings, () => probe.run(rec, options));
+    await withNetworkOf(options.settings, () => withPacingOf(options.settings, () => probe.run(rec, options)));
   } catch (e) {
     error = cannotRunMessage(e);
   }

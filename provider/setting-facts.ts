@@ -4,6 +4,7 @@
 import type { SettingName } from "./config.js";
 import { lazyRecord } from "./lazy-record.js";
 import { NETWORK_SETTINGS } from "./network-settings.js";
+import { RATE_LIMIT_SETTINGS } from "./rate-limit-settings.js";
 import type { SettingDeclaration } from "./vendor-module.js";
 import { VENDORS } from "./vendors/index.js";
 
@@ -16,7 +17,7 @@ export interface SettingFacts {
 
 export const SETTING_FACTS: Readonly<Record<SettingName, SettingFacts>> = lazyRecord(() =>
   Object.fromEntries(
-    [...VENDORS.map((v): Readonly<Record<string, SettingDeclaration>> => v.settings), NETWORK_SETTINGS].flatMap((declared: Readonly<Record<string, SettingDeclaration>>) =>
+    [...VENDORS.map((v): Readonly<Record<string, SettingDeclaration>> => v.settings), NETWORK_SETTINGS, RATE_LIMIT_SETTINGS].flatMap((declared: Readonly<Record<string, SettingDeclaration>>) =>
       Object.entries(declared).map(([name, d]): [string, SettingFacts] => [name, { description: d.description, ...(d.secret ? { secret: true } : {}) }]),
     ),
   ),

@@ -1,6 +1,7 @@
 // What one vendor folder tells the rest of the package, in one value (`provider/vendors/<v>/index.ts`
 // exports it as `vendor`); provider/vendors/index.ts lists these values and nothing else lists vendors.
 import type { z } from "zod";
+import type { RateLimits } from "./http/pacer.js";
 import { factsOf } from "./property-facts.js";
 import type { Probe } from "./probe.js";
 import type { ResourceHandler } from "./resource.js";
@@ -205,5 +206,11 @@ export interface VendorModule<S extends Readonly<Record<string, SettingDeclarati
   discover: { kind: string; list(settings: Settings): Promise<Found[]> };
   /** `apiidentity orphans`: absent when the vendor holds no mark of this provider. */
   orphans?: OrphanSupport;
+  /**
+   * The vendor's published rate limits, per call class, window and tenant, with the source in
+   * docs/vendors/<vendor>.md; absent when it publishes none (the transport then adapts to its 429s).
+   * The client passes the same value to the HttpClients of the tenant's API.
+   */
+  rateLimits?: RateLimits;
   demo: VendorDemo;
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { ADVICE_LOADERS } from "../provider/advice-loaders.js";
 import { FORMER_NAMES } from "../provider/config.js";
 import { NETWORK_SETTINGS } from "../provider/network-settings.js";
+import { RATE_LIMIT_SETTINGS } from "../provider/rate-limit-settings.js";
 import { VENDORS } from "../provider/vendors/index.js";
 import { SANDBOX_KINDS } from "../sandbox/kinds.js";
 import { vendorModules } from "../sandbox/vendors/index.js";
@@ -55,7 +56,7 @@ describe("generated outputs and the vendor registry", () => {
     expect(Object.keys(schema.resources).sort()).toEqual(kinds.map((k) => `apiidentity:index:${k.kind}`).sort());
     expect(Object.keys(schema.functions).sort()).toEqual(VENDORS.flatMap((v) => v.lookups.map((l) => `apiidentity:index:${l.name}`)).sort());
     const former = Object.values(FORMER_NAMES).map((f) => f!.key);
-    expect(Object.keys(schema.config.variables)).toEqual([...VENDORS.flatMap((v) => Object.keys(v.settings)), ...Object.keys(NETWORK_SETTINGS), ...former]);
+    expect(Object.keys(schema.config.variables)).toEqual([...VENDORS.flatMap((v) => Object.keys(v.settings)), ...Object.keys(NETWORK_SETTINGS), ...Object.keys(RATE_LIMIT_SETTINGS), ...former]);
     for (const v of VENDORS) expect(schema.keywords).toContain(v.name);
   });
 

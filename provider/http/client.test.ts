@@ -2,7 +2,8 @@
 // 401 refresh, typed errors and redaction.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { HttpClient, classify, type HttpClientOptions } from "./client.js";
-import { TransportError, VendorError, isOutcomeUnknown } from "./errors.js";
+import { RateLimitError, TransportError, VendorError, isOutcomeUnknown } from "./errors.js";
+import { forgetPacers } from "./pacer.js";
 import { hang, reset, startTestServer, status, type Answer, type TestServer } from "./test-server.js";
 import { tokenAuth } from "./token.js";
 
@@ -13,17 +14,23 @@ beforeAll(async () => {
 afterAll(() => server.close());
 afterEach(() => {
   server.seen.length = 0;
+  // Every test's clients call the same server: each test starts with a tenant nobody slowed down.
+  forgetPacers();
 });
 
 function client(extra: Partial<HttpClientOptions> = {}) {
   const sleeps: number[] = [];
+  // The pacer's clock: sleeps move it at once.
+  let now = 0;
   const c = new HttpClient({
     vendor: "TestVendor",
     baseUrl: server.url + "/api",
     backoff: { baseMs: 1, maxMs: 4 },
     sleep: async (ms) => {
       sleeps.push(ms);
+      now += ms;
     },
+    now: () => now,
     describeError: (body) => ({ message: (body as { message?: string } | undefined)?.message }),
     ...extra,
   });
@@ -108,12 +115,49 @@ describe("backoff and Retry-After", () => {
     expect(sleeps).toEqual([3000]);
   });
 
-  it("understands an HTTP date and caps long waits", async () => {
+  it("with pacing off, understands an HTTP date and caps long waits", async () => {
     const at = new Date(Date.now() + 3600_000).toUTCString();
     server.answer(status(503, {}, { "retry-after": at }), status(200, {}));
-    const { c, sleeps } = client({ retryAfterCapMs: 5000 });
+    const { c, sleeps } = client({ retryAfterCapMs: 5000, pacing: { on: false, waitBudgetMs: 300_000, timeScale: 1 } });
     await c.request({ method: "GET", path: "/x" });
     expect(sleeps).toEqual([5000]);
+  });
+
+  it("paced, honours a Retry-After beyond the 30 s cap (an HTTP date too) within the wait budget", async () => {
+    const at = new Date(Date.now() + 45_000).toUTCString();
+    server.answer(status(503, {}, { "retry-after": at }), status(429, {}, { "retry-after": "40" }), status(200, {}));
+    const { c, sleeps } = client();
+    await c.request({ method: "GET", path: "/x" });
+    expect(sleeps).toHaveLength(2);
+    expect(sleeps[0]).toBeGreaterThan(43_000);
+    expect(sleeps[0]).toBeLessThanOrEqual(45_000);
+    expect(sleeps[1]).toBe(40_000);
+  });
+
+  it("paced, a refusal beyond the wait budget fails once with the reason and the setting; later calls to the tenant are not sent", async () => {
+    server.answer(status(429, {}, { "retry-after": "3600" }), status(200, {}));
+    const { c } = client();
+    const e = await c.request({ method: "PUT", path: "/x/{id}", params: { id: "1" }, json: {} }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(RateLimitError);
+    expect((e as RateLimitError).first).toBe(true);
+    expect((e as Error).message).toMatch(/^TestVendor PUT \/x\/\{id\}: TestVendor \(http:\/\/127\.0\.0\.1:\d+\/api\/\) keeps refusing PUT calls for their rate \(HTTP 429; it publishes no limit\): it asks to wait 60 min more/);
+    expect((e as Error).message).toContain("apiidentity:rateLimitWaitSeconds, or APIIDENTITY_RATE_LIMIT_WAIT_SECONDS");
+    expect(server.seen).toHaveLength(1);
+    const later = await c.request({ method: "GET", path: "/y" }).catch((x: unknown) => x);
+    expect(later).toBeInstanceOf(RateLimitError);
+    expect((later as RateLimitError).first).toBe(false);
+    expect((later as Error).message).toContain("TestVendor GET /y: not sent: the vendor's rate limit stopped this run's calls to");
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it("paced, a 429 holds back the tenant's other calls of that method too, not only the refused one", async () => {
+    server.answer(status(429, {}, { "retry-after": "2" }), status(200, {}));
+    const { c, sleeps } = client();
+    await c.request({ method: "GET", path: "/x" });
+    await c.request({ method: "GET", path: "/x" });
+    // The second request waits for the slow-down's spacing after the first's retry.
+    expect(sleeps).toEqual([2000, 10]);
+    expect(server.seen).toHaveLength(3);
   });
 
   it("without Retry-After uses exponential backoff with full jitter under the ceiling", async () => {

@@ -6,8 +6,10 @@
 import { errors as undiciErrors, request, type Dispatcher } from "undici";
 import { ApiIdentityError, ConfigurationError } from "../error-root.js";
 import { backoffDelay, parseRetryAfter, type BackoffOptions } from "./backoff.js";
-import { TransportError, VendorError, type TransportErrorCode } from "./errors.js";
+import { RateLimitError, TransportError, VendorError, type TransportErrorCode } from "./errors.js";
 import { currentNetwork, networkDispatcher, ProxyError, proxySource, type Network } from "./network.js";
+import { pacerFor, type Clock, type PacingOptions, type RateLimits, type TenantPacer } from "./pacer.js";
+import { currentPacing, pacingNote } from "./pacing-settings.js";
 import { redactText, redactValue } from "./redact.js";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -55,6 +57,12 @@ export interface HttpClientOptions {
   describeError?: (body: unknown, headers: Record<string, string>) => { message?: string; requestId?: string };
   /** Overridable for tests. */
   sleep?: (ms: number) => Promise<void>;
+  /** The clock the pacer reads (tests); Date.now otherwise. */
+  now?: () => number;
+  /** The vendor's published rate limits for calls to this base URL (the vendor module's `rateLimits`). */
+  rateLimits?: RateLimits;
+  /** Default: the pacing of the settings whose clients are being made (the rateLimit* settings). */
+  pacing?: PacingOptions;
   /**
    * Proxy and certificate authorities (the `proxyUrl` and `caCertificates` settings). Default: the
    * network of the settings whose clients are being made (provider/http/network.ts), else the
@@ -92,6 +100,9 @@ const IDEMPOTENT = new Set<HttpMethod>(["GET", "PUT", "DELETE"]);
 /** New tokens one request may ask for after 401s, one per distinct refused token. */
 const MAX_TOKEN_RENEWALS = 3;
 const RETRY_STATUS = new Set([429, 502, 503, 504]);
+/** Refusals for rate one request may meet while paced; the wait budget usually stops it long before. */
+const MAX_RATE_REFUSALS = 10;
+const RATE_SETTING = "apiidentity:rateLimitWaitSeconds, or APIIDENTITY_RATE_LIMIT_WAIT_SECONDS";
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export function debugEnabled(): boolean {
@@ -192,12 +203,16 @@ class Slots {
 export class HttpClient {
   readonly vendor: string;
   private readonly base: URL;
-  private readonly o: Required<Omit<HttpClientOptions, "auth" | "describeError" | "network">> & Pick<HttpClientOptions, "auth" | "describeError">;
+  private readonly o: Required<Omit<HttpClientOptions, "auth" | "describeError" | "network" | "rateLimits" | "pacing">> & Pick<HttpClientOptions, "auth" | "describeError">;
   /** This client's keep-alive pools, one per origin, each with at most `concurrency` connections (through the proxy, if any). */
   private readonly agent: Dispatcher;
   private readonly network: Network;
   /** Per origin, the `concurrency` slots of requests that carry auth headers. */
   private readonly slots = new Map<string, Slots>();
+  private readonly pacing: PacingOptions;
+  /** This tenant's budget, shared with every client of the process that calls the same vendor and base URL. */
+  private readonly pacer: TenantPacer;
+  private readonly clock: Clock;
 
   constructor(options: HttpClientOptions) {
     this.vendor = options.vendor;
@@ -211,8 +226,12 @@ export class HttpClient {
       retryAfterCapMs: 30_000,
       concurrency: 8,
       sleep: defaultSleep,
+      now: Date.now,
       ...options,
     };
+    this.pacing = options.pacing ?? currentPacing();
+    this.pacer = pacerFor(this.vendor, this.base.href, options.rateLimits, pacingNote);
+    this.clock = { now: this.o.now, sleep: this.o.sleep };
     this.network = options.network ?? currentNetwork() ?? {};
     // One request per connection (pipelining 1): the connection limit is the in-flight limit.
     this.agent = networkDispatcher(this.network, { keepAliveTimeoutMs: 10_000, connectTimeoutMs: this.o.connectTimeoutMs, connections: this.o.concurrency });
@@ -240,7 +259,16 @@ export class HttpClient {
     // Tokens refused during this request (their headers), each renewed once.
     const refused = new Set<string>();
     let staleRefusal = false;
+    let rateRefusals = 0;
     for (let attempt = 0; ; attempt++) {
+      // Token requests are not paced: a paced request may be waiting for that very token.
+      let markSent: () => void = () => undefined;
+      if (this.pacing.on && !opts.noAuth) {
+        markSent = this.pacer.tryAcquire(opts.method, this.pacing, this.clock) ?? (await this.pacer.acquire(opts.method, this.pacing, this.clock));
+        if (this.pacer.stoppedBy() !== undefined) {
+          throw new RateLimitError(this.vendor, opts.method, opts.path, false, `not sent: the vendor's rate limit stopped this run's calls to ${this.pacer.tenant} (the first such error says why and which setting to raise)`);
+        }
+      }
       // A request with auth waits for a slot first and reads its headers only then, right before it
       // is sent: a token renewed while it waited is the one it carries. Token requests (noAuth) do
       // not wait for a slot, as a request holding one may be waiting for that very token; undici's
@@ -258,6 +286,7 @@ export class HttpClient {
         throw e;
       }
       const started = Date.now();
+      markSent();
       let res: Dispatcher.ResponseData;
       try {
         res = await request(url, {
@@ -320,9 +349,18 @@ export class HttpClient {
         staleRefusal = !fetched && !refused.has(key);
         if (staleRefusal) refused.add(key);
       }
-      // 429 means the vendor did not act on the request, so even a POST may be sent again.
+      // 429 means the vendor did not act on the request, so even a POST may be sent again. Paced, a
+      // refusal for rate holds back the tenant's whole call class as long as the vendor asks.
+      const refusedForRate = status === 429 || (status === 503 && retryable && resHeaders["retry-after"] !== undefined);
+      if (this.pacing.on && !opts.noAuth && refusedForRate && rateRefusals < MAX_RATE_REFUSALS) {
+        rateRefusals++;
+        const outcome = this.pacer.rateLimited(opts.method, parseRetryAfter(resHeaders["retry-after"], Number.MAX_SAFE_INTEGER), this.pacing, RATE_SETTING, this.clock);
+        if (outcome.stop) throw new RateLimitError(this.vendor, opts.method, opts.path, true, outcome.message);
+        attempt--;
+        continue;
+      }
       if (RETRY_STATUS.has(status) && (retryable || status === 429) && attempt < this.o.maxRetries) {
-        const wait = parseRetryAfter(resHeaders["retry-after"], this.o.retryAfterCapMs) ?? backoffDelay(attempt, this.o.backoff);
+        const wait = parseRetryAfter(resHeaders["retry-after"], this.o.retryAfterCapMs / this.pacing.timeScale) ?? backoffDelay(attempt, this.o.backoff);
         await this.o.sleep(wait);
         continue;
       }

@@ -82,3 +82,19 @@ export class TokenError extends ApiIdentityError {}
 export function isOutcomeUnknown(e: unknown): boolean {
   return (e instanceof TransportError && e.outcomeUnknown) || (e instanceof VendorError && e.status >= 500 && e.status !== 501);
 }
+
+/**
+ * A tenant's rate limit left no way to finish within the budget of waiting for it
+ * (apiidentity:rateLimitWaitSeconds): the first call it stops says why, later ones point to it.
+ */
+export class RateLimitError extends ApiIdentityError {
+  constructor(
+    readonly vendor: string,
+    readonly method: string,
+    readonly pathTemplate: string,
+    readonly first: boolean,
+    detail: string,
+  ) {
+    super(`${vendor} ${method} ${pathTemplate}: ${detail}`);
+  }
+}

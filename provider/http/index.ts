@@ -1,5 +1,5 @@
 export { HttpClient, assertSafeUrl, debugEnabled, type AuthProvider, type HttpClientOptions, type HttpMethod, type HttpResponse, type RequestOptions } from "./client.js";
-export { VendorError, TransportError, TokenError, isOutcomeUnknown, type TransportErrorCode } from "./errors.js";
+export { VendorError, TransportError, TokenError, RateLimitError, isOutcomeUnknown, type TransportErrorCode } from "./errors.js";
 export { backoffDelay, parseRetryAfter, type BackoffOptions } from "./backoff.js";
 export { CachedToken, tokenAuth, type IssuedToken, type TokenAuth, type TokenAuthOptions } from "./token.js";
 export { REDACTED, redactText, redactValue, redactHeaders, isSecretKey } from "./redact.js";
@@ -8,3 +8,5 @@ export { parseAnswer, UnexpectedAnswerError } from "./answer.js";
 export { PerSettings, markFreshResolution, type Closable } from "./per-settings.js";
 export { caseInsensitiveObject, respellKeys } from "./keys.js";
 export { withNetworkOf, type Network } from "./network.js";
+export { forgetPacers, type RateLimit, type RateLimits } from "./pacer.js";
+export { setPacingNotes, withPacingOf } from "./pacing-settings.js";

@@ -3,6 +3,7 @@
 // hold connections are closed when the cache is cleared.
 import { createHash } from "node:crypto";
 import { withNetworkOf } from "./network.js";
+import { withPacingOf } from "./pacing-settings.js";
 
 /** A client that may hold connections to close. */
 export interface Closable {
@@ -31,8 +32,8 @@ export class PerSettings<S extends object, C> {
     const hash = createHash("sha256").update(JSON.stringify(settings)).digest("hex");
     const key = `${resolutions.get(settings) ?? 0}:${hash}`;
     let c = this.clients.get(key);
-    // Made in the network scope of these settings: every HttpClient it makes uses their proxy and authorities.
-    if (!c) this.clients.set(key, (c = withNetworkOf(settings, () => this.make(settings))));
+    // Made in the network and pacing scope of these settings: every HttpClient it makes uses their proxy, authorities and pacing.
+    if (!c) this.clients.set(key, (c = withNetworkOf(settings, () => withPacingOf(settings, () => this.make(settings)))));
     return c;
   }
 

@@ -8,6 +8,7 @@ import { allHandlers } from "../handlers.js";
 import { LOOKUPS, RESOURCES } from "../declare.js";
 import { SETTINGS } from "../config.js";
 import { NETWORK_SETTINGS } from "../network-settings.js";
+import { RATE_LIMIT_SETTINGS } from "../rate-limit-settings.js";
 import { envNameOf, settingsPrefixOf } from "../setting-names.js";
 import { VENDORS } from "./index.js";
 
@@ -54,6 +55,6 @@ describe("the vendor registry", () => {
     expect(RESOURCES.map((r) => r.kind)).toEqual(kinds);
     expect(LOOKUPS.map((l) => l.name)).toEqual(VENDORS.flatMap((v) => v.lookups.map((l) => l.name)));
     expect(allProbes().map((p) => p.key)).toEqual(VENDORS.map((v) => v.name));
-    expect(Object.keys(SETTINGS)).toEqual([...VENDORS.flatMap((v) => Object.keys(v.settings)), ...Object.keys(NETWORK_SETTINGS)]);
+    expect(Object.keys(SETTINGS)).toEqual([...VENDORS.flatMap((v) => Object.keys(v.settings)), ...Object.keys(NETWORK_SETTINGS), ...Object.keys(RATE_LIMIT_SETTINGS)]);
   });
 });

@@ -11,6 +11,7 @@ import {
   MAX_PAGE,
   PARTITION_PROBE_TOP,
   PATHS,
+  RATE_LIMITS,
   ROBOT_SCOPES,
   TOKEN_PATH,
   VENDOR,
@@ -158,6 +159,7 @@ export class UiPathClient {
           vendor: VENDOR,
           baseUrl: base + apiRoot(settings.organization),
           auth: this.auth(purpose),
+          rateLimits: RATE_LIMITS,
           describeError: (b, h) => describeUiPathError(b, h, this.scopes(purpose)),
         }),
       );

@@ -18,6 +18,23 @@ export function apiRoot(organization: string | undefined): string {
   return organization ? `/${encodeURIComponent(organization)}/identity_/api` : "/identity_/api";
 }
 
+/**
+ * Identity Server's published rate limits, per organization and rolling 5-minute window; beyond
+ * them it answers 429 (documented: "API rate limits for Identity Server", docs/vendors/uipath.md).
+ * The robot-account and group calls are Identity Server calls. That the token endpoint, which has
+ * no organization in its path, counts apart is INFERRED.
+ */
+export const RATE_LIMITS = {
+  per: "organization",
+  limits: [
+    { methods: ["GET"], requests: 300, windowSeconds: 300 },
+    { methods: ["POST"], requests: 24_000, windowSeconds: 300 },
+    { methods: ["PUT"], requests: 160, windowSeconds: 300 },
+    { methods: ["PATCH"], requests: 160, windowSeconds: 300 },
+    { methods: ["DELETE"], requests: 160, windowSeconds: 300 },
+  ],
+} as const;
+
 export const PATHS = {
   /** POST, `CreateRobotAccountCommand` → 201 RobotAccountDto (documented). */
   createRobot: "/RobotAccount",

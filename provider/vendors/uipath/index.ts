@@ -5,7 +5,7 @@ import { defineLookup, type VendorModule } from "../../vendor-module.js";
 import { demo } from "./demo.js";
 import { probe } from "./probe.js";
 import { uiPathClient } from "./client.js";
-import { VENDOR } from "./contract.js";
+import { RATE_LIMITS, VENDOR } from "./contract.js";
 import { uiPathRobotAccount } from "./handler.js";
 import { getUiPathGroupInputs, getUiPathGroupOutputs, robotAccountInputs, robotAccountOutputs } from "./inputs.js";
 import { findUiPathGroup } from "./lookup.js";
@@ -65,5 +65,6 @@ export const vendor: VendorModule<typeof settings> = {
       return (await uiPathClient(s).listRobots(partition)).map((r) => ({ id: r.id, label: r.name }));
     },
   },
+  rateLimits: RATE_LIMITS,
   demo,
 };
