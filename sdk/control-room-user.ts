@@ -10,8 +10,8 @@ import { lightLeakTraces } from "./stack-traces.js";
 
 /** The declared properties of ControlRoomUser, for the constructor. */
 const DECLARED: DeclaredShape = {
-  inputs: ["username", "email", "password", "roles", "firstName", "lastName", "description", "disabled", "enableAutoLogin", "licenseFeatures", "domain", "importId"],
-  outputs: ["username", "email", "password", "roles", "firstName", "lastName", "description", "disabled", "enableAutoLogin", "licenseFeatures", "domain", "importId", "userId", "roleIds", "passwordSet", "emailVerified", "createdOn", "updatedOn"],
+  inputs: ["username", "email", "password", "roles", "firstName", "lastName", "description", "disabled", "enableAutoLogin", "licenseFeatures", "domain", "importId", "profile"],
+  outputs: ["username", "email", "password", "roles", "firstName", "lastName", "description", "disabled", "enableAutoLogin", "licenseFeatures", "domain", "importId", "profile", "userId", "roleIds", "passwordSet", "emailVerified", "createdOn", "updatedOn"],
   secretOutputs: ["password"],
   secretInputs: ["password"],
 };
@@ -64,6 +64,14 @@ export interface ControlRoomUserArgs {
   domain?: pulumi.Input<string>;
   /** Adopt an existing Control Room user (its numeric id) instead of creating one. Never causes a diff. */
   importId?: pulumi.Input<string>;
+  /**
+   * Name of the settings profile in the stack config `apiidentity:profiles` whose settings (tenant
+   * URL, credentials) this resource uses instead of the stack's own: how one program addresses a
+   * second tenant. State keeps only the name; new credentials in the profile change no resource.
+   * Changing it replaces the resource (another tenant). TypeScript SDK only: with the provider plugin,
+   * pass an explicit provider instead.
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /**
@@ -115,6 +123,14 @@ export class ControlRoomUser extends pulumi.dynamic.Resource {
   declare readonly domain: pulumi.Output<string | undefined>;
   /** Adopt an existing Control Room user (its numeric id) instead of creating one. Never causes a diff. */
   declare readonly importId: pulumi.Output<string | undefined>;
+  /**
+   * Name of the settings profile in the stack config `apiidentity:profiles` whose settings (tenant
+   * URL, credentials) this resource uses instead of the stack's own: how one program addresses a
+   * second tenant. State keeps only the name; new credentials in the profile change no resource.
+   * Changing it replaces the resource (another tenant). TypeScript SDK only: with the provider plugin,
+   * pass an explicit provider instead.
+   */
+  declare readonly profile: pulumi.Output<string | undefined>;
   /** Numeric Control Room id of the user (also the resource id). */
   declare readonly userId: pulumi.Output<string>;
   /** Ids of the roles the user holds, in the order of `roles`. */

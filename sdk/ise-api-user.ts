@@ -8,8 +8,8 @@ import { lightLeakTraces } from "./stack-traces.js";
 
 /** The declared properties of IseApiUser, for the constructor. */
 const DECLARED: DeclaredShape = {
-  inputs: ["emailAddress", "username", "firstName", "lastName", "displayName", "password", "roles", "enabled", "importId"],
-  outputs: ["emailAddress", "username", "firstName", "lastName", "displayName", "password", "roles", "enabled", "importId", "accountId", "uid", "inviteState", "createdAt"],
+  inputs: ["emailAddress", "username", "firstName", "lastName", "displayName", "password", "roles", "enabled", "importId", "profile"],
+  outputs: ["emailAddress", "username", "firstName", "lastName", "displayName", "password", "roles", "enabled", "importId", "profile", "accountId", "uid", "inviteState", "createdAt"],
   secretOutputs: ["password"],
   secretInputs: ["password"],
 };
@@ -54,6 +54,14 @@ export interface IseApiUserArgs {
    * then applied). Never causes a diff.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * Name of the settings profile in the stack config `apiidentity:profiles` whose settings (tenant
+   * URL, credentials) this resource uses instead of the stack's own: how one program addresses a
+   * second tenant. State keeps only the name; new credentials in the profile change no resource.
+   * Changing it replaces the resource (another tenant). TypeScript SDK only: with the provider plugin,
+   * pass an explicit provider instead.
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /** An Ivanti Neurons for MDM API user holding the Cisco ISE Operations role. */
@@ -88,6 +96,14 @@ export class IseApiUser extends pulumi.dynamic.Resource {
    * then applied). Never causes a diff.
    */
   declare readonly importId: pulumi.Output<string | undefined>;
+  /**
+   * Name of the settings profile in the stack config `apiidentity:profiles` whose settings (tenant
+   * URL, credentials) this resource uses instead of the stack's own: how one program addresses a
+   * second tenant. State keeps only the name; new credentials in the profile change no resource.
+   * Changing it replaces the resource (another tenant). TypeScript SDK only: with the provider plugin,
+   * pass an explicit provider instead.
+   */
+  declare readonly profile: pulumi.Output<string | undefined>;
   /** Ivanti's numeric account id (the resource id). */
   declare readonly accountId: pulumi.Output<string>;
   /** The account's UID as Ivanti stores it (the email address). */

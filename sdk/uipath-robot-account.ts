@@ -8,7 +8,7 @@ import { lightLeakTraces } from "./stack-traces.js";
 
 /** The declared properties of UiPathRobotAccount, for the constructor. */
 const DECLARED: DeclaredShape = {
-  inputs: ["name", "displayName", "groupIds", "partitionGlobalId", "importId"],
+  inputs: ["name", "displayName", "groupIds", "partitionGlobalId", "importId", "profile"],
   outputs: ["robotAccountId", "name", "displayName", "groupIds", "partitionGlobalId", "creationTime", "lastLoginTime", "importId"],
   secretOutputs: [],
   secretInputs: [],
@@ -40,6 +40,14 @@ export interface UiPathRobotAccountArgs {
    * the declared inputs and manages it from then on. Never causes a diff.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * Name of the settings profile in the stack config `apiidentity:profiles` whose settings (tenant
+   * URL, credentials) this resource uses instead of the stack's own: how one program addresses a
+   * second tenant. State keeps only the name; new credentials in the profile change no resource.
+   * Changing it replaces the resource (another tenant). TypeScript SDK only: with the provider plugin,
+   * pass an explicit provider instead.
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /**

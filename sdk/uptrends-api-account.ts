@@ -8,7 +8,7 @@ import { lightLeakTraces } from "./stack-traces.js";
 
 /** The declared properties of UptrendsApiAccount, for the constructor. */
 const DECLARED: DeclaredShape = {
-  inputs: ["operatorGuid", "description", "importId"],
+  inputs: ["operatorGuid", "description", "importId", "profile"],
   outputs: ["apiUserGuid", "username", "password", "operatorGuid", "description", "accessType", "createdDate", "lastUsed", "importId"],
   secretOutputs: ["password"],
   secretInputs: [],
@@ -31,6 +31,14 @@ export interface UptrendsApiAccountArgs {
    * retrieved, so the password output of an adopted account stays empty. Never causes a diff.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * Name of the settings profile in the stack config `apiidentity:profiles` whose settings (tenant
+   * URL, credentials) this resource uses instead of the stack's own: how one program addresses a
+   * second tenant. State keeps only the name; new credentials in the profile change no resource.
+   * Changing it replaces the resource (another tenant). TypeScript SDK only: with the provider plugin,
+   * pass an explicit provider instead.
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /**

@@ -8,8 +8,8 @@ import { lightLeakTraces } from "./stack-traces.js";
 
 /** The declared properties of VerifyApiClient, for the constructor. */
 const DECLARED: DeclaredShape = {
-  inputs: ["clientName", "entitlements", "description", "enabled", "ipFilterOp", "ipFilters", "restrictScopes", "scopes", "secretRotation", "importId"],
-  outputs: ["clientName", "entitlements", "description", "enabled", "ipFilterOp", "ipFilters", "restrictScopes", "scopes", "secretRotation", "importId", "apiClientId", "clientId", "clientSecret"],
+  inputs: ["clientName", "entitlements", "description", "enabled", "ipFilterOp", "ipFilters", "restrictScopes", "scopes", "secretRotation", "importId", "profile"],
+  outputs: ["clientName", "entitlements", "description", "enabled", "ipFilterOp", "ipFilters", "restrictScopes", "scopes", "secretRotation", "importId", "profile", "apiClientId", "clientId", "clientSecret"],
   secretOutputs: ["clientSecret"],
   secretInputs: [],
 };
@@ -51,6 +51,14 @@ export interface VerifyApiClientArgs {
    * create call's Location, shown as `id` by GET /v1.0/apiclients). Never causes a diff.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * Name of the settings profile in the stack config `apiidentity:profiles` whose settings (tenant
+   * URL, credentials) this resource uses instead of the stack's own: how one program addresses a
+   * second tenant. State keeps only the name; new credentials in the profile change no resource.
+   * Changing it replaces the resource (another tenant). TypeScript SDK only: with the provider plugin,
+   * pass an explicit provider instead.
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /** One scope of an API client's override settings. */
@@ -102,6 +110,14 @@ export class VerifyApiClient extends pulumi.dynamic.Resource {
    * create call's Location, shown as `id` by GET /v1.0/apiclients). Never causes a diff.
    */
   declare readonly importId: pulumi.Output<string | undefined>;
+  /**
+   * Name of the settings profile in the stack config `apiidentity:profiles` whose settings (tenant
+   * URL, credentials) this resource uses instead of the stack's own: how one program addresses a
+   * second tenant. State keeps only the name; new credentials in the profile change no resource.
+   * Changing it replaces the resource (another tenant). TypeScript SDK only: with the provider plugin,
+   * pass an explicit provider instead.
+   */
+  declare readonly profile: pulumi.Output<string | undefined>;
   /** The API client's object id at IBM Verify (the resource id; used in /v1.0/apiclients/{id}). */
   declare readonly apiClientId: pulumi.Output<string>;
   /** The generated OAuth client id to request tokens with; it never changes. */

@@ -42,3 +42,11 @@ describe("a setting under its former name", () => {
     ]);
   });
 });
+
+describe("the profile input", () => {
+  it("is refused by the plugin in check, before any vendor call, pointing to explicit providers", async () => {
+    const calls = new PluginCalls({}, () => undefined);
+    const r = await calls.check(urn, {}, { ...advised, profile: "eu" });
+    expect(r.failures).toEqual([{ property: "profile", reason: expect.stringMatching(/TypeScript SDK's dynamic classes.*explicit provider/) }]);
+  });
+});

@@ -113,6 +113,11 @@ export class PluginCalls {
   async check(urn: string, olds: Values, news: Values): Promise<{ inputs: Values; failures: CheckFailure[] }> {
     const k = kindOf(urn);
     const n = unwrap(news);
+    if (n.values.profile !== undefined) {
+      // Settings profiles live in the stack config the dynamic provider reads; a plugin program names its tenant with a provider.
+      const reason = `profile names a settings profile of the TypeScript SDK's dynamic classes, which the provider plugin does not read: to address another tenant, declare an explicit provider (pulumi:providers:apiidentity) with that tenant's settings and pass it with the provider resource option.`;
+      return { inputs: n.values, failures: [{ property: "profile", reason }] };
+    }
     // The same create key the TypeScript SDK sends, so create recovery works the same way.
     const given = { ...n.values, [CREATE_KEY]: n.values[CREATE_KEY] ?? createKeyOfUrn(urn) };
     const r = await this.methods(k, urn).check(unwrap(olds).values, given);

@@ -87,7 +87,7 @@ describe("ControlRoomUser inputs", () => {
   it("describes every input (the text of schema.json and the docs)", () => {
     const json = z.toJSONSchema(inputs, { io: "input" }) as { properties: Record<string, { description?: string }>; required: string[] };
     expect(Object.keys(json.properties).sort()).toEqual(
-      ["username", "email", "password", "roles", "firstName", "lastName", "description", "disabled", "enableAutoLogin", "licenseFeatures", "domain", "importId"].sort(),
+      ["username", "email", "password", "roles", "firstName", "lastName", "description", "disabled", "enableAutoLogin", "licenseFeatures", "domain", "importId", "profile"].sort(),
     );
     for (const [k, s] of Object.entries(json.properties)) expect(s.description, k).toBeTruthy();
     expect(json.required.sort()).toEqual(["email", "roles", "username"]);

@@ -3,6 +3,7 @@
 // only a guess exists, the guess is a warning (`advise`), not a refusal.
 // Each property is declared once (`.meta()`, see provider/property-facts.ts).
 import { z } from "zod";
+import { profileInput } from "../../profile-input.js";
 import { updatableOf } from "../../property-facts.js";
 import { asSet, caseless } from "../../resource.js";
 import { ASSUMED_DESCRIPTION_MAX, ASSUMED_NAME_MAX, freeText, identifierText, lengthWarning, nameText } from "../../text-rules.js";
@@ -59,6 +60,7 @@ export const baseInputs = z.object({
     .regex(/^\d+$/, "importId must be the numeric Control Room user id, e.g. '2075'")
     .optional()
     .meta({ description: "Adopt an existing Control Room user (its numeric id) instead of creating one. Never causes a diff.", onChange: "none" }),
+  profile: profileInput(),
 }).meta({ description: RESOURCE_DESCRIPTION });
 
 export const inputs = baseInputs.superRefine((v, ctx) => {

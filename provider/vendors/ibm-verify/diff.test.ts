@@ -63,8 +63,8 @@ describe("VerifyApiClient diff", () => {
     expect(r).toEqual({ changes: true, replaces: [], changed: [prop] });
   });
 
-  it("declares no replace-on-change property", () => {
-    expect(declared.replaceOnChanges).toEqual([]);
+  it("declares no replace-on-change property of the client (only the settings profile, another tenant)", () => {
+    expect(declared.replaceOnChanges).toEqual(["profile"]);
     expect(declared.secretOutputs).toEqual(["clientSecret"]);
   });
 });

@@ -2,6 +2,7 @@
 // provider/property-facts.ts): validation, types, secret rules, schema.json, SDK and docs tables.
 import { isIP } from "node:net";
 import { z } from "zod";
+import { profileInput } from "../../profile-input.js";
 import { checkWith, deepEqual, stripInternal, type CheckResult } from "../../resource.js";
 import { ASSUMED_DESCRIPTION_MAX, ASSUMED_NAME_MAX, freeText, identifierText, lengthWarning } from "../../text-rules.js";
 import { asText, ipSet, nameSet, scopeSet } from "./compare.js";
@@ -88,6 +89,7 @@ function inputsSchema(held: ReadonlySet<string> = new Set()) {
         .min(1, "importId must be the id of an existing API client")
         .optional()
         .meta({ description: "Adopt an existing API client instead of creating one: its object id (the last segment of the create call's Location, shown as `id` by GET /v1.0/apiclients). Never causes a diff.", onChange: "none" }),
+      profile: profileInput(),
     })
     .strict()
     .meta({ description: RESOURCE_DESCRIPTION })

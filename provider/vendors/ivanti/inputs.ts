@@ -1,6 +1,7 @@
 // The IseApiUser input and output schemas, each property declared once (`.meta()`, see
 // provider/property-facts.ts): validation, types, secret and replace rules, schema.json, SDK, docs.
 import { z } from "zod";
+import { profileInput } from "../../profile-input.js";
 import { withDeclaredDefaults } from "../../property-facts.js";
 import { caseless } from "../../resource.js";
 import { nameText } from "../../text-rules.js";
@@ -92,6 +93,7 @@ export const iseApiUserInputs = z
       .regex(/^\d+$/, "importId must be the numeric account id of an existing Ivanti account, e.g. \"10005\"")
       .optional()
       .meta({ description: "Adopt the existing Ivanti account with this numeric id instead of creating one (its inputs are then applied). Never causes a diff.", onChange: "none" }),
+    profile: profileInput(),
   })
   .meta({ description: "An Ivanti Neurons for MDM API user holding the Cisco ISE Operations role, for Cisco ISE's MDM integration." });
 

@@ -1,6 +1,7 @@
 // Inputs and outputs of UiPathRobotAccount, each property declared once (`.meta()`, see
 // provider/property-facts.ts): validation, types, replace rules, schema.json, SDK and docs tables.
 import { z } from "zod";
+import { profileInput } from "../../profile-input.js";
 import { asSet, caseless } from "../../resource.js";
 import { ASSUMED_NAME_MAX, identifierText, lengthWarning, nameText } from "../../text-rules.js";
 import { NAME_MAX_LENGTH, NAME_PATTERN } from "./contract.js";
@@ -61,6 +62,7 @@ export const robotAccountInputs = z.object({
   importId: guid("importId")
     .optional()
     .meta({ description: "Id of an existing robot account to adopt instead of creating one: the provider reads it, applies the declared inputs and manages it from then on. Never causes a diff.", onChange: "none" }),
+  profile: profileInput(),
 }).meta({ description: RESOURCE_DESCRIPTION });
 
 export type RobotAccountInputs = z.output<typeof robotAccountInputs>;

@@ -59,6 +59,6 @@ describe("UptrendsApiAccount diff", () => {
 
   it("declares password secret and operatorGuid as the replacing input", () => {
     expect(uptrendsApiAccount.secretOutputs).toEqual(["password"]);
-    expect(uptrendsApiAccount.replaceOnChanges).toEqual(["operatorGuid"]);
+    expect(uptrendsApiAccount.replaceOnChanges).toEqual(["operatorGuid", "profile"]);
   });
 });

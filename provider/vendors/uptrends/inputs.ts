@@ -1,6 +1,7 @@
 // Inputs and outputs of UptrendsApiAccount, each property declared once (`.meta()`, see
 // provider/property-facts.ts): validation, types, secret and replace rules, schema.json, SDK, docs.
 import { z } from "zod";
+import { profileInput } from "../../profile-input.js";
 import { caseless } from "../../resource.js";
 import { ASSUMED_DESCRIPTION_MAX, freeText, lengthWarning } from "../../text-rules.js";
 import { ACCESS_TYPES, DEFAULT_DESCRIPTION } from "./contract.js";
@@ -43,6 +44,7 @@ export const uptrendsApiAccountInputs = z.object({
         "retrieved, so the password output of an adopted account stays empty. Never causes a diff.",
       onChange: "none",
     }),
+  profile: profileInput(),
 }).meta({ description: RESOURCE_DESCRIPTION });
 
 export const uptrendsApiAccountOutputs = z.object({
