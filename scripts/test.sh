@@ -12,6 +12,7 @@ echo "== typecheck"; tsc -p tsconfig.json --noEmit
 echo "== build"; tsc -p tsconfig.build.json
 echo "== examples typecheck"; tsc -p examples/tsconfig.json
 echo "== generated files"; node scripts/gen-schema.mjs --check; node scripts/gen-docs.mjs --check
+echo "== workflows"; bash scripts/actionlint.sh
 echo "== engine"
 APIIDENTITY_ENGINE_BIN=$(bash scripts/engine.sh | tail -n 1)
 export APIIDENTITY_ENGINE_BIN
