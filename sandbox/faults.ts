@@ -59,13 +59,15 @@ export const faultRuleSchemaOf = (modules: readonly VendorModule[]) => z.object(
   probability: z.number().min(0).max(1).optional(),
   /** Affect only the first N matching requests. */
   count: z.number().int().min(1).optional(),
+  /** Affect matching requests only for this many seconds after the rule is added ("for a while"). */
+  forSeconds: z.number().positive().optional(),
   effect: faultEffectSchema,
 });
 
 export const faultRuleSchema = faultRuleSchemaOf(vendorModules);
 
 export type FaultRuleInput = z.input<typeof faultRuleSchema>;
-export type FaultRule = z.output<typeof faultRuleSchema> & { id: string; matched: number; applied: number };
+export type FaultRule = z.output<typeof faultRuleSchema> & { id: string; matched: number; applied: number; until?: number };
 export type FaultEffect = z.output<typeof faultEffectSchema>;
 
 function globMatch(pattern: string, value: string): boolean {
@@ -85,7 +87,7 @@ export class FaultTable {
 
   add(input: unknown): FaultRule {
     const parsed = this.schema.parse(input);
-    const rule: FaultRule = { ...parsed, id: `fault-${++this.seq}`, matched: 0, applied: 0 };
+    const rule: FaultRule = { ...parsed, id: `fault-${++this.seq}`, matched: 0, applied: 0, ...(parsed.forSeconds === undefined ? {} : { until: Date.now() + parsed.forSeconds * 1000 }) };
     this.rules.push(rule);
     return rule;
   }
@@ -106,6 +108,7 @@ export class FaultTable {
       if (r.method && r.method !== method) continue;
       if (r.route && !globMatch(r.route, template)) continue;
       if (r.count !== undefined && r.applied >= r.count) continue;
+      if (r.until !== undefined && Date.now() > r.until) continue;
       r.matched++;
       if (r.probability !== undefined && Math.random() >= r.probability) continue;
       r.applied++;

@@ -96,6 +96,16 @@ describe("fault rules", () => {
     expect(r.headers.get("retry-after")).toBe("7");
   });
 
+  it("forSeconds: a rule affects matching requests only for a while after it is added", async () => {
+    await addFault({ vendor: "uptrends", forSeconds: 0.3, effect: { type: "rateLimit", retryAfterSeconds: 2 } });
+    const first = await fetch(`${uptrends}/ApiUser`, { headers: { authorization: auth } });
+    const second = await fetch(`${uptrends}/ApiUser`, { headers: { authorization: auth } });
+    expect([first.status, second.status]).toEqual([429, 429]);
+    expect(second.headers.get("retry-after")).toBe("2");
+    await new Promise((r) => setTimeout(r, 350));
+    expect((await fetch(`${uptrends}/ApiUser`, { headers: { authorization: auth } })).status).toBe(200);
+  });
+
   it("latency: fixed delay", async () => {
     await addFault({ vendor: "uptrends", route: "/v4/ApiUser", effect: { type: "latency", ms: 150 } });
     const t = Date.now();

@@ -6,6 +6,7 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { FaultTable, gatewayPage, rewriteAnswer, truncatedJson, type FaultEffect } from "./faults.js";
+import { RateLimiter, type RateLimitSettings } from "./rate-limits.js";
 import { Router } from "./router.js";
 import { Store } from "./store.js";
 import { makeSandboxTls } from "./tls.js";
@@ -26,6 +27,8 @@ export interface SandboxOptions {
    * given, is where the CA's certificate (PEM) is written for clients to trust.
    */
   tls?: { caFile?: string };
+  /** Enforce these vendors' published rate limits, their windows divided by `timeScale` (sandbox/rate-limits.ts). */
+  rateLimits?: RateLimitSettings;
 }
 
 export interface RequestCount {
@@ -53,6 +56,8 @@ export interface Sandbox {
   profiles(): Record<string, string>;
   /** Plays another generation of a vendor from the next request on; throws on an unknown name. */
   setProfile(vendor: VendorName, profile: string): void;
+  /** Enforces these vendors' published rate limits from now on, with empty windows (no vendors: none). */
+  setRateLimits(settings: RateLimitSettings): void;
   close(): Promise<void>;
 }
 
@@ -124,6 +129,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const modules = options.modules ?? vendorModules;
   const store = new Store(modules, options.stateFile);
   const faults = new FaultTable(modules);
+  const limiter = new RateLimiter(modules);
+  /** Vendors by id or older id. */
+  const enforce = (s: RateLimitSettings) => limiter.set({ ...s, vendors: s.vendors.map((v) => vendorIdOf(v, modules) ?? v) });
+  const startLimits: RateLimitSettings = options.rateLimits ?? { vendors: [] };
+  enforce(startLimits);
   const routers = new Map(modules.map((m) => [m.id, new Router(m.routes as never)]));
   const counts = new Map<string, RequestCount>();
   let clockOffset = 0;
@@ -178,6 +188,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         counts.clear();
         clockOffset = 0;
         for (const [v, p] of startProfiles) profiles.set(v, p);
+        enforce(startLimits);
         return send(res, { status: 200, body: { reset: true } });
       case "GET /_sandbox/profiles":
         return send(res, {
@@ -218,6 +229,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       case "DELETE /_sandbox/faults":
         faults.clear();
         return send(res, { status: 204 });
+      case "GET /_sandbox/rate-limits":
+        return send(res, { status: 200, body: limiter.settings() });
+      case "PUT /_sandbox/rate-limits":
+      case "POST /_sandbox/rate-limits": {
+        const b = (body ?? {}) as { vendors?: unknown; timeScale?: unknown };
+        const names = Array.isArray(b.vendors) ? b.vendors.map(String) : [];
+        try {
+          enforce({ vendors: names, ...(b.timeScale === undefined ? {} : { timeScale: Number(b.timeScale) }) });
+        } catch (e) {
+          return send(res, { status: 400, body: { error: `rate-limits: ${(e as Error).message}` } });
+        }
+        return send(res, { status: 200, body: limiter.settings() });
+      }
       case "POST /_sandbox/clock": {
         const secs = Number((body as { advanceSeconds?: unknown } | undefined)?.advanceSeconds ?? 0);
         clockOffset += secs * 1000;
@@ -245,6 +269,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return send(res, module.errorResponse(status, status === 404 ? `No route ${method} ${path}` : `Method ${method} not allowed`));
     }
     const template = match.route.template;
+    const refused = limiter.admit(module, method, path, Date.now());
+    if (refused) {
+      const r = module.errorResponse(429, "Too many requests");
+      count(module.id, method, template, 429);
+      return send(res, { ...r, headers: { ...(r.headers ?? {}), "retry-after": String(refused.retryAfterSeconds) } });
+    }
     // Requests held back by `lateCommit` land now, before this one is looked at.
     const lateKey = `${module.id} ${method} ${template}`;
     for (const land of late.get(lateKey)?.splice(0) ?? []) await land();
@@ -369,6 +399,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clearRequests: () => counts.clear(),
     profiles: profileTable,
     setProfile: (vendor, profile) => setProfile(vendor, profile),
+    setRateLimits: enforce,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -104,4 +104,13 @@ export interface VendorModule<S extends VendorState = VendorState, K extends str
   errorResponse(status: number, message: string): SandboxResponse;
   /** Makes every token this vendor issued invalid now (fault `expireTokens`). */
   expireTokens(state: S): void;
+  /** The vendor's published rate limits, which the sandbox enforces when asked (`--rate-limits`); absent when it publishes none. */
+  rateLimits?: SandboxRateLimits;
+}
+
+/** A vendor's published rate limits: per call class (the methods counted together) and tenant. */
+export interface SandboxRateLimits {
+  /** The tenant a request below the vendor prefix counts against; undefined for a request the limits do not cover. */
+  tenantOf(path: string): string | undefined;
+  limits: readonly { methods: readonly string[]; requests: number; windowSeconds: number }[];
 }

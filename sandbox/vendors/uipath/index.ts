@@ -4,6 +4,7 @@ import { listOf } from "../../held.js";
 import type { VendorModule } from "../../types.js";
 import { expireAll, tokenEndpoint } from "./auth.js";
 import { errorResponse } from "./errors.js";
+import { rateLimits } from "./rate-limits.js";
 import { groupRoutes } from "./routes-groups.js";
 import { robotAccountRoutes } from "./routes-robot-accounts.js";
 import { SEED_GROUP_IDS, seedState, type UiPathState } from "./state.js";
@@ -55,4 +56,5 @@ export const uipath: VendorModule<UiPathState, "UiPathRobotAccount", "uipath"> =
   },
   errorResponse,
   expireTokens: expireAll,
+  rateLimits,
 };
