@@ -11,18 +11,21 @@ import { vendorIdentities } from "../test/reliability/census.js";
 import { CREATE_ROUTES } from "../test/reliability/faults.js";
 import { fleet, SANDBOX_KINDS, VENDOR_OF, type Kind } from "../test/reliability/fleet.js";
 import { sandboxSettings } from "../test/settings.js";
+import { entryFor, type ShippedTable } from "../test/shipped-kinds.js";
 import { LostCreateError } from "./errors.js";
 import { handlerFor } from "./handlers.js";
 import { createRetry } from "./lifecycle.js";
 import { recordingNotes } from "./notes.js";
 
-const ROUTE_OF: Record<Kind, string> = {
+/** The create route of each kind, as the fault rules match it. */
+const CREATE_ROUTE_OF: ShippedTable<string> = {
   IseApiUser: CREATE_ROUTES.ivanti,
   UptrendsApiAccount: CREATE_ROUTES.uptrends,
   ControlRoomUser: CREATE_ROUTES["automation-anywhere"],
   VerifyApiClient: CREATE_ROUTES["ibm-verify"],
   UiPathRobotAccount: CREATE_ROUTES.uipath,
 };
+const createRoute = (kind: Kind) => entryFor(CREATE_ROUTE_OF, kind, "CREATE_ROUTE_OF in provider/lifecycle.integration.test.ts");
 
 let sb: Sandbox;
 let operatorGuid = "";
@@ -59,7 +62,7 @@ const atVendor = async (kind: Kind, key: string) => (await vendorIdentities(sb.u
 
 /** Create requests of this kind since the last clear. */
 function creates(kind: Kind): number {
-  const route = new RegExp("^" + ROUTE_OF[kind].split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$", "i");
+  const route = new RegExp("^" + createRoute(kind).split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$", "i");
   return sb.requests().filter((r) => r.vendor === VENDOR_OF[kind] && r.method === "POST" && route.test(r.route)).reduce((n, r) => n + r.count, 0);
 }
 
@@ -68,7 +71,7 @@ describe.each(["truncateAnswer", "emptyAnswer"] as const)("a create whose 2xx an
   it.each(SANDBOX_KINDS)("%s: the identity it made is taken over: exactly one at the vendor, in the outputs, none left behind", async (kind) => {
     const { m, methods, inputs } = await memberOf(kind, `unread-${effect}-${++case_}`);
     sb.clearRequests();
-    sb.faults.add({ vendor: VENDOR_OF[kind], method: "POST", route: ROUTE_OF[kind], count: 1, effect: { type: effect } });
+    sb.faults.add({ vendor: VENDOR_OF[kind], method: "POST", route: createRoute(kind), count: 1, effect: { type: effect } });
     const { id, outs } = await methods.create(inputs);
     const held = await atVendor(kind, m.key);
     expect(held.map((i) => i.id)).toEqual([id]);
@@ -86,7 +89,7 @@ describe("a create proven not to have happened (a 503 the vendor did not act on)
   it.each(SANDBOX_KINDS)("%s: sent again until it is made, within five sends: one identity, in one go", async (kind) => {
     const { m, methods, inputs } = await memberOf(kind, `resend-${++case_}`);
     sb.clearRequests();
-    sb.faults.add({ vendor: VENDOR_OF[kind], method: "POST", route: ROUTE_OF[kind], count: 4, effect: { type: "status", status: 503, message: "Injected: service unavailable" } });
+    sb.faults.add({ vendor: VENDOR_OF[kind], method: "POST", route: createRoute(kind), count: 4, effect: { type: "status", status: 503, message: "Injected: service unavailable" } });
     const { id, outs } = await methods.create(inputs);
     expect((await atVendor(kind, m.key)).map((i) => i.id)).toEqual([id]);
     expect(creates(kind)).toBe(5);
@@ -96,7 +99,7 @@ describe("a create proven not to have happened (a 503 the vendor did not act on)
   it.each(SANDBOX_KINDS)("%s: five sends proven not to have happened: fails saying nothing is left behind, and nothing is", async (kind) => {
     const { m, methods, inputs } = await memberOf(kind, `resend-${++case_}`);
     sb.clearRequests();
-    sb.faults.add({ vendor: VENDOR_OF[kind], method: "POST", route: ROUTE_OF[kind], count: 5, effect: { type: "status", status: 503, message: "Injected: service unavailable" } });
+    sb.faults.add({ vendor: VENDOR_OF[kind], method: "POST", route: createRoute(kind), count: 5, effect: { type: "status", status: 503, message: "Injected: service unavailable" } });
     const err = await methods.create(inputs).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LostCreateError);
     expect((err as Error).message).toMatch(/; it was attempt 5, and .*\. Nothing is left behind: run 'pulumi up' again\.$/);
@@ -113,7 +116,7 @@ describe("an earlier send that lands late (lost, looked up, then committed just 
   it.each(["IseApiUser", "ControlRoomUser", "UiPathRobotAccount", "VerifyApiClient"] as const)("%s: exactly one identity at the vendor, the one in the outputs", async (kind) => {
     const { m, methods, inputs } = await memberOf(kind, `late-${++case_}`);
     sb.clearRequests();
-    sb.faults.add({ vendor: VENDOR_OF[kind], method: "POST", route: ROUTE_OF[kind], count: 1, effect: { type: "lateCommit" } });
+    sb.faults.add({ vendor: VENDOR_OF[kind], method: "POST", route: createRoute(kind), count: 1, effect: { type: "lateCommit" } });
     const { id, outs } = await methods.create(inputs);
     expect((await atVendor(kind, m.key)).map((i) => i.id)).toEqual([id]);
     expect(creates(kind)).toBe(2);

@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
-import { discover, identities, importDiscovered, iseSignsIn, PROGRAM_KINDS, LEGACY_ISE_PASSWORD, pluginProject, pluginResources, seedAtVendors, VENDOR_KEYS, type Kind } from "./plugin-programs.js";
+import { entryFor, type ShippedTable } from "../shipped-kinds.js";
+import { discover, identities, importDiscovered, iseSignsIn, PROGRAM_KINDS, LEGACY_ISE_PASSWORD, pluginProject, pluginResources, seedAtVendors, seededId, VENDOR_KEYS } from "./plugin-programs.js";
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -20,7 +21,8 @@ const HEADER = `name: imported
 runtime: yaml
 `;
 
-const names: Record<Kind, string> = {
+/** The resource name each kind's identity is imported under. */
+const names: ShippedTable<string> = {
   IseApiUser: "legacy-ise",
   UptrendsApiAccount: "legacy-dashboard",
   ControlRoomUser: "legacy-runner",
@@ -42,7 +44,7 @@ describe("pulumi import", () => {
       const generated: string[] = [];
       for (const kind of PROGRAM_KINDS) {
         const out = join(p.root, `${kind}.yaml`);
-        const r = await p.run(["import", `apiidentity:index:${kind}`, names[kind], ids[kind], "--yes", "--protect=false", "--out", out]);
+        const r = await p.run(["import", `apiidentity:index:${kind}`, entryFor(names, kind, "names in test/e2e/import.test.ts"), seededId(ids, kind), "--yes", "--protect=false", "--out", out]);
         expect(r.code, `${kind}: ${r.stdout}\n${r.stderr}`).toBe(0);
         const code = readFileSync(out, "utf8");
         expect(code, kind).toContain(`type: apiidentity:${kind}`);
@@ -54,7 +56,7 @@ describe("pulumi import", () => {
       expect(writes, JSON.stringify(writes)).toEqual([]);
 
       const { resources } = await p.exportStack();
-      for (const kind of PROGRAM_KINDS) expect(pluginResources(resources, kind).map((r) => r.id), kind).toEqual([ids[kind]]);
+      for (const kind of PROGRAM_KINDS) expect(pluginResources(resources, kind).map((r) => r.id), kind).toEqual([seededId(ids, kind)]);
 
       // The password is write-only at Ivanti and not required with importId: the code holds none.
       const program = generated.join("");

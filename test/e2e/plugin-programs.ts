@@ -8,6 +8,7 @@ import { expect } from "vitest";
 import type { Sandbox } from "../../sandbox/server.js";
 import { VENDORS } from "../../provider/vendors/index.js";
 import { heldIdentities, SANDBOX_KINDS, VENDOR_OF, type Kind } from "../../sandbox/kinds.js";
+import { entryFor, type ShippedTable } from "../shipped-kinds.js";
 import type { VerifyState } from "../../sandbox/vendors/ibm-verify/state.js";
 import type { UiPathState } from "../../sandbox/vendors/uipath/state.js";
 import type { UptrendsState } from "../../sandbox/vendors/uptrends/state.js";
@@ -112,8 +113,8 @@ export function pythonVenv(): Promise<string> {
   );
 }
 
-/** One identity of each kind made directly through the vendor APIs, as a console user would. */
-export async function seedAtVendors(sb: Sandbox): Promise<Record<Kind, string>> {
+/** One identity of each shipped kind made directly through the vendor APIs, as a console user would: their ids. */
+export async function seedAtVendors(sb: Sandbox): Promise<ShippedTable<string>> {
   const v = sb.config().vendors;
   const send = async (url: string, init: RequestInit): Promise<Response> => {
     const res = await fetch(url, init);
@@ -181,6 +182,9 @@ export async function seedAtVendors(sb: Sandbox): Promise<Record<Kind, string>> 
   };
 }
 
+/** The id of the identity of `kind` that seedAtVendors made. */
+export const seededId = (ids: ShippedTable<string>, kind: Kind): string => entryFor(ids, kind, "seedAtVendors in test/e2e/plugin-programs.ts");
+
 /**
  * The walk every example program (YAML, Python) makes up to its drift, with the project initialised:
  * up (five identities and the lookups), a preview with no changes, an update of one property, and an
@@ -233,7 +237,7 @@ export async function exampleWalk(p: PulumiProject, sb: Sandbox, before: Record<
  * identities seedAtVendors made (`ids`): each is an import step with no property diff, up writes
  * nothing at the vendors (the Ivanti API user keeps its password), and then nothing changes.
  */
-export async function importDiscovered(p: PulumiProject, sb: Sandbox, ids: Record<Kind, string>): Promise<void> {
+export async function importDiscovered(p: PulumiProject, sb: Sandbox, ids: ShippedTable<string>): Promise<void> {
   await p.init();
 
   // Each of the five is an import step with no property diff (no update after it).
@@ -248,7 +252,7 @@ export async function importDiscovered(p: PulumiProject, sb: Sandbox, ids: Recor
   expect(writes, JSON.stringify(writes)).toEqual([]);
   expect(await iseSignsIn(sb, LEGACY_ISE_PASSWORD)).toBe(true);
   const { resources } = await p.exportStack();
-  for (const kind of PROGRAM_KINDS) expect(pluginResources(resources, kind).map((r) => r.id), kind).toEqual([ids[kind]]);
+  for (const kind of PROGRAM_KINDS) expect(pluginResources(resources, kind).map((r) => r.id), kind).toEqual([seededId(ids, kind)]);
 
   const none = await p.preview({ refresh: true, expectNoChanges: true });
   expect(none.code, none.raw.stdout + none.raw.stderr).toBe(0);

@@ -52,9 +52,18 @@ const GENERATED = ["schema.json", "sdk/index.ts", "sdk/lookups.ts", "sdk/example
 
 /**
  * The checkout's own tests that hold each module of the registry to its rules (setting names, load
- * order, generated outputs); not those that list the five vendors by hand, as tests may.
+ * order, generated outputs), and those that iterate the registry (the kinds served and declared, each
+ * lookup and diff against the sandbox, the CLI's vendor names, no vendor named outside its folders).
  */
-const REGISTRY_TESTS = ["provider/vendors/index.test.ts", "provider/vendors/load-order.test.ts", "test/registry-outputs.test.ts"];
+const REGISTRY_TESTS = [
+  "provider/vendors/index.test.ts",
+  "provider/vendors/load-order.test.ts",
+  "test/registry-outputs.test.ts",
+  "provider/handlers.test.ts",
+  "provider/declare.test.ts",
+  "cli/vendor-keys.test.ts",
+  "test/vendor-names.test.ts",
+];
 /** The vendor's own tests, in its two folders: the emulator's contract and the handler against it. */
 const VENDOR_TESTS = ["sandbox/vendors/example/service-accounts.contract.test.ts", "provider/vendors/example/handler.integration.test.ts"];
 
@@ -178,7 +187,10 @@ describe("a sixth vendor added by its two folders and one line in each registry"
     const inFolders = changed.filter((f) => f.startsWith("provider/vendors/example/") || f.startsWith("sandbox/vendors/example/"));
     const folderFiles = (side: string) => readdirSync(join(repoRoot, "test/vendors/example", side)).map((f) => `${side}/vendors/example/${f}`);
     expect(inFolders.sort()).toEqual([...folderFiles("provider"), ...folderFiles("sandbox")].sort());
-    const rest = changed.filter((f) => !inFolders.includes(f));
+    // The plugin's TypeScript SDK (plugin-sdk/, Pulumi's own generator) gains the kind's class, and its provider the settings.
+    const pluginSdk = changed.filter((f) => f.startsWith("plugin-sdk/"));
+    expect(pluginSdk).toEqual(expect.arrayContaining(["plugin-sdk/exampleServiceAccount.ts", "plugin-sdk/provider.ts"]));
+    const rest = changed.filter((f) => !inFolders.includes(f) && !pluginSdk.includes(f));
     expect(rest.sort()).toEqual([...Object.keys(REGISTRIES), ...GENERATED].sort());
     for (const f of GENERATED.filter((g) => g.endsWith(".ts") || g.endsWith(".cts"))) expect(readFileSync(join(checkout, f), "utf8"), f).toMatch(/^\/\/ GENERATED/);
     for (const [file, importLine] of Object.entries(REGISTRIES)) {
@@ -192,6 +204,16 @@ describe("a sixth vendor added by its two folders and one line in each registry"
     }
     // And the generated files agree with the registry.
     expect(() => execFileSync("npm", ["run", "gen:check", "--silent"], { cwd: checkout, stdio: "pipe" })).not.toThrow();
+  });
+
+  it("the whole copy typechecks and lints: no test or tool keys its data by every kind and misses the sixth", async () => {
+    const bin = (name: string) => join(checkout, "node_modules/.bin", name);
+    const typecheck = await run(bin("tsc"), ["-p", "tsconfig.json", "--noEmit"], checkout);
+    expect(typecheck.stdout + typecheck.stderr).toBe("");
+    expect(typecheck.code).toBe(0);
+    const lint = await run(bin("eslint"), ["."], checkout);
+    expect(lint.stdout + lint.stderr).toBe("");
+    expect(lint.code).toBe(0);
   });
 
   it("its own tests pass, and so do those that hold every vendor module to the registry's rules", async () => {
