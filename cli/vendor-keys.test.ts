@@ -1,4 +1,6 @@
 // One name per vendor on the command line: the registry's name, and the older spellings as aliases.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { VENDORS } from "../provider/vendors/index.js";
 import { main } from "./main.js";
@@ -18,8 +20,14 @@ async function helpText(): Promise<string> {
 
 describe("vendor names on the command line", () => {
   it("are the registry's one names, each the vendor's folder", () => {
-    expect(VENDOR_NAMES).toEqual(["ivanti", "uptrends", "automation-anywhere", "ibm-verify", "uipath"]);
-    for (const n of VENDOR_NAMES) expect(vendorKey(n)).toBe(n);
+    expect(VENDOR_NAMES).toEqual(VENDORS.map((v) => v.name));
+    // The five shipped vendors, in the registry's order, whatever was added after them.
+    const shipped = ["ivanti", "uptrends", "automation-anywhere", "ibm-verify", "uipath"];
+    expect(VENDOR_NAMES.filter((n) => shipped.includes(n))).toEqual(shipped);
+    for (const n of VENDOR_NAMES) {
+      expect(vendorKey(n)).toBe(n);
+      expect(existsSync(join(import.meta.dirname, "../provider/vendors", n, "index.ts")), n).toBe(true);
+    }
   });
 
   it("still accept the older spellings, as the vendor modules declare them", () => {

@@ -84,6 +84,11 @@ export interface VendorModule<S extends VendorState = VendorState, K extends str
   id: I;
   /** The resource kinds this vendor holds. */
   kinds: Readonly<Record<K, HeldKind<S>>>;
+  /**
+   * Arguments the seeded emulator answers for each of the provider's lookups at this vendor, by the
+   * lookup's name (the tests call every lookup of the registry with them).
+   */
+  lookupArguments?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** Authentication: HTTP Basic on every request, or a token or login the client reuses. */
   auth: "basic" | "token";
   /** URL prefix in the sandbox, e.g. `/uptrends`. */

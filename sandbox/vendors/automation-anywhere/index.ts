@@ -23,6 +23,8 @@ export const automationAnywhere: VendorModule<AaState, "ControlRoomUser", "autom
       example: ({ name, label }) => ({ username: name, email: `${name}@example.com`, password: "Bench_Pass-042", roles: ["AAE_Basic"], description: label }),
     },
   },
+  // The seeded role Bot_Runner, spelled as a user might type it.
+  lookupArguments: { getControlRoomRole: { name: "bot_runner" } },
   auth: "token",
   seed,
   // First = default: a Control Room of Automation 360 v.33 or later.

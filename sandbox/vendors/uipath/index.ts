@@ -31,6 +31,7 @@ export const uipath: VendorModule<UiPathState, "UiPathRobotAccount", "uipath"> =
       example: ({ name, label }) => ({ name, displayName: label, groupIds: [SEED_GROUP_IDS.robots] }),
     },
   },
+  lookupArguments: { getUiPathGroup: { name: "Robots" } },
   auth: "token",
   seed: seedState,
   routes: [

@@ -20,6 +20,7 @@ export const uptrends: VendorModule<UptrendsState, "UptrendsApiAccount", "uptren
       example: ({ label }) => ({ operatorGuid: SEED.operatorGuid, description: label }),
     },
   },
+  lookupArguments: { getUptrendsOperator: { email: SEED.operatorEmail } },
   auth: "basic",
   seed: seedState,
   routes: [...apiUserRoutes, ...operatorRoutes, ...registerRoutes, ...accountRoutes],

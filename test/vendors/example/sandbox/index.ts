@@ -13,6 +13,7 @@ export const example: VendorModule<ExampleState, "ExampleServiceAccount", "examp
       example: ({ name, label }) => ({ name, description: label }),
     },
   },
+  lookupArguments: { getExampleGroup: { name: SEED.groups[0].name } },
   // The key goes with every request, as Basic credentials would: no login call to count.
   auth: "basic",
   seed: seedState,
