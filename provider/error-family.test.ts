@@ -1,16 +1,20 @@
 // Every error the product throws on purpose descends from ApiIdentityError and keeps its cause, and
 // none is recognised by its name string: the classes are checked one by one, and the sources for
-// a class outside the family or a bare `throw new Error(`.
+// a class outside the family or a bare `throw new Error(`. The transport's ProxyError is also met as the user
+// meets it, through a proxy that refuses and one that drops: the call, the proxy's answer, what to do, no secret.
 import { readdirSync, readFileSync } from "node:fs";
+import { createServer, type Server, type Socket } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { inspect } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { CommandRunError, UsageError } from "../cli/errors.js";
 import { ProbeCannotRun } from "./probe.js";
 import { ApiIdentityError, ConfigurationError, CreatedButFailedError } from "./error-root.js";
 import { AdoptionError, LookupError, LostCreateError, OutcomeUnknownError, VendorCallError, describeFailure, reworded } from "./errors.js";
-import { TokenError, TransportError, UnexpectedAnswerError, VendorError } from "./http/index.js";
+import { HttpClient, TokenError, TransportError, UnexpectedAnswerError, VendorError } from "./http/index.js";
+import { ProxyError } from "./http/network.js";
 import { UnknownRolesError } from "./vendors/automation-anywhere/roles.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -31,6 +35,7 @@ const family: [string, Error, boolean][] = [
   ["LostCreateError", new LostCreateError("K", "creating", "look", { cause }), true],
   ["TokenError", new TokenError("m", { cause }), true],
   ["TransportError", new TransportError({ ...lost, cause }), true],
+  ["ProxyError", new ProxyError("http://proxy.example.com:3128", undefined, { cause }), true],
   ["ProbeCannotRun", new ProbeCannotRun("m", { cause }), true],
   ["UsageError", new UsageError("m", { cause }), true],
   ["CommandRunError", new CommandRunError("m", { cause }), true],
@@ -85,5 +90,59 @@ describe("one error family", () => {
     }
     // The network library's abort (a DOMException, no class of ours) is the one known by its name.
     expect(found).toEqual(['provider/http/client.ts: .name === "AbortError"']);
+  });
+});
+
+describe("the transport's ProxyError, as the user reads it", () => {
+  const secret = "Pr0xy-S3cret-Word";
+  /** A proxy that answers every CONNECT with 407, and one that drops the connection unanswered. */
+  const proxies = new Map<"refusing" | "dropping", { server: Server; port: number }>();
+  const listen = (onConnection: (s: Socket) => void) =>
+    new Promise<{ server: Server; port: number }>((res) => {
+      const server = createServer(onConnection);
+      server.listen(0, "127.0.0.1", () => res({ server, port: (server.address() as { port: number }).port }));
+    });
+  beforeAll(async () => {
+    proxies.set("refusing", await listen((s) => s.once("data", () => s.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\nContent-Length: 0\r\n\r\n'))));
+    proxies.set("dropping", await listen((s) => s.once("data", () => s.destroy())));
+  });
+  afterAll(async () => {
+    for (const p of proxies.values()) await new Promise((res) => p.server.close(res));
+  });
+
+  /** What a vendor call through proxy `which` (given with a user and password in its URL) fails with. */
+  async function failure(port: number): Promise<TransportError> {
+    const client = new HttpClient({ vendor: "Acme", baseUrl: "https://acme.example.com/api", maxRetries: 0, sleep: async () => undefined, network: { proxyUrl: `http://proxy-user:${secret}@127.0.0.1:${port}` } });
+    const e = await client.request({ method: "POST", path: "/things", json: { name: "x" } }).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(e).toBeInstanceOf(TransportError);
+    return e as TransportError;
+  }
+
+  it.each([
+    ["refusing", /the proxy http:\/\/127\.0\.0\.1:\d+ refused the tunnel with HTTP 407/, /give them in the proxy URL/],
+    ["dropping", /the proxy http:\/\/127\.0\.0\.1:\d+ could not open a tunnel/, /check that the proxy runs and its host and port are right/],
+  ] as const)("a %s proxy: the call, the proxy's answer, what to do, and never its credentials", async (which, answer, advice) => {
+    const port = proxies.get(which)!.port;
+    const e = await failure(port);
+    expect(e.code).toBe("PROXY");
+    // Nothing reached the vendor: a create through it did not happen.
+    expect(e.outcomeUnknown).toBe(false);
+    expect(e.message).toMatch(/^Acme POST \/things: /);
+    expect(e.message).toMatch(answer);
+    expect(e.message).toContain("so nothing reached the vendor");
+    expect(e.message).toMatch(advice);
+    expect(e.message).toContain("apiidentity:proxyUrl");
+    // The family's own: from the root, the ProxyError kept underneath, named by its origin only.
+    expect(e).toBeInstanceOf(ApiIdentityError);
+    let proxyError: unknown = e.cause;
+    while (proxyError instanceof Error && !(proxyError instanceof ProxyError)) proxyError = proxyError.cause;
+    expect(proxyError).toBeInstanceOf(ProxyError);
+    expect((proxyError as ProxyError).origin).toBe(`http://127.0.0.1:${port}`);
+    const shown = inspect(e, { depth: 10 });
+    expect(shown).not.toContain(secret);
+    expect(shown).not.toContain("proxy-user");
   });
 });
