@@ -48,6 +48,18 @@ describe("CheckConfig", () => {
     expect(checkConfig({ uipathScopes: ["a", "b"] }).failures[0]!.reason).toMatch(/must be a string, not a list/);
   });
 
+  it("makes each secret setting a secret, however the program gave it (plain text, the environment), so state never holds it plain", () => {
+    const r = checkConfig({ uptrendsPassword: "p", uptrendsUsername: "u", verifyClientSecret: "s", proxyUrl: "http://user:pw@proxy:3128", ibmVerifyClientSecret: UNKNOWN });
+    expect(r.failures).toEqual([]);
+    expect(r.inputs).toEqual({
+      uptrendsPassword: secret("p"),
+      uptrendsUsername: "u",
+      verifyClientSecret: secret("s"),
+      proxyUrl: secret("http://user:pw@proxy:3128"),
+      ibmVerifyClientSecret: secret(UNKNOWN),
+    });
+  });
+
   it("returns the inputs as given", () => {
     const news = { uptrendsPassword: secret("p") };
     expect(checkConfig(news).inputs).toBe(news);

@@ -3,11 +3,11 @@
 // `args` (secrets still wrapped) and as `variables` (`apiidentity:config:<key>` or `apiidentity:<key>`,
 // every value a string). From those come the settings value the handlers run with, resolved with
 // the environment fallbacks exactly as the dynamic provider resolves them.
-import { CONFIG_NAMESPACE, FORMER_NAMES, SETTINGS, settingOfFormerKey, tenantSettingNames, type SettingName } from "../config.js";
+import { CONFIG_NAMESPACE, FORMER_NAMES, isSecretSetting, SETTINGS, settingOfFormerKey, tenantSettingNames, type SettingName } from "../config.js";
 import type { Notes } from "../notes.js";
 import { resolveSettings, type Settings } from "../settings.js";
 import { holdsUnknown, UNKNOWN, type CheckFailure } from "../resource.js";
-import { reveal, type Values } from "./struct.js";
+import { isSecret, reveal, secret, type Values } from "./struct.js";
 import type { DiffAnswer } from "./diff.js";
 
 /** Inputs the engine itself may add to a provider's configuration. */
@@ -38,9 +38,26 @@ export function settingsFromConfigure(variables: ReadonlyMap<string, string>, ar
 /**
  * CheckConfig: every key must be a setting of this provider and hold text. A key that is no setting
  * is refused by name rather than ignored, so a typo in `pulumi config set apiidentity:…` is found at
- * once instead of as a missing credential later.
+ * once instead of as a missing credential later. Each secret setting comes back a secret, however the
+ * program gave it (a generated SDK's Provider reads its environment variable as plain text), so the
+ * engine never keeps one plain in state.
  */
 export function checkConfig(news: Values): { inputs: Values; failures: CheckFailure[] } {
+  return { inputs: secretSettings(news), failures: configFailures(news) };
+}
+
+/** `news` with each secret setting's value a secret; `news` itself when each already is. */
+function secretSettings(news: Values): Values {
+  const plain = Object.keys(news).filter((key) => {
+    const name = Object.hasOwn(SETTINGS, key) ? (key as SettingName) : settingOfFormerKey(key);
+    const v = news[key];
+    return name !== undefined && isSecretSetting(name) && v !== undefined && v !== null && !isSecret(v);
+  });
+  if (plain.length === 0) return news;
+  return { ...news, ...Object.fromEntries(plain.map((key) => [key, secret(news[key])])) };
+}
+
+function configFailures(news: Values): CheckFailure[] {
   const failures: CheckFailure[] = [];
   for (const [key, raw] of Object.entries(news)) {
     if (ENGINE_KEYS.has(key) || key.startsWith("__")) continue;
@@ -53,7 +70,7 @@ export function checkConfig(news: Values): { inputs: Values; failures: CheckFail
       failures.push({ property: key, reason: `'${CONFIG_NAMESPACE}:${key}' must be a string, not ${Array.isArray(v) ? "a list" : typeof v}.` });
     }
   }
-  return { inputs: news, failures };
+  return failures;
 }
 
 /**
