@@ -265,9 +265,7 @@ export class HttpClient {
       let markSent: () => void = () => undefined;
       if (this.pacing.on && !opts.noAuth) {
         markSent = this.pacer.tryAcquire(opts.method, this.pacing, this.clock) ?? (await this.pacer.acquire(opts.method, this.pacing, this.clock));
-        if (this.pacer.stoppedBy() !== undefined) {
-          throw new RateLimitError(this.vendor, opts.method, opts.path, false, `not sent: the vendor's rate limit stopped this run's calls to ${this.pacer.tenant} (the first such error says why and which setting to raise)`);
-        }
+        if (this.pacer.stoppedBy() !== undefined) throw this.stoppedError(opts);
       }
       // A request with auth waits for a slot first and reads its headers only then, right before it
       // is sent: a token renewed while it waited is the one it carries. Token requests (noAuth) do
@@ -276,6 +274,13 @@ export class HttpClient {
       const auth = opts.noAuth ? undefined : this.o.auth;
       const slots = auth ? this.slotsFor(url.origin) : undefined;
       if (slots) await slots.take();
+      // While it waited for a slot, the vendor may have refused a call of its class for rate.
+      if (this.pacing.on && !opts.noAuth && (this.pacer.stoppedBy() !== undefined || this.pacer.paused(opts.method, this.pacing, this.clock))) {
+        slots?.give();
+        if (this.pacer.stoppedBy() !== undefined) throw this.stoppedError(opts);
+        attempt--;
+        continue;
+      }
       let authHeaders: Record<string, string> = {};
       let fetched = true;
       try {
@@ -355,7 +360,7 @@ export class HttpClient {
       if (this.pacing.on && !opts.noAuth && refusedForRate && rateRefusals < MAX_RATE_REFUSALS) {
         rateRefusals++;
         const outcome = this.pacer.rateLimited(opts.method, parseRetryAfter(resHeaders["retry-after"], Number.MAX_SAFE_INTEGER), this.pacing, RATE_SETTING, this.clock);
-        if (outcome.stop) throw new RateLimitError(this.vendor, opts.method, opts.path, true, outcome.message);
+        if (outcome.stop) throw outcome.first ? new RateLimitError(this.vendor, opts.method, opts.path, true, outcome.message) : this.stoppedError(opts);
         attempt--;
         continue;
       }
@@ -366,6 +371,11 @@ export class HttpClient {
       }
       throw this.vendorError(opts, status, parsed, resHeaders, status === 401 && staleRefusal ? refused.size : 0);
     }
+  }
+
+  /** A call of a tenant whose rate limit stopped the run: short, the first such error explains. */
+  private stoppedError(opts: RequestOptions): RateLimitError {
+    return new RateLimitError(this.vendor, opts.method, opts.path, false, `not sent: the vendor's rate limit stopped this run's calls to ${this.pacer.tenant} (the first such error says why and which setting to raise)`);
   }
 
   private slotsFor(origin: string): Slots {

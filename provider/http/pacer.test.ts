@@ -133,7 +133,7 @@ describe("TenantPacer: refusals for rate", () => {
     expect(message).toContain("it asks to wait 5 min more");
     expect(message).toContain("20 s of the 30 s allowed (apiidentity:rateLimitWaitSeconds)");
     expect(p.stoppedBy()).toBe(message);
-    expect(p.rateLimited("GET", 1, options, "s", clock)).toEqual({ stop: true, message });
+    expect(p.rateLimited("GET", 1, options, "s", clock)).toEqual({ stop: true, first: false, message });
   });
 
   it("a vendor that publishes no limit is named so in the stop message", async () => {

@@ -35,8 +35,11 @@ export interface PacingOptions {
   timeScale: number;
 }
 
-/** What a paced call is told to do after a 429: wait (the pacer already holds the next send back), or stop. */
-export type RateLimitedOutcome = { stop: false } | { stop: true; message: string };
+/**
+ * What a paced call is told to do after a 429: wait (the pacer already holds the next send back), or
+ * stop; `first` for the one call whose refusal stopped the tenant (it carries the explanation).
+ */
+export type RateLimitedOutcome = { stop: false } | { stop: true; first: boolean; message: string };
 
 /** A send recorded in a window; moved to the time it really left once it did. */
 interface Sent {
@@ -48,6 +51,7 @@ const RECENT = 20;
 const MAX_SPACING_MS = 2_000;
 
 function duration(ms: number): string {
+  if (ms > 0 && ms < 9_950) return `${Number((ms / 1000).toFixed(1))} s`;
   const s = Math.max(0, Math.round(ms / 1000));
   if (s < 90) return `${s} s`;
   const m = Math.floor(s / 60);
@@ -108,6 +112,11 @@ export class TenantPacer {
     let c = this.classes.get(name);
     if (!c) this.classes.set(name, (c = new CallClass(name, limit, limit ? (limit.windowSeconds * 1000) / Math.max(1, options.timeScale) : 0)));
     return c;
+  }
+
+  /** Whether the vendor asked for a pause of this call class that has not ended (a call let go before it must wait again). */
+  paused(method: HttpMethod, options: PacingOptions, clock: Clock): boolean {
+    return this.classOf(method, options).pauseEnd > clock.now();
   }
 
   /** Whether an earlier call spent the budget: the message later calls fail with. */
@@ -173,14 +182,14 @@ export class TenantPacer {
    * process. Stops the tenant when that pause does not fit what is left of the budget.
    */
   rateLimited(method: HttpMethod, retryAfterMs: number | undefined, options: PacingOptions, setting: string, clock: Clock): RateLimitedOutcome {
-    if (this.stopped) return { stop: true, message: this.stopped };
+    if (this.stopped) return { stop: true, first: false, message: this.stopped };
     const c = this.classOf(method, options);
     const now = clock.now();
     const wait = retryAfterMs ?? 1000;
     const added = Math.max(0, now + wait - Math.max(c.pauseEnd, now));
     if (this.refusedMs + added > options.waitBudgetMs) {
       this.stopped = this.stopMessage(c, wait, options, setting);
-      return { stop: true, message: this.stopped };
+      return { stop: true, first: true, message: this.stopped };
     }
     this.refusedMs += added;
     // One slow-down per pause: the calls already in flight when the vendor refused come back refused too.
