@@ -29,6 +29,8 @@ export interface ProjectOptions {
   /** Extra environment for every pulumi call (e.g. vendor settings). */
   env?: Record<string, string>;
   stack?: string;
+  /** False for a project that must not hold this checkout's package (a YAML or Python user of the released plugin). */
+  installPackage?: boolean;
 }
 
 export interface PreviewStep {
@@ -52,6 +54,8 @@ export interface StateResource {
   id?: string;
   inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
+  /** `<provider urn>::<provider id>`: the provider that manages the resource. */
+  provider?: string;
 }
 
 export class PulumiProject {
@@ -72,8 +76,10 @@ export class PulumiProject {
       writeFileSync(join(this.dir, "package.json"), JSON.stringify({ name: "e2e-program", type: "module", main: "index.js" }));
       writeFileSync(join(this.dir, "index.js"), opts.program ?? "");
     }
-    installLocalPackage(this.dir); // as a user has it: installed in node_modules
-    installTestKinds(this.dir); // plus the test-only kinds (TestingMemo), which the package does not ship
+    if (opts.installPackage !== false) {
+      installLocalPackage(this.dir); // as a user has it: installed in node_modules
+      installTestKinds(this.dir); // plus the test-only kinds (TestingMemo), which the package does not ship
+    }
     mkdirSync(join(this.root, "pulumi-state"));
     this.env = { ...offlinePulumiEnv(this.root, engine(), "e2e-passphrase"), NO_COLOR: "1", ...(opts.env ?? {}) };
   }

@@ -1,0 +1,64 @@
+// Helpers for the end-to-end walks of the released artefacts (test/release/artefacts.ts builds them):
+// a project in a fresh directory with its own PULUMI_HOME, holding none of this checkout, whose pulumi
+// calls see only the environment given and a PATH of the directories given (never one with node or go).
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { expect } from "vitest";
+import { PulumiProject, type ProjectOptions } from "./harness.js";
+import type { Sandbox } from "../../sandbox/server.js";
+import { exampleWalk, identities, pluginResources } from "./plugin-programs.js";
+
+const run = promisify(execFile);
+
+/** Variables a pulumi call keeps from the harness's environment: its backend, passphrase and home, no more. */
+const KEPT = /^(PULUMI_|HOME$|NO_COLOR$|TMPDIR$|LANG$)/;
+
+/**
+ * A project whose every pulumi call (the CLI, its language host, the plugin) runs with `env` and a
+ * PATH of exactly `path`, none of which holds node or go.
+ */
+export function releaseProject(opts: ProjectOptions & { path: string[] }): PulumiProject {
+  const p = new PulumiProject({ ...opts, installPackage: false });
+  for (const key of Object.keys(p.env)) if (!KEPT.test(key) && !(key in (opts.env ?? {}))) delete p.env[key];
+  p.env.PATH = opts.path.join(":");
+  for (const dir of opts.path) for (const tool of ["node", "nodejs", "npm", "go"]) expect(existsSync(join(dir, tool)), `${tool} in ${dir}`).toBe(false);
+  return p;
+}
+
+/** `pulumi plugin install resource apiidentity <version> --file <archive>` into the project's PULUMI_HOME. */
+export async function installArchive(p: PulumiProject, version: string, archive: string): Promise<void> {
+  const r = await p.ok(["plugin", "install", "resource", "apiidentity", version, "--file", archive]);
+  expect(r.stdout + r.stderr).not.toMatch(/error/i);
+  expect(existsSync(join(p.env.PULUMI_HOME!, "plugins", `resource-apiidentity-v${version}`, "pulumi-resource-apiidentity"))).toBe(true);
+}
+
+/** Unpacks the plugin archive into `dir` (created), as a user of a local build has the binary. */
+export async function unpackArchive(archive: string, dir: string): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  await run("tar", ["-xzf", archive, "-C", dir]);
+  return join(dir, "pulumi-resource-apiidentity");
+}
+
+/**
+ * The walk of every released-artefact program: the example walk (up, no changes, an update whose
+ * preview carries detailedDiff, an out-of-band change that `preview --refresh` shows), then a
+ * `pulumi refresh` that takes the console's value into state, and destroy, after which the vendors
+ * hold what they held before.
+ */
+export async function releasedWalk(p: PulumiProject, sb: Sandbox): Promise<void> {
+  const before = identities(sb);
+  await p.init();
+  const { monitoring } = await exampleWalk(p, sb, before);
+
+  const refreshed = await p.refresh();
+  expect(refreshed.stdout).toMatch(/~ +apiidentity:index:UptrendsApiAccount +monitoring-pipeline +(refreshed|updated)/);
+  const inState = pluginResources((await p.exportStack()).resources, "UptrendsApiAccount")[0]!;
+  expect(inState.id).toBe(monitoring.id);
+  expect(inState.outputs?.description).toBe("edited in the console");
+
+  await p.destroy();
+  expect(pluginResources((await p.exportStack()).resources)).toHaveLength(0);
+  expect(identities(sb)).toEqual(before);
+}
