@@ -1,8 +1,11 @@
 // `npm run release`: builds, into release/ (git-ignored), the standalone provider plugin for each
 // target as `pulumi-resource-apiidentity-v<version>-<os>-<arch>.tar.gz`, the Python SDK as a wheel
 // and an sdist, then SHA256SUMS, and prints a table of what it made. Options: --targets a,b
-// (linux-amd64 is always built), --out DIR.
+// (linux-amd64 is always built), --out DIR, --version X.Y.Z and --repository owner/name (stamped
+// into package.json, schema.json and the TypeScript plugin SDK before anything is built:
+// scripts/release/stamp.mjs).
 // Everything it downloads (Node binaries from npm) is cached under ~/.cache/apiidentity.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -14,12 +17,15 @@ import { generatePythonSdk, packPython } from "./python.mjs";
 import { injectBlob, prepareBlob } from "./sea.mjs";
 import { archiveName, BLOB_NODE_PACKAGE, binaryName, NODE_MAJOR, NODE_MINIMUM, pickNodeVersion, PLUGIN, selectTargets } from "./targets.mjs";
 import { writeTarGz } from "./tar.mjs";
+import { stampRelease } from "./stamp.mjs";
 import { packageVersion } from "./version.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const { values: args } = parseArgs({ options: { targets: { type: "string" }, out: { type: "string" }, help: { type: "boolean" } } });
+const { values: args } = parseArgs({
+  options: { targets: { type: "string" }, out: { type: "string" }, version: { type: "string" }, repository: { type: "string" }, help: { type: "boolean" } },
+});
 if (args.help) {
-  console.log("usage: npm run release -- [--targets linux-amd64,linux-arm64,darwin-amd64,darwin-arm64,windows-amd64] [--out release]");
+  console.log("usage: npm run release -- [--version X.Y.Z] [--repository owner/name] [--targets linux-amd64,linux-arm64,darwin-amd64,darwin-arm64,windows-amd64] [--out release]");
   process.exit(0);
 }
 
@@ -39,6 +45,13 @@ async function step(label, work) {
 async function main() {
   const targets = selectTargets(args.targets);
   const out = resolve(root, args.out ?? "release");
+  if (args.version !== undefined || args.repository !== undefined) {
+    const files = stampRelease(root, { version: args.version, repository: args.repository });
+    // The TypeScript plugin SDK is checked in, generated from schema.json: it names pluginDownloadURL.
+    execFileSync(process.execPath, [join(root, "scripts", "gen-plugin-sdk.mjs")], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+    files.push("plugin-sdk/");
+    say(`release: stamped ${[args.version && `version ${args.version}`, args.repository && `repository ${args.repository}`].filter(Boolean).join(" and ")} into ${files.join(", ")}`);
+  }
   const build = join(out, "build");
   const version = packageVersion(root);
   const mtime = Number(process.env.SOURCE_DATE_EPOCH) || Math.floor(Date.now() / 1000);
