@@ -52,13 +52,14 @@ const GENERATED = ["schema.json", "sdk/index.ts", "sdk/lookups.ts", "sdk/example
 
 /**
  * The checkout's own tests that hold each module of the registry to its rules (setting names, load
- * order, generated outputs), and those that iterate the registry (the kinds served and declared, each
+ * order, generated outputs, the names of each folder's exports), and those that iterate the registry (the kinds served and declared, each
  * lookup and diff against the sandbox, the CLI's vendor names, no vendor named outside its folders).
  */
 const REGISTRY_TESTS = [
   "provider/vendors/index.test.ts",
   "provider/vendors/load-order.test.ts",
   "test/registry-outputs.test.ts",
+  "test/vendor-folders.test.ts",
   "provider/handlers.test.ts",
   "provider/declare.test.ts",
   "cli/vendor-keys.test.ts",
