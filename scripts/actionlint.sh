@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks every GitHub Actions workflow (.github/workflows/*.yml, *.yaml) with actionlint. The
-# actionlint binary is built once from the Go module proxy (github.com/rhysd/actionlint) and cached,
-# as scripts/engine.sh caches the engine; no binary is downloaded.
+# actionlint binary is an actionlint of the pinned version on PATH, else one built once from the Go
+# module proxy (github.com/rhysd/actionlint) and cached, as scripts/engine.sh caches the engine; no
+# binary is downloaded.
 #
 #   bash scripts/actionlint.sh         # build if needed, then check the workflows
 #   bash scripts/actionlint.sh --bin   # build if needed, print the binary's path
@@ -13,8 +14,11 @@ cache=${APIIDENTITY_ACTIONLINT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/apiidentit
 bin="$cache/actionlint"
 log() { echo "actionlint: $*" >&2; }
 
-if ! { [ -x "$bin" ] && "$bin" -version >/dev/null 2>&1; }; then
-  command -v go >/dev/null || { log "no actionlint $V in $cache and no Go toolchain to build it: install Go >= 1.25 and run again"; exit 1; }
+# An actionlint of the pinned version on PATH serves as well (as a pulumi on PATH does for engine.sh).
+if onpath=$(command -v actionlint 2>/dev/null) && [ "$("$onpath" -version 2>/dev/null | head -n 1)" = "$V" ]; then
+  bin=$onpath
+elif ! { [ -x "$bin" ] && "$bin" -version >/dev/null 2>&1; }; then
+  command -v go >/dev/null || { log "no actionlint $V on PATH or in $cache, and no Go toolchain to build it: install Go >= 1.25 (or actionlint $V) and run again"; exit 1; }
   log "building github.com/rhysd/actionlint/cmd/actionlint@$V from the Go module proxy (first time only)"
   t0=$SECONDS
   mkdir -p "$cache"

@@ -3,7 +3,8 @@
 // the release's target table, every secret it reads is named in its header, and the build stamps the
 // tag's version and this repository.
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -18,6 +19,20 @@ describe(".github/workflows/release.yml", () => {
   it("passes actionlint, as every workflow must", async () => {
     const { stderr } = await run("bash", [join(packageRoot, "scripts", "actionlint.sh")], { cwd: packageRoot, timeout: 280_000 });
     expect(stderr).toMatch(/actionlint: \d+ workflow\(s\) pass: .*\.github\/workflows\/release\.yml/);
+  }, 300_000);
+
+  it("scripts/actionlint.sh builds actionlint once into its cache, then reuses it", async () => {
+    const cache = mkdtempSync(join(tmpdir(), "apiidentity-actionlint-"));
+    try {
+      const env = { ...process.env, APIIDENTITY_ACTIONLINT_CACHE: cache, PATH: (process.env.PATH ?? "").split(":").filter((d) => !existsSync(join(d, "actionlint"))).join(":") };
+      const first = await run("bash", [join(packageRoot, "scripts", "actionlint.sh"), "--bin"], { env, timeout: 280_000 });
+      expect(first.stdout).toBe(`${join(cache, "actionlint")}\n`);
+      expect(first.stderr).toMatch(/building github\.com\/rhysd\/actionlint\/cmd\/actionlint@v\d+\.\d+\.\d+ from the Go module proxy \(first time only\)/);
+      const second = await run("bash", [join(packageRoot, "scripts", "actionlint.sh"), "--bin"], { env, timeout: 20_000 });
+      expect([second.stdout, second.stderr]).toEqual([first.stdout, ""]);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   }, 300_000);
 
   it("runs on version tags only, and tests before it builds", () => {
