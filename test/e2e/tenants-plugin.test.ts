@@ -1,6 +1,7 @@
 // Two tenants of every vendor in one program, through the provider plugin and the real engine: a
-// TypeScript program with a `Provider` of `pulumi-apiidentity/plugin` per tenant, and a Pulumi YAML
-// program with a `pulumi:providers:apiidentity` per tenant. Each makes one identity of every kind at
+// TypeScript program with a `Provider` of `pulumi-apiidentity/plugin` per tenant, a Python program
+// with an `apiidentity.Provider` per tenant and a Pulumi YAML program with a
+// `pulumi:providers:apiidentity` per tenant. Each makes one identity of every kind at
 // each tenant: each tenant holds exactly its own, counted at each sandbox; a refresh sees an
 // out-of-band change at one tenant only and `apiidentity drift` names that tenant; a new tenant URL
 // replaces that provider's resources and new credentials change none (the plugin's DiffConfig);
@@ -12,7 +13,7 @@ import { join } from "node:path";
 import { SETTINGS } from "../../provider/config.js";
 import { exampleInputs } from "../../sandbox/kinds.js";
 import { repoRoot, type PulumiProject, type StateResource } from "./harness.js";
-import { drift, editUptrendsDescription, pluginProject, pluginResources, pluginResourceSteps, PROGRAM_KINDS, type Kind } from "./plugin-programs.js";
+import { drift, editUptrendsDescription, pluginProject, pluginResources, pluginResourceSteps, PROGRAM_KINDS, pythonVenv, type Kind } from "./plugin-programs.js";
 import { heldIds, plainSecretsIn, startTwoTenants, tenantSettings, type TwoTenants } from "./two-tenants.js";
 
 const TENANTS = ["a", "b"] as const;
@@ -82,6 +83,33 @@ const yamlProgram = () =>
       ]),
     ]),
   ].join("\n") + "\n";
+
+/** A Python SDK name of a schema name (`uipathBaseUrl` → `uipath_base_url`). */
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+const pythonProgram = () => {
+  const settings = settingNames().map(([name, secret]) => [name, snake(name), secret]);
+  const inputs = Object.fromEntries(
+    TENANTS.map((tenant) => [tenant, Object.fromEntries(PROGRAM_KINDS.map((k) => [k, Object.fromEntries(Object.entries(inputsOf(tenant, k)).map(([n, v]) => [snake(n), v]))]))]),
+  );
+  return [
+    "import json",
+    "import pulumi",
+    "import pulumi_apiidentity as apiidentity",
+    "",
+    "cfg = pulumi.Config()",
+    `settings = json.loads(${JSON.stringify(JSON.stringify(settings))})`,
+    `inputs = json.loads(${JSON.stringify(JSON.stringify(inputs))})`,
+    'for tenant in ["a", "b"]:',
+    "    # Tenant b's Uptrends password is left to the environment variable, which the SDK's Provider reads.",
+    `    given = [s for s in settings if not (tenant == "b" and s[0] == ${JSON.stringify(PLAIN_IN_PROGRAM)})]`,
+    '    args = {py: (cfg.require_secret if secret else cfg.require)(f"{tenant}_{name}") for name, py, secret in given}',
+    '    provider = apiidentity.Provider(f"tenant-{tenant}", **args)',
+    "    for kind, props in inputs[tenant].items():",
+    '        getattr(apiidentity, kind)(f"{tenant}-{kind}", **props, opts=pulumi.ResourceOptions(provider=provider))',
+    "",
+  ].join("\n");
+};
 
 /** The resource of `kind` that the program declared for `tenant`, in exported state. */
 const resourceOf = (resources: StateResource[], tenant: Tenant, kind: Kind): StateResource | undefined => pluginResources(resources, kind).find((r) => r.urn.endsWith(`::${tenant}-${kind}`));
@@ -186,6 +214,21 @@ describe("two tenants of every vendor, explicit providers of the plugin", () => 
       p.cleanup();
     }
   });
+
+  it("Python with apiidentity.Provider: the same walk", async () => {
+    const venv = await pythonVenv(); // the first run generates the SDK and installs from PyPI: about a minute
+    const env = { VIRTUAL_ENV: venv, [SETTINGS[PLAIN_IN_PROGRAM]]: tenantSettings(t.b)[PLAIN_IN_PROGRAM]!.value };
+    const p = pluginProject({ program: "", stack: "tenants-python", env });
+    p.env.PATH = `${join(venv, "bin")}:${p.env.PATH}`;
+    try {
+      writeFileSync(join(p.dir, "Pulumi.yaml"), "name: e2e\nruntime: python\n");
+      writeFileSync(join(p.dir, "__main__.py"), pythonProgram());
+      await p.init();
+      await walk(p);
+    } finally {
+      p.cleanup();
+    }
+  }, 900_000);
 
   it("Pulumi YAML with pulumi:providers:apiidentity: the same walk", async () => {
     const p = pluginProject({ program: "", stack: "tenants-yaml" });
