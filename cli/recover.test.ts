@@ -171,3 +171,40 @@ describe("apiidentity recover: the four kinds whose vendors keep no mark", () =>
     expect((await atVendor("UptrendsApiAccount", made.m.key)).map((i) => i.id)).toEqual([id]);
   });
 });
+
+describe("apiidentity recover with several tenants", () => {
+  let other: Sandbox;
+  beforeAll(async () => {
+    other = await startSandbox();
+  });
+  afterAll(async () => {
+    await other.close();
+  });
+
+  it("settles each pending create with the settings of the profile or explicit provider it used, and names that tenant", async () => {
+    const { tenantSettings } = await import("../test/e2e/two-tenants.js");
+    const profile = Object.fromEntries(Object.entries(tenantSettings(other)).map(([k, s]) => [k, s.value]));
+    // The killed run made 'rec-eu' at the profile's tenant (the other sandbox) and 'rec-prod' at the explicit provider's.
+    const h = verifyApiClient.with(sandboxSettings(other));
+    const create = async (name: string) => h.create((await h.check(undefined, { clientName: name, entitlements: ["readUsers"], [CREATE_KEY]: `proj/dev/VerifyApiClient/${name}` })).inputs);
+    const eu = await create("rec-eu");
+    const prod = await create("rec-prod");
+    const P = "apiidentity:index:";
+    const providerUrn = "urn:pulumi:dev::proj::pulumi:providers:apiidentity::prod";
+    const deployment = {
+      resources: [{ urn: providerUrn, type: "pulumi:providers:apiidentity", id: "pid", inputs: profile }],
+      pending_operations: [
+        { type: "creating", resource: { ...pendingVerify("rec-eu").resource, inputs: { ...pendingVerify("rec-eu").resource.inputs, profile: "eu" } } },
+        { type: "creating", resource: { urn: `urn:pulumi:dev::proj::${P}VerifyApiClient::rec-prod`, type: `${P}VerifyApiClient`, provider: `${providerUrn}::pid`, inputs: { clientName: "rec-prod", entitlements: ["readUsers"], [CREATE_KEY]: "proj/dev/VerifyApiClient/rec-prod" } } },
+      ],
+    };
+    // The stack's own settings address the first sandbox, where neither identity is.
+    const config = { "apiidentity:profiles": { value: JSON.stringify({ eu: profile }), secret: true } };
+    const plan = await planRecovery(sandboxSettings(sb), "dev", deployment, { stackConfig: config });
+    expect(plan.settled.map((s) => [s.urn.split("::").pop(), s.action, s.id, s.tenant])).toEqual([
+      ["rec-eu", "import", eu.id, "profile eu"],
+      ["rec-prod", "import", prod.id, `provider prod (${other.config().vendors["ibm-verify"]!.baseUrl})`],
+    ]);
+    expect(formatRecovery(plan, false, false)).toContain("(tenant profile eu)");
+  });
+});

@@ -20,6 +20,7 @@ import type { Settings } from "../provider/settings.js";
 import { VENDORS } from "../provider/vendors/index.js";
 import { managedIds, settingsFromConfig } from "./orphans.js";
 import { kindOfEitherToken } from "./resource-types.js";
+import { explicitProviderOf, settingsOfResource, tenantOf, type StackConfigJson } from "./tenants.js";
 import { CommandRunError, UsageError, messageOf } from "./errors.js";
 
 interface StateResource {
@@ -27,6 +28,8 @@ interface StateResource {
   type: string;
   id?: string;
   inputs?: Record<string, unknown>;
+  /** `<provider urn>::<provider id>`, for resources of the provider plugin. */
+  provider?: string;
   /** When the engine recorded the resource as created (RFC 3339), in state since Pulumi 3.9x. */
   created?: string;
 }
@@ -63,6 +66,8 @@ export interface Settled {
   id?: string;
   /** For people: what was found and what to do. */
   note: string;
+  /** The tenant the create was sent to: `profile <name>` or `provider <name> (<tenant URL>)`; absent for the stack's own settings. */
+  tenant?: string;
 }
 
 export interface RecoverPlan {
@@ -75,6 +80,13 @@ export interface RecoverOptions {
   lastUpdateEnded?: number;
   /** Change nothing at the vendors. */
   dryRun?: boolean;
+  /** The stack's config (secrets shown): the settings profiles pending creates name. */
+  stackConfig?: StackConfigJson;
+  /**
+   * The state with secrets shown (`stack export --show-secrets`), where explicit providers' settings
+   * are read; default: the deployment itself.
+   */
+  shownState?: readonly StateResource[];
 }
 
 /** The value Pulumi's state writes in place of a secret (its ciphertext): no use to a look-up. */
@@ -100,9 +112,13 @@ export function earliestSend(deployment: Deployment, lastUpdateEnded?: number): 
   return bounds.length ? Math.max(...bounds) : undefined;
 }
 
-/** Settles each pending create of an apiidentity kind in `deployment`. */
-export async function planRecovery(settings: Settings, stack: string, deployment: Deployment, opts: RecoverOptions = {}): Promise<RecoverPlan> {
+/**
+ * Settles each pending create of an apiidentity kind in `deployment`, each with the settings it was
+ * sent with: its profile's, its explicit provider's, else the stack's own (`settings`).
+ */
+export async function planRecovery(stackSettings: Settings, stack: string, deployment: Deployment, opts: RecoverOptions = {}): Promise<RecoverPlan> {
   const managed = managedIds(deployment.resources ?? []);
+  const state = opts.shownState ?? [...(deployment.resources ?? []), ...(deployment.pending_operations ?? []).map((o) => o.resource)];
   const sentAfter = earliestSend(deployment, opts.lastUpdateEnded);
   const settled: Settled[] = [];
   for (const op of deployment.pending_operations ?? []) {
@@ -111,17 +127,21 @@ export async function planRecovery(settings: Settings, stack: string, deployment
     if (op.type !== "creating" || kind === undefined || !allHandlers().some((h) => h.kind === kind)) continue;
     const key = createKeyOf(r.inputs);
     const held = managed.get(kind) ?? new Set<string>();
+    const shown = state.find((s) => s.urn === r.urn) ?? r;
+    const settings = settingsOfResource(shown, state, { settings: stackSettings, config: opts.stackConfig ?? {} });
+    const tenant = tenantOf(shown, kind, state);
+    const where = tenant === undefined ? {} : { tenant };
     const byMark = VENDORS.flatMap((v) => v.kinds).find((k) => k.kind === kind)?.settleByMark;
     if (byMark) {
-      settled.push({ urn: r.urn, kind, ...(await byMark(settings, { inputs: r.inputs ?? {}, key, held })) });
+      settled.push({ urn: r.urn, kind, ...(await byMark(settings, { inputs: r.inputs ?? {}, key, held })), ...where });
       continue;
     }
     if (sentAfter === undefined) {
-      settled.push({ urn: r.urn, kind, action: "unresolved", note: "the state shows no time the killed run started after, so nothing can be proven: look for it by its name; if it exists, adopt it with importId, else nothing is left" });
+      settled.push({ urn: r.urn, kind, action: "unresolved", note: "the state shows no time the killed run started after, so nothing can be proven: look for it by its name; if it exists, adopt it with importId, else nothing is left", ...where });
       continue;
     }
     const v = await settlePendingCreate(handlerFor(kind), settings, { inputs: withoutSecrets(r.inputs ?? {}), sentAfter, held, dryRun: opts.dryRun ?? false });
-    settled.push({ urn: r.urn, kind, ...v });
+    settled.push({ urn: r.urn, kind, ...v, ...where });
   }
   return { stack, settled };
 }
@@ -130,7 +150,7 @@ export function formatRecovery(p: RecoverPlan, json: boolean, applied: boolean):
   if (json) return JSON.stringify({ ...p, applied }, null, 2) + "\n";
   if (!p.settled.length) return `No pending creates in stack ${p.stack}: nothing to recover.\n`;
   const lines = [`Pending creates in stack ${p.stack}: ${p.settled.length}`];
-  for (const s of p.settled) lines.push(`  ${s.action.padEnd(10)} ${s.urn}${s.id ? ` -> ${s.id}` : ""}: ${s.note}`);
+  for (const s of p.settled) lines.push(`  ${s.action.padEnd(10)} ${s.urn}${s.tenant ? ` (tenant ${s.tenant})` : ""}${s.id ? ` -> ${s.id}` : ""}: ${s.note}`);
   if (p.settled.some((s) => s.action === "unresolved")) lines.push("Some pending creates cannot be attributed: settle them as said above, then run 'pulumi refresh --clear-pending-creates'.");
   if (applied) lines.push("State updated (stack export, import, refresh). Now run 'pulumi up'.");
   else if (!p.settled.some((s) => s.action === "unresolved")) lines.push("Nothing changed (--dry-run).");
@@ -153,15 +173,21 @@ async function lastUpdateEnded(cwd: string, stack: string): Promise<number | und
   return ends.length ? Math.max(...ends) : undefined;
 }
 
-/** The provider settings of the stack: its `apiidentity:*` config (secrets decrypted), then the environment. */
-async function stackSettings(cwd: string, stack: string): Promise<Settings> {
+/** The provider settings of the stack: its `apiidentity:*` config (secrets decrypted), then the environment; and that config. */
+async function stackSettings(cwd: string, stack: string): Promise<{ settings: Settings; config: StackConfigJson }> {
   let config: Record<string, { value?: unknown }> = {};
   try {
     config = JSON.parse(await pulumi(["config", "--show-secrets", "--json", "--stack", stack], cwd)) as typeof config;
   } catch (e) {
     process.stderr.write(`apiidentity recover: the stack's config could not be read (${messageOf(e)}); using the environment only\n`);
   }
-  return settingsFromConfig(config);
+  return { settings: settingsFromConfig(config), config };
+}
+
+/** The stack's resources and pending creates with secrets shown, for the explicit providers' settings. */
+async function stateWithSecrets(cwd: string, stack: string): Promise<StateResource[]> {
+  const d = (JSON.parse(await pulumi(["stack", "export", "--show-secrets", "--stack", stack], cwd)) as { deployment?: Deployment }).deployment ?? {};
+  return [...(d.resources ?? []), ...(d.pending_operations ?? []).map((o) => o.resource)];
 }
 
 export async function recover(args: string[]): Promise<number> {
@@ -175,7 +201,12 @@ export async function recover(args: string[]): Promise<number> {
   const exported = JSON.parse(await pulumi(["stack", "export", "--stack", stack], cwd)) as { deployment?: Deployment };
   const ended = await lastUpdateEnded(cwd, stack);
   const dryRun = values["dry-run"]!;
-  const plan = await planRecovery(await stackSettings(cwd, stack), stack, exported.deployment ?? {}, { ...(ended === undefined ? {} : { lastUpdateEnded: ended }), dryRun });
+  const { settings, config } = await stackSettings(cwd, stack);
+  const pending = (exported.deployment?.pending_operations ?? []).map((o) => o.resource);
+  const all = [...(exported.deployment?.resources ?? []), ...pending];
+  // An explicit provider's credentials are secret in state: read only when a pending create used one.
+  const shownState = pending.some((r) => explicitProviderOf(r, all)) ? await stateWithSecrets(cwd, stack) : undefined;
+  const plan = await planRecovery(settings, stack, exported.deployment ?? {}, { ...(ended === undefined ? {} : { lastUpdateEnded: ended }), dryRun, stackConfig: config, ...(shownState ? { shownState } : {}) });
   const apply = !dryRun && plan.settled.length > 0 && !plan.settled.some((s) => s.action === "unresolved");
   if (apply) {
     const dir = mkdtempSync(join(tmpdir(), "apiidentity-recover-"));

@@ -1,6 +1,7 @@
 // Which tenant a resource in state belongs to, for the commands that report per tenant: a dynamic
 // resource names its settings profile (its `profile` input; none: the stack's own settings), a
 // resource of the provider plugin names its explicit provider, whose settings state keeps.
+import { PROFILES_KEY, parseProfiles, profileSettings } from "../provider/profiles.js";
 import { resolveSettings, type Settings } from "../provider/settings.js";
 import type { VendorModule } from "../provider/vendor-module.js";
 import { VENDORS } from "../provider/vendors/index.js";
@@ -78,8 +79,43 @@ export function tenantOf(r: TenantStateResource, kind: string, state: readonly T
   const providerUrn = r.provider.slice(0, r.provider.lastIndexOf("::"));
   const name = nameOfUrn(providerUrn);
   if (name.startsWith("default")) return undefined;
-  const p = state.find((s) => s.urn === providerUrn && s.type === PROVIDER_TYPE);
+  const p = explicitProviderOf(r, state);
   const vendor = vendorOfKind(kind);
   const url = p && vendor ? tenantUrl(vendor, providerSettings(p.inputs ?? {})) : undefined;
   return url === undefined ? `provider ${name}` : `provider ${name} (${url})`;
+}
+
+/** A stack's config as `pulumi config --show-secrets --json` prints it (`{"apiidentity:<name>": {value, secret}}`). */
+export type StackConfigJson = Readonly<Record<string, { value?: unknown }>>;
+
+/** The stack config by full key, as the provider reads it. */
+export function configGetter(config: StackConfigJson): (key: string) => string | undefined {
+  return (key) => {
+    const v = config[key]?.value;
+    return typeof v === "string" ? v : undefined;
+  };
+}
+
+/** The settings of the named profile of a stack's config, as the dynamic provider resolves them. */
+export function profileSettingsOf(config: StackConfigJson, name: string, env: Readonly<Record<string, string | undefined>> = process.env): Settings {
+  return profileSettings(parseProfiles(config[PROFILES_KEY]?.value), name, { config: configGetter(config), env });
+}
+
+/** The explicit provider (not a default one) a resource of the plugin names, found in state. */
+export function explicitProviderOf(r: TenantStateResource, state: readonly TenantStateResource[]): TenantStateResource | undefined {
+  if (!r.provider) return undefined;
+  const providerUrn = r.provider.slice(0, r.provider.lastIndexOf("::"));
+  if (nameOfUrn(providerUrn).startsWith("default")) return undefined;
+  return state.find((s) => s.urn === providerUrn && s.type === PROVIDER_TYPE);
+}
+
+/**
+ * The settings a resource in state was managed with: its profile's (from the stack config), its
+ * explicit provider's (from that provider's state, secrets shown), else the stack's own.
+ */
+export function settingsOfResource(r: TenantStateResource, state: readonly TenantStateResource[], stack: { settings: Settings; config: StackConfigJson; env?: Readonly<Record<string, string | undefined>> }): Settings {
+  const profile = r.inputs?.profile;
+  if (typeof profile === "string" && profile !== "") return profileSettingsOf(stack.config, profile, stack.env ?? process.env);
+  const provider = explicitProviderOf(r, state);
+  return provider ? providerSettings(provider.inputs ?? {}) : stack.settings;
 }
