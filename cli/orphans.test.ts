@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { RESOURCES } from "../provider/declare.js";
 import { markedClients } from "../provider/vendors/ibm-verify/orphans.js";
 import { noSettings } from "../test/settings.js";
-import { formatOrphans, managedIds, orphansAmong, scanOrphans, settingsForStacks, settingsFromConfig } from "./orphans.js";
+import { formatOrphans, managedIds, orphansAmong, scanOrphans, scanTenants, settingsForStacks, settingsFromConfig, tenantsOfStacks } from "./orphans.js";
 
 const T = "pulumi-nodejs:dynamic/apiidentity:";
 
@@ -98,5 +98,67 @@ describe("orphans", () => {
         ]),
       ).toThrow("stacks dev and prod manage different IBM Verify tenants (https://dev.verify.ibm.com, https://prod.verify.ibm.com): an identity is an orphan only against the stacks of its own tenant. Run 'apiidentity orphans' once per tenant, with a --stack for each stack of it.");
     });
+  });
+});
+
+describe("orphans per tenant", () => {
+  it("scans each tenant with its own settings, counts as managed only that tenant's resources, and names the tenant", async () => {
+    const { startSandbox } = await import("../sandbox/server.js");
+    const { sandboxSettings } = await import("../test/settings.js");
+    const { CREATE_KEY } = await import("../provider/lifecycle.js");
+    const { verifyApiClient } = await import("../provider/vendors/ibm-verify/handler.js");
+    const [a, b] = await Promise.all([startSandbox(), startSandbox()]);
+    try {
+      const make = async (sb: typeof a, name: string) => {
+        const h = verifyApiClient.with(sandboxSettings(sb));
+        return (await h.create((await h.check(undefined, { clientName: name, entitlements: ["readUsers"], [CREATE_KEY]: `p/dev/VerifyApiClient/${name}` })).inputs)).id;
+      };
+      const managedAtA = await make(a, "orph-a-managed");
+      const lostAtA = await make(a, "orph-a-lost");
+      const lostAtB = await make(b, "orph-b-lost");
+      const T = "pulumi-nodejs:dynamic/apiidentity:VerifyApiClient";
+      // The same id in state under the other tenant does not make b's client managed.
+      const resources = [
+        { urn: "urn:pulumi:dev::p::" + T + "::m", type: T, id: managedAtA, inputs: { profile: "a" } },
+        { urn: "urn:pulumi:dev::p::" + T + "::x", type: T, id: lostAtB, inputs: { profile: "a" } },
+      ];
+      const report = await scanTenants(
+        [
+          { tenant: "profile a", settings: sandboxSettings(a) },
+          { tenant: "profile b", settings: sandboxSettings(b) },
+        ],
+        ["dev"],
+        resources,
+      );
+      expect(report.orphans.map((o) => [o.id, o.tenant])).toEqual([
+        [lostAtA, "profile a"],
+        [lostAtB, "profile b"],
+      ]);
+      expect(report.vendors.filter((v) => v.status === "checked").map((v) => v.tenant)).toEqual(["profile a", "profile b"]);
+      const text = formatOrphans(report, false);
+      expect(text).toContain(`id ${lostAtB}, tenant profile b`);
+      expect(text).toContain("IBM Verify (VerifyApiClient, tenant profile a): 2 marked identities checked");
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it("the tenants of the stacks: the stack's own settings, each profile and each explicit provider their resources name", () => {
+    const T = "pulumi-nodejs:dynamic/apiidentity:VerifyApiClient";
+    const prov = "urn:pulumi:dev::p::pulumi:providers:apiidentity::prod";
+    const config = { "apiidentity:profiles": { value: JSON.stringify({ eu: { ibmVerifyTenantUrl: "https://eu.example.com" } }) } };
+    const tenants = tenantsOfStacks(
+      [{ stack: "dev", settings: noSettings(), config }],
+      [
+        { urn: prov, type: "pulumi:providers:apiidentity", inputs: { ibmVerifyTenantUrl: "https://prod.example.com" } },
+        { urn: "urn:pulumi:dev::p::" + T + "::e", type: T, inputs: { profile: "eu" } },
+        { urn: "urn:pulumi:dev::p::apiidentity:index:VerifyApiClient::q", type: "apiidentity:index:VerifyApiClient", provider: `${prov}::id` },
+      ],
+    );
+    expect(tenants.map((t) => [t.tenant, t.settings.ibmVerifyTenantUrl])).toEqual([
+      [undefined, undefined],
+      ["profile eu", "https://eu.example.com"],
+      ["provider prod", "https://prod.example.com"],
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import { resolveSettings, type Settings } from "../provider/settings.js";
 import type { Marked } from "../provider/vendor-module.js";
 import { VENDORS } from "../provider/vendors/index.js";
 import { kindOfEitherToken } from "./resource-types.js";
+import { explicitProviderOf, profileSettingsOf, providerSettings, PROVIDER_TYPE, type StackConfigJson, type TenantStateResource } from "./tenants.js";
 import { CommandRunError, UsageError, messageOf } from "./errors.js";
 
 /** An identity at a vendor that carries the provider's mark and is in none of the stacks' states. */
@@ -21,6 +22,8 @@ export interface Orphan {
   name: string;
   /** The mark it carries. */
   mark: string;
+  /** The tenant it was found at: `profile <name>` or `provider <name>`; absent for the stacks' own settings. */
+  tenant?: string;
 }
 
 /** What was looked at, per vendor. */
@@ -31,6 +34,8 @@ export interface VendorScan {
   status: "checked" | "not configured" | "no mark";
   /** Identities that carry the mark (managed or not). */
   marked: number;
+  /** The tenant scanned, as on `Orphan`. */
+  tenant?: string;
 }
 
 export interface OrphanReport {
@@ -78,15 +83,66 @@ export async function scanOrphans(settings: Settings, stacks: string[], resource
   return { stacks, vendors, orphans };
 }
 
+/** One tenant to scan: its label (none: the stacks' own settings) and the settings that address it. */
+export interface TenantToScan {
+  tenant?: string;
+  settings: Settings;
+}
+
+/** The tenant label of a resource in state, as `TenantToScan` names it. */
+function tenantLabelOf(r: TenantStateResource, state: readonly TenantStateResource[]): string | undefined {
+  const profile = r.inputs?.profile;
+  if (typeof profile === "string" && profile !== "") return `profile ${profile}`;
+  const provider = explicitProviderOf(r, state);
+  return provider ? `provider ${provider.urn.split("::").pop()}` : undefined;
+}
+
+/**
+ * The tenants the stacks manage identities at: the stacks' own settings, then each settings profile
+ * (from the config of the stack whose resource names it) and each explicit provider (its settings from
+ * state, secrets shown) that a resource names.
+ */
+export function tenantsOfStacks(perStack: readonly { stack: string; settings: Settings; config: StackConfigJson }[], resources: readonly TenantStateResource[]): TenantToScan[] {
+  const out: TenantToScan[] = [{ settings: settingsForStacks(perStack) }];
+  const seen = new Set<string>();
+  for (const r of resources) {
+    if (kindOfEitherToken(r.type) === undefined) continue;
+    const label = tenantLabelOf(r, resources);
+    if (label === undefined || seen.has(label)) continue;
+    seen.add(label);
+    const profile = r.inputs?.profile;
+    if (typeof profile === "string") {
+      const stack = perStack.find((s) => r.urn.startsWith(`urn:pulumi:${s.stack}::`)) ?? perStack[0]!;
+      out.push({ tenant: label, settings: profileSettingsOf(stack.config, profile) });
+    } else {
+      out.push({ tenant: label, settings: providerSettings(explicitProviderOf(r, resources)!.inputs ?? {}) });
+    }
+  }
+  return out;
+}
+
+/** Scans each tenant with its settings; an identity is managed only by a resource of the same tenant. */
+export async function scanTenants(tenants: readonly TenantToScan[], stacks: string[], resources: readonly TenantStateResource[]): Promise<OrphanReport> {
+  const report: OrphanReport = { stacks, vendors: [], orphans: [] };
+  for (const t of tenants) {
+    const mine = resources.filter((r) => r.type !== PROVIDER_TYPE && tenantLabelOf(r, resources) === t.tenant) as { type: string; id?: string }[];
+    const r = await scanOrphans(t.settings, stacks, mine);
+    const tag = <T extends object>(x: T): T => (t.tenant === undefined ? x : { ...x, tenant: t.tenant });
+    report.vendors.push(...r.vendors.map(tag));
+    report.orphans.push(...r.orphans.map(tag));
+  }
+  return report;
+}
+
 export function formatOrphans(r: OrphanReport, json: boolean): string {
   if (json) return JSON.stringify(r, null, 2) + "\n";
   const lines: string[] = [];
   const where = `stack${r.stacks.length > 1 ? "s" : ""} ${r.stacks.join(", ")}`;
   lines.push(r.orphans.length ? `${r.orphans.length} orphan${r.orphans.length > 1 ? "s" : ""}: marked by this provider, in no state of ${where}` : `No orphans: every marked identity is in the state of ${where}.`);
-  for (const o of r.orphans) lines.push(`  ${o.kind} '${o.name}' (${o.vendor}, id ${o.id}, ${o.mark}): adopt it with importId: "${o.id}" or delete it`);
+  for (const o of r.orphans) lines.push(`  ${o.kind} '${o.name}' (${o.vendor}, id ${o.id}${o.tenant ? `, tenant ${o.tenant}` : ""}, ${o.mark}): adopt it with importId: "${o.id}" or delete it`);
   for (const v of r.vendors) {
     const what = v.status === "checked" ? `${v.marked} marked identit${v.marked === 1 ? "y" : "ies"} checked` : v.status === "not configured" ? "not configured, not checked" : "stores no mark of this provider, cannot be attributed";
-    lines.push(`  ${v.vendor} (${v.kind}): ${what}`);
+    lines.push(`  ${v.vendor} (${v.kind}${v.tenant ? `, tenant ${v.tenant}` : ""}): ${what}`);
   }
   return lines.join("\n") + "\n";
 }
@@ -138,6 +194,8 @@ export interface OrphanOptions {
   stacks: string[];
   /** Default: the stacks' `apiidentity:*` config (secrets decrypted), then the environment (settingsForStacks). */
   settings?: Settings;
+  /** Scan only this settings profile's tenant (from the first stack's `apiidentity:profiles`). */
+  profile?: string;
   /** Environment for the pulumi processes (added to this process's). */
   env?: Record<string, string>;
 }
@@ -153,10 +211,11 @@ export async function runOrphans(o: OrphanOptions): Promise<OrphanReport> {
   }
   const stacks = o.stacks.length ? o.stacks : [(await ws.stack())?.name].filter((s): s is string => !!s);
   if (!stacks.length) throw new UsageError(`no stack selected in ${o.cwd}: pass --stack NAME`);
-  const resources: { type: string; id?: string }[] = [];
+  const resources: (TenantStateResource & { id?: string })[] = [];
   for (const stack of stacks) {
     try {
-      const exported = (await ws.exportStack(stack)) as { deployment?: { resources?: { type: string; id?: string }[] } };
+      // Secrets shown: an explicit provider's credentials are read from its state.
+      const exported = (await ws.exportStack(stack)) as { deployment?: { resources?: (TenantStateResource & { id?: string })[] } };
       resources.push(...(exported.deployment?.resources ?? []));
     } catch (e) {
       const text = (e as { commandResult?: { stderr?: string } }).commandResult?.stderr?.trim() || messageOf(e);
@@ -164,18 +223,23 @@ export async function runOrphans(o: OrphanOptions): Promise<OrphanReport> {
     }
   }
   const env = { ...process.env, ...o.env };
-  const perStack: { stack: string; settings: Settings }[] = [];
-  if (!o.settings) for (const stack of stacks) perStack.push({ stack, settings: settingsFromConfig(await ws.getAllConfig(stack), env) });
-  return scanOrphans(o.settings ?? settingsForStacks(perStack), stacks, resources);
+  if (o.settings) return scanOrphans(o.settings, stacks, resources);
+  const perStack: { stack: string; settings: Settings; config: StackConfigJson }[] = [];
+  for (const stack of stacks) {
+    const config = await ws.getAllConfig(stack);
+    perStack.push({ stack, settings: settingsFromConfig(config, env), config });
+  }
+  const tenants = o.profile === undefined ? tenantsOfStacks(perStack, resources) : [{ tenant: `profile ${o.profile}`, settings: profileSettingsOf(perStack[0]!.config, o.profile, env) }];
+  return scanTenants(tenants, stacks, resources);
 }
 
 /** The command: exit 0 no orphan, 1 orphans, (2 error: thrown, main prints it). */
 export async function orphans(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { cwd: { type: "string", default: process.cwd() }, stack: { type: "string", multiple: true }, json: { type: "boolean", default: false } },
+    options: { cwd: { type: "string", default: process.cwd() }, stack: { type: "string", multiple: true }, profile: { type: "string" }, json: { type: "boolean", default: false } },
   });
-  const report = await runOrphans({ cwd: values.cwd!, stacks: values.stack ?? [] });
+  const report = await runOrphans({ cwd: values.cwd!, stacks: values.stack ?? [], ...(values.profile ? { profile: values.profile } : {}) });
   process.stdout.write(formatOrphans(report, values.json!));
   return report.orphans.length ? 1 : 0;
 }
