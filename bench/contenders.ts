@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { DYNAMIC_TYPE_PREFIX, PLUGIN_TYPE_PREFIX } from "../cli/resource-types.js";
 import { SANDBOX_KINDS, TEXTBOOK_KINDS, type Kind, type Member } from "./fleet.js";
 import { generatedNodeSdk } from "./generated-sdk.js";
+import { standalonePluginDir } from "./standalone-plugin.js";
 
 /** This checkout's root: dist/bench/… at run time. */
 export const repoRoot = resolve(fileURLToPath(import.meta.url), "../../..");
@@ -106,9 +107,10 @@ const apiidentity: Contender = {
 const apiidentity2: Contender = { ...apiidentity, id: "apiidentity-2kinds", label: "apiidentity (2 kinds)", kinds: TEXTBOOK_KINDS, versus: "textbook" };
 
 /**
- * The same five-kind program through the provider plugin `pulumi-resource-apiidentity`, with the
- * TypeScript SDK generated from schema.json (bench/generated-sdk.ts), compiled and copied into the
- * project. The engine finds the plugin on PATH.
+ * The same five-kind program through the provider plugin `pulumi-resource-apiidentity` as released:
+ * the standalone linux-amd64 binary (bench/standalone-plugin.ts), which the engine finds on PATH, and
+ * the TypeScript SDK generated from schema.json (bench/generated-sdk.ts), compiled and copied into
+ * the project.
  */
 const plugin: Contender = {
   id: "apiidentity-plugin",
@@ -116,8 +118,12 @@ const plugin: Contender = {
   kinds: SANDBOX_KINDS,
   callsVendors: true,
   unavailable: () => {
-    const missing = ["provider/plugin", "bin/pulumi-resource-apiidentity"].filter((p) => !existsSync(join(repoRoot, p)));
-    if (missing.length) return `pending: ${missing.join(" and ")} not in this checkout`;
+    if (!existsSync(join(repoRoot, "provider/plugin"))) return "pending: provider/plugin not in this checkout";
+    try {
+      standalonePluginDir(repoRoot);
+    } catch (e) {
+      return `the standalone plugin binary could not be built (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`;
+    }
     try {
       generatedNodeSdk(repoRoot);
       return undefined;
@@ -132,7 +138,7 @@ const apiidentity = createRequire(import.meta.url)("./sdk/bin/index.js");
 ${declared(list)}for (const m of members) new apiidentity[m.kind](m.name, m.args);
 `,
   files: () => ({ sdk: generatedNodeSdk(repoRoot) }),
-  binDirs: () => [join(repoRoot, "bin")],
+  binDirs: () => [standalonePluginDir(repoRoot)],
   measures: (type) => type.startsWith(PLUGIN_TYPE_PREFIX),
 };
 

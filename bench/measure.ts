@@ -40,6 +40,8 @@ export interface PhaseResult {
   providerCpuS: number;
   programCpuS: number;
   engineCpuS: number;
+  /** The executables the provider processes ran (bench/proc.ts), when any was seen. */
+  providerExecutables?: string[];
   /** After up and update: mean bytes of the `__provider` value per identity, and of its whole state entry. */
   providerBytes?: number;
   stateBytes?: number;
@@ -117,6 +119,7 @@ export async function runContender(c: Contender, o: RunOptions): Promise<PhaseRe
         providerCpuS: r.providerCpuS,
         programCpuS: r.programCpuS,
         engineCpuS: r.engineCpuS,
+        ...(r.providerExecutables.length ? { providerExecutables: r.providerExecutables } : {}),
       };
       if (!result.ok) result.error = `${r.timedOut ? `timed out after ${o.timeoutMs} ms` : `exit ${r.code}`}\n${lastLines(r.stdout + "\n" + r.stderr)}`;
       if (result.ok && (phase === "up" || phase === "update")) Object.assign(result, stateSizes((await project.ok(["stack", "export"])).stdout, c));

@@ -3,7 +3,7 @@
 // `pulumi-resource-*` plugin), each one's VmHWM (the kernel's own peak-RSS mark) and user + system
 // CPU time kept per pid; the same CPU time for the Node.js program. CPU time tells where the time of
 // a phase goes on a busy machine, where wall time alone is noisy.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 
 /** Provider processes: Pulumi's dynamic-provider host (node …/cmd/dynamic-provider) or a resource plugin. */
 const PROVIDER = /cmd\/dynamic-provider|pulumi-resource-/;
@@ -78,6 +78,8 @@ export interface Sampled {
   providerCpuS: number;
   programCpuS: number;
   engineCpuS: number;
+  /** The executables the provider processes ran (a plugin binary, or node for the dynamic-provider host), sorted. */
+  providerExecutables: string[];
 }
 
 export interface MemorySampler {
@@ -91,12 +93,18 @@ export function sampleProviders(root: number, everyMs = 200): MemorySampler {
   const providerCpu = new Map<number, number>();
   const programCpu = new Map<number, number>();
   const engineCpu = new Map<number, number>();
+  const executables = new Set<string>();
   const sample = () => {
     for (const pid of [root, ...descendants(root)]) {
       const cmd = read(`/proc/${pid}/cmdline`)?.replace(/\0/g, " ") ?? "";
       const cpu = cpuSeconds(pid);
       if (cpu !== undefined) (PROVIDER.test(cmd) ? providerCpu : PROGRAM.test(cmd) ? programCpu : engineCpu).set(pid, cpu);
       if (!PROVIDER.test(cmd)) continue;
+      try {
+        executables.add(readlinkSync(`/proc/${pid}/exe`));
+      } catch {
+        // gone already
+      }
       const kib = peakKiB(pid);
       if (kib !== undefined) peaks.set(pid, Math.max(kib, peaks.get(pid) ?? 0));
     }
@@ -108,7 +116,7 @@ export function sampleProviders(root: number, everyMs = 200): MemorySampler {
     stop() {
       clearInterval(timer);
       sample();
-      return { providerPeakMiB: peaks.size ? Math.max(...peaks.values()) / 1024 : undefined, providerCpuS: total(providerCpu), programCpuS: total(programCpu), engineCpuS: total(engineCpu) };
+      return { providerPeakMiB: peaks.size ? Math.max(...peaks.values()) / 1024 : undefined, providerCpuS: total(providerCpu), programCpuS: total(programCpu), engineCpuS: total(engineCpu), providerExecutables: [...executables].sort() };
     },
   };
 }

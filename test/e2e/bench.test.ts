@@ -1,8 +1,8 @@
 // `npm run bench -- --quick` keeps working: every contender goes through the four phases through the
 // real pulumi CLI, results.json, results.md and the chart are written, and the targets that do not
 // depend on timing (vendor requests at the documented minimum, one authentication per token vendor
-// and phase, state sizes) are met. Wall-time targets are printed by the run, not asserted here: two
-// busy cores make them noisy.
+// and phase, state sizes) are met, and the plugin contender's provider is the release's standalone
+// binary. Wall-time targets are printed by the run, not asserted here: two busy cores make them noisy.
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,7 +15,7 @@ const run = promisify(execFile);
 
 interface Results {
   machine: { parallelism: number; cpus: number };
-  results: { contender: string; phase: string; ok: boolean; ms: number; n: number }[];
+  results: { contender: string; phase: string; ok: boolean; ms: number; n: number; providerExecutables?: string[] }[];
   targets: { target: string; met: boolean; detail: string }[];
   skipped: Record<string, string>;
 }
@@ -50,6 +50,12 @@ describe("npm run bench -- --quick", () => {
       for (const r of phases) expect(r.ms).toBeGreaterThan(0);
     }
     expect(results.results.filter((r) => r.contender === "apiidentity")).toHaveLength(4);
+    // The plugin contender runs the standalone binary of the release build, never node.
+    expect(results.skipped["apiidentity-plugin"]).toBeUndefined();
+    for (const r of results.results.filter((r) => r.contender === "apiidentity-plugin")) {
+      expect(r.providerExecutables, r.phase).toHaveLength(1);
+      expect(r.providerExecutables![0], r.phase).toMatch(/\/release-build\/[0-9a-f]{16}\/release\/build\/linux-amd64\/pulumi-resource-apiidentity$/);
+    }
     expect(results.machine.parallelism).toBeGreaterThan(0);
   });
 
