@@ -124,8 +124,33 @@ const changes = (steps: Parameters<typeof pluginResourceSteps>[0]) =>
 /** Sets one program config value (the plugin's DiffConfig sees the provider input it feeds). */
 const setTenantSetting = (p: PulumiProject, tenant: Tenant, name: string, value: string, secret: boolean) => p.setConfig(`${tenant}_${name}`, value, secret);
 
-/** The walk of one program, its project made and initialised. */
-async function walk(p: PulumiProject): Promise<void> {
+/**
+ * Through the engine, the plugin's DiffConfig: new credentials at tenant b update its provider and
+ * change no resource; a new tenant URL replaces tenant b's resources, and only those.
+ */
+async function settingsChanges(p: PulumiProject): Promise<void> {
+  const b = tenantSettings(t.b);
+  const providerStep = (steps: Parameters<typeof pluginResourceSteps>[0]) => steps.find((s) => s.urn.endsWith("pulumi:providers:apiidentity::tenant-b"))?.op;
+  await setTenantSetting(p, "b", "uipathClientSecret", "another-client-secret", true);
+  await setTenantSetting(p, "b", "ibmVerifyClientSecret", "another-verify-secret", true);
+  const credentials = await p.preview();
+  expect(credentials.code, credentials.raw.stderr).toBe(0);
+  expect(providerStep(credentials.steps)).toBe("update");
+  expect(changes(credentials.steps)).toEqual([]);
+  await setTenantSetting(p, "b", "uipathClientSecret", b.uipathClientSecret!.value, true);
+  await setTenantSetting(p, "b", "ibmVerifyClientSecret", b.ibmVerifyClientSecret!.value, true);
+  await setTenantSetting(p, "b", "uptrendsBaseUrl", b.uptrendsBaseUrl!.value.replace("/uptrends/", "/elsewhere/"), false);
+  const moved = await p.preview();
+  expect(moved.code, moved.raw.stderr).toBe(0);
+  expect(providerStep(moved.steps)).toBe("replace");
+  expect(changes(moved.steps)).toEqual(PROGRAM_KINDS.map((kind) => `replace b-${kind}`).sort());
+  await setTenantSetting(p, "b", "uptrendsBaseUrl", b.uptrendsBaseUrl!.value, false);
+  const back = await p.preview({ expectNoChanges: true });
+  expect(back.code, back.raw.stdout + back.raw.stderr).toBe(0);
+}
+
+/** The walk of one program, its project made and initialised; `settingsChanges` adds the DiffConfig previews (one program is enough). */
+async function walk(p: PulumiProject, opts: { settingsChanges?: boolean } = {}): Promise<void> {
   await configureTenants(p);
   const before = { a: heldIds(t.a), b: heldIds(t.b) };
   await p.up();
@@ -161,22 +186,7 @@ async function walk(p: PulumiProject): Promise<void> {
   await p.up({ refresh: true });
   expect(heldIds(t.a).UptrendsApiAccount).toContain(account.id);
 
-  // New credentials at tenant b change no resource; a new tenant URL replaces tenant b's, and only those.
-  const b = tenantSettings(t.b);
-  await setTenantSetting(p, "b", "uipathClientSecret", "another-client-secret", true);
-  await setTenantSetting(p, "b", "uptrendsPassword", "another-password", true);
-  const credentials = await p.preview();
-  expect(credentials.code, credentials.raw.stderr).toBe(0);
-  expect(changes(credentials.steps)).toEqual([]);
-  await setTenantSetting(p, "b", "uipathClientSecret", b.uipathClientSecret!.value, true);
-  await setTenantSetting(p, "b", "uptrendsPassword", b.uptrendsPassword!.value, true);
-  await setTenantSetting(p, "b", "uptrendsBaseUrl", b.uptrendsBaseUrl!.value.replace("/uptrends/", "/elsewhere/"), false);
-  const moved = await p.preview();
-  expect(moved.code, moved.raw.stderr).toBe(0);
-  expect(changes(moved.steps)).toEqual(PROGRAM_KINDS.map((kind) => `replace b-${kind}`).sort());
-  await setTenantSetting(p, "b", "uptrendsBaseUrl", b.uptrendsBaseUrl!.value, false);
-  const back = await p.preview({ expectNoChanges: true });
-  expect(back.code, back.raw.stdout + back.raw.stderr).toBe(0);
+  if (opts.settingsChanges) await settingsChanges(p);
 
   // No setting secret of either tenant is plain in state.
   const { raw } = await p.exportStack();
@@ -193,7 +203,7 @@ describe("two tenants of every vendor, explicit providers of the plugin", () => 
     const p = pluginProject({ program: tsProgram(), stack: "tenants-ts", env: { [SETTINGS[PLAIN_IN_PROGRAM]]: tenantSettings(t.b)[PLAIN_IN_PROGRAM]!.value } });
     try {
       await p.init();
-      await walk(p);
+      await walk(p, { settingsChanges: true });
     } finally {
       p.cleanup();
     }
@@ -215,7 +225,7 @@ describe("two tenants of every vendor, explicit providers of the plugin", () => 
     }
   });
 
-  it("Python with apiidentity.Provider: the same walk", async () => {
+  it("Python with apiidentity.Provider: each tenant holds its own, drift at one tenant, no plain secret, destroy", async () => {
     const venv = await pythonVenv(); // the first run generates the SDK and installs from PyPI: about a minute
     const env = { VIRTUAL_ENV: venv, [SETTINGS[PLAIN_IN_PROGRAM]]: tenantSettings(t.b)[PLAIN_IN_PROGRAM]!.value };
     const p = pluginProject({ program: "", stack: "tenants-python", env });
@@ -230,7 +240,7 @@ describe("two tenants of every vendor, explicit providers of the plugin", () => 
     }
   }, 900_000);
 
-  it("Pulumi YAML with pulumi:providers:apiidentity: the same walk", async () => {
+  it("Pulumi YAML with pulumi:providers:apiidentity: each tenant holds its own, drift at one tenant, no plain secret, destroy", async () => {
     const p = pluginProject({ program: "", stack: "tenants-yaml" });
     try {
       writeFileSync(join(p.dir, "Pulumi.yaml"), yamlProgram());
