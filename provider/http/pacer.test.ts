@@ -107,13 +107,22 @@ describe("TenantPacer: refusals for rate", () => {
     expect(notes[0]).toContain("refused a PUT call for its rate (HTTP 429): its PUT calls wait 2 s as the vendor asks, then go out at most one every 10 ms");
   });
 
-  it("slows further on a refusal after the pause, from the rate it was sending at", async () => {
+  it("slows to half the rate it was sending at since the last pause, and never speeds up again", async () => {
     const { p, clock } = pacer("none");
+    for (let i = 0; i < 5; i++) {
+      (await p.acquire("PUT", ON, clock))();
+      clock.t += 30;
+    }
     p.rateLimited("PUT", 1_000, ON, "s", clock);
-    await sendTimes(p, clock, 2, "PUT");
+    await sendTimes(p, clock, 1, "PUT");
+    // Refused again right after the pause (one send since): no rate to halve, the spacing stays.
     p.rateLimited("PUT", 1_000, ON, "s", clock);
-    const at = await sendTimes(p, clock, 2, "PUT");
-    expect(at[1]! - at[0]!).toBe(20);
+    let at = await sendTimes(p, clock, 3, "PUT");
+    expect([at[1]! - at[0]!, at[2]! - at[1]!]).toEqual([60, 60]);
+    // Refused while sending one every 60 ms: half that rate.
+    p.rateLimited("PUT", 1_000, ON, "s", clock);
+    at = await sendTimes(p, clock, 2, "PUT");
+    expect(at[1]! - at[0]!).toBe(120);
   });
 
   it("honours a Retry-After longer than 30 s within the budget", async () => {

@@ -66,7 +66,7 @@ function windowWords(seconds: number): string {
 
 class CallClass {
   readonly log: Sent[] = [];
-  /** The last sends' times, for the adaptive slow-down. */
+  /** The times of the last sends since the last pause, for the adaptive slow-down. */
   readonly recent: number[] = [];
   /** No send before this (a pause the vendor asked for, or the spacing after the last send). */
   next = 0;
@@ -192,11 +192,14 @@ export class TenantPacer {
       return { stop: true, first: true, message: this.stopped };
     }
     this.refusedMs += added;
-    // One slow-down per pause: the calls already in flight when the vendor refused come back refused too.
+    // Half the rate the class was sending at since its last pause, kept for the rest of the process.
+    // Once per pause: the calls already in flight when the vendor refused come back refused too, and
+    // a vendor that keeps refusing for a while (not for our rate) does not slow it further.
     if (c.pauseEnd <= now) {
       const r = c.recent;
       const observed = r.length > 1 ? (r[r.length - 1]! - r[0]!) / (r.length - 1) : 0;
-      c.spacingMs = Math.min(MAX_SPACING_MS, Math.max(c.spacingMs * 2, observed * 2, 10));
+      c.spacingMs = Math.min(MAX_SPACING_MS, Math.max(c.spacingMs, observed * 2, 10));
+      r.length = 0;
     }
     c.pauseEnd = Math.max(c.pauseEnd, now + wait);
     c.next = Math.max(c.next, c.pauseEnd);
