@@ -2,6 +2,7 @@
 // on against a real tenant, with the provider's own settings. Read-only unless --write.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
+import { TENANT_OPTIONS, chosenTenant } from "./tenant-option.js";
 import { runProbe, type Finding, type Probe, type VendorReport } from "../provider/probe.js";
 import { environmentSettings, type Settings } from "../provider/settings.js";
 import { VENDORS } from "../provider/vendors/index.js";
@@ -104,11 +105,15 @@ export async function check(args: string[], probes?: readonly Probe[], settings:
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { write: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
+    options: { write: { type: "boolean", default: false }, json: { type: "boolean", default: false }, ...TENANT_OPTIONS },
   });
+  // --profile or --provider: that tenant's settings, from the stack, instead of the environment's.
+  const chosen = await chosenTenant({ cwd: values.cwd!, ...(values.stack ? { stack: values.stack } : {}), ...(values.profile ? { profile: values.profile } : {}), ...(values.provider ? { provider: values.provider } : {}) });
+  if (chosen) settings = chosen.settings;
   const all = probes ?? (await import("../provider/probes.js")).allProbes();
   const selected = selectProbes(positionals, all, settings);
   const run = await runChecks(selected, { write: values.write!, settings, progress: (l) => process.stderr.write(`apiidentity check: ${l}\n`) });
-  process.stdout.write(values.json ? JSON.stringify({ exitCode: run.exitCode, vendors: run.reports }, null, 2) + "\n" : formatText(run.reports));
+  const tenant = chosen ? { tenant: chosen.tenant } : {};
+  process.stdout.write(values.json ? JSON.stringify({ exitCode: run.exitCode, ...tenant, vendors: run.reports }, null, 2) + "\n" : (chosen ? `Tenant: ${chosen.tenant}\n` : "") + formatText(run.reports));
   return run.exitCode;
 }

@@ -4,6 +4,7 @@
 // plugin, whose Read the engine calls). The inputs come from each resource's own read(), i.e.
 // exactly what refresh would report.
 import { parseArgs } from "node:util";
+import { chosenTenant, TENANT_OPTIONS } from "./tenant-option.js";
 import { requiredInputsOf, writeOnlyInputsOf } from "../provider/declare.js";
 import { handlerFor } from "../provider/handlers.js";
 import { environmentSettings, type Settings } from "../provider/settings.js";
@@ -190,13 +191,17 @@ const FORMATS = {
 } as const;
 
 export async function discover(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: "string", default: "ts" } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: "string", default: "ts" }, ...TENANT_OPTIONS } });
   const key = positionals[0];
   if (!key) throw new UsageError(`name a vendor: ${VENDOR_NAMES.join(", ")}`);
   const format = values.format as keyof typeof FORMATS;
   if (!Object.hasOwn(FORMATS, format)) throw new UsageError(`--format must be ${Object.keys(FORMATS).join(", ")}, not '${values.format}'`);
-  const found = await discoverVendor(key);
-  process.stdout.write(FORMATS[format](found, key));
-  process.stderr.write(`apiidentity discover: ${found.length} identit${found.length === 1 ? "y" : "ies"} at ${vendorNamed(key).displayName}\n`);
+  // --profile or --provider: that tenant's settings, from the stack, instead of the environment's.
+  const chosen = await chosenTenant({ cwd: values.cwd!, ...(values.stack ? { stack: values.stack } : {}), ...(values.profile ? { profile: values.profile } : {}), ...(values.provider ? { provider: values.provider } : {}) });
+  const found = await discoverVendor(key, chosen?.settings);
+  // The TypeScript declarations adopt into the same profile, so the adopted resources stay at that tenant.
+  const declared = values.profile && format === "ts" ? found.map((f) => ({ ...f, inputs: { ...f.inputs, profile: values.profile } })) : found;
+  process.stdout.write(FORMATS[format](declared, key));
+  process.stderr.write(`apiidentity discover: ${found.length} identit${found.length === 1 ? "y" : "ies"} at ${vendorNamed(key).displayName}${chosen ? ` (tenant ${chosen.tenant})` : ""}\n`);
   return 0;
 }

@@ -5,10 +5,12 @@
 // drift` names that tenant; new credentials in a profile change no resource; destroy leaves both
 // tenants as they were; `pulumi stack export` holds no setting secret in plain text. A profile that
 // does not exist fails before any vendor call.
+import { execFile } from "node:child_process";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exampleInputs } from "../../sandbox/kinds.js";
 import type { Sandbox } from "../../sandbox/server.js";
-import { PulumiProject, resourcesOfType, type PreviewStep, type StateResource } from "./harness.js";
+import { PulumiProject, repoRoot, resourcesOfType, type PreviewStep, type StateResource } from "./harness.js";
 import { drift, editUptrendsDescription, PROGRAM_KINDS, type Kind } from "./plugin-programs.js";
 import { heldIds, plainSecretsIn, startTwoTenants, tenantSettings, type TwoTenants } from "./two-tenants.js";
 
@@ -43,6 +45,14 @@ async function configureProfiles(p: PulumiProject): Promise<void> {
   );
   await p.ok(["config", "set-all", "--path", ...args]);
 }
+
+/** Runs the built `apiidentity` CLI on the project's stack. */
+const cli = (p: PulumiProject, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+  new Promise((res) =>
+    execFile(process.execPath, [join(repoRoot, "bin/apiidentity.js"), ...args, "--cwd", p.dir, "--stack", p.stack], { env: p.env }, (err, stdout, stderr) =>
+      res({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+    ),
+  );
 
 const resourceOf = (resources: StateResource[], tenant: Tenant, kind: Kind) => resourcesOfType(resources, kind).find((r) => r.urn.endsWith(`::${tenant}-${kind}`));
 
@@ -96,6 +106,21 @@ describe("two tenants of every vendor, settings profiles of the dynamic classes"
       expect(credentials.code, credentials.raw.stderr).toBe(0);
       expect(changes(credentials.steps)).toEqual([]);
       await p.ok(["config", "set", "--path", "apiidentity:profiles.b.uptrendsPassword", b.uptrendsPassword!.value, "--secret"]);
+
+      // The CLI per tenant: check, discover and orphans with --profile address that tenant alone.
+      const checked = await cli(p, ["check", "uptrends", "--profile", "b"]);
+      expect(checked.code, checked.stdout + checked.stderr).toBe(0);
+      expect(checked.stdout).toMatch(/^Tenant: profile b\n/);
+      const found = await cli(p, ["discover", "uptrends", "--profile", "a"]);
+      expect(found.code, found.stderr).toBe(0);
+      expect(found.stderr).toContain("(tenant profile a)");
+      expect(found.stdout).toContain(resourceOf(resources, "a", "UptrendsApiAccount")!.id);
+      expect(found.stdout).not.toContain(resourceOf(resources, "b", "UptrendsApiAccount")!.id);
+      expect(found.stdout).toContain('profile: "a",');
+      const orphans = await cli(p, ["orphans", "--json"]);
+      expect(orphans.code, orphans.stdout + orphans.stderr).toBe(0);
+      const scanned = (JSON.parse(orphans.stdout) as { vendors: { status: string; tenant?: string }[] }).vendors.filter((v) => v.status === "checked").map((v) => v.tenant);
+      expect(scanned).toEqual(["profile a", "profile b"]);
 
       // No setting secret of either tenant is plain in state; the stack's config file holds them encrypted.
       const { raw } = await p.exportStack();
