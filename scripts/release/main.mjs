@@ -32,6 +32,8 @@ if (args.help) {
 const t0 = performance.now();
 const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+/** The Python packages weigh tens of kB: MB would print them as 0.0. */
+const size = (bytes) => (bytes < 1e5 ? `${(bytes / 1e3).toFixed(1)} kB` : mb(bytes));
 const say = (line) => process.stdout.write(line + "\n");
 const shown = (path) => (relative(process.cwd(), path).startsWith("..") ? path : relative(process.cwd(), path) || ".");
 
@@ -119,7 +121,7 @@ async function main() {
     generatePythonSdk(root, sdk);
     const p = packPython({ sdk, out, mtime });
     python.push(p.wheel, p.sdist);
-    return python.map((f) => `${relative(out, f)} ${mb(statSync(f).size)}`).join(", ");
+    return python.map((f) => `${relative(out, f)} ${size(statSync(f).size)}`).join(", ");
   });
 
   const sha256 = (file) => createHash("sha256").update(readFileSync(file)).digest("hex");
@@ -130,7 +132,7 @@ async function main() {
   const rows = [
     ["artefact", "node", "binary", "archive", "sha256"],
     ...sums.map((s) => [relative(out, s.archive), s.node, mb(statSync(s.binary).size), mb(statSync(s.archive).size), s.sha256]),
-    ...pySums.map((s) => [relative(out, s.file), "-", "-", mb(statSync(s.file).size), s.sha256]),
+    ...pySums.map((s) => [relative(out, s.file), "-", "-", size(statSync(s.file).size), s.sha256]),
     ...skipped.map((s) => [`${s.target.name}: skipped`, "-", "-", "-", "-"]),
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));

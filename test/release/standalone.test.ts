@@ -87,7 +87,7 @@ describe("npm run release -- --targets linux-amd64", () => {
       const [sum, name] = line.split("  ");
       expect(createHash("sha256").update(readFileSync(join(built.out, name!))).digest("hex"), name).toBe(sum);
     }
-    for (const name of [wheel, sdist]) expect(built.log).toMatch(new RegExp(`^${escaped(name)} +- +- +[\\d.]+ MB +[0-9a-f]{64}$`, "m"));
+    for (const name of [wheel, sdist]) expect(built.log).toMatch(new RegExp(`^${escaped(name)} +- +- +[\\d.]+ kB +[0-9a-f]{64}$`, "m"));
     expect(built.log).toMatch(/^\[4\/5\] linux-amd64 \(1\/1\): blob, inject, archive: /m);
     expect(built.log).toMatch(/^\[5\/5\] Python SDK from schema\.json: wheel and sdist: /m);
     expect(readdirSync(unpacked)).toEqual(["pulumi-resource-apiidentity"]);
