@@ -8,20 +8,24 @@ import { UsageError, messageOf } from "./errors.js";
  */
 const usage = (vendors: readonly string[], marking: readonly string[]) => `usage:
   apiidentity drift [--cwd DIR] [--stack NAME] [--format text|json|markdown]
-      Refresh-preview the stack and report identities that drifted at the vendor.
+      Refresh-preview the stack and report identities that drifted at the vendor, each with its
+      tenant (its settings profile, or its explicit provider and tenant URL).
       Exit code: 0 no drift, 1 drift, 2 error.
-  apiidentity discover <${vendors.join("|")}> [--format ts|yaml|python|json]
+  apiidentity discover <${vendors.join("|")}> [--format ts|yaml|python|json] [--profile NAME | --provider NAME] [--cwd DIR] [--stack NAME]
       List the identities that exist at a vendor and print declarations that adopt them: TypeScript
       with importId, or Pulumi YAML / Python (provider plugin) with the import resource option.
-  apiidentity check [${vendors.join("|")}]... [--write] [--json]
+  apiidentity check [${vendors.join("|")}]... [--write] [--json] [--profile NAME | --provider NAME] [--cwd DIR] [--stack NAME]
       Try the vendor contract the provider relies on, with the provider's settings: read-only calls
       (authenticate, list, read roles/groups/entitlements); --write also creates, updates and deletes
       one throw-away identity named apiidentity-check-<random>. No vendor named: every configured one.
       Exit code: 0 nothing contradicted, 1 a vendor contradicts the contract, 2 a check could not run.
-  apiidentity orphans [--cwd DIR] [--stack NAME]... [--json]
+      check and discover use the environment's settings; --profile NAME a settings profile of the
+      stack's apiidentity:profiles, --provider NAME an explicit provider's settings from its state.
+  apiidentity orphans [--cwd DIR] [--stack NAME]... [--profile NAME] [--json]
       Read-only: list identities at each configured vendor that carry this provider's mark (vendors
       that hold one: ${marking.join(", ")}) but are in no state of the given stacks (default: the
-      selected one).
+      selected one), at the stacks' own settings and at each profile and explicit provider their
+      resources use (--profile NAME: that profile's tenant only).
       Exit code: 0 none, 1 some, 2 error.
   apiidentity plugin install [--pulumi PATH]
       Put the provider plugin pulumi-resource-apiidentity (YAML and Python programs, 'pulumi import')
