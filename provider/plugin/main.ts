@@ -3,6 +3,7 @@
 // to connect. Of the engine's arguments (its address, --logtostderr, -v=N, --tracing) only the address
 // is used, to show the lifecycle's notes and the handlers' advice (notes.ts). Logs go to stderr.
 // No top-level await: the standalone binary runs this file bundled as CommonJS (scripts/release/).
+import { setPacingNotes } from "../http/index.js";
 import { engineSink, isEngineAddress } from "./notes.js";
 import { packageVersion } from "./package-info.js";
 import { serve } from "./server.js";
@@ -15,7 +16,10 @@ const engine = args.find(isEngineAddress);
 if (args.includes("--version")) {
   process.stdout.write(`${packageVersion()}\n`);
 } else {
-  serve(engine ? { note: engineSink(engine) } : {}).then(
+  const sink = engine ? engineSink(engine) : undefined;
+  // The transport's pacing notes belong to no resource: the engine's log, as the provider's own notes.
+  if (sink) setPacingNotes({ info: (text) => sink(text, undefined, "info"), warn: (text) => sink(text, undefined, "warning") });
+  serve(sink ? { note: sink } : {}).then(
     ({ port }) => {
       process.stdout.write(`${port}\n`);
     },
