@@ -1,7 +1,8 @@
-// The figures of docs/plugin.md's "Standalone binary": the linux-amd64 binary's size, uncompressed and
-// as its .tar.gz, and its start to "port printed" beside the npm bin's (bin/pulumi-resource-apiidentity
-// running dist/ with this Node), each the median of --runs starts, the two interleaved so both see the
-// same machine. Needs `npm run release -- --targets linux-amd64` and a built dist/ first.
+// The figures of docs/plugin.md's "Standalone binary": the size of each target's binary the release
+// directory holds, uncompressed and as its .tar.gz, and the linux-amd64 binary's start to "port
+// printed" beside the npm bin's (bin/pulumi-resource-apiidentity running dist/ with this Node), each
+// the median of --runs starts, the two interleaved so both see the same machine. Needs
+// `npm run release` (at least `-- --targets linux-amd64`) and a built dist/ first.
 import { spawn } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
@@ -61,7 +62,12 @@ for (let i = 0; i < runs; i++) for (const c of contenders) c.times.push(await st
 
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 const s = (ms) => `${(ms / 1000).toFixed(3)} s`;
-console.log(`linux-amd64 binary: ${mb(statSync(binary).size)} uncompressed, ${mb(statSync(archive).size)} as ${archiveName(packageVersion(root), target)}`);
+for (const t of TARGETS) {
+  const file = join(out, "build", t.name, binaryName(t));
+  const tgz = join(out, archiveName(packageVersion(root), t));
+  if (existsSync(file) && existsSync(tgz)) console.log(`${t.name} binary: ${mb(statSync(file).size)} uncompressed, ${mb(statSync(tgz).size)} as ${archiveName(packageVersion(root), t)}`);
+  else console.log(`${t.name} binary: not in ${out}`);
+}
 console.log(`start to "port printed", ${runs} starts each, interleaved:`);
 for (const c of contenders) console.log(`  ${c.name}: median ${s(median(c.times))} (first ${s(c.times[0])}, min ${s(Math.min(...c.times))}, max ${s(Math.max(...c.times))})`);
 console.log(`load average while measuring: ${loadavg().map((l) => l.toFixed(2)).join(", ")} on ${availableParallelism()} cores`);
