@@ -11,6 +11,12 @@ export interface UptrendsOperatorQuery {
   name?: string;
   /** E-mail (login name) of the operator, compared case-insensitively. */
   email?: string;
+  /**
+   * Name of the settings profile in the stack config `apiidentity:profiles` whose tenant the lookup
+   * asks, instead of the stack's own settings. TypeScript SDK only: with the provider plugin, invoke
+   * the lookup with an explicit provider instead.
+   */
+  profile?: string;
 }
 
 /** What `getUptrendsOperator` returns. */
@@ -46,6 +52,12 @@ export interface GetControlRoomRoleArgs {
    * case.
    */
   name: string;
+  /**
+   * Name of the settings profile in the stack config `apiidentity:profiles` whose tenant the lookup
+   * asks, instead of the stack's own settings. TypeScript SDK only: with the provider plugin, invoke
+   * the lookup with an explicit provider instead.
+   */
+  profile?: string;
 }
 
 /** What `getControlRoomRole` returns. */
@@ -76,6 +88,12 @@ export interface FindGroupArgs {
   name: string;
   /** The organization GUID; defaults to the provider setting `uipathPartitionGlobalId`. */
   partitionGlobalId?: string;
+  /**
+   * Name of the settings profile in the stack config `apiidentity:profiles` whose tenant the lookup
+   * asks, instead of the stack's own settings. TypeScript SDK only: with the provider plugin, invoke
+   * the lookup with an explicit provider instead.
+   */
+  profile?: string;
 }
 
 /** What `getUiPathGroup` returns. */

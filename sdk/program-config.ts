@@ -2,6 +2,7 @@
 // as the program sees them, its stack config (namespace `apiidentity`) first, then the environment.
 import * as pulumi from "@pulumi/pulumi";
 import { CONFIG_NAMESPACE } from "../provider/config.js";
+import { PROFILES_KEY, parseProfiles, profileSettings } from "../provider/profiles.js";
 import { resolveSettings, type Settings } from "../provider/settings.js";
 
 let resolved: Settings | undefined;
@@ -10,6 +11,18 @@ let resolved: Settings | undefined;
 export function programSettings(): Settings {
   resolved ??= resolveSettings({ config: stackConfig(), env: process.env });
   return resolved;
+}
+
+const perProfile = new Map<string, Settings>();
+
+/** The settings of a profile of the program's `apiidentity:profiles`, resolved once per profile. */
+export function programProfileSettings(name: string): Settings {
+  let s = perProfile.get(name);
+  if (!s) {
+    const config = stackConfig();
+    perProfile.set(name, (s = profileSettings(parseProfiles(config(PROFILES_KEY)), name, { config, env: process.env })));
+  }
+  return s;
 }
 
 /** The program's stack config by full key `apiidentity:<name>`; nothing outside a Pulumi program. */

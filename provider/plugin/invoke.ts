@@ -19,6 +19,9 @@ export async function invoke(tok: string, args: Values, settings: Settings): Pro
   const name = tok.startsWith(TOKEN_PREFIX) ? tok.slice(TOKEN_PREFIX.length) : tok;
   const lookup = LOOKUPS.get(name);
   if (!lookup) throw new ApiIdentityError(`apiidentity: unknown function '${tok}': this provider serves ${FUNCTION_TOKENS.join(", ")}`);
+  if (args.profile !== undefined) {
+    return { failures: [{ property: "profile", reason: `${name}: profile names a settings profile of the TypeScript SDK, which the provider plugin does not read: invoke the lookup with an explicit provider (the provider invoke option) for another tenant.` }] };
+  }
   const parsed = lookup.inputs.safeParse(args);
   if (!parsed.success) {
     return { failures: parsed.error.issues.map((i) => ({ property: i.path.length ? i.path.map(String).join(".") : "(arguments)", reason: `${name}: ${i.message}` })) };

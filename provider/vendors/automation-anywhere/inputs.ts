@@ -3,7 +3,7 @@
 // only a guess exists, the guess is a warning (`advise`), not a refusal.
 // Each property is declared once (`.meta()`, see provider/property-facts.ts).
 import { z } from "zod";
-import { profileInput } from "../../profile-input.js";
+import { profileArgument, profileInput } from "../../profile-input.js";
 import { updatableOf } from "../../property-facts.js";
 import { asSet, caseless } from "../../resource.js";
 import { ASSUMED_DESCRIPTION_MAX, ASSUMED_NAME_MAX, freeText, identifierText, lengthWarning, nameText } from "../../text-rules.js";
@@ -122,6 +122,7 @@ export const UPDATABLE = updatableOf(baseInputs);
 export const getControlRoomRoleInputs = z
   .object({
     name: z.string().meta({ description: "Role name, e.g. `AAE_Basic`: an exact match first, else the one role whose name matches ignoring case." }),
+    profile: profileArgument(),
   })
   .meta({
     lookup: "getControlRoomRole",

@@ -1,7 +1,7 @@
 // Inputs and outputs of UiPathRobotAccount, each property declared once (`.meta()`, see
 // provider/property-facts.ts): validation, types, replace rules, schema.json, SDK and docs tables.
 import { z } from "zod";
-import { profileInput } from "../../profile-input.js";
+import { profileArgument, profileInput } from "../../profile-input.js";
 import { asSet, caseless } from "../../resource.js";
 import { ASSUMED_NAME_MAX, identifierText, lengthWarning, nameText } from "../../text-rules.js";
 import { NAME_MAX_LENGTH, NAME_PATTERN } from "./contract.js";
@@ -85,6 +85,7 @@ export const getUiPathGroupInputs = z
   .object({
     name: z.string().meta({ description: "The group's name, e.g. `Robots` or the built-in `Automation Users`: an exact match first, then one ignoring case." }),
     partitionGlobalId: z.string().optional().meta({ description: "The organization GUID; defaults to the provider setting `uipathPartitionGlobalId`." }),
+    profile: profileArgument(),
   })
   .meta({
     lookup: "getUiPathGroup",

@@ -1,7 +1,7 @@
 // Inputs and outputs of UptrendsApiAccount, each property declared once (`.meta()`, see
 // provider/property-facts.ts): validation, types, secret and replace rules, schema.json, SDK, docs.
 import { z } from "zod";
-import { profileInput } from "../../profile-input.js";
+import { profileArgument, profileInput } from "../../profile-input.js";
 import { caseless } from "../../resource.js";
 import { ASSUMED_DESCRIPTION_MAX, freeText, lengthWarning } from "../../text-rules.js";
 import { ACCESS_TYPES, DEFAULT_DESCRIPTION } from "./contract.js";
@@ -78,6 +78,7 @@ export const getUptrendsOperatorInputs = z
   .object({
     name: z.string().optional().meta({ description: "Full name of the operator, compared case-insensitively." }),
     email: z.string().optional().meta({ description: "E-mail (login name) of the operator, compared case-insensitively." }),
+    profile: profileArgument(),
   })
   .meta({
     lookup: "getUptrendsOperator",
