@@ -1,6 +1,7 @@
 // Helpers for the end-to-end walks of the released artefacts (test/release/artefacts.ts builds them):
 // a project in a fresh directory with its own PULUMI_HOME, holding none of this checkout, whose pulumi
-// calls see only the environment given and a PATH of the directories given (never one with node or go).
+// calls see only the environment given and a PATH of the directories given (never one with the
+// plugin, nor, unless a TypeScript program needs node, one with node or go).
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -17,13 +18,15 @@ const KEPT = /^(PULUMI_|HOME$|NO_COLOR$|TMPDIR$|LANG$)/;
 
 /**
  * A project whose every pulumi call (the CLI, its language host, the plugin) runs with `env` and a
- * PATH of exactly `path`, none of which holds node or go.
+ * PATH of exactly `path`, none of which holds the plugin, nor any of `absent` (by default node, npm
+ * and go).
  */
-export function releaseProject(opts: ProjectOptions & { path: string[] }): PulumiProject {
+export function releaseProject(opts: ProjectOptions & { path: string[]; absent?: string[] }): PulumiProject {
   const p = new PulumiProject({ ...opts, installPackage: false });
   for (const key of Object.keys(p.env)) if (!KEPT.test(key) && !(key in (opts.env ?? {}))) delete p.env[key];
   p.env.PATH = opts.path.join(":");
-  for (const dir of opts.path) for (const tool of ["node", "nodejs", "npm", "go"]) expect(existsSync(join(dir, tool)), `${tool} in ${dir}`).toBe(false);
+  const absent = ["pulumi-resource-apiidentity", ...(opts.absent ?? ["node", "nodejs", "npm", "go"])];
+  for (const dir of opts.path) for (const tool of absent) expect(existsSync(join(dir, tool)), `${tool} in ${dir}`).toBe(false);
   return p;
 }
 
