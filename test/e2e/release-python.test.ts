@@ -2,6 +2,7 @@
 // engine: a fresh virtual environment holding only the wheel and PyPI's pulumi (installed by pip, with
 // no node and no go on PATH), and each case in a fresh directory with a fresh PULUMI_HOME, with no node
 // and no go on PATH for the CLI, the Python language host and the plugin, against one sandbox:
+// - the sdist, installed by pip alone, gives the same package files as the wheel;
 // - `pulumi plugin install resource apiidentity <version> --file <archive>`, then examples/python: up,
 //   a preview with no changes, an update whose `preview --json` carries detailedDiff, an out-of-band
 //   change that `preview --refresh` and `pulumi refresh` show, and destroy;
@@ -59,6 +60,25 @@ describe("the released Python wheel and plugin archive, with no node and no go o
     const site = readdirSync(join(venv, "lib")).map((v) => join(venv, "lib", v, "site-packages"))[0]!;
     expect(readdirSync(site).filter((f) => /^pulumi_apiidentity/.test(f)).sort()).toEqual(["pulumi_apiidentity", `pulumi_apiidentity-${built.version}.dist-info`]);
     expect(JSON.parse(readFileSync(join(site, "pulumi_apiidentity", "pulumi-plugin.json"), "utf8"))).toMatchObject({ resource: true, name: "apiidentity", version: built.version });
+  });
+
+  it("the sdist builds and installs with pip alone (setuptools fetched for the build) into the same package files as the wheel", async () => {
+    const target = join(scratch, "from-sdist");
+    await run(join(venv, "bin", "python"), ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps", "--target", target, built.sdist], {
+      env: { ...pipEnv(), PATH: join(venv, "bin") },
+      maxBuffer: 16 << 20,
+      timeout: 600_000,
+    });
+    const site = readdirSync(join(venv, "lib")).map((v) => join(venv, "lib", v, "site-packages"))[0]!;
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && !e.parentPath.includes("__pycache__"))
+        .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+        .sort();
+    const fromSdist = files(join(target, "pulumi_apiidentity"));
+    expect(fromSdist).toContain("pulumi-plugin.json");
+    expect(fromSdist).toContain("uptrends_api_account.py");
+    expect(fromSdist).toEqual(files(join(site, "pulumi_apiidentity")));
   });
 
   it("plugin install --file; examples/python: up, no changes, an update with detailedDiff, drift on preview --refresh and refresh, destroy", async () => {
