@@ -11,6 +11,7 @@ export function getControlRoomRole(args: GetControlRoomRoleArgs, opts?: pulumi.I
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
     return pulumi.runtime.invoke("apiidentity:index:getControlRoomRole", {
         "name": args.name,
+        "profile": args.profile,
     }, opts);
 }
 
@@ -19,6 +20,10 @@ export interface GetControlRoomRoleArgs {
      * Role name, e.g. `AAE_Basic`: an exact match first, else the one role whose name matches ignoring case.
      */
     name: string;
+    /**
+     * Name of the settings profile in the stack config `apiidentity:profiles` whose tenant the lookup asks, instead of the stack's own settings. TypeScript SDK only: with the provider plugin, invoke the lookup with an explicit provider instead.
+     */
+    profile?: string;
 }
 
 export interface GetControlRoomRoleResult {
@@ -42,6 +47,7 @@ export function getControlRoomRoleOutput(args: GetControlRoomRoleOutputArgs, opt
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
     return pulumi.runtime.invokeOutput("apiidentity:index:getControlRoomRole", {
         "name": args.name,
+        "profile": args.profile,
     }, opts);
 }
 
@@ -50,4 +56,8 @@ export interface GetControlRoomRoleOutputArgs {
      * Role name, e.g. `AAE_Basic`: an exact match first, else the one role whose name matches ignoring case.
      */
     name: pulumi.Input<string>;
+    /**
+     * Name of the settings profile in the stack config `apiidentity:profiles` whose tenant the lookup asks, instead of the stack's own settings. TypeScript SDK only: with the provider plugin, invoke the lookup with an explicit provider instead.
+     */
+    profile?: pulumi.Input<string | undefined>;
 }

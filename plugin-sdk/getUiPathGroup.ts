@@ -12,6 +12,7 @@ export function getUiPathGroup(args: GetUiPathGroupArgs, opts?: pulumi.InvokeOpt
     return pulumi.runtime.invoke("apiidentity:index:getUiPathGroup", {
         "name": args.name,
         "partitionGlobalId": args.partitionGlobalId,
+        "profile": args.profile,
     }, opts);
 }
 
@@ -24,6 +25,10 @@ export interface GetUiPathGroupArgs {
      * The organization GUID; defaults to the provider setting `uipathPartitionGlobalId`.
      */
     partitionGlobalId?: string;
+    /**
+     * Name of the settings profile in the stack config `apiidentity:profiles` whose tenant the lookup asks, instead of the stack's own settings. TypeScript SDK only: with the provider plugin, invoke the lookup with an explicit provider instead.
+     */
+    profile?: string;
 }
 
 export interface GetUiPathGroupResult {
@@ -60,6 +65,7 @@ export function getUiPathGroupOutput(args: GetUiPathGroupOutputArgs, opts?: pulu
     return pulumi.runtime.invokeOutput("apiidentity:index:getUiPathGroup", {
         "name": args.name,
         "partitionGlobalId": args.partitionGlobalId,
+        "profile": args.profile,
     }, opts);
 }
 
@@ -72,4 +78,8 @@ export interface GetUiPathGroupOutputArgs {
      * The organization GUID; defaults to the provider setting `uipathPartitionGlobalId`.
      */
     partitionGlobalId?: pulumi.Input<string | undefined>;
+    /**
+     * Name of the settings profile in the stack config `apiidentity:profiles` whose tenant the lookup asks, instead of the stack's own settings. TypeScript SDK only: with the provider plugin, invoke the lookup with an explicit provider instead.
+     */
+    profile?: pulumi.Input<string | undefined>;
 }

@@ -13,6 +13,7 @@ export function getUptrendsOperator(args?: GetUptrendsOperatorArgs, opts?: pulum
     return pulumi.runtime.invoke("apiidentity:index:getUptrendsOperator", {
         "email": args.email,
         "name": args.name,
+        "profile": args.profile,
     }, opts);
 }
 
@@ -25,6 +26,10 @@ export interface GetUptrendsOperatorArgs {
      * Full name of the operator, compared case-insensitively.
      */
     name?: string;
+    /**
+     * Name of the settings profile in the stack config `apiidentity:profiles` whose tenant the lookup asks, instead of the stack's own settings. TypeScript SDK only: with the provider plugin, invoke the lookup with an explicit provider instead.
+     */
+    profile?: string;
 }
 
 export interface GetUptrendsOperatorResult {
@@ -58,6 +63,7 @@ export function getUptrendsOperatorOutput(args?: GetUptrendsOperatorOutputArgs, 
     return pulumi.runtime.invokeOutput("apiidentity:index:getUptrendsOperator", {
         "email": args.email,
         "name": args.name,
+        "profile": args.profile,
     }, opts);
 }
 
@@ -70,4 +76,8 @@ export interface GetUptrendsOperatorOutputArgs {
      * Full name of the operator, compared case-insensitively.
      */
     name?: pulumi.Input<string | undefined>;
+    /**
+     * Name of the settings profile in the stack config `apiidentity:profiles` whose tenant the lookup asks, instead of the stack's own settings. TypeScript SDK only: with the provider plugin, invoke the lookup with an explicit provider instead.
+     */
+    profile?: pulumi.Input<string | undefined>;
 }

@@ -52,6 +52,8 @@ export class Provider extends pulumi.ProviderResource {
             resourceInputs["ivantiPassword"] = (args?.ivantiPassword ? pulumi.secret(args.ivantiPassword) : undefined) ?? utilities.getEnv("IVANTI_PASSWORD");
             resourceInputs["ivantiUsername"] = (args?.ivantiUsername) ?? utilities.getEnv("IVANTI_USERNAME");
             resourceInputs["proxyUrl"] = (args?.proxyUrl ? pulumi.secret(args.proxyUrl) : undefined) ?? utilities.getEnv("APIIDENTITY_PROXY_URL");
+            resourceInputs["rateLimitPacing"] = (args?.rateLimitPacing) ?? utilities.getEnv("APIIDENTITY_RATE_LIMIT_PACING");
+            resourceInputs["rateLimitWaitSeconds"] = (args?.rateLimitWaitSeconds) ?? utilities.getEnv("APIIDENTITY_RATE_LIMIT_WAIT_SECONDS");
             resourceInputs["uipathBaseUrl"] = (args?.uipathBaseUrl) ?? utilities.getEnv("UIPATH_BASE_URL");
             resourceInputs["uipathClientId"] = (args?.uipathClientId) ?? utilities.getEnv("UIPATH_CLIENT_ID");
             resourceInputs["uipathClientSecret"] = (args?.uipathClientSecret ? pulumi.secret(args.uipathClientSecret) : undefined) ?? utilities.getEnv("UIPATH_CLIENT_SECRET");
@@ -154,6 +156,14 @@ export interface ProviderArgs {
      * Proxy every vendor call goes through (http://host:port, with user:password@ when the proxy asks for them), instead of the one HTTPS_PROXY or HTTP_PROXY name; NO_PROXY still applies. The value none sends every call directly, whatever the environment says. Falls back to the environment variable APIIDENTITY_PROXY_URL.
      */
     proxyUrl?: pulumi.Input<string | undefined>;
+    /**
+     * on (the default): calls to a tenant wait for the budget of the vendor's published rate limit instead of being refused, and a refusal for rate (HTTP 429) slows that tenant's calls for the rest of the run. off: calls are sent as they come and a refusal is retried at most four times, waiting at most 30 s each. Falls back to the environment variable APIIDENTITY_RATE_LIMIT_PACING.
+     */
+    rateLimitPacing?: pulumi.Input<string | undefined>;
+    /**
+     * How long, in seconds, a vendor's refusals for rate (HTTP 429, Retry-After) may hold back the calls to one tenant in one run before the provider stops calling it with one error. Waits for a published limit's budget are not counted. Falls back to the environment variable APIIDENTITY_RATE_LIMIT_WAIT_SECONDS.
+     */
+    rateLimitWaitSeconds?: pulumi.Input<string | undefined>;
     /**
      * Base URL of UiPath Automation Cloud or of an Automation Suite installation. Defaults to UiPath Automation Cloud. Falls back to the environment variable UIPATH_BASE_URL.
      */

@@ -206,6 +206,28 @@ Object.defineProperty(exports, "proxyUrl", {
 });
 
 /**
+ * on (the default): calls to a tenant wait for the budget of the vendor's published rate limit instead of being refused, and a refusal for rate (HTTP 429) slows that tenant's calls for the rest of the run. off: calls are sent as they come and a refusal is retried at most four times, waiting at most 30 s each. Falls back to the environment variable APIIDENTITY_RATE_LIMIT_PACING.
+ */
+export declare const rateLimitPacing: string | undefined;
+Object.defineProperty(exports, "rateLimitPacing", {
+    get() {
+        return __config.get("rateLimitPacing") ?? utilities.getEnv("APIIDENTITY_RATE_LIMIT_PACING");
+    },
+    enumerable: true,
+});
+
+/**
+ * How long, in seconds, a vendor's refusals for rate (HTTP 429, Retry-After) may hold back the calls to one tenant in one run before the provider stops calling it with one error. Waits for a published limit's budget are not counted. Falls back to the environment variable APIIDENTITY_RATE_LIMIT_WAIT_SECONDS.
+ */
+export declare const rateLimitWaitSeconds: string | undefined;
+Object.defineProperty(exports, "rateLimitWaitSeconds", {
+    get() {
+        return __config.get("rateLimitWaitSeconds") ?? utilities.getEnv("APIIDENTITY_RATE_LIMIT_WAIT_SECONDS");
+    },
+    enumerable: true,
+});
+
+/**
  * Base URL of UiPath Automation Cloud or of an Automation Suite installation. Defaults to UiPath Automation Cloud. Falls back to the environment variable UIPATH_BASE_URL.
  */
 export declare const uipathBaseUrl: string | undefined;
