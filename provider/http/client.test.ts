@@ -150,6 +150,13 @@ describe("backoff and Retry-After", () => {
     expect(server.seen).toHaveLength(1);
   });
 
+  it("paced, a 429 without Retry-After waits what RateLimit-Reset says", async () => {
+    server.answer(status(429, {}, { "ratelimit-reset": "4" }), status(200, {}));
+    const { c, sleeps } = client();
+    await c.request({ method: "GET", path: "/x" });
+    expect(sleeps).toEqual([4000]);
+  });
+
   it("paced, a 429 holds back the tenant's other calls of that method too, not only the refused one", async () => {
     server.answer(status(429, {}, { "retry-after": "2" }), status(200, {}));
     const { c, sleeps } = client();
