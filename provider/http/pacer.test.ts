@@ -1,7 +1,7 @@
 // The pacer on a fake clock: a declared window's budget, the order of waiting calls, the slow-down
 // after a refusal, the budget of refusals and its one explanation, and the notes.
 import { describe, expect, it } from "vitest";
-import { TenantPacer, type Clock, type PacingOptions, type RateLimits } from "./pacer.js";
+import { forgetPacers, pacerFor, TenantPacer, type Clock, type PacingOptions, type RateLimits } from "./pacer.js";
 
 /** A clock whose sleeps move time at once (in order of their end). */
 function fakeClock(): Clock & { t: number; sleeps: number[] } {
@@ -149,5 +149,24 @@ describe("TenantPacer: refusals for rate", () => {
     const { p, clock } = pacer("none");
     const out = p.rateLimited("GET", 10_000, { ...ON, waitBudgetMs: 5_000 }, "s", clock);
     expect(out.stop && out.message).toContain("it publishes no limit");
+  });
+});
+
+describe("pacerFor: one budget per tenant and process", () => {
+  it("clients of one vendor and base URL share a pacer; another tenant or vendor has its own", async () => {
+    forgetPacers();
+    const note = () => undefined;
+    const acme = pacerFor("UiPath", "https://cloud.uipath.com/acme/identity_/api/", LIMITS, note);
+    expect(pacerFor("UiPath", "https://cloud.uipath.com/acme/identity_/api/", LIMITS, note)).toBe(acme);
+    const other = pacerFor("UiPath", "https://cloud.uipath.com/other/identity_/api/", LIMITS, note);
+    expect(other).not.toBe(acme);
+    expect(pacerFor("Uptrends", "https://cloud.uipath.com/acme/identity_/api/", undefined, note)).not.toBe(acme);
+    // Spending one tenant's budget leaves the other's whole.
+    const clock = fakeClock();
+    for (let i = 0; i < 3; i++) await acme.acquire("PUT", ON, clock);
+    expect(acme.tryAcquire("PUT", ON, clock)).toBeUndefined();
+    expect(other.tryAcquire("PUT", ON, clock)).toBeTypeOf("function");
+    forgetPacers();
+    expect(pacerFor("UiPath", "https://cloud.uipath.com/acme/identity_/api/", LIMITS, note)).not.toBe(acme);
   });
 });
