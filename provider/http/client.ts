@@ -359,7 +359,7 @@ export class HttpClient {
       const refusedForRate = status === 429 || (status === 503 && retryable && resHeaders["retry-after"] !== undefined);
       if (this.pacing.on && !opts.noAuth && refusedForRate && rateRefusals < MAX_RATE_REFUSALS) {
         rateRefusals++;
-        // Without Retry-After, the delta-seconds of RateLimit-Reset (the IETF draft some UiPath services send).
+        // Without Retry-After, the delta-seconds of RateLimit-Reset (an IETF draft some vendors follow).
         const asked = resHeaders["retry-after"] ?? resHeaders["ratelimit-reset"];
         const outcome = this.pacer.rateLimited(opts.method, parseRetryAfter(asked, Number.MAX_SAFE_INTEGER), this.pacing, RATE_SETTING, this.clock);
         if (outcome.stop) throw outcome.first ? new RateLimitError(this.vendor, opts.method, opts.path, true, outcome.message) : this.stoppedError(opts);
