@@ -87,8 +87,12 @@ export function cachedReleaseBuild(root) {
     writeFileSync(join(work, ".ready"), "");
     rmSync(dir, { recursive: true, force: true });
     renameSync(work, dir);
-    // Builds of other inputs are 300 MB each: keep only this one.
-    for (const other of readdirSync(cache)) if (other !== key && !other.endsWith(".lock") && !other.includes(".tmp")) rmSync(join(cache, other), { recursive: true, force: true });
+    // Builds of other inputs are 300 MB each: drop those made over an hour ago (a younger one may be
+    // in use by another test run of a checkout that differs from this one).
+    for (const other of readdirSync(cache)) {
+      const ready = join(cache, other, ".ready");
+      if (other !== key && existsSync(ready) && Date.now() - statSync(ready).mtimeMs > 3_600_000) rmSync(join(cache, other), { recursive: true, force: true });
+    }
     return describeBuild(root, dir);
   } finally {
     rmSync(work, { recursive: true, force: true });
