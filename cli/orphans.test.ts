@@ -147,12 +147,13 @@ describe("orphans per tenant", () => {
     const T = "pulumi-nodejs:dynamic/apiidentity:VerifyApiClient";
     const prov = "urn:pulumi:dev::p::pulumi:providers:apiidentity::prod";
     const config = { "apiidentity:profiles": { value: JSON.stringify({ eu: { ibmVerifyTenantUrl: "https://eu.example.com" } }) } };
+    // State order is not the report's: the tenants come in the order of their names.
     const tenants = tenantsOfStacks(
       [{ stack: "dev", settings: noSettings(), config }],
       [
         { urn: prov, type: "pulumi:providers:apiidentity", inputs: { ibmVerifyTenantUrl: "https://prod.example.com" } },
-        { urn: "urn:pulumi:dev::p::" + T + "::e", type: T, inputs: { profile: "eu" } },
         { urn: "urn:pulumi:dev::p::apiidentity:index:VerifyApiClient::q", type: "apiidentity:index:VerifyApiClient", provider: `${prov}::id` },
+        { urn: "urn:pulumi:dev::p::" + T + "::e", type: T, inputs: { profile: "eu" } },
       ],
     );
     expect(tenants.map((t) => [t.tenant, t.settings.ibmVerifyTenantUrl])).toEqual([

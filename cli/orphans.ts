@@ -100,7 +100,7 @@ function tenantLabelOf(r: TenantStateResource, state: readonly TenantStateResour
 /**
  * The tenants the stacks manage identities at: the stacks' own settings, then each settings profile
  * (from the config of the stack whose resource names it) and each explicit provider (its settings from
- * state, secrets shown) that a resource names.
+ * state, secrets shown) that a resource names, in the order of their names.
  */
 export function tenantsOfStacks(perStack: readonly { stack: string; settings: Settings; config: StackConfigJson }[], resources: readonly TenantStateResource[]): TenantToScan[] {
   const out: TenantToScan[] = [{ settings: settingsForStacks(perStack) }];
@@ -118,7 +118,8 @@ export function tenantsOfStacks(perStack: readonly { stack: string; settings: Se
       out.push({ tenant: label, settings: providerSettings(explicitProviderOf(r, resources)!.inputs ?? {}) });
     }
   }
-  return out;
+  // In the order of their names, whatever the order of state: reports compare from run to run.
+  return [out[0]!, ...out.slice(1).sort((x, y) => x.tenant!.localeCompare(y.tenant!))];
 }
 
 /** Scans each tenant with its settings; an identity is managed only by a resource of the same tenant. */

@@ -83,6 +83,15 @@ describe("two tenants of every vendor, settings profiles of the dynamic classes"
           expect(made, `${kind} at tenant ${tenant}`).toEqual([r?.id]);
         }
       }
+      // State keeps the profile's name: the __provider holds no setting of it (an output may hold the
+      // tenant's own id, as UiPath's partitionGlobalId), and no credential is anywhere in the resource.
+      const settings = TENANTS.flatMap((tenant) => Object.values(tenantSettings(sandboxOf(tenant))));
+      for (const r of resources.filter((x) => x.type.startsWith("pulumi-nodejs:dynamic/apiidentity:"))) {
+        const provider = JSON.stringify([r.inputs?.__provider, r.outputs?.__provider]);
+        for (const s of settings) expect(provider.includes(s.value), `${r.urn}: __provider holds a profile setting`).toBe(false);
+        const held = JSON.stringify([r.inputs, r.outputs]);
+        for (const s of settings.filter((x) => x.secret)) expect(held.includes(s.value), `${r.urn} holds a profile credential`).toBe(false);
+      }
       const settled = await p.preview({ expectNoChanges: true });
       expect(settled.code, settled.raw.stdout + settled.raw.stderr).toBe(0);
 
