@@ -2,6 +2,7 @@
 // after a refusal, the budget of refusals and its one explanation, and the notes.
 import { describe, expect, it } from "vitest";
 import { forgetPacers, pacerFor, TenantPacer, type Clock, type PacingOptions, type RateLimits } from "./pacer.js";
+import { withCallStatus } from "./pacing-settings.js";
 
 /** A clock whose sleeps move time at once (in order of their end). */
 function fakeClock(): Clock & { t: number; sleeps: number[] } {
@@ -168,5 +169,22 @@ describe("pacerFor: one budget per tenant and process", () => {
     expect(other.tryAcquire("PUT", ON, clock)).toBeTypeOf("function");
     forgetPacers();
     expect(pacerFor("UiPath", "https://cloud.uipath.com/acme/identity_/api/", LIMITS, note)).not.toBe(acme);
+  });
+});
+
+describe("the status of a resource whose call waits", () => {
+  it("says how long and why, once per wait of a second or more, where the call's process shows it", async () => {
+    const { p, clock } = pacer();
+    const shown: string[] = [];
+    const call = () => withCallStatus((text) => shown.push(text), () => p.acquire("PUT", ON, clock));
+    for (let i = 0; i < 3; i++) await call();
+    expect(shown).toEqual([]);
+    await call();
+    expect(shown).toEqual(["waiting about 10 s for Vendor: its limit of 3 PUT calls per 10 s per organization"]);
+    p.rateLimited("PUT", 5_000, ON, "s", clock);
+    await call();
+    expect(shown[1]).toBe("waiting about 5 s for Vendor: it refused a call for its rate (HTTP 429)");
+    // Outside any such place (the dynamic provider), nothing is shown and nothing fails.
+    await p.acquire("PUT", ON, clock);
   });
 });

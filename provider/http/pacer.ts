@@ -5,6 +5,7 @@
 // The time the vendor's refusals cost a tenant is bounded by a budget; once it is spent the pacer
 // stops and every later call of the tenant fails at once, the first one saying why.
 import type { HttpMethod } from "./client.js";
+import { callStatus } from "./pacing-settings.js";
 
 /** One published limit: at most `requests` calls of these methods per `windowSeconds`. */
 export interface RateLimit {
@@ -47,6 +48,8 @@ interface Sent {
 }
 
 const RECENT = 20;
+/** Waits at least this long show on the resource that waits. */
+const SHOWN_WAIT_MS = 1_000;
 /** The longest gap the adaptive slow-down puts between two calls of one class. */
 const MAX_SPACING_MS = 2_000;
 
@@ -138,6 +141,8 @@ export class TenantPacer {
       await before;
       if (this.stopped) return () => undefined;
       let t = Math.max(clock.now(), c.next);
+      const waitFor = Math.max(t, c.windowOpensAt()) - clock.now();
+      if (waitFor >= SHOWN_WAIT_MS) callStatus(this.statusText(c, waitFor, clock.now()));
       // Sends already granted may leave later than granted, which moves the window's opening: look again after each wait.
       for (let opens = c.windowOpensAt(); opens > t; opens = c.windowOpensAt()) {
         if (!c.paceNoted) this.notePacing(c, opens - t);
@@ -210,6 +215,18 @@ export class TenantPacer {
       );
     }
     return { stop: false };
+  }
+
+  /** The status of a resource whose call waits `waitMs`. */
+  private statusText(c: CallClass, waitMs: number, now: number): string {
+    const l = c.limit;
+    const why =
+      c.pauseEnd > now
+        ? "it refused a call for its rate (HTTP 429)"
+        : l && c.windowOpensAt() > now
+          ? `its limit of ${l.requests} ${c.name} calls per ${windowWords(l.windowSeconds)} per ${this.declared!.per}`
+          : "the slower pace its refusals for rate asked for";
+    return `waiting about ${duration(waitMs)} for ${this.vendor}: ${why}`;
   }
 
   private notePacing(c: CallClass, waitMs: number): void {

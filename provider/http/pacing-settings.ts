@@ -61,3 +61,16 @@ export function setPacingNotes(notes: Notes): void {
 export function pacingNote(text: string): void {
   sink.info(text);
 }
+
+/** Where the resource a call is made for shows a passing status (the plugin: the engine's progress display). */
+const statusScope = new AsyncLocalStorage<(text: string) => void>();
+
+/** Runs `fn` (and what it awaits) with `status` as the place its waits are shown. */
+export function withCallStatus<T>(status: (text: string) => void, fn: () => T): T {
+  return statusScope.run(status, fn);
+}
+
+/** Shows why the current call waits, on its resource, where the process can (nowhere otherwise). */
+export function callStatus(text: string): void {
+  statusScope.getStore()?.(text);
+}

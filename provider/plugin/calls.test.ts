@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { handlerFor } from "../handlers.js";
+import { callStatus } from "../http/pacing-settings.js";
+import type { ResourceMethods } from "../resource.js";
 import { PluginCalls } from "./calls.js";
 
 const urn = "urn:pulumi:dev::p::apiidentity:index:IseApiUser::a";
@@ -16,6 +19,36 @@ describe("the plugin's notes", () => {
       expect(text).toMatch(/^password /);
       expect([u, severity]).toEqual([urn, "warning"]);
     }
+  });
+
+  it("a vendor call's wait for the rate limit shows as the resource's passing status (ephemeral), not as a note", async () => {
+    const handler = handlerFor("IseApiUser");
+    const real = handler.with.bind(handler);
+    const spy = vi.spyOn(handler, "with").mockImplementation((settings, notes): ResourceMethods => {
+      const m = real(settings, notes);
+      return {
+        ...m,
+        check: async (olds, news) => {
+          // What the transport's pacer does while the call waits (provider/http/pacer.ts).
+          await Promise.resolve();
+          callStatus("waiting about 4 min 50 s for Ivanti: its limit");
+          return m.check(olds, news);
+        },
+      };
+    });
+    try {
+      const got: unknown[][] = [];
+      const calls = new PluginCalls({}, (...a) => void got.push(a));
+      await calls.check(urn, {}, advised);
+      expect(got[0]).toEqual(["waiting about 4 min 50 s for Ivanti: its limit", urn, "info", true]);
+      // The advice after it is a note of the resource, kept in the log.
+      expect(got.length).toBeGreaterThan(1);
+      expect(got.slice(1).every((a) => a.length === 3 && a[2] === "warning")).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+    // Outside a resource's call there is nowhere to show it: nothing happens.
+    callStatus("no resource");
   });
 
   it("a sink that fails never fails the call", async () => {

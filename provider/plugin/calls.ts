@@ -17,6 +17,7 @@ import type { NoteSink } from "./notes.js";
 import { unwrap, withSecrets, reveal, type Values } from "./struct.js";
 import { createKeyOfUrn, kindOfPluginToken, parseUrn } from "./urn.js";
 import { ApiIdentityError } from "../errors.js";
+import { withCallStatus } from "../http/pacing-settings.js";
 
 interface Kind {
   handler: ResourceHandler;
@@ -96,15 +97,28 @@ export class PluginCalls {
     return (this.settings ??= environmentSettings());
   }
 
-  /** The kind's methods for one call: its notes are the resource's, `urn`. */
-  private methods(k: Kind, urn: string) {
-    return k.handler.with(this.current(), { info: (text) => this.tell(text, urn, "info"), warn: (text) => this.tell(text, urn, "warning") });
+  /**
+   * The kind's methods for one call: its notes are the resource's, `urn`, and so is the status the
+   * transport shows while a vendor call waits for the vendor's rate limit (an ephemeral log entry).
+   */
+  private methods(k: Kind, urn: string): ReturnType<ResourceHandler["with"]> {
+    const m = k.handler.with(this.current(), { info: (text) => this.tell(text, urn, "info"), warn: (text) => this.tell(text, urn, "warning") });
+    const status = (text: string) => this.tell(text, urn, "info", true);
+    return {
+      check: (...a) => withCallStatus(status, () => m.check(...a)),
+      diff: (...a) => withCallStatus(status, () => m.diff(...a)),
+      create: (...a) => withCallStatus(status, () => m.create(...a)),
+      read: (...a) => withCallStatus(status, () => m.read(...a)),
+      update: (...a) => withCallStatus(status, () => m.update(...a)),
+      delete: (...a) => withCallStatus(status, () => m.delete(...a)),
+    };
   }
 
   /** A note that cannot be shown never fails the call that wrote it. */
-  private tell(text: string, urn: string | undefined, severity: "info" | "warning"): void {
+  private tell(text: string, urn: string | undefined, severity: "info" | "warning", ephemeral = false): void {
     try {
-      this.note(text, urn, severity);
+      if (ephemeral) this.note(text, urn, severity, true);
+      else this.note(text, urn, severity);
     } catch {
       // The engine's log is gone (the engine is shutting down): the call's own answer still counts.
     }

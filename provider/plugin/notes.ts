@@ -8,7 +8,8 @@ import type * as EngineGrpc from "@pulumi/pulumi/proto/engine_grpc_pb.js";
 import type * as Engine from "@pulumi/pulumi/proto/engine_pb.js";
 import { grpc } from "./proto.js";
 
-export type NoteSink = (message: string, urn: string | undefined, severity?: "info" | "warning") => void;
+/** `ephemeral`: a passing status of the resource (the engine shows it in its progress display, not in the log). */
+export type NoteSink = (message: string, urn: string | undefined, severity?: "info" | "warning", ephemeral?: boolean) => void;
 
 /** Whether an argument the engine passes is its address (`127.0.0.1:port`, `localhost:port`). */
 export function isEngineAddress(arg: string | undefined): arg is string {
@@ -21,13 +22,14 @@ export function engineSink(address: string): NoteSink {
   const fromPulumi = createRequire(fromHere.resolve("@pulumi/pulumi/package.json"));
   let client: InstanceType<typeof EngineGrpc.EngineClient> | undefined;
   let proto: typeof Engine | undefined;
-  return (message, urn, severity = "info") => {
+  return (message, urn, severity = "info", ephemeral = false) => {
     proto ??= fromPulumi("./proto/engine_pb.js") as typeof Engine;
     client ??= new (fromPulumi("./proto/engine_grpc_pb.js") as typeof EngineGrpc).EngineClient(address, grpc.credentials.createInsecure());
     const req = new proto.LogRequest();
     req.setSeverity(severity === "warning" ? proto.LogSeverity.WARNING : proto.LogSeverity.INFO);
     req.setMessage(message);
     if (urn) req.setUrn(urn);
+    if (ephemeral) req.setEphemeral(true);
     client.log(req, () => undefined);
   };
 }

@@ -99,7 +99,8 @@ export function resourceProviderService(opts: PluginOptions = {}): UntypedServic
   const schema = schemaText();
   let loaded: Promise<PluginCalls> | undefined;
   const warn = opts.warn ?? ((message: string, urn: string) => log(`apiidentity plugin: warning: ${urn}: ${message}`));
-  const note: NoteSink = opts.note ?? ((message, urn, severity) => (severity === "warning" && urn ? warn(message, urn) : log(`apiidentity: ${message}`)));
+  // Without an engine to show it, a passing status is dropped rather than logged.
+  const note: NoteSink = opts.note ?? ((message, urn, severity, ephemeral) => (ephemeral ? undefined : severity === "warning" && urn ? warn(message, urn) : log(`apiidentity: ${message}`)));
   const calls = () => (loaded ??= import("./calls.js").then((m) => new m.PluginCalls(opts.env ?? process.env, note)));
 
   /** A method whose work is async: answers with its result or with the failure, logged by method. */
