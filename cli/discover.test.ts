@@ -130,3 +130,19 @@ describe("discover --format ts", () => {
     expect(declarations([needsSecret], "x")).toContain('  password: config.requireSecret("legacySecretPassword"), // the vendor never returns it: pulumi config set --secret legacySecretPassword');
   });
 });
+
+describe("declarations for an explicit provider (--provider NAME)", () => {
+  const one: Discovered = { kind: "VerifyApiClient", name: "ci", id: "abc", inputs: { clientName: "ci" }, secretInputs: [], keptSecretInputs: [] };
+  it("YAML passes the provider with the import option", () => {
+    expect(yamlDeclarations([one], "ibm-verify", "prod")).toContain('    options:\n      import: "abc"\n      provider: ${prod}\n');
+  });
+  it("Python passes the provider variable with import_, and says which variable it is", () => {
+    const out = pythonDeclarations([one], "ibm-verify", "prod-eu");
+    expect(out).toContain('opts=pulumi.ResourceOptions(import_="abc", provider=prod_eu),');
+    expect(out).toContain("# prod_eu: the program's explicit provider 'prod-eu'");
+  });
+  it("without a provider the declarations stay as they were", () => {
+    expect(yamlDeclarations([one], "ibm-verify")).not.toContain("provider:");
+    expect(pythonDeclarations([one], "ibm-verify")).not.toContain("provider=");
+  });
+});

@@ -123,7 +123,7 @@ const pluginInputs = (f: Discovered): Record<string, unknown> => ({ importId: f.
  * Pulumi YAML: a `config:` block for the secrets the vendor never returns and a `resources:` block,
  * to merge into a Pulumi.yaml. Values are written as JSON, which YAML reads as the same values.
  */
-export function yamlDeclarations(found: Discovered[], vendorKey: string): string {
+export function yamlDeclarations(found: Discovered[], vendorKey: string, provider?: string): string {
   const lines = header(found, vendorKey, "yaml", "options: import").map((l) => `# ${l}`);
   const secrets = found.flatMap((f) => f.secretInputs.map((k) => camel(`${f.name}-${k}`)));
   if (secrets.length) {
@@ -143,6 +143,7 @@ export function yamlDeclarations(found: Discovered[], vendorKey: string): string
       lines.push(`      # ${kept(k, key, `declare ${key} under config: (type: string, secret: true), and add ${k}: \${${key}}`)}`);
     }
     lines.push("    options:", `      import: ${JSON.stringify(f.id)}`);
+    if (provider !== undefined) lines.push(`      provider: \${${provider}}`);
   }
   return lines.join("\n") + "\n";
 }
@@ -162,8 +163,10 @@ function pythonValue(v: unknown): string {
 }
 
 /** Python with the SDK generated from schema.json (`pulumi_apiidentity`), a module of its own. */
-export function pythonDeclarations(found: Discovered[], vendorKey: string): string {
+export function pythonDeclarations(found: Discovered[], vendorKey: string, provider?: string): string {
   const lines = header(found, vendorKey, "python", "import_").map((l) => `# ${l}`);
+  const providerVariable = provider?.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(?=\d)/, "p_");
+  if (provider !== undefined) lines.push(`# ${providerVariable}: the program's explicit provider '${provider}' (the tenant these identities are at).`);
   lines.push("import pulumi", "import pulumi_apiidentity as apiidentity");
   if (found.some((f) => f.secretInputs.length > 0)) lines.push("", "config = pulumi.Config()");
   for (const f of found) {
@@ -178,7 +181,7 @@ export function pythonDeclarations(found: Discovered[], vendorKey: string): stri
       const key = camel(`${f.name}-${k}`);
       lines.push(`    # ${kept(k, key, `and add ${pythonName(k)}=pulumi.Config().require_secret(${JSON.stringify(key)}),`)}`);
     }
-    lines.push(`    opts=pulumi.ResourceOptions(import_=${JSON.stringify(f.id)}),`, ")");
+    lines.push(`    opts=pulumi.ResourceOptions(import_=${JSON.stringify(f.id)}${providerVariable ? `, provider=${providerVariable}` : ""}),`, ")");
   }
   return lines.join("\n") + "\n";
 }
@@ -201,7 +204,7 @@ export async function discover(args: string[]): Promise<number> {
   const found = await discoverVendor(key, chosen?.settings);
   // The TypeScript declarations adopt into the same profile, so the adopted resources stay at that tenant.
   const declared = values.profile && format === "ts" ? found.map((f) => ({ ...f, inputs: { ...f.inputs, profile: values.profile } })) : found;
-  process.stdout.write(FORMATS[format](declared, key));
+  process.stdout.write(values.provider && (format === "yaml" || format === "python") ? FORMATS[format](declared, key, values.provider) : FORMATS[format](declared, key));
   process.stderr.write(`apiidentity discover: ${found.length} identit${found.length === 1 ? "y" : "ies"} at ${vendorNamed(key).displayName}${chosen ? ` (tenant ${chosen.tenant})` : ""}\n`);
   return 0;
 }
