@@ -5,12 +5,18 @@
 // few 429s, each phase's paced calls spread over no less than the limit allows and at most 1.2 times
 // that; the same update with pacing off fails as it did before pacing. Then a vendor that publishes
 // no limit (Uptrends) answers 429 with Retry-After 2 for a while, and the phase completes by slowing
-// down. Every figure is printed. Each phase starts with empty windows at the sandbox: a fresh period.
+// down. Last, the provider plugin (a YAML program) paces 170 updates and destroys the same way and
+// writes its note to the engine's log. Every figure is printed. Each phase starts with empty windows
+// at the sandbox: a fresh period.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../sandbox/server.js";
 import { uipath as uipathModule } from "../../sandbox/vendors/uipath/index.js";
 import { uptrends as uptrendsModule } from "../../sandbox/vendors/uptrends/index.js";
 import { PulumiProject } from "./harness.js";
+import { pluginProject } from "./plugin-programs.js";
 
 const TIME_SCALE = 25;
 /** UiPath's 5-minute window at the sandbox and in the provider. */
@@ -191,6 +197,44 @@ ${JSON.stringify(accounts)}.forEach((a, i) => new UptrendsApiAccount("acct-" + i
       await q.destroy();
     } finally {
       sb.faults.clear();
+      q.cleanup();
+    }
+  }, 240_000);
+});
+
+describe("through the provider plugin (a YAML program)", () => {
+  it("an update and a destroy of 170 robot accounts (PUT/DELETE budget 160) wait a window instead of being refused; one note in the engine's log", async () => {
+    const n = 170;
+    const scale = 100;
+    const windowS = 300 / scale;
+    const dir = mkdtempSync(join(tmpdir(), "apiidentity-rl-yaml-"));
+    const resources = Array.from({ length: n }, (_, index) => {
+      const a = uipathModule.kinds.UiPathRobotAccount.example({ index, name: `rly-${index}`, label: "" });
+      return `  bot-${index}:\n    type: apiidentity:index:UiPathRobotAccount\n    properties:\n      name: ${String(a.name)}\n      displayName: \${label} ${index}\n      groupIds: [${(a.groupIds as string[]).join(", ")}]\n`;
+    });
+    writeFileSync(join(dir, "Pulumi.yaml"), `name: rate-limits-yaml\nruntime: yaml\nconfig:\n  label:\n    type: string\nresources:\n${resources.join("")}`);
+    const q = pluginProject({ programDir: dir, stack: "plugin", env: { ...sb.config().env, APIIDENTITY_RATE_LIMIT_TIME_SCALE: String(scale), PULUMI_SKIP_CHECKPOINTS: "true" } });
+    try {
+      await q.init();
+      await q.setConfig("label", "first");
+      sb.setRateLimits({ vendors: [] });
+      await q.up();
+      await q.setConfig("label", "second");
+      for (const [phase, method, ok, run] of [
+        ["update", "PUT", 200, () => q.up()],
+        ["destroy", "DELETE", 204, () => q.destroy()],
+      ] as const) {
+        sb.setRateLimits({ vendors: ["uipath"], timeScale: scale });
+        const { result, spanS, wallS } = await timed("uipath", method, run);
+        const notes = notesIn(result.stdout + result.stderr, new RegExp(`pacing ${method} calls to the vendor's published limit of 160 per 5 minutes per organization`));
+        process.stdout.write(`rate-limits e2e: plugin ${phase} of ${n}, windows of ${windowS} s: ${wallS.toFixed(1)} s wall, ${method}s over ${spanS.toFixed(1)} s (least ${windowS} s), ${sumOf("uipath", method, ok)} done, ${sumOf("uipath", method, 429)} refused with 429, ${notes.length} note\n`);
+        expect(sumOf("uipath", method, ok)).toBe(n);
+        expect(sumOf("uipath", method, 429)).toBe(0);
+        expect(spanS).toBeGreaterThanOrEqual(windowS - 0.1);
+        expect(notes).toHaveLength(1);
+      }
+    } finally {
+      sb.setRateLimits({ vendors: [] });
       q.cleanup();
     }
   }, 240_000);
