@@ -42,8 +42,8 @@ async function main(): Promise<number> {
     if (done.has(`${c.id}|${n}|${rep}`)) return;
     done.add(`${c.id}|${n}|${rep}`);
     // Bounded: a phase that takes longer than 2 min plus 2 s per identity is a failure, not a wait.
-    // The sandbox enforces no rate limit here: pacing to UiPath's would only add its 5-minute windows
-    // beyond 160 updates, which measures the vendor's limit, not the engine or the provider.
+    // The sandbox enforces no rate limit here: pacing to a vendor's published one would only add its
+    // windows beyond its budget, which measures the vendor's limit, not the engine or the provider.
     const engineEnv: Record<string, string> = { APIIDENTITY_RATE_LIMIT_PACING: "off", ...(opts.skipCheckpoints ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {}) };
     all.push(...(await runContender(c, { n, latencyMs: opts.latencyMs, timeoutMs: 120_000 + n * 2_000, engineEnv, log })));
   };
