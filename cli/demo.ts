@@ -75,8 +75,10 @@ async function json<T>(url: string, init?: RequestInit): Promise<T> {
 
 type Vendors = Record<string, SandboxEntry>;
 
-/** What the demo does at the vendor of `kind`; the table lists kinds in the registry's order. */
-const demoOf = (kind: string): VendorDemo | undefined => VENDORS.find((v) => v.kinds.some((k) => k.kind === kind))?.demo;
+// What the demo does at each vendor (its demo module, loaded once by main(): the npm package leaves them out); the table lists kinds in the registry's order.
+const demos = new Map<string, VendorDemo>();
+const demoOf = (kind: string): VendorDemo | undefined => demos.get(VENDORS.find((v) => v.kinds.some((k) => k.kind === kind))?.name ?? "");
+const demoAt = (v: { name: string }): VendorDemo => demos.get(v.name)!;
 const TABLE_ORDER = VENDORS.flatMap((v) => v.kinds.map((k) => k.kind));
 
 /** A password the vendors' rules accept: 8 to 15 characters of a limited set, three of four classes. */
@@ -144,7 +146,8 @@ async function consoleEdits(vendors: Vendors, ids: Record<string, string>): Prom
   const done: string[] = [];
   for (const v of VENDORS) {
     const id = v.kinds.map((k) => ids[k.kind]).find((x) => x !== undefined);
-    if (v.demo.consoleEdit && id !== undefined) done.push(await v.demo.consoleEdit(vendors[v.name] ?? {}, id));
+    const demo = demoAt(v);
+    if (demo.consoleEdit && id !== undefined) done.push(await demo.consoleEdit(vendors[v.name] ?? {}, id));
   }
   return done;
 }
@@ -153,6 +156,7 @@ export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { keep: { type: "boolean", default: false } } });
   const started = Date.now();
   say("apiidentity demo: the main job against the local sandbox (no vendor accounts, no network)");
+  for (const v of VENDORS) demos.set(v.name, await v.demo());
 
   heading(0, "Setting up: Pulumi engine, sandbox, a fresh stack of examples/quickstart");
   const engineBin = pulumiEngine();
@@ -174,7 +178,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await pulumiStep(ctx, ["stack", "init"], { quiet: true }); // the stack name comes from --stack
     for (const v of VENDORS) {
-      const config = (await v.demo.config?.(cfg.vendors[v.name] ?? {}, demoPassword)) ?? {};
+      const config = (await demoAt(v).config?.(cfg.vendors[v.name] ?? {}, demoPassword)) ?? {};
       for (const [key, c] of Object.entries(config)) await pulumiStep(ctx, ["config", "set", ...(c.secret ? ["--secret"] : []), key, c.value], { quiet: true });
     }
     say(`   stack:   ${STACK} in ${dir} (local file backend)`);
@@ -185,7 +189,10 @@ export async function main(argv: string[]): Promise<number> {
     heading(2, "What now exists at each vendor (read live from the vendor APIs)");
     // A program makes its first call with a new credential, so "last used" has a value where it is reported.
     const outs = JSON.parse(await pulumiStep(ctx, ["stack", "output", "--json", "--show-secrets"], { quiet: true })) as Record<string, unknown>;
-    for (const v of VENDORS) if (v.demo.use) say(`   (${await v.demo.use(cfg.vendors[v.name] ?? {}, outs)})`);
+    for (const v of VENDORS) {
+      const use = demoAt(v).use;
+      if (use) say(`   (${await use(cfg.vendors[v.name] ?? {}, outs)})`);
+    }
     const { rows, secrets, refs } = await vendorTable(ctx);
     printTable(rows);
     say(`   Held encrypted in state: ${secrets.join(", ")}.`);

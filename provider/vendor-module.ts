@@ -212,5 +212,9 @@ export interface VendorModule<S extends Readonly<Record<string, SettingDeclarati
    * The client passes the same value to the HttpClients of the tenant's API.
    */
   rateLimits?: RateLimits;
-  demo: VendorDemo;
+  /**
+   * What the demo and the transport bench do at this vendor, loaded on first use: `demo.ts` and
+   * `provider/demo-calls.ts` need the repository's demo and are left out of the npm package.
+   */
+  demo(): Promise<VendorDemo>;
 }

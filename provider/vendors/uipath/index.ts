@@ -2,7 +2,6 @@
 import { ConfigurationError } from "../../error-root.js";
 import type { ResourceHandler } from "../../resource.js";
 import { defineLookup, type VendorModule } from "../../vendor-module.js";
-import { demo } from "./demo.js";
 import { probe } from "./probe.js";
 import { uiPathClient } from "./client.js";
 import { RATE_LIMITS, VENDOR } from "./contract.js";
@@ -66,5 +65,6 @@ export const vendor: VendorModule<typeof settings> = {
     },
   },
   rateLimits: RATE_LIMITS,
-  demo,
+  // Loaded only by the demo and the transport bench: the npm package leaves demo.ts out.
+  demo: () => import("./demo.js").then((m) => m.demo),
 };
