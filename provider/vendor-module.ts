@@ -153,6 +153,40 @@ export interface OrphanSupport {
 /** One vendor's entry of the sandbox's `GET /_sandbox/config` (base URL and the seeded admin's credentials). */
 export type SandboxEntry = Readonly<Record<string, string | undefined>>;
 
+/** One identity at a vendor as `apiidentity audit` lists it. */
+export interface InventoryEntry {
+  /** One of the module's kinds; `id` is the vendor id Pulumi state holds for a resource of it. */
+  kind: string;
+  id: string;
+  /** The vendor's name of it (login name, client name, robot name). */
+  name: string;
+  /** When it was made (ISO 8601), where the vendor's answer carries it. */
+  createdAt?: string;
+  /**
+   * When it was last used (ISO 8601); null when the vendor reports it never was. Undefined when the
+   * vendor does not report use (`AuditSupport.lastUsed` absent) or reports it as unknown.
+   */
+  lastUsedAt?: string | null;
+  /** The roles, groups or entitlements it holds, as the vendor names them. */
+  roles: readonly string[];
+  /** The identity the provider itself logs in with: named as such, never reported as unmanaged. */
+  self?: boolean;
+}
+
+/** A vendor's side of `apiidentity audit`; the facts' sources are in docs/vendors/<vendor>.md. */
+export interface AuditSupport {
+  /** The vendor's field that tells last use; absent when the vendor reports none (the audit says "not reported by <vendor>"). */
+  lastUsed?: { field: string };
+  /** The roles or entitlements that count as administrative: exact vendor names, or patterns. */
+  administrative: readonly (string | RegExp)[];
+  /**
+   * Every identity of the vendor's kinds at the tenant these settings address, with list and read
+   * calls only (one list where it carries what is needed) and one authentication; `progress` gets the
+   * running count after each page.
+   */
+  inventory(settings: Settings, progress?: (listed: number) => void): Promise<InventoryEntry[]>;
+}
+
 /** A stack config value of examples/quickstart. */
 export interface DemoConfig {
   value: string;
@@ -212,6 +246,8 @@ export interface VendorModule<S extends Readonly<Record<string, SettingDeclarati
    * The client passes the same value to the HttpClients of the tenant's API.
    */
   rateLimits?: RateLimits;
+  /** `apiidentity audit`: optional until every module declares it (issue 23). */
+  audit?: AuditSupport;
   /**
    * What the demo and the transport bench do at this vendor, loaded on first use: `demo.ts` and
    * `provider/demo-calls.ts` need the repository's demo and are left out of the npm package.
