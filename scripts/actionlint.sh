@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks every GitHub Actions workflow (.github/workflows/*.yml, *.yaml) with actionlint. The
+# Checks every GitHub Actions workflow (.github/workflows/*.yml, *.yaml, and the examples' own,
+# examples/*/.github/workflows/) with actionlint. The
 # actionlint binary is an actionlint of the pinned version on PATH, else one built once from the Go
 # module proxy (github.com/rhysd/actionlint) and cached, as scripts/engine.sh caches the engine; no
 # binary is downloaded.
@@ -35,7 +36,7 @@ if [ "${1:-}" = "--bin" ]; then echo "$bin"; exit 0; fi
 
 cd "$here"
 shopt -s nullglob
-workflows=(.github/workflows/*.yml .github/workflows/*.yaml)
+workflows=(.github/workflows/*.yml .github/workflows/*.yaml examples/*/.github/workflows/*.yml examples/*/.github/workflows/*.yaml)
 if [ ${#workflows[@]} -eq 0 ]; then log "no workflows in .github/workflows"; exit 0; fi
 # actionlint also checks the run: scripts with shellcheck (and pyflakes) when on PATH, its default;
 # GitHub's Ubuntu runners have shellcheck.
