@@ -51,7 +51,14 @@ export interface Sandbox {
   baseUrl(vendor: VendorName): string;
   config(): SandboxConfig;
   requests(): RequestCount[];
+  /**
+   * How many calls counted so far may have changed something at the vendor, of one vendor or all: any
+   * method but GET and HEAD, unless its route changes nothing (`Route.changesNothing`: a login, a token, a search).
+   */
+  writes(vendor?: VendorName): number;
   clearRequests(): void;
+  /** Moves identities' creation and last-use times `days` into the past (`HeldKind.age`); returns how many moved. */
+  age(days: number, scope?: { vendor?: VendorName; ids?: readonly string[] }): number;
   /** The generation each vendor plays now. */
   profiles(): Record<string, string>;
   /** Plays another generation of a vendor from the next request on; throws on an unknown name. */
@@ -136,6 +143,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   enforce(startLimits);
   const routers = new Map(modules.map((m) => [m.id, new Router(m.routes as never)]));
   const counts = new Map<string, RequestCount>();
+  /** The keys of `counts` whose calls may have changed something at the vendor. */
+  const writeKeys = new Set<string>();
   let clockOffset = 0;
   /** Requests a `lateCommit` fault held back, by vendor, method and route: handled before the next one. */
   const late = new Map<string, (() => Promise<void>)[]>();
@@ -153,11 +162,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   for (const [v, p] of profiles) startProfiles.set(v, p);
   const profileTable = () => Object.fromEntries(profiles);
 
-  const count = (vendor: string, method: string, route: string, status: number) => {
+  const count = (vendor: string, method: string, route: string, status: number, changesNothing = false) => {
     const key = `${vendor} ${method} ${route} ${status}`;
+    if (method !== "GET" && method !== "HEAD" && !changesNothing) writeKeys.add(key);
     const c = counts.get(key) ?? { vendor, method, route, status, count: 0 };
     c.count++;
     counts.set(key, c);
+  };
+
+  const writes = (vendor?: string) =>
+    [...counts.entries()].filter(([k]) => writeKeys.has(k)).map(([, c]) => c).filter((c) => (vendor === undefined || c.vendor === vendorIdOf(vendor, modules))).reduce((a, c) => a + c.count, 0);
+
+  const age = (days: number, scope: { vendor?: string; ids?: readonly string[] } = {}): number => {
+    if (!Number.isFinite(days) || days < 0) throw new Error(`days must be a number of days, 0 or more (got ${String(days)})`);
+    const only = scope.vendor === undefined ? undefined : vendorIdOf(scope.vendor, modules);
+    if (scope.vendor !== undefined && !only) throw new Error(`no vendor '${scope.vendor}' in this sandbox`);
+    const ids = scope.ids ? new Set(scope.ids) : undefined;
+    let moved = 0;
+    for (const m of modules) {
+      if (only && m.id !== only) continue;
+      for (const kind of Object.values(m.kinds)) moved += kind.age?.(store.vendor(m.id), days * 86_400_000, ids) ?? 0;
+    }
+    store.persist();
+    return moved;
   };
 
   const config = (): SandboxConfig => {
@@ -213,7 +240,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return send(res, { status: 200, body: { profiles: profileTable() } });
       }
       case "GET /_sandbox/requests":
-        return send(res, { status: 200, body: { requests: [...counts.values()], total: [...counts.values()].reduce((a, c) => a + c.count, 0) } });
+        return send(res, { status: 200, body: { requests: [...counts.values()], total: [...counts.values()].reduce((a, c) => a + c.count, 0), writes: writes() } });
       case "DELETE /_sandbox/requests":
         counts.clear();
         return send(res, { status: 204 });
@@ -243,9 +270,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return send(res, { status: 200, body: limiter.settings() });
       }
       case "POST /_sandbox/clock": {
-        const secs = Number((body as { advanceSeconds?: unknown } | undefined)?.advanceSeconds ?? 0);
+        const b = (body ?? {}) as { advanceSeconds?: unknown; advanceDays?: unknown };
+        const secs = Number(b.advanceSeconds ?? 0) + Number(b.advanceDays ?? 0) * 86_400;
+        if (!Number.isFinite(secs)) return send(res, { status: 400, body: { error: 'clock: send {"advanceSeconds": N} or {"advanceDays": N}' } });
         clockOffset += secs * 1000;
         return send(res, { status: 200, body: { now: new Date(Date.now() + clockOffset).toISOString() } });
+      }
+      case "POST /_sandbox/age": {
+        const b = (body ?? {}) as { days?: unknown; vendor?: unknown; ids?: unknown };
+        try {
+          if (b.ids !== undefined && !Array.isArray(b.ids)) throw new Error("ids must be a list of identity ids");
+          const aged = age(Number(b.days), { ...(b.vendor !== undefined ? { vendor: String(b.vendor) } : {}), ...(Array.isArray(b.ids) ? { ids: b.ids.map(String) } : {}) });
+          return send(res, { status: 200, body: { aged } });
+        } catch (e) {
+          return send(res, { status: 400, body: { error: `age: ${(e as Error).message}; send {"days": N, "vendor"?: "<vendor>", "ids"?: ["<id>", …]}` } });
+        }
       }
       default:
         return send(res, { status: 404, body: { error: `no control route ${route}` } });
@@ -269,10 +308,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return send(res, module.errorResponse(status, status === 404 ? `No route ${method} ${path}` : `Method ${method} not allowed`));
     }
     const template = match.route.template;
+    const countHere = (status: number) => count(module.id, method, template, status, match.route.changesNothing);
     const refused = limiter.admit(module, method, path, Date.now());
     if (refused) {
       const r = module.errorResponse(429, "Too many requests");
-      count(module.id, method, template, 429);
+      countHere(429);
       return send(res, { ...r, headers: { ...(r.headers ?? {}), "retry-after": String(refused.retryAfterSeconds) } });
     }
     // Requests held back by `lateCommit` land now, before this one is looked at.
@@ -294,19 +334,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           store.persist();
           break;
         case "reset":
-          count(module.id, method, template, 0);
+          countHere(0);
           req.socket.destroy();
           return;
         case "status":
-          count(module.id, method, template, e.status);
+          countHere(e.status);
           return send(res, module.errorResponse(e.status, e.message ?? `Injected fault ${e.status}`));
         case "rateLimit": {
           const r = module.errorResponse(429, "Too many requests");
-          count(module.id, method, template, 429);
+          countHere(429);
           return send(res, { ...r, headers: { ...(r.headers ?? {}), "retry-after": String(e.retryAfterSeconds) } });
         }
         case "htmlPage":
-          count(module.id, method, template, e.status);
+          countHere(e.status);
           return send(res, { status: e.status, headers: { "content-type": "text/html; charset=utf-8" }, body: gatewayPage(e.status) });
         case "commitThenReset":
           commitThenReset = true;
@@ -333,7 +373,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       profile,
     };
     if (lateCommit) {
-      count(module.id, method, template, 0);
+      countHere(0);
       req.socket.destroy();
       const held = late.get(lateKey) ?? [];
       held.push(async () => {
@@ -352,7 +392,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // GETs can change state too (e.g. "last used" stamps), so every vendor call persists.
     store.persist();
     if (commitThenReset) {
-      count(module.id, method, template, 0);
+      countHere(0);
       req.socket.destroy();
       return;
     }
@@ -367,7 +407,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         response = { ...response, headers: { ...(response.headers ?? {}), "content-type": "application/json; charset=utf-8" }, body: truncatedJson(response.body, e.keepFraction) };
       }
     }
-    count(module.id, method, template, response.status);
+    countHere(response.status);
     send(res, response);
   }
 
@@ -396,7 +436,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     baseUrl: (vendor) => origin + modules.find((m) => m.id === vendorIdOf(vendor, modules))!.prefix,
     config,
     requests: () => [...counts.values()].map((c) => ({ ...c })),
+    writes,
     clearRequests: () => counts.clear(),
+    age,
     profiles: profileTable,
     setProfile: (vendor, profile) => setProfile(vendor, profile),
     setRateLimits: enforce,

@@ -58,6 +58,8 @@ export interface Route<S extends VendorState = VendorState> {
   handler: RouteHandler<S>;
   /** Generations that serve this route; elsewhere it answers like an unknown route. Default: all. */
   profiles?: readonly string[];
+  /** A POST that writes nothing at the vendor (a login, a token, a search): not counted as a write. */
+  changesNothing?: boolean;
 }
 
 /** One identity of a kind the emulator holds, as the tools that count identities compare it. */
@@ -77,6 +79,12 @@ export interface HeldKind<S extends VendorState = VendorState> {
    * `label` in a property that updates in place (the tools that drive many identities use it).
    */
   example(n: { index: number; name: string; label: string }): Record<string, unknown>;
+  /**
+   * Moves the creation and last-use times of its identities (those of `ids`, else all) `ms` into the
+   * past, in the vendor's own fields, as if they were made and used that much earlier; returns how
+   * many it moved. Absent where the vendor keeps no such times.
+   */
+  age?(state: S, ms: number, ids?: ReadonlySet<string>): number;
 }
 
 export interface VendorModule<S extends VendorState = VendorState, K extends string = string, I extends string = string> {

@@ -58,14 +58,14 @@ export const authRoutes: Route<AaState>[] = [
   // Token generation and refresh: v2 on a current Control Room, v1 on a legacy one (the vendor's
   // API overview: from v.33 POST v1/authentication and POST v1/authentication/token are discontinued).
   ...onlyIn(CURRENT, [
-    { method: "POST", template: "/v2/authentication", handler: login },
-    { method: "POST", template: "/v2/authentication/token", handler: refresh },
+    { method: "POST", template: "/v2/authentication", handler: login, changesNothing: true },
+    { method: "POST", template: "/v2/authentication/token", handler: refresh, changesNothing: true },
   ]),
   ...onlyIn(LEGACY, [
-    { method: "POST", template: "/v1/authentication", handler: login },
-    { method: "POST", template: "/v1/authentication/token", handler: refresh },
+    { method: "POST", template: "/v1/authentication", handler: login, changesNothing: true },
+    { method: "POST", template: "/v1/authentication/token", handler: refresh, changesNothing: true },
   ]),
   // Validation and logout stay on v1 in both generations ("Use the v1 Authentication APIs to verify ... JWTs ... and terminate sessions").
   { method: "GET", template: "/v1/authentication/token", handler: validate },
-  { method: "POST", template: "/v1/authentication/logout", handler: logout },
+  { method: "POST", template: "/v1/authentication/logout", handler: logout, changesNothing: true },
 ];

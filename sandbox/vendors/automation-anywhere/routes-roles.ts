@@ -16,6 +16,7 @@ function roleRoutes(version: "v1" | "v2"): Route<AaState>[] {
   {
     method: "POST",
     template: `/${version}/usermanagement/roles/list`,
+    changesNothing: true,
     handler: authed(PERMS.viewRoles, (req, ctx) => {
       const rows = Object.values(ctx.state.roles).map((r) => roleView(ctx.state, r));
       const r = runList(rows, req.body, ROLE_FIELDS);

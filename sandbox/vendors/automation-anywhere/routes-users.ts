@@ -74,6 +74,7 @@ function userRoutes(version: "v1" | "v2"): Route<AaState>[] {
     {
       method: "POST",
       template: `${base}/list`,
+      changesNothing: true,
       handler: authed(PERMS.viewUsers, (req, ctx) => {
         const rows = Object.values(ctx.state.users).map((u) => userView(ctx.state, u));
         const r = runList(rows, req.body, USER_FIELDS);

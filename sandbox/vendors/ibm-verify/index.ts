@@ -25,8 +25,8 @@ export const ibmVerify: VendorModule<VerifyState, "VerifyApiClient", "ibm-verify
   auth: "token",
   seed,
   routes: [
-    { method: "POST", template: "/oauth2/token", handler: issueToken },
-    { method: "POST", template: "/v1.0/endpoint/default/token", handler: issueToken },
+    { method: "POST", template: "/oauth2/token", handler: issueToken, changesNothing: true },
+    { method: "POST", template: "/v1.0/endpoint/default/token", handler: issueToken, changesNothing: true },
     ...apiClientRoutes,
   ],
   config: (baseUrl, state) => ({ baseUrl, ...admin(state) }),
