@@ -56,7 +56,8 @@ export function uiPathSettings(settings: Settings): UiPathSettings {
   };
 }
 
-export type Purpose = "robotAccounts" | "groups";
+/** `audit` reads robot accounts and their groups with one token: `apiidentity audit` authenticates once. */
+export type Purpose = "robotAccounts" | "groups" | "audit";
 
 /**
  * The fewest scopes a purpose needs, chosen from what the application holds: the umbrella scope
@@ -64,6 +65,12 @@ export type Purpose = "robotAccounts" | "groups";
  */
 export function scopesFor(purpose: Purpose, granted: readonly string[]): string[] {
   const has = (s: string) => granted.includes(s);
+  if (purpose === "audit") {
+    // Reading is all an audit does: the read half when granted, and the group scope only when held (else groups stay ids).
+    const robots = has(ROBOT_SCOPES.read) ? [ROBOT_SCOPES.read] : scopesFor("robotAccounts", granted).filter((x) => x !== ROBOT_SCOPES.write);
+    const groups = has(GROUP_SCOPES.read) ? [GROUP_SCOPES.read] : has(GROUP_SCOPES.all) ? [GROUP_SCOPES.all] : [];
+    return [...robots, ...groups];
+  }
   if (purpose === "robotAccounts") {
     if (has(ROBOT_SCOPES.all)) return [ROBOT_SCOPES.all];
     const halves = [ROBOT_SCOPES.read, ROBOT_SCOPES.write].filter(has);
@@ -144,7 +151,7 @@ export class UiPathClient {
   constructor(readonly settings: UiPathSettings) {
     const base = settings.baseUrl.replace(/\/+$/, "");
     this.tokenHttp = new HttpClient({ vendor: VENDOR, baseUrl: base, describeError: (b, h) => describeUiPathError(b, h) });
-    for (const purpose of ["robotAccounts", "groups"] as const) {
+    for (const purpose of ["robotAccounts", "groups", "audit"] as const) {
       this.auths.set(
         purpose,
         tokenAuth({
@@ -280,20 +287,21 @@ export class UiPathClient {
     return { matches, vendorNow, receivedAt };
   }
 
-  /** Every robot account of the partition, page by page. */
-  async listRobots(partitionGlobalId: string): Promise<RobotAccountDto[]> {
+  /** Every robot account of the partition, page by page; `onPage` gets the running count after each page. */
+  async listRobots(partitionGlobalId: string, options: { purpose?: Purpose; onPage?: (listed: number) => void } = {}): Promise<RobotAccountDto[]> {
     const all: RobotAccountDto[] = [];
     for (let skip = 0; ; skip += MAX_PAGE) {
-      const res = await this.api("robotAccounts").request({ method: "GET", path: PATHS.listRobots, params: { partitionGlobalId }, query: { top: MAX_PAGE, skip } });
+      const res = await this.api(options.purpose ?? "robotAccounts").request({ method: "GET", path: PATHS.listRobots, params: { partitionGlobalId }, query: { top: MAX_PAGE, skip } });
       const page = parseWire(robotAccountPage, res.body, `GET ${PATHS.listRobots}`);
       all.push(...page.results);
+      options.onPage?.(all.length);
       if (page.results.length === 0 || skip + MAX_PAGE >= page.totalCount) return all;
     }
   }
 
   /** Every group of the partition (one call: the list is not paged). */
-  async listGroups(partitionGlobalId: string): Promise<GroupDto[]> {
-    const res = await this.api("groups").request({ method: "GET", path: PATHS.listGroups, params: { partitionGlobalId } });
+  async listGroups(partitionGlobalId: string, purpose: Purpose = "groups"): Promise<GroupDto[]> {
+    const res = await this.api(purpose).request({ method: "GET", path: PATHS.listGroups, params: { partitionGlobalId } });
     return parseWire(groupList, res.body, `GET ${PATHS.listGroups}`);
   }
 

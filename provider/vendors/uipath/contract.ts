@@ -87,3 +87,12 @@ export const TIME_WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?
  * tells apart with a list call on the partition.
  */
 export const PARTITION_PROBE_TOP = 1;
+
+/**
+ * `apiidentity audit`: robot accounts report their last login in `lastLoginTime` and their creation
+ * in `creationTime` (both in the OpenAPI's RobotAccountDto). `Administrators` is a documented
+ * built-in group; that membership of it is what makes an identity an organization administrator is
+ * INFERRED from its name.
+ */
+export const LAST_USED_FIELD = "lastLoginTime";
+export const ADMIN_GROUPS = ["Administrators"] as const;

@@ -2,6 +2,7 @@
 import { ConfigurationError } from "../../error-root.js";
 import type { ResourceHandler } from "../../resource.js";
 import { defineLookup, type VendorModule } from "../../vendor-module.js";
+import { audit } from "./audit.js";
 import { probe } from "./probe.js";
 import { uiPathClient } from "./client.js";
 import { RATE_LIMITS, VENDOR } from "./contract.js";
@@ -65,6 +66,7 @@ export const vendor: VendorModule<typeof settings> = {
     },
   },
   rateLimits: RATE_LIMITS,
+  audit,
   // Loaded only by the demo and the transport bench: the npm package leaves demo.ts out.
   demo: () => import("./demo.js").then((m) => m.demo),
 };

@@ -29,6 +29,14 @@ export const uipath: VendorModule<UiPathState, "UiPathRobotAccount", "uipath"> =
     UiPathRobotAccount: {
       held: (s) => listOf(s.robotAccounts).map((r) => ({ id: String(r.id), key: String(r.name), fields: r })),
       example: ({ name, label }) => ({ name, displayName: label, groupIds: [SEED_GROUP_IDS.robots] }),
+      age: (s, ms, ids) => {
+        const aged = s.robotAccounts.filter((r) => !ids || ids.has(r.id));
+        for (const r of aged) {
+          r.creationTime -= ms;
+          if (r.lastLoginTime !== null) r.lastLoginTime -= ms;
+        }
+        return aged.length;
+      },
     },
   },
   lookupArguments: { getUiPathGroup: { name: "Robots" } },
@@ -36,7 +44,7 @@ export const uipath: VendorModule<UiPathState, "UiPathRobotAccount", "uipath"> =
   seed: seedState,
   routes: [
     // At the host root, never under an organization (documented).
-    { method: "POST", template: "/identity_/connect/token", handler: tokenEndpoint },
+    { method: "POST", template: "/identity_/connect/token", handler: tokenEndpoint, changesNothing: true },
     ...robotAccountRoutes,
     ...groupRoutes,
   ],
