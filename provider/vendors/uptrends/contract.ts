@@ -62,3 +62,12 @@ export const STATUS = { created: 201, noContent: 204, notFound: 404 } as const;
  * allow for a vendor clock behind ours. Our own choice (INFERRED: CreatedDate is the vendor's clock).
  */
 export const LOST_CREATE_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * `apiidentity audit`: an API account acts with its operator's rights, so it counts as
+ * administrative when that operator is an account administrator (`IsAccountAdministrator` on the
+ * Operator object, documented). The UI shows "Unknown" as last use for accounts made before Uptrends
+ * tracked it (documented); that this began with the November 2022 API-management release, and that
+ * the API then sends `LastUsed` null as for "not yet used", is INFERRED.
+ */
+export const LAST_USED_TRACKED_SINCE = Date.parse("2022-11-01T00:00:00Z");

@@ -1,6 +1,7 @@
 // Uptrends, as the rest of the package sees it.
 import type { ResourceHandler } from "../../resource.js";
 import { defineLookup, type VendorModule } from "../../vendor-module.js";
+import { audit } from "./audit.js";
 import { probe } from "./probe.js";
 import { uptrendsClient } from "./client.js";
 import { VENDOR } from "./contract.js";
@@ -56,6 +57,7 @@ export const vendor: VendorModule<typeof settings> = {
       return found;
     },
   },
+  audit,
   // Loaded only by the demo and the transport bench: the npm package leaves demo.ts out.
   demo: () => import("./demo.js").then((m) => m.demo),
 };

@@ -18,6 +18,15 @@ export const uptrends: VendorModule<UptrendsState, "UptrendsApiAccount", "uptren
     UptrendsApiAccount: {
       held: (s) => listOf(s.apiUsers).map((a) => ({ id: String(a.apiUserGuid), key: String(a.description), fields: a })),
       example: ({ label }) => ({ operatorGuid: SEED.operatorGuid, description: label }),
+      age: (s, ms, ids) => {
+        const earlier = (iso: string) => new Date(Date.parse(iso) - ms).toISOString();
+        const aged = s.apiUsers.filter((u) => !ids || ids.has(u.apiUserGuid));
+        for (const u of aged) {
+          u.createdDate = earlier(u.createdDate);
+          if (u.lastUsed.kind === "at") u.lastUsed = { kind: "at", ts: earlier(u.lastUsed.ts) };
+        }
+        return aged.length;
+      },
     },
   },
   lookupArguments: { getUptrendsOperator: { email: SEED.operatorEmail } },
