@@ -284,13 +284,14 @@ export class ControlRoomClient {
     return parse(wireUserList, res.body, "the user search").list.filter((u) => u.username.toLowerCase() === username.toLowerCase() && !u.deleted);
   }
 
-  /** Every user, page by page (for `apiidentity discover` and `apiidentity check`). */
-  async listUsers(): Promise<WireUser[]> {
+  /** Every user, page by page (for `apiidentity discover`, `check` and `audit`); `onPage` gets the running count after each page. */
+  async listUsers(onPage?: (listed: number) => void): Promise<WireUser[]> {
     const all: WireUser[] = [];
     for (let offset = 0; ; offset += INFERRED.pageLength) {
       const req: ListRequest = { sort: [{ field: "id", direction: "asc" }], filter: {}, page: { offset, length: INFERRED.pageLength }, fields: [] };
       const page = parse(wireUserList, (await this.usersListPage(req)).body, "the user list");
       all.push(...page.list.filter((u) => !u.deleted));
+      onPage?.(all.length);
       const total = page.page?.totalFilter ?? page.page?.total;
       if (page.list.length < INFERRED.pageLength || (total !== undefined && total !== null && offset + page.list.length >= total)) return all;
     }

@@ -101,3 +101,9 @@ export const INFERRED = {
   /** Error body `{code, details, message}` (INFERRED; read defensively: `details` may be text or a list). */
   errorBody: ["code", "details", "message"],
 } as const;
+
+/**
+ * `apiidentity audit`: a user's creation is `createdOn` (documented user object). The documented
+ * user object carries no time of last login or use, so the audit reports last use as not reported.
+ */
+export const CREATED_FIELD = "createdOn";

@@ -1,6 +1,7 @@
 // Automation Anywhere (the Control Room), as the rest of the package sees it.
 import type { ResourceHandler } from "../../resource.js";
 import { defineLookup, type VendorModule } from "../../vendor-module.js";
+import { audit } from "./audit.js";
 import { probe } from "./probe.js";
 import { controlRoomClient } from "./client.js";
 import { VENDOR } from "./contract.js";
@@ -58,6 +59,7 @@ export const vendor: VendorModule<typeof settings> = {
       return (await controlRoomClient(s).listUsers()).filter((u) => !same(u.username, self)).map((u) => ({ id: String(u.id), label: u.username }));
     },
   },
+  audit,
   // Loaded only by the demo and the transport bench: the npm package leaves demo.ts out.
   demo: () => import("./demo.js").then((m) => m.demo),
 };

@@ -21,6 +21,16 @@ export const automationAnywhere: VendorModule<AaState, "ControlRoomUser", "autom
     ControlRoomUser: {
       held: (s) => listOf(s.users).map((u) => ({ id: String(u.id), key: String(u.username), fields: u })),
       example: ({ name, label }) => ({ username: name, email: `${name}@example.com`, password: "Bench_Pass-042", roles: ["AAE_Basic"], description: label }),
+      // The vendor reports no last use: only creation (and the last update, which follows it) moves.
+      age: (s, ms, ids) => {
+        const earlier = (iso: string) => new Date(Date.parse(iso) - ms).toISOString();
+        const aged = Object.values(s.users).filter((u) => !ids || ids.has(String(u.id)));
+        for (const u of aged) {
+          u.createdOn = earlier(u.createdOn);
+          u.updatedOn = earlier(u.updatedOn);
+        }
+        return aged.length;
+      },
     },
   },
   // The seeded role Bot_Runner, spelled as a user might type it.
