@@ -58,3 +58,11 @@ export const OVERRIDE_DEFAULTS = { restrictScopes: false } as const;
  */
 export const MARKER_PREFIX = "[apiidentity:";
 export const MARKER_PATTERN = / ?\[apiidentity:([A-Za-z0-9-]{8,64})\]$/;
+
+/**
+ * `apiidentity audit`: the API client object (`APIClientConfig` in IBM's OpenAPI) carries neither a
+ * creation time nor a time of last use, so the audit reports both as not reported. Entitlements
+ * whose name starts with `manage` grant write access to a part of the tenant (the OpenAPI's
+ * entitlement table pairs each `manage…` with a read-only `read…`): they count as administrative.
+ */
+export const ADMIN_ENTITLEMENT = /^manage/;

@@ -1,6 +1,7 @@
 // IBM Verify, as the rest of the package sees it.
 import type { ResourceHandler } from "../../resource.js";
 import type { VendorModule } from "../../vendor-module.js";
+import { audit } from "./audit.js";
 import { probe } from "./probe.js";
 import { normaliseTenantUrl, verifyClient } from "./client.js";
 import { VENDOR } from "./contract.js";
@@ -58,6 +59,7 @@ export const vendor: VendorModule<typeof settings> = {
     tenant: (s) => (s.ibmVerifyTenantUrl === undefined ? undefined : normaliseTenantUrl(s.ibmVerifyTenantUrl).toLowerCase()),
     marked: async (s) => markedClients(await verifyClient(s).list()),
   },
+  audit,
   // Loaded only by the demo and the transport bench: the npm package leaves demo.ts out.
   demo: () => import("./demo.js").then((m) => m.demo),
 };
