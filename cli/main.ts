@@ -27,6 +27,11 @@ const usage = (vendors: readonly string[], marking: readonly string[]) => `usage
       selected one), at the stacks' own settings and at each profile and explicit provider their
       resources use (--profile NAME: that profile's tenant only).
       Exit code: 0 none, 1 some, 2 error.
+  apiidentity audit [${vendors.join("|")}]... [--stack NAME]... [--profile NAME]... [--stale-days N] [--format text|json|markdown] [--cwd DIR]
+      Read-only: list every identity at each tenant (the stacks' settings, each --profile, each
+      explicit provider in their state) with managed by, last used, age and administrative roles;
+      findings: unmanaged, stale (unused for more than N days, default 90), privileged and unmanaged.
+      Progress on stderr. Exit code: 0 no findings, 1 findings, 2 error.
   apiidentity plugin install [--pulumi PATH]
       Put the provider plugin pulumi-resource-apiidentity (YAML and Python programs, 'pulumi import')
       into the Pulumi CLI's plugin cache ($PULUMI_HOME/plugins), with no download; or put this
@@ -64,6 +69,10 @@ export async function main(argv: string[]): Promise<number> {
     if (command === "orphans") {
       const { orphans } = await import("./orphans.js");
       return await orphans(rest);
+    }
+    if (command === "audit") {
+      const { audit } = await import("./audit.js");
+      return await audit(rest);
     }
     if (command === "recover") {
       const { recover } = await import("./recover.js");
