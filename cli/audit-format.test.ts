@@ -61,3 +61,15 @@ describe("audit formats", () => {
     expect(text).toContain("Notes:\n  Ivanti at https://mdm.example.com: last use is not reported by Ivanti");
   });
 });
+
+describe("the documented JSON Schema", () => {
+  it("docs/audit-report.schema.json accepts the command's JSON and refuses another schema version", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { Ajv2020 } = await import("ajv/dist/2020.js");
+    const schema = JSON.parse(readFileSync(new URL("../docs/audit-report.schema.json", import.meta.url), "utf8")) as object;
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    const report = JSON.parse(formatAudit(await fixedReport(), "json")) as Record<string, unknown>;
+    expect(validate(report)).toBe(true);
+    expect(validate({ ...report, schemaVersion: 2 })).toBe(false);
+  });
+});

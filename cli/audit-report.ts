@@ -50,7 +50,7 @@ export const auditTenantSchema = z
     tenant: z.string().nullable().describe("The tenant's URL; null when the settings name none."),
     sources: z.array(z.string()).describe("Where its settings came from: 'stack NAME', 'profile NAME', 'provider NAME'."),
     status: z.enum(["audited", "not configured", "not supported"]).describe("not configured: these settings do not configure the vendor; not supported: the vendor module has no audit yet."),
-    listed: z.number().int().describe("Identities listed."),
+    listed: z.number().int().nonnegative().describe("Identities listed."),
     lastUsedField: z.string().nullable().describe("The vendor's field that tells last use; null when it reports none."),
   })
   .describe("One vendor at one tenant, as the audit looked at it.");
@@ -59,7 +59,7 @@ export const auditReportSchema = z
   .object({
     schemaVersion: z.literal(AUDIT_SCHEMA_VERSION),
     generatedAt: z.string().describe("When the audit ran (ISO 8601); ages and staleness count from it."),
-    staleDays: z.number().int().describe("Identities unused for more than this many days are stale."),
+    staleDays: z.number().int().nonnegative().describe("Identities unused for more than this many days are stale."),
     stacks: z.array(z.string()).describe("The stacks whose state was cross-referenced."),
     tenants: z.array(auditTenantSchema),
     identities: z.array(auditIdentitySchema),
