@@ -169,3 +169,13 @@ export const MAX_TEXT = 255;
  * to allow for a vendor clock behind ours (`createdAt` is the vendor's clock).
  */
 export const LOST_CREATE_CLOCK_SKEW_MS = 2 * 60 * 1000;
+
+/**
+ * `apiidentity audit`. Documented: an account's `createdAt` (epoch milliseconds) and `superUser`;
+ * the documented account fields name no time of last login or use, so last use is not reported.
+ * Administrative: the roles that manage the tenant or its users ("System Management", "User
+ * Management", as the Admin Portal names them, documented), and the `superUser` flag, which the
+ * audit lists as a role of that name; which roles count as administrative is INFERRED (ours).
+ */
+export const ADMIN_ROLES = ["System Management", "User Management"] as const;
+export const SUPER_USER_ROLE = "superUser";

@@ -1,6 +1,7 @@
 // Ivanti Neurons for MDM, as the rest of the package sees it.
 import type { ResourceHandler } from "../../resource.js";
 import type { VendorModule } from "../../vendor-module.js";
+import { audit } from "./audit.js";
 import { probe } from "./probe.js";
 import { isApiUserAccount, ivantiClient } from "./client.js";
 import { VENDOR } from "./contract.js";
@@ -58,6 +59,7 @@ export const vendor: VendorModule<typeof settings> = {
         .map((a) => ({ id: String(a.id), label: a.username ?? a.uid ?? String(a.id) }));
     },
   },
+  audit,
   // Loaded only by the demo and the transport bench: the npm package leaves demo.ts out.
   demo: () => import("./demo.js").then((m) => m.demo),
 };

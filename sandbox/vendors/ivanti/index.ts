@@ -27,6 +27,15 @@ export const ivanti: VendorModule<IvantiState, "IseApiUser", "ivanti"> = {
     IseApiUser: {
       held: (s) => listOf(s.accounts).map((a) => ({ id: String(a.id), key: String(a.emailAddress), fields: a })),
       example: ({ name, index, label }) => ({ emailAddress: `${name}@example.com`, firstName: "Bench", lastName: `Member${index}`, displayName: label, password: "Bench-Ise-Passw0rd-4k2q", roles: ["Cisco ISE Operations"] }),
+      // The vendor reports no last use: only creation (and the last change, which follows it) moves.
+      age: (s, ms, ids) => {
+        const aged = s.accounts.filter((a) => !ids || ids.has(String(a.id)));
+        for (const a of aged) {
+          if (a.createdAt !== null) a.createdAt -= ms;
+          if (a.modifiedAt !== null) a.modifiedAt -= ms;
+        }
+        return aged.length;
+      },
     },
   },
   auth: "basic",
