@@ -246,8 +246,8 @@ export interface VendorModule<S extends Readonly<Record<string, SettingDeclarati
    * The client passes the same value to the HttpClients of the tenant's API.
    */
   rateLimits?: RateLimits;
-  /** `apiidentity audit`: optional until every module declares it (issue 23). */
-  audit?: AuditSupport;
+  /** `apiidentity audit`: every identity of the vendor's kinds, its last-used field and administrative roles. */
+  audit: AuditSupport;
   /**
    * What the demo and the transport bench do at this vendor, loaded on first use: `demo.ts` and
    * `provider/demo-calls.ts` need the repository's demo and are left out of the npm package.

@@ -6,6 +6,7 @@ import { VENDOR } from "./contract.js";
 import { exampleServiceAccount } from "./handler.js";
 import { exampleServiceAccountInputs, exampleServiceAccountOutputs, getExampleGroupInputs, getExampleGroupOutputs } from "./inputs.js";
 import { findExampleGroup } from "./lookup.js";
+import { audit } from "./audit.js";
 import { probe } from "./probe.js";
 
 const settings = {
@@ -47,6 +48,7 @@ export const vendor: VendorModule<typeof settings> = {
     tenant: (s) => (s.exampleApiKey === undefined ? undefined : s.exampleBaseUrl),
     marked: async (s) => (await exampleClient(s).list()).flatMap((a) => (a.createdBy ? [{ id: a.id, name: a.name, mark: a.createdBy }] : [])),
   },
+  audit,
   // Loaded only by the demo and the transport bench: the npm package leaves demo.ts out.
   demo: () => import("./demo.js").then((m) => m.demo),
 };
