@@ -83,13 +83,6 @@ describe("audit core", () => {
     expect(progress).toContain(`Ivanti at ${B}: 2 listed`);
   });
 
-  it("a vendor module without audit is skipped with a note", async () => {
-    const { audit: _none, ...unsupported } = fakeVendor("ivanti", {});
-    const r = await runAuditCore({ vendors: [unsupported], sources: [{ source: "stack dev", settings: tenantSettings(undefined, B) }], managed: [], stacks: ["dev"], staleDays: 90, now: NOW });
-    expect(r.tenants).toEqual([{ vendor: "Ivanti", tenant: B, sources: ["stack dev"], status: "not supported", listed: 0, lastUsedField: null }]);
-    expect(r.findings).toEqual([]);
-  });
-
   it("a tenant that cannot be listed names vendor, tenant and the vendor's message, and no secret", async () => {
     const run = runAuditCore({ vendors: [fakeVendor("ibm-verify", {})], sources: [{ source: "profile b", settings: tenantSettings(B, undefined) }], managed: [], stacks: ["dev"], staleDays: 90, now: NOW });
     await expect(run).rejects.toThrow(`IBM Verify at ${B} (profile b) could not be listed: connect ECONNREFUSED (${B}). Check that tenant's settings and reach with 'apiidentity check ibm-verify --profile b', then run the audit again; nothing was changed at any vendor.`);

@@ -3,14 +3,14 @@
 // by kind, tenant and vendor id, and applies the rules. The modules and tenants are parameters, so tests
 // run it against fake modules or the sandbox.
 import type { Settings } from "../provider/settings.js";
-import type { AuditSupport, VendorModule } from "../provider/vendor-module.js";
+import type { VendorModule } from "../provider/vendor-module.js";
 import { daysSince, findingsOf, privilegedAmong, unknownFinding } from "./audit-findings.js";
 import { AUDIT_SCHEMA_VERSION, type AuditFinding, type AuditIdentity, type AuditReport, type AuditTenantScan } from "./audit-report.js";
 import { CommandRunError, messageOf } from "./errors.js";
 import { tenantUrl } from "./tenants.js";
 
 /** A vendor module as the audit uses it. */
-export type AuditVendor = Pick<VendorModule, "name" | "displayName" | "settings" | "configuredBy" | "kinds"> & { audit?: AuditSupport };
+export type AuditVendor = Pick<VendorModule, "name" | "displayName" | "settings" | "configuredBy" | "kinds" | "audit">;
 
 /** One source of settings: the stack's own (`stack NAME`), a settings profile, an explicit provider. */
 export interface TenantSource {
@@ -79,18 +79,13 @@ export async function runAuditCore(run: AuditRun): Promise<AuditReport> {
   const findings: AuditFinding[] = [];
   for (const v of run.vendors) {
     const { tenants: found, unconfigured } = tenantsOfVendor(v, run.sources);
-    const lastUsedField = v.audit?.lastUsed?.field ?? null;
+    const support = v.audit;
+    const lastUsedField = support.lastUsed?.field ?? null;
     if (unconfigured.length) {
       run.progress?.(`${v.displayName}: not configured for ${unconfigured.join(", ")}, skipped`);
       tenants.push({ vendor: v.displayName, tenant: null, sources: unconfigured, status: "not configured", listed: 0, lastUsedField });
     }
     for (const t of found) {
-      const support = v.audit;
-      if (!support) {
-        run.progress?.(`${v.displayName} at ${t.url}: this version has no audit for it, skipped`);
-        tenants.push({ vendor: v.displayName, tenant: t.url, sources: t.sources, status: "not supported", listed: 0, lastUsedField });
-        continue;
-      }
       run.progress?.(`${v.displayName} at ${t.url} (${t.sources.join(", ")}): listing`);
       let entries;
       try {

@@ -28,7 +28,6 @@ const identitiesOf = (r: AuditReport, t: AuditTenantScan) => r.identities.filter
 function tenantHeading(t: AuditTenantScan): string {
   const where = t.tenant === null ? "" : ` at ${t.tenant}`;
   if (t.status === "not configured") return `${t.vendor}: not configured for ${t.sources.join(", ")}, skipped`;
-  if (t.status === "not supported") return `${t.vendor}${where} (${t.sources.join(", ")}): this version cannot audit it, skipped`;
   return `${t.vendor}${where} (${t.sources.join(", ")}): ${plural(t.listed, "identity", "identities")}`;
 }
 

@@ -49,7 +49,7 @@ export const auditTenantSchema = z
     vendor: z.string(),
     tenant: z.string().nullable().describe("The tenant's URL; null when the settings name none."),
     sources: z.array(z.string()).describe("Where its settings came from: 'stack NAME', 'profile NAME', 'provider NAME'."),
-    status: z.enum(["audited", "not configured", "not supported"]).describe("not configured: these settings do not configure the vendor; not supported: the vendor module has no audit yet."),
+    status: z.enum(["audited", "not configured"]).describe("not configured: these settings do not configure the vendor (skipped)."),
     listed: z.number().int().nonnegative().describe("Identities listed."),
     lastUsedField: z.string().nullable().describe("The vendor's field that tells last use; null when it reports none."),
   })
