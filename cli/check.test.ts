@@ -82,6 +82,26 @@ describe("runChecks and the text report", () => {
     expect(text.trim().split("\n").at(-1)).toBe("check: 0 ok, 1 contradicting, 1 could not run");
   });
 
+  it("says per vendor whether the answers carry the last-used field, as JSON and as one text line", async () => {
+    const run = await runChecks(
+      [
+        probe("uipath", async (rec) => rec.lastUse("lastLoginTime", true)),
+        probe("uptrends", async (rec) => rec.lastUse("LastUsed", false)),
+        probe("ivanti", async (rec) => rec.lastUse(undefined)),
+        probe("ibm-verify", async (rec) => rec.lastUse("lastUsed", undefined, "no clients to look at")),
+        probe("automation-anywhere"),
+      ],
+      { write: false, settings: noSettings() },
+    );
+    expect(run.reports.map((r) => r.lastUse?.state)).toEqual(["reported", "missing", "not reported", "not seen", undefined]);
+    const text = formatText(run.reports);
+    expect(text).toContain("  last use: reported (lastLoginTime)\n");
+    expect(text).toContain("  last use: LastUsed missing — no answer carries LastUsed; the audit will report last use as unknown here\n");
+    expect(text).toContain("  last use: not reported by IVANTI\n");
+    expect(text).toContain("  last use: lastUsed not seen — no clients to look at\n");
+    expect(text.split("\n").filter((l) => l.startsWith("  last use:"))).toHaveLength(4);
+  });
+
   it("a throw-away name is never reused", () => {
     expect(new Set(Array.from({ length: 50 }, throwAwayName)).size).toBe(50);
   });

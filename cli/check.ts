@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { TENANT_OPTIONS, chosenTenant } from "./tenant-option.js";
-import { runProbe, type Finding, type Probe, type VendorReport } from "../provider/probe.js";
+import { runProbe, type Finding, type LastUseReport, type Probe, type VendorReport } from "../provider/probe.js";
 import { environmentSettings, type Settings } from "../provider/settings.js";
 import { VENDORS } from "../provider/vendors/index.js";
 import { vendorKey } from "./vendor-keys.js";
@@ -74,6 +74,20 @@ const STATUS_WORDS: Record<VendorReport["status"], string> = {
 
 const MARK: Record<Finding["verdict"], string> = { confirmed: "confirmed   ", contradicted: "CONTRADICTED", open: "open        " };
 
+/** What `apiidentity audit` will be able to say about last use at this tenant. */
+export function lastUseWords(l: LastUseReport): string {
+  switch (l.state) {
+    case "reported":
+      return `reported (${l.field})`;
+    case "not reported":
+      return l.detail;
+    case "not seen":
+      return `${l.field} not seen — ${l.detail}`;
+    case "missing":
+      return `${l.field} missing — ${l.detail}; the audit will report last use as unknown here`;
+  }
+}
+
 export function formatText(reports: readonly VendorReport[]): string {
   const out: string[] = [];
   for (const r of reports) {
@@ -88,6 +102,7 @@ export function formatText(reports: readonly VendorReport[]): string {
       out.push("  contract:");
       for (const f of r.findings) out.push(`    ${MARK[f.verdict]} ${f.topic}${f.inferred ? " [inferred]" : ""} — ${f.detail}`);
     }
+    if (r.lastUse) out.push(`  last use: ${lastUseWords(r.lastUse)}`);
     if (r.write) {
       const w = r.write;
       const steps = [w.created && "created", w.updated && "updated", w.deleted && "deleted", w.confirmedGone && "confirmed gone"].filter(Boolean);

@@ -44,6 +44,17 @@ export interface WriteTrial {
 
 export type VendorStatus = "ok" | "contradiction" | "error";
 
+/**
+ * Whether the tenant's answers carry the vendor's last-used field, which `apiidentity audit` reads:
+ * "reported" (seen), "missing" (identities answered without it), "not seen" (no identity to look
+ * at), or "not reported" (the vendor has no such field).
+ */
+export interface LastUseReport {
+  field: string | null;
+  state: "reported" | "missing" | "not seen" | "not reported";
+  detail: string;
+}
+
 export interface VendorReport {
   /** The vendor's one name, as the CLI takes it. */
   key: string;
@@ -54,6 +65,8 @@ export interface VendorReport {
   permissions: Permission[];
   findings: Finding[];
   write?: WriteTrial;
+  /** Whether the answers carry the last-used field; absent when the probe got no list to look at. */
+  lastUse?: LastUseReport;
   /** Why the check could not run (missing settings, unreachable host, rejected credentials). */
   error?: string;
 }
@@ -84,8 +97,19 @@ export class ProbeRecorder {
   readonly permissions: Permission[] = [];
   auth: { ok: boolean; detail: string } = { ok: false, detail: "not tried" };
   write: WriteTrial | undefined;
+  lastUseReport: LastUseReport | undefined;
 
   constructor(readonly vendor: string) {}
+
+  /**
+   * Records whether the tenant's identities carry `field`, the vendor's last-used field (undefined:
+   * the vendor reports none); `carried` undefined when there was no identity to look at.
+   */
+  lastUse(field: string | undefined, carried?: boolean, detail?: string): void {
+    if (field === undefined) this.lastUseReport = { field: null, state: "not reported", detail: `not reported by ${this.vendor}` };
+    else if (carried === undefined) this.lastUseReport = { field, state: "not seen", detail: detail ?? "no identity to look at" };
+    else this.lastUseReport = { field, state: carried ? "reported" : "missing", detail: detail ?? (carried ? `${field} seen in the answers` : `no answer carries ${field}`) };
+  }
 
   confirm(topic: string, detail: string, inferred?: boolean): void {
     this.findings.push({ topic, verdict: "confirmed", detail, ...(inferred ? { inferred } : {}) });
@@ -182,6 +206,7 @@ export async function runProbe(probe: Probe, options: ProbeOptions): Promise<Ven
     permissions: rec.permissions,
     findings: rec.findings,
     ...(rec.write ? { write: rec.write } : {}),
+    ...(rec.lastUseReport ? { lastUse: rec.lastUseReport } : {}),
     ...(error !== undefined ? { error } : {}),
   };
 }

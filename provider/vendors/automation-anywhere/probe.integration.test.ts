@@ -194,4 +194,9 @@ describe.each(GENERATIONS)("Control Room probe, %s generation", (generation) => 
       settings.set({ AUTOMATION_ANYWHERE_URL: url });
     }
   });
+
+  it("reports that Automation Anywhere reports no last use", async () => {
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
+    expect(r.lastUse).toEqual({ field: null, state: "not reported", detail: "not reported by Automation Anywhere" });
+  });
 });

@@ -10,6 +10,7 @@ import { ADMIN_ROLE, INFERRED, PATHS, PERMISSIONS, VENDOR } from "./contract.js"
 import { PASSWORD_RULE } from "./inputs.js";
 import { toBody } from "./mappers.js";
 import type { WireRole, WireUser } from "./wire.js";
+import { audit } from "./audit.js";
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -195,6 +196,7 @@ async function writeTrial(rec: ProbeRecorder, client: ControlRoomClient, roles: 
 }
 
 async function run(rec: ProbeRecorder, options: ProbeOptions): Promise<void> {
+  rec.lastUse(audit.lastUsed?.field);
   const settings = controlRoomSettings(options.settings);
   // A client of its own: it learns the Control Room's generation from scratch and records how.
   const client = new ControlRoomClient(settings);

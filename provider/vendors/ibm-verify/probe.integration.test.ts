@@ -123,4 +123,9 @@ describe("IBM Verify probe", () => {
       settings.set({ IBM_VERIFY_CLIENT_SECRET: secret });
     }
   });
+
+  it("reports that IBM Verify reports no last use", async () => {
+    const report = await runProbe(probe, { write: false, throwAwayName: "apiidentity-check-unused", settings: settings.value });
+    expect(report.lastUse).toEqual({ field: null, state: "not reported", detail: "not reported by IBM Verify" });
+  });
 });

@@ -12,6 +12,7 @@ import { isKnownEntitlement } from "./entitlements.js";
 import { markerOf, replaceBody, withMarker } from "./mappers.js";
 import type { ApiClientWire } from "./wire.js";
 import { messageOf } from "../../wording.js";
+import { audit } from "./audit.js";
 
 const MANAGE = "manageAPIClients";
 const NEEDED_FOR = "creating, updating and deleting API clients, and seeing their secrets";
@@ -183,6 +184,7 @@ export const probe: Probe = {
   key: "ibm-verify",
   vendor: VENDOR,
   async run(rec: ProbeRecorder, options: ProbeOptions): Promise<void> {
+    rec.lastUse(audit.lastUsed?.field);
     const settings = verifySettings(options.settings);
     // A client of its own: the token is fetched now, not taken from a provider cache.
     const client = new VerifyClient(settings);

@@ -148,4 +148,10 @@ describe("apiidentity check ise", () => {
       settings.set({ IVANTI_PASSWORD: sb.config().env.IVANTI_PASSWORD });
     }
   });
+
+  it("reports that Ivanti reports no last use", async () => {
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
+    expect(r.lastUse?.state).toBe("not reported");
+    expect(r.lastUse?.detail).toMatch(/^not reported by Ivanti/);
+  });
 });

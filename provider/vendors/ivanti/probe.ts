@@ -9,6 +9,7 @@ import { VENDOR } from "./contract.js";
 import type { IseRole } from "./ise-role.js";
 import { createForm, roleNames } from "./mappers.js";
 import type { WireAccount, WireRole } from "./wire.js";
+import { audit } from "./audit.js";
 
 /** The delete: which of the two forms the tenant answers. */
 const DELETE_TOPIC = `delete form: DELETE ${PATHS.deleteAccount}?id= (public client code), else DELETE ${PATHS.deleteAccounts}?ids= (older, INFERRED)`;
@@ -19,6 +20,7 @@ const USER_ADMIN_ROLES = ["System Management", "User Management"];
 const same = (a: string | null | undefined, b: string) => !!a && a.toLowerCase() === b.toLowerCase();
 
 async function run(rec: ProbeRecorder, options: ProbeOptions): Promise<void> {
+  rec.lastUse(audit.lastUsed?.field);
   const client = ivantiClient(options.settings);
   const ise = client.tenant.iseRole;
   const login = client.login;

@@ -107,4 +107,13 @@ describe("UiPath probe", () => {
     expect(jwtScopes(jwt({ scope: "A B" }))).toEqual(["A", "B"]);
     expect(jwtScopes("opaque")).toBeUndefined();
   });
+
+  it("reports whether the robot accounts carry lastLoginTime, and says so when an answer leaves it out", async () => {
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
+    expect(r.lastUse).toMatchObject({ field: "lastLoginTime", state: "reported" });
+    sb.sandbox.faults.add({ vendor: "uipath", method: "GET", route: "*RobotAccount*", effect: { type: "renameField", from: "lastLoginTime", to: "lastSeen" } });
+    settings.restart();
+    const renamed = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
+    expect(renamed.lastUse).toMatchObject({ field: "lastLoginTime", state: "missing" });
+  });
 });

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { type ProbeRecorder, ProbeCannotRun, type Probe, type ProbeOptions, type WriteTrial } from "../../probe.js";
 import { VendorError } from "../../http/index.js";
+import { audit } from "./audit.js";
 import { uiPathClient, type UiPathClient } from "./client.js";
 import { VENDOR } from "./contract.js";
 import { GROUP_SCOPES, isDuplicateName, NAME_MAX_LENGTH, NAME_PATTERN, PATHS, ROBOT_SCOPES, TOKEN_PATH } from "./contract.js";
@@ -124,6 +125,8 @@ export const probe: Probe = {
       rec.confirm("robot-account list answers {totalCount, results}", `${robots.length} robot account(s) read`);
       checkNames(rec, robots);
       checkTimes(rec, robots);
+      const field = audit.lastUsed?.field;
+      rec.lastUse(field, robots.length && field ? robots.some((r) => field in r) : undefined, robots.length ? undefined : "no robot accounts to look at");
     }
     const groups = await rec.call(`GET /api${PATHS.listGroups}: a plain GroupDto array`, () => client.listGroups(partitionGlobalId));
     if (groups) rec.confirm("group list answers a plain GroupDto array", `${groups.length} group(s) read`);

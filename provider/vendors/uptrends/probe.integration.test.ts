@@ -81,4 +81,9 @@ describe("Uptrends probe", () => {
       settings.set({ UPTRENDS_PASSWORD: pw });
     }
   });
+
+  it("reports whether the API accounts carry LastUsed", async () => {
+    const r = await runProbe(probe, { write: false, throwAwayName: NAME, settings: settings.value });
+    expect(r.lastUse).toMatchObject({ field: "LastUsed", state: "reported" });
+  });
 });

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { ProbeRecorder, Probe, ProbeOptions, WriteTrial } from "../../probe.js";
 import { respellKeys } from "../../http/index.js";
 import { ACCESS_TYPES, ADMIN_AUTHORIZATION, API_USER_FIELDS, LOST_CREATE_CLOCK_SKEW_MS, PATHS } from "./contract.js";
+import { audit } from "./audit.js";
 import { uptrendsClient, type UptrendsClient } from "./client.js";
 import { VENDOR } from "./contract.js";
 import { toWireBody } from "./mappers.js";
@@ -154,6 +155,8 @@ export const probe: Probe = {
         true,
       );
       checkOptionalFields(rec, list.raw, list.users);
+      const field = audit.lastUsed?.field;
+      rec.lastUse(field, list.users.length && field ? listHasField(list.raw, field) : undefined, list.users.length ? undefined : "no API users to look at");
       own = list.users.find((u) => u.UserName === client.username);
       if (own) {
         const mine = await rec.call(`GET ${PATHS.apiUsersOfOperator} (the provider's own operator)`, () => client.listApiUsersOfOperator(own!.OperatorGuid));
