@@ -13,6 +13,12 @@ describe("scopesFor", () => {
     expect(scopesFor("groups", ["PM.Group", "PM.Group.Read"])).toEqual(["PM.Group.Read"]);
     expect(scopesFor("groups", ["PM.Group"])).toEqual(["PM.Group"]);
   });
+  it("asks for the read scopes only, in one token, for the audit; groups only when a group scope is held", () => {
+    expect(scopesFor("audit", ["PM.RobotAccount", "PM.RobotAccount.Read", "PM.Group", "PM.Group.Read"])).toEqual(["PM.RobotAccount.Read", "PM.Group.Read"]);
+    expect(scopesFor("audit", ["PM.RobotAccount", "PM.Group"])).toEqual(["PM.RobotAccount", "PM.Group"]);
+    expect(scopesFor("audit", ["PM.RobotAccount.Read", "PM.RobotAccount.Write"])).toEqual(["PM.RobotAccount.Read"]);
+    expect(() => scopesFor("audit", ["PM.RobotAccount.Write", "PM.Group"])).toThrow(/audit needs 'PM\.RobotAccount\.Read'/);
+  });
   it("fails clearly when the needed scope is not in uipathScopes", () => {
     expect(() => scopesFor("robotAccounts", ["PM.Group"])).toThrow(/uipathScopes.*PM\.RobotAccount/);
     expect(() => scopesFor("groups", ["PM.RobotAccount"])).toThrow(/PM\.Group\.Read/);

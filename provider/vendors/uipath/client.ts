@@ -67,7 +67,12 @@ export function scopesFor(purpose: Purpose, granted: readonly string[]): string[
   const has = (s: string) => granted.includes(s);
   if (purpose === "audit") {
     // Reading is all an audit does: the read half when granted, and the group scope only when held (else groups stay ids).
-    const robots = has(ROBOT_SCOPES.read) ? [ROBOT_SCOPES.read] : scopesFor("robotAccounts", granted).filter((x) => x !== ROBOT_SCOPES.write);
+    const robots = has(ROBOT_SCOPES.read) ? [ROBOT_SCOPES.read] : has(ROBOT_SCOPES.all) ? [ROBOT_SCOPES.all] : [];
+    if (!robots.length) {
+      throw new ConfigurationError(
+        `${VENDOR}: the provider setting 'uipathScopes' (${granted.join(" ") || "empty"}) names no scope that reads robot accounts: the audit needs '${ROBOT_SCOPES.read}' (or '${ROBOT_SCOPES.all}').`,
+      );
+    }
     const groups = has(GROUP_SCOPES.read) ? [GROUP_SCOPES.read] : has(GROUP_SCOPES.all) ? [GROUP_SCOPES.all] : [];
     return [...robots, ...groups];
   }
