@@ -2,7 +2,10 @@
 // and the count of calls that may have written something.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "./server.js";
+import type { AaState } from "./vendors/automation-anywhere/state.js";
+import type { IvantiState } from "./vendors/ivanti/state.js";
 import { SEED_CLIENT_ID, SEED_CLIENT_SECRET, SEED_ORGANIZATION, SEED_PARTITION, type UiPathState } from "./vendors/uipath/state.js";
+import type { UptrendsState } from "./vendors/uptrends/state.js";
 
 let sb: Sandbox;
 const DAY = 86_400_000;
@@ -55,6 +58,31 @@ describe("sandbox clock, aging and the write count", () => {
     expect((await control("POST", "/_sandbox/age", { days: 1, vendor: "uipath" })).body).toEqual({ aged: 2 });
     expect(Math.round((Date.now() - created(a)) / DAY)).toBe(31);
     expect(sb.age(1, { vendor: "uipath", ids: [b] })).toBe(1);
+  });
+
+  it("ages every vendor's identities in the vendor's own fields and formats", async () => {
+    const uptrends = () => sb.store.vendor("uptrends") as unknown as UptrendsState;
+    const aa = () => sb.store.vendor("automation-anywhere") as unknown as AaState;
+    const ivanti = () => sb.store.vendor("ivanti") as unknown as IvantiState;
+    const api = uptrends().apiUsers[0]!;
+    api.lastUsed = { kind: "at", ts: "2025-06-01T12:00:00.000Z" };
+    const before = {
+      uptrends: [api.createdDate, api.lastUsed.ts],
+      aa: Object.values(aa().users).map((u) => u.createdOn),
+      ivanti: ivanti().accounts.map((a) => a.createdAt),
+    };
+    // Verify keeps no times: its clients are not counted.
+    const moved = (await control("POST", "/_sandbox/age", { days: 10 })).body.aged as number;
+    expect(moved).toBe(uptrends().apiUsers.length + Object.keys(aa().users).length + ivanti().accounts.length);
+    const tenDaysEarlier = (iso: string) => new Date(Date.parse(iso) - 10 * DAY).toISOString();
+    const aged = uptrends().apiUsers[0]!;
+    expect([aged.createdDate, aged.lastUsed.kind === "at" ? aged.lastUsed.ts : null]).toEqual(before.uptrends.map(tenDaysEarlier));
+    expect(Object.values(aa().users).map((u) => u.createdOn)).toEqual(before.aa.map(tenDaysEarlier));
+    expect(ivanti().accounts.map((a) => a.createdAt)).toEqual(before.ivanti.map((t) => (t === null ? null : t - 10 * DAY)));
+    // The vendors answer with the moved times, in their own formats.
+    const auth = "Basic " + Buffer.from(`${String(sb.config().vendors.uptrends!.username)}:${String(sb.config().vendors.uptrends!.password)}`).toString("base64");
+    const list = (await (await fetch(`${sb.baseUrl("uptrends")}/v4/ApiUser`, { headers: { authorization: auth } })).json()) as { CreatedDate: string }[];
+    expect(list[0]!.CreatedDate).toBe(tenDaysEarlier(before.uptrends[0]!));
   });
 
   it("refuses an unknown vendor or a day count that is no number", async () => {
