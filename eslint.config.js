@@ -2,7 +2,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "plugin-sdk/**", "examples/**/node_modules/**", "examples/**/bin/**", "coverage/**"] },
+  { ignores: ["dist/**", "node_modules/**", "plugin-sdk/**", "examples/**/node_modules/**", "examples/**/bin/**", "coverage/**", "release/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {
