@@ -43,10 +43,10 @@ let aged: string[] = [];
 /** Calls counted at both sandboxes that may have changed something at a vendor (logins, tokens and searches do not). */
 const writes = () => a.writes() + b.writes();
 
-/** Runs the built `apiidentity audit` in the project. */
-const audit = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+/** Runs the built `apiidentity audit` in the project (with the project's environment: tenant a's settings). */
+const audit = (args: string[], env: Record<string, string> = p.env): Promise<{ code: number; stdout: string; stderr: string }> =>
   new Promise((res) =>
-    execFile(process.execPath, [join(repoRoot, "bin/apiidentity.js"), "audit", ...args, "--cwd", p.dir], { env: p.env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) =>
+    execFile(process.execPath, [join(repoRoot, "bin/apiidentity.js"), "audit", ...args, "--cwd", p.dir], { env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) =>
       res({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
     ),
   );
@@ -190,15 +190,11 @@ describe("apiidentity audit", () => {
     expect(sorted(report.identities.filter((i) => tenantOf(i) === "b" && i.self).map(key))).toEqual(sorted(seededKeys("b")));
 
     // With tenant b as the stack's own settings too, the audit sees that tenant alone: no findings, exit 0.
-    const env = { ...p.env, ...b.config().env };
-    const clean = await new Promise<{ code: number; stdout: string; stderr: string }>((res) =>
-      execFile(process.execPath, [join(repoRoot, "bin/apiidentity.js"), "audit", "--format", "json", "--stack", "two", "--cwd", p.dir], { env, timeout: 120_000 }, (err, stdout, stderr) =>
-        res({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
-      ),
-    );
+    const clean = await audit(["--format", "json", "--stack", "two"], { ...p.env, ...b.config().env });
     expect(clean.code, clean.stderr).toBe(0);
     const only = parsed(clean);
     expect(new Set(only.identities.map(tenantOf))).toEqual(new Set(["b"]));
+    expect(only.tenants.map((t) => t.sources)).toEqual(only.tenants.map(() => ["stack two", "profile b"]));
     expect(only.findings.filter((f) => f.rule !== "unknown")).toEqual([]);
     // A stack that does not exist is an error of the audit, not a finding.
     const bad = await audit(["--format", "json", "--stack", "nope"]);
