@@ -12,6 +12,7 @@ import { entryFor, type ShippedTable } from "../shipped-kinds.js";
 import type { VerifyState } from "../../sandbox/vendors/ibm-verify/state.js";
 import type { UiPathState } from "../../sandbox/vendors/uipath/state.js";
 import type { UptrendsState } from "../../sandbox/vendors/uptrends/state.js";
+import { LEGACY, LEGACY_ISE_PASSWORD, makeAtVendors } from "./out-of-band.js";
 import { PulumiProject, repoRoot, type PreviewStep, type ProjectOptions, type StateResource } from "./harness.js";
 
 /** Every kind the programs make, in the registry's order (the sandbox list has the same order). */
@@ -19,7 +20,7 @@ export const PROGRAM_KINDS: readonly Kind[] = SANDBOX_KINDS;
 export type { Kind };
 
 /** The password seedAtVendors gives the Ivanti API user (the vendor never returns it). */
-export const LEGACY_ISE_PASSWORD = "Legacy-Ise-Pass1";
+export { LEGACY_ISE_PASSWORD };
 
 /** Whether the Ivanti API user seedAtVendors made signs in with `password` (a device query, as Cisco ISE makes). */
 export async function iseSignsIn(sb: Sandbox, password: string): Promise<boolean> {
@@ -115,71 +116,8 @@ export function pythonVenv(): Promise<string> {
 
 /** One identity of each shipped kind made directly through the vendor APIs, as a console user would: their ids. */
 export async function seedAtVendors(sb: Sandbox): Promise<ShippedTable<string>> {
-  const v = sb.config().vendors;
-  const send = async (url: string, init: RequestInit): Promise<Response> => {
-    const res = await fetch(url, init);
-    if (res.status >= 300) throw new Error(`${init.method ?? "GET"} ${url} answered ${res.status}: ${await res.text()}`);
-    return res;
-  };
-  const json = async <T>(url: string, init: RequestInit) => (await (await send(url, init)).json()) as T;
-  const basic = (u: string, p: string) => "Basic " + Buffer.from(`${u}:${p}`).toString("base64");
-  const form = (o: Record<string, string>) => new URLSearchParams(o).toString();
-  const post = (headers: Record<string, string>, body: string) => ({ method: "POST", headers, body });
-
-  const up = v.uptrends!;
-  const uptrends = await json<{ ApiUserGuid: string }>(
-    `${up.baseUrl}/ApiUser`,
-    post({ authorization: basic(up.username!, up.password!), "content-type": "application/json" }, JSON.stringify({ OperatorGuid: up.operatorGuid, Description: "legacy dashboard" })),
-  );
-
-  const iv = v.ivanti!;
-  const account = {
-    "accounts[0].emailAddress": "legacy-ise@example.com",
-    "accounts[0].accountSource": "LOCAL",
-    "accounts[0].firstName": "Legacy",
-    "accounts[0].lastName": "ISE",
-    "accounts[0].password": LEGACY_ISE_PASSWORD,
-    "accounts[0].apiUser": "true",
-    "accounts[0].roles[0]": "1006",
-  };
-  const ivanti = await json<{ result: { id: number } }>(
-    `${iv.baseUrl}/api/v1/accounts?sendInvite=false`,
-    post({ authorization: basic(iv.username!, iv.password!), "content-type": "application/x-www-form-urlencoded" }, form(account)),
-  );
-
-  const aa = v["automation-anywhere"]!;
-  const { token } = await json<{ token: string }>(`${aa.baseUrl}/v2/authentication`, post({ "content-type": "application/json" }, JSON.stringify({ username: aa.username, apiKey: aa.apiKey })));
-  const user = { username: "legacy-runner", email: "legacy-runner@example.com", password: "Legacy#Run1", roles: [{ id: 2 }], licenseFeatures: ["RUNTIME"] };
-  const controlRoom = await json<{ id: number }>(`${aa.baseUrl}/v2/usermanagement/users`, post({ "x-authorization": token, "content-type": "application/json" }, JSON.stringify(user)));
-
-  const ve = v["ibm-verify"]!;
-  const vt = await json<{ access_token: string }>(
-    `${ve.baseUrl}/oauth2/token`,
-    post({ "content-type": "application/x-www-form-urlencoded" }, form({ grant_type: "client_credentials", client_id: ve.clientId!, client_secret: ve.clientSecret! })),
-  );
-  const made = await send(
-    `${ve.baseUrl}/v1.0/apiclients`,
-    post({ authorization: `Bearer ${vt.access_token}`, "content-type": "application/json" }, JSON.stringify({ clientName: "legacy-reports", entitlements: ["readReports"], enabled: true })),
-  );
-  const verify = made.headers.get("location")!.split("/").pop()!;
-
-  const ui = v.uipath!;
-  const ut = await json<{ access_token: string }>(
-    `${ui.baseUrl}/identity_/connect/token`,
-    post({ "content-type": "application/x-www-form-urlencoded" }, form({ grant_type: "client_credentials", client_id: ui.clientId!, client_secret: ui.clientSecret!, scope: "PM.RobotAccount" })),
-  );
-  const robot = await json<{ id: string }>(
-    `${ui.baseUrl}/${ui.organization}/identity_/api/RobotAccount`,
-    post({ authorization: `Bearer ${ut.access_token}`, "content-type": "application/json" }, JSON.stringify({ partitionGlobalId: ui.partitionGlobalId, name: "legacy-robot", displayName: "Legacy robot" })),
-  );
-
-  return {
-    IseApiUser: String(ivanti.result.id),
-    UptrendsApiAccount: uptrends.ApiUserGuid,
-    ControlRoomUser: String(controlRoom.id),
-    VerifyApiClient: verify,
-    UiPathRobotAccount: robot.id,
-  };
+  const made = await makeAtVendors(sb, LEGACY);
+  return Object.fromEntries(Object.values(made).map((m) => [m.kind, m.id])) as ShippedTable<string>;
 }
 
 /** The id of the identity of `kind` that seedAtVendors made. */
