@@ -9,7 +9,8 @@ import { promisify } from "node:util";
 import { expect } from "vitest";
 import { PulumiProject, type ProjectOptions } from "./harness.js";
 import type { Sandbox } from "../../sandbox/server.js";
-import { exampleWalk, identities, pluginResources } from "./plugin-programs.js";
+import { exampleWalk, identities, pluginResources, viaDefaultProvider } from "./plugin-programs.js";
+import { configureSecondTenant, eachTenantHoldsItsOwn } from "./second-tenant.js";
 
 const run = promisify(execFile);
 
@@ -48,20 +49,28 @@ export async function unpackArchive(archive: string, dir: string): Promise<strin
  * The walk of every released-artefact program: the example walk (up, no changes, an update whose
  * preview carries detailedDiff, an out-of-band change that `preview --refresh` shows), then a
  * `pulumi refresh` that takes the console's value into state, and destroy, after which the vendors
- * hold what they held before.
+ * hold what they held before. With `second`, the program also declares the explicit provider of
+ * test/e2e/second-tenant.ts and one identity through it: its config is set, and after the update each
+ * tenant holds exactly its own and destroy leaves both as they were. `whileUp` runs once the
+ * identities exist, before the refresh.
  */
-export async function releasedWalk(p: PulumiProject, sb: Sandbox): Promise<void> {
+export async function releasedWalk(p: PulumiProject, sb: Sandbox, opts: { second?: Sandbox; whileUp?: () => Promise<void> } = {}): Promise<void> {
   const before = identities(sb);
+  const beforeSecond = opts.second && identities(opts.second);
   await p.init();
+  if (opts.second) await configureSecondTenant(p, opts.second);
   const { monitoring } = await exampleWalk(p, sb, before);
+  if (opts.second) eachTenantHoldsItsOwn((await p.exportStack()).resources, { sb, before }, { sb: opts.second, before: beforeSecond! });
+  await opts.whileUp?.();
 
   const refreshed = await p.refresh();
   expect(refreshed.stdout).toMatch(/~ +apiidentity:index:UptrendsApiAccount +monitoring-pipeline +(refreshed|updated)/);
-  const inState = pluginResources((await p.exportStack()).resources, "UptrendsApiAccount")[0]!;
+  const inState = pluginResources((await p.exportStack()).resources.filter(viaDefaultProvider), "UptrendsApiAccount")[0]!;
   expect(inState.id).toBe(monitoring.id);
   expect(inState.outputs?.description).toBe("edited in the console");
 
   await p.destroy();
   expect(pluginResources((await p.exportStack()).resources)).toHaveLength(0);
   expect(identities(sb)).toEqual(before);
+  if (opts.second) expect(identities(opts.second)).toEqual(beforeSecond);
 }

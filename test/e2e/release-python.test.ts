@@ -3,14 +3,16 @@
 // no node and no go on PATH), and each case in a fresh directory with a fresh PULUMI_HOME, with no node
 // and no go on PATH for the CLI, the Python language host and the plugin, against one sandbox:
 // - the sdist, installed by pip alone, gives the same package files as the wheel;
-// - `pulumi plugin install resource apiidentity <version> --file <archive>`, then examples/python: up,
-//   a preview with no changes, an update whose `preview --json` carries detailedDiff, an out-of-band
-//   change that `preview --refresh` and `pulumi refresh` show, and destroy;
+// - `pulumi plugin install resource apiidentity <version> --file <archive>`, then examples/python with
+//   a second tenant (a second sandbox) behind an `apiidentity.Provider` and one identity through it:
+//   up, each tenant holding exactly its own, a preview with no changes, an update whose
+//   `preview --json` carries detailedDiff, an out-of-band change that `preview --refresh` and
+//   `pulumi refresh` show, and destroy, which leaves both tenants as they were;
 // - the wheel asks for the plugin version it was built with, and only another one is installed: the
 //   CLI, failing to fetch it from pluginDownloadURL, names the version and the install command, and no
 //   request reaches any vendor.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -20,11 +22,14 @@ import { releaseArtefacts, type ReleaseArtefacts } from "../release/artefacts.js
 import { engine, repoRoot } from "./harness.js";
 import { identities, pluginResources } from "./plugin-programs.js";
 import { installArchive, releasedWalk, releaseProject } from "./release-programs.js";
+import { secondTenantPython } from "./second-tenant.js";
 
 const run = promisify(execFile);
 const PULUMI = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { dependencies: Record<string, string> }).dependencies["@pulumi/pulumi"]!.replace(/^[~^]/, "");
 
 let sb: Sandbox;
+/** The second tenant, which the walk's explicit provider addresses. */
+let sbB: Sandbox;
 let built: ReleaseArtefacts;
 const scratch = mkdtempSync(join(tmpdir(), "apiidentity-release-python-"));
 const venv = join(scratch, "venv");
@@ -33,7 +38,7 @@ const pipEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k])
 
 beforeAll(async () => {
   built = await releaseArtefacts();
-  sb = await startSandbox();
+  [sb, sbB] = await Promise.all([startSandbox(), startSandbox()]);
   await run(process.env.APIIDENTITY_PYTHON ?? "python3", ["-m", "venv", venv]);
   // pip alone, with nothing but the venv on PATH: the wheel and PyPI's pulumi and their dependencies.
   await run(join(venv, "bin", "python"), ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", built.wheel, `pulumi==${PULUMI}`], {
@@ -43,7 +48,7 @@ beforeAll(async () => {
   });
 }, 900_000);
 afterAll(async () => {
-  await sb?.close();
+  await Promise.all([sb?.close(), sbB?.close()]);
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -81,11 +86,12 @@ describe("the released Python wheel and plugin archive, with no node and no go o
     expect(fromSdist).toEqual(files(join(site, "pulumi_apiidentity")));
   });
 
-  it("plugin install --file; examples/python: up, no changes, an update with detailedDiff, drift on preview --refresh and refresh, destroy", async () => {
+  it("plugin install --file; examples/python and a second tenant's explicit provider: up, each tenant its own, no changes, an update with detailedDiff, drift on preview --refresh and refresh, destroy", async () => {
     const p = pythonProject("python");
     try {
+      appendFileSync(join(p.dir, "__main__.py"), secondTenantPython(sbB));
       await installArchive(p, built.version, built.archive);
-      await releasedWalk(p, sb);
+      await releasedWalk(p, sb, { second: sbB });
     } finally {
       p.cleanup();
     }
