@@ -3,6 +3,7 @@
 // vendor's own names, so a test can make some of them administrative.
 import type { Kind } from "../../sandbox/kinds.js";
 import type { Sandbox } from "../../sandbox/server.js";
+import type { ShippedTable } from "../shipped-kinds.js";
 
 /** One identity made out of band: its kind, vendor id and vendor name. */
 export interface OutOfBand {
@@ -40,7 +41,7 @@ export interface OutOfBandSpec {
 }
 
 /** One identity of each kind made through the vendor APIs at the sandbox, as `spec` says. */
-export async function makeAtVendors(sb: Sandbox, spec: OutOfBandSpec): Promise<Record<Kind, OutOfBand>> {
+export async function makeAtVendors(sb: Sandbox, spec: OutOfBandSpec): Promise<ShippedTable<OutOfBand>> {
   const v = sb.config().vendors;
 
   const iv = v.ivanti!;
