@@ -1,13 +1,12 @@
 // `apiidentity audit` at Automation Anywhere: every Control Room user with its roles by name, from
 // the paged user list after one login; the login user is the provider's own. The user object
 // reports no last login, so the audit has no last-used field here (contract.ts).
+import { sameCaseless } from "../../caseless.js";
 import type { AuditSupport, InventoryEntry } from "../../vendor-module.js";
 import type { Settings } from "../../settings.js";
 import { controlRoomClient } from "./client.js";
 import { ADMIN_ROLE } from "./contract.js";
 import type { WireUser } from "./wire.js";
-
-const same = (a: string | undefined | null, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
 export function entryOf(u: WireUser, roleNames: ReadonlyMap<number, string>, self: string | undefined): InventoryEntry {
   const t = u.createdOn ? Date.parse(u.createdOn) : NaN;
@@ -17,7 +16,7 @@ export function entryOf(u: WireUser, roleNames: ReadonlyMap<number, string>, sel
     name: u.username,
     ...(Number.isNaN(t) ? {} : { createdAt: new Date(t).toISOString() }),
     roles: (u.roles ?? []).map((r) => r.name ?? roleNames.get(r.id) ?? String(r.id)),
-    ...(same(u.username, self) ? { self: true } : {}),
+    ...(sameCaseless(u.username, self) ? { self: true } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 // Automation Anywhere (the Control Room), as the rest of the package sees it.
+import { sameCaseless } from "../../caseless.js";
 import type { ResourceHandler } from "../../resource.js";
 import { defineLookup, type VendorModule } from "../../vendor-module.js";
 import { audit } from "./audit.js";
@@ -8,8 +9,6 @@ import { VENDOR } from "./contract.js";
 import { controlRoomUser } from "./handler.js";
 import { getControlRoomRoleInputs, getControlRoomRoleOutputs, inputs, outputs } from "./inputs.js";
 import { lookupRole } from "./roles.js";
-
-const same = (a: string | undefined | null, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
 const settings = {
   automationAnywhereUrl: { env: "AUTOMATION_ANYWHERE_URL", description: "Base URL of the Automation Anywhere Control Room.", namesTenant: true },
@@ -56,7 +55,7 @@ export const vendor: VendorModule<typeof settings> = {
     kind: "ControlRoomUser",
     async list(s) {
       const self = s.automationAnywhereUsername;
-      return (await controlRoomClient(s).listUsers()).filter((u) => !same(u.username, self)).map((u) => ({ id: String(u.id), label: u.username }));
+      return (await controlRoomClient(s).listUsers()).filter((u) => !sameCaseless(u.username, self)).map((u) => ({ id: String(u.id), label: u.username }));
     },
   },
   audit,

@@ -1,6 +1,7 @@
 // Ivanti Neurons for MDM client: HTTP Basic with Tenant Admin credentials on every call (no token, no
 // session), the `{errors, result}` envelope, and the account, role and space endpoints the IseApiUser
 // resource needs. Paths and field names come from contract.ts only.
+import { sameCaseless } from "../../caseless.js";
 import type { z } from "zod";
 import { basicAuth, HttpClient, parseAnswer, PerSettings, VendorError, type HttpMethod } from "../../http/index.js";
 import { requireSetting, type Settings } from "../../settings.js";
@@ -56,6 +57,11 @@ export function isApiUserAccount(a: Pick<WireAccount, "accountType" | "apiUser">
     return (API_ACCOUNT_TYPES as readonly string[]).includes(t);
   }
   return typeof a.apiUser === "boolean" ? a.apiUser : undefined;
+}
+
+/** Whether `a` is the account the provider logs in with (`login`: its uid or username, any case). */
+export function isLoginAccount(a: Pick<WireAccount, "uid" | "username">, login: string | undefined): boolean {
+  return sameCaseless(a.uid, login) || sameCaseless(a.username, login);
 }
 
 /** `errors` as one line: global messages, then `message (code on field)` for each field error. */
@@ -193,9 +199,14 @@ export class IvantiClient {
     return rows.filter((a) => (by === "uid" ? a.uid : (a.username ?? "")).toLowerCase() === want);
   }
 
-  /** Every account of the tenant, paged by `totalCount` (documented `start`/`rows` paging). */
-  listAccounts(): Promise<WireAccount[]> {
-    return collectPages((start, n) => this.accountPage(start, n));
+  /** Every account of the tenant, paged by `totalCount` (documented `start`/`rows` paging); `onPage` gets the running count after each page. */
+  listAccounts(onPage?: (listed: number) => void): Promise<WireAccount[]> {
+    let listed = 0;
+    return collectPages(async (start, n) => {
+      const page = await this.accountPage(start, n);
+      onPage?.((listed += page.rows.length));
+      return page;
+    });
   }
 
   /** "Update User Account" (INFERRED path `PUT /api/v1/account/{id}`) with only the given fields. */

@@ -175,7 +175,8 @@ export const LOST_CREATE_CLOCK_SKEW_MS = 2 * 60 * 1000;
  * the documented account fields name no time of last login or use, so last use is not reported.
  * Administrative: the roles that manage the tenant or its users ("System Management", "User
  * Management", as the Admin Portal names them, documented), and the `superUser` flag, which the
- * audit lists as a role of that name; which roles count as administrative is INFERRED (ours).
+ * audit lists as a role of that name; which roles count as administrative is INFERRED (ours). The
+ * probe reads the same roles as the ones that let an account add users.
  */
 export const ADMIN_ROLES = ["System Management", "User Management"] as const;
 export const SUPER_USER_ROLE = "superUser";

@@ -3,12 +3,10 @@ import type { ResourceHandler } from "../../resource.js";
 import type { VendorModule } from "../../vendor-module.js";
 import { audit } from "./audit.js";
 import { probe } from "./probe.js";
-import { isApiUserAccount, ivantiClient } from "./client.js";
+import { isApiUserAccount, isLoginAccount, ivantiClient } from "./client.js";
 import { VENDOR } from "./contract.js";
 import { iseApiUser } from "./handler.js";
 import { iseApiUserInputs, iseApiUserOutputs } from "./inputs.js";
-
-const same = (a: string | undefined | null, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
 const settings = {
   ivantiBaseUrl: { env: "IVANTI_BASE_URL", description: "Base URL of the Ivanti Neurons for MDM tenant (its host, https).", namesTenant: true },
@@ -55,7 +53,7 @@ export const vendor: VendorModule<typeof settings> = {
       const self = s.ivantiUsername;
       const all = await ivantiClient(s).listAccounts();
       return all
-        .filter((a) => isApiUserAccount(a) === true && !same(a.uid, self) && !same(a.username, self))
+        .filter((a) => isApiUserAccount(a) === true && !isLoginAccount(a, self))
         .map((a) => ({ id: String(a.id), label: a.username ?? a.uid ?? String(a.id) }));
     },
   },

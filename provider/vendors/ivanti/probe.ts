@@ -3,9 +3,9 @@
 // updated and deleted, and nothing else is touched.
 import { randomBytes } from "node:crypto";
 import type { ProbeRecorder, Probe, ProbeOptions, WriteTrial } from "../../probe.js";
-import { ACCOUNT_SOURCES, API_ACCOUNT_TYPES, INVITE_STATES, ISE_ROLE_NAMES, MAX_ROWS, PATHS } from "./contract.js";
+import { ACCOUNT_SOURCES, ADMIN_ROLES, API_ACCOUNT_TYPES, INVITE_STATES, ISE_ROLE_NAMES, MAX_ROWS, PATHS, VENDOR } from "./contract.js";
 import { isApiUserAccount, ivantiClient, type IvantiClient } from "./client.js";
-import { VENDOR } from "./contract.js";
+import { sameCaseless } from "../../caseless.js";
 import type { IseRole } from "./ise-role.js";
 import { createForm, roleNames } from "./mappers.js";
 import type { WireAccount, WireRole } from "./wire.js";
@@ -13,11 +13,6 @@ import { audit } from "./audit.js";
 
 /** The delete: which of the two forms the tenant answers. */
 const DELETE_TOPIC = `delete form: DELETE ${PATHS.deleteAccount}?id= (public client code), else DELETE ${PATHS.deleteAccounts}?ids= (older, INFERRED)`;
-
-/** Roles that let an account add users, besides being the tenant's super user (documented). */
-const USER_ADMIN_ROLES = ["System Management", "User Management"];
-
-const same = (a: string | null | undefined, b: string) => !!a && a.toLowerCase() === b.toLowerCase();
 
 async function run(rec: ProbeRecorder, options: ProbeOptions): Promise<void> {
   rec.lastUse(audit.lastUsed?.field);
@@ -41,7 +36,7 @@ async function run(rec: ProbeRecorder, options: ProbeOptions): Promise<void> {
   }
 
   // The provider's own account: what it may do.
-  const self = accounts?.find((a) => same(a.uid, login) || same(a.username, login) || same(a.emailAddress, login));
+  const self = accounts?.find((a) => sameCaseless(a.uid, login) || sameCaseless(a.username, login) || sameCaseless(a.emailAddress, login));
   let selfRoles: string[] | undefined;
   if (!self) {
     rec.leaveOpen("the provider's own account is listed", `no account has the uid or username ${login}; its roles (and so its permissions) cannot be read`);
@@ -123,7 +118,7 @@ function recordPermissions(rec: ProbeRecorder, self: WireAccount | undefined, ro
     rec.permission(ise, "unknown", iseFor);
     return;
   }
-  const hasAdmin = roles.some((r) => USER_ADMIN_ROLES.some((x) => same(r, x)));
+  const hasAdmin = roles.some((r) => ADMIN_ROLES.some((x) => sameCaseless(r, x)));
   rec.permission(admin, hasAdmin ? "granted" : "missing", adminFor, `roles held: ${roles.join(", ") || "none"}`);
   rec.permission(ise, roles.some(iseRole.is) ? "granted" : "missing", iseFor, `roles held: ${roles.join(", ") || "none"}`);
 }
@@ -154,7 +149,7 @@ async function writeTrial(rec: ProbeRecorder, client: IvantiClient, name: string
     if (!created) return { ...trial, problem: "the create failed; nothing was made" };
     id = String(created.id);
     trial.created = true;
-    if (!same(created.uid, email)) {
+    if (!sameCaseless(created.uid, email)) {
       rec.contradict(topic, `the answer names account ${created.id} with uid ${created.uid}, not ${email}; it is left alone`, true);
       return { ...trial, problem: `account ${created.id} answered with another uid; check it in the Admin Portal (Users)` };
     }

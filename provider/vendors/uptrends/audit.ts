@@ -1,12 +1,11 @@
 // `apiidentity audit` at Uptrends: every API account (one `GET /ApiUser`), with the rights of its
 // operator (one `GET /Operator`); the account the provider logs in with is the provider's own.
+import { sameCaseless } from "../../caseless.js";
 import type { AuditSupport, InventoryEntry } from "../../vendor-module.js";
 import type { Settings } from "../../settings.js";
 import { uptrendsClient } from "./client.js";
 import { ADMIN_AUTHORIZATION, API_USER_FIELDS, LAST_USED_TRACKED_SINCE } from "./contract.js";
 import type { WireApiUser } from "./wire.js";
-
-const same = (a: string | undefined | null, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
 function isoOf(value: string | null | undefined): string | undefined {
   const t = value ? Date.parse(value) : NaN;
@@ -30,7 +29,7 @@ export function entryOf(u: WireApiUser, administrators: ReadonlySet<string>, sel
     ...(createdAt ? { createdAt } : {}),
     ...(lastUsedAt !== undefined ? { lastUsedAt } : {}),
     roles: administrators.has(u.OperatorGuid.toLowerCase()) ? [ADMIN_AUTHORIZATION] : [],
-    ...(same(u.UserName, self) ? { self: true } : {}),
+    ...(sameCaseless(u.UserName, self) ? { self: true } : {}),
   };
 }
 

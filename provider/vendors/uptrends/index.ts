@@ -1,4 +1,5 @@
 // Uptrends, as the rest of the package sees it.
+import { sameCaseless } from "../../caseless.js";
 import type { ResourceHandler } from "../../resource.js";
 import { defineLookup, type VendorModule } from "../../vendor-module.js";
 import { audit } from "./audit.js";
@@ -8,8 +9,6 @@ import { VENDOR } from "./contract.js";
 import { uptrendsApiAccount } from "./handler.js";
 import { getUptrendsOperatorInputs, getUptrendsOperatorOutputs, uptrendsApiAccountInputs, uptrendsApiAccountOutputs } from "./inputs.js";
 import { lookupOperator } from "./operators.js";
-
-const same = (a: string | undefined | null, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
 const settings = {
   uptrendsUsername: { env: "UPTRENDS_USERNAME", description: "Username of the Uptrends API account the provider calls the API with (HTTP Basic)." },
@@ -51,7 +50,7 @@ export const vendor: VendorModule<typeof settings> = {
       const found = [];
       for (const op of await client.listOperators()) {
         for (const u of await client.listApiUsersOfOperator(op.OperatorGuid)) {
-          if (!same(u.UserName, self)) found.push({ id: u.ApiUserGuid, label: u.Description || u.UserName });
+          if (!sameCaseless(u.UserName, self)) found.push({ id: u.ApiUserGuid, label: u.Description || u.UserName });
         }
       }
       return found;
