@@ -3,20 +3,20 @@
 // carries no roles). HTTP Basic on every call: there is no login to count.
 import type { AuditSupport, InventoryEntry } from "../../vendor-module.js";
 import type { Settings } from "../../settings.js";
-import { collectPages, isApiUserAccount, ivantiClient } from "./client.js";
+import { isApiUserAccount, isLoginAccount, ivantiClient } from "./client.js";
 import { ADMIN_ROLES, SUPER_USER_ROLE } from "./contract.js";
+import { isoTime } from "./mappers.js";
 import type { WireAccount, WireHeldRole } from "./wire.js";
-
-const same = (a: string | undefined | null, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
 export function entryOf(a: WireAccount, held: readonly WireHeldRole[], self: boolean): InventoryEntry {
   const roles = [...new Set(held.map((r) => r.name))];
   if (a.superUser) roles.push(SUPER_USER_ROLE);
+  const createdAt = isoTime(a.createdAt);
   return {
     kind: "IseApiUser",
     id: String(a.id),
     name: a.username ?? a.uid,
-    ...(typeof a.createdAt === "number" ? { createdAt: new Date(a.createdAt).toISOString() } : {}),
+    ...(createdAt ? { createdAt } : {}),
     roles,
     ...(self ? { self: true } : {}),
   };
@@ -27,18 +27,8 @@ export const audit: AuditSupport = {
   async inventory(settings: Settings, progress?: (listed: number) => void): Promise<InventoryEntry[]> {
     const client = ivantiClient(settings);
     const login = settings.ivantiUsername;
-    let listed = 0;
-    const accounts = await collectPages(async (start, rows) => {
-      const page = await client.accountPage(start, rows);
-      listed += page.rows.length;
-      progress?.(listed);
-      return page;
-    });
-    const isSelf = (a: WireAccount) => same(a.uid, login) || same(a.username, login);
-    const audited = accounts.filter((a) => isApiUserAccount(a) === true || isSelf(a));
-    const entries: InventoryEntry[] = [];
-    // One account at a time: a large tenant is read at the pace of one caller, as the provider reads it.
-    for (const a of audited) entries.push(entryOf(a, (await client.heldRoles(String(a.id))) ?? [], isSelf(a)));
-    return entries;
+    const accounts = (await client.listAccounts(progress)).filter((a) => isApiUserAccount(a) === true || isLoginAccount(a, login));
+    // The role reads go out together: the shared transport holds them to its per-tenant concurrency.
+    return Promise.all(accounts.map(async (a) => entryOf(a, (await client.heldRoles(String(a.id))) ?? [], isLoginAccount(a, login))));
   },
 };
