@@ -5,7 +5,6 @@
 // exported and their config read through the Automation API; at the vendors only the modules'
 // inventory calls run. Report on stdout, progress on stderr.
 import { parseArgs } from "node:util";
-import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
 import { ConfigurationError } from "../provider/errors.js";
 import { VENDORS } from "../provider/vendors/index.js";
 import { runAuditCore, type AuditVendor } from "./audit-core.js";
@@ -14,6 +13,7 @@ import { formatAudit, type AuditFormat } from "./audit-format.js";
 import type { AuditReport } from "./audit-report.js";
 import { managedOf, sourcesOf, type StackState } from "./audit-tenants.js";
 import { CommandRunError, UsageError, messageOf } from "./errors.js";
+import { pulumiSaid, stacksOrSelected, workspaceAt } from "./workspace.js";
 import { settingsFromConfig } from "./orphans.js";
 import type { StackConfigJson, TenantStateResource } from "./tenants.js";
 import { vendorKey } from "./vendor-keys.js";
@@ -63,14 +63,8 @@ export function parseAuditArgs(args: string[], registry: readonly Pick<AuditVend
 
 /** Reads the stacks' config and state (secrets shown: explicit providers' credentials are in state). */
 async function readStacks(o: AuditOptions): Promise<StackState[]> {
-  let ws: LocalWorkspace;
-  try {
-    ws = await LocalWorkspace.create({ workDir: o.cwd, ...(o.env ? { envVars: o.env } : {}) });
-  } catch (e) {
-    throw new CommandRunError(`the pulumi CLI could not be run (${messageOf(e).split("\n")[0]}): install it and put it on PATH`, { cause: e });
-  }
-  const names = o.stacks.length ? o.stacks : [(await ws.stack())?.name].filter((s): s is string => !!s);
-  if (!names.length) throw new UsageError(`no stack selected in ${o.cwd}: pass --stack NAME`);
+  const ws = await workspaceAt(o.cwd, o.env);
+  const names = await stacksOrSelected(ws, o.stacks, o.cwd);
   const env = { ...process.env, ...o.env };
   const out: StackState[] = [];
   for (const stack of names) {
@@ -79,8 +73,7 @@ async function readStacks(o: AuditOptions): Promise<StackState[]> {
       const config = (await ws.getAllConfig(stack)) as StackConfigJson;
       out.push({ stack, settings: settingsFromConfig(config, env), config, resources: exported.deployment?.resources ?? [] });
     } catch (e) {
-      const text = (e as { commandResult?: { stderr?: string } }).commandResult?.stderr?.trim() || messageOf(e);
-      throw new CommandRunError(`reading stack ${stack} failed: ${text.replace(/^error: /, "")}`, { cause: e });
+      throw new CommandRunError(`reading stack ${stack} failed: ${pulumiSaid(e)}`, { cause: e });
     }
   }
   return out;

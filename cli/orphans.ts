@@ -5,13 +5,13 @@
 // Which vendors hold a mark, and how it is read, their vendor modules say (`orphans`); the kinds of
 // the others store no mark at their vendor, so no identity there can be attributed.
 import { parseArgs } from "node:util";
-import { LocalWorkspace, type LocalWorkspaceOptions } from "@pulumi/pulumi/automation/index.js";
 import { resolveSettings, type Settings } from "../provider/settings.js";
 import type { Marked } from "../provider/vendor-module.js";
 import { VENDORS } from "../provider/vendors/index.js";
 import { kindOfEitherToken } from "./resource-types.js";
 import { explicitProviderOf, profileSettingsOf, providerSettings, PROVIDER_TYPE, type StackConfigJson, type TenantStateResource } from "./tenants.js";
-import { CommandRunError, UsageError, messageOf } from "./errors.js";
+import { CommandRunError, UsageError } from "./errors.js";
+import { pulumiSaid, stacksOrSelected, workspaceAt } from "./workspace.js";
 
 /** An identity at a vendor that carries the provider's mark and is in none of the stacks' states. */
 export interface Orphan {
@@ -203,15 +203,8 @@ export interface OrphanOptions {
 
 /** Exports each stack (read-only) and scans the configured vendors. */
 export async function runOrphans(o: OrphanOptions): Promise<OrphanReport> {
-  const opts: LocalWorkspaceOptions = { workDir: o.cwd, ...(o.env ? { envVars: o.env } : {}) };
-  let ws: LocalWorkspace;
-  try {
-    ws = await LocalWorkspace.create(opts);
-  } catch (e) {
-    throw new CommandRunError(`the pulumi CLI could not be run (${e instanceof Error ? e.message.split("\n")[0] : String(e)}): install it and put it on PATH`, { cause: e });
-  }
-  const stacks = o.stacks.length ? o.stacks : [(await ws.stack())?.name].filter((s): s is string => !!s);
-  if (!stacks.length) throw new UsageError(`no stack selected in ${o.cwd}: pass --stack NAME`);
+  const ws = await workspaceAt(o.cwd, o.env);
+  const stacks = await stacksOrSelected(ws, o.stacks, o.cwd);
   const resources: (TenantStateResource & { id?: string })[] = [];
   for (const stack of stacks) {
     try {
@@ -219,8 +212,7 @@ export async function runOrphans(o: OrphanOptions): Promise<OrphanReport> {
       const exported = (await ws.exportStack(stack)) as { deployment?: { resources?: (TenantStateResource & { id?: string })[] } };
       resources.push(...(exported.deployment?.resources ?? []));
     } catch (e) {
-      const text = (e as { commandResult?: { stderr?: string } }).commandResult?.stderr?.trim() || messageOf(e);
-      throw new CommandRunError(`pulumi stack export --stack ${stack} failed: ${text.replace(/^error: /, "")}`, { cause: e });
+      throw new CommandRunError(`pulumi stack export --stack ${stack} failed: ${pulumiSaid(e)}`, { cause: e });
     }
   }
   const env = { ...process.env, ...o.env };

@@ -1,10 +1,10 @@
 // `--profile NAME` and `--provider NAME` of `apiidentity check` and `discover`: the settings of one
 // tenant of a stack, a settings profile of its config or an explicit provider of its state, instead of
 // the environment's.
-import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
 import { ConfigurationError } from "../provider/errors.js";
 import type { Settings } from "../provider/settings.js";
-import { CommandRunError, UsageError, messageOf } from "./errors.js";
+import { CommandRunError, UsageError } from "./errors.js";
+import { pulumiSaid, stacksOrSelected, workspaceAt } from "./workspace.js";
 import { PROVIDER_TYPE, profileSettingsOf, providerSettings, type StackConfigJson, type TenantStateResource } from "./tenants.js";
 
 export interface TenantChoice {
@@ -35,14 +35,8 @@ export function providerNamed(resources: readonly TenantStateResource[], name: s
 export async function chosenTenant(o: TenantChoice): Promise<{ tenant: string; settings: Settings } | undefined> {
   if (o.profile === undefined && o.provider === undefined) return undefined;
   if (o.profile !== undefined && o.provider !== undefined) throw new UsageError("give --profile or --provider, not both");
-  let ws: LocalWorkspace;
-  try {
-    ws = await LocalWorkspace.create({ workDir: o.cwd });
-  } catch (e) {
-    throw new CommandRunError(`the pulumi CLI could not be run (${messageOf(e).split("\n")[0]}): install it and put it on PATH`, { cause: e });
-  }
-  const stack = o.stack ?? (await ws.stack())?.name;
-  if (!stack) throw new UsageError(`no stack selected in ${o.cwd}: pass --stack NAME`);
+  const ws = await workspaceAt(o.cwd);
+  const stack = (await stacksOrSelected(ws, o.stack ? [o.stack] : [], o.cwd))[0]!;
   try {
     if (o.profile !== undefined) {
       const config = (await ws.getAllConfig(stack)) as StackConfigJson;
@@ -54,7 +48,6 @@ export async function chosenTenant(o: TenantChoice): Promise<{ tenant: string; s
     return { tenant: `provider ${o.provider}`, settings: providerSettings(provider.inputs ?? {}) };
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigurationError) throw e;
-    const text = (e as { commandResult?: { stderr?: string } }).commandResult?.stderr?.trim() || messageOf(e);
-    throw new CommandRunError(`reading stack ${stack} failed: ${text.replace(/^error: /, "")}`, { cause: e });
+    throw new CommandRunError(`reading stack ${stack} failed: ${pulumiSaid(e)}`, { cause: e });
   }
 }
