@@ -8,7 +8,7 @@ import { exampleInputs } from "../../sandbox/kinds.js";
 import type { Sandbox } from "../../sandbox/server.js";
 import type { PulumiProject, StateResource } from "./harness.js";
 import { identities, pluginResources, PROGRAM_KINDS, type Kind } from "./plugin-programs.js";
-import { tenantSettings } from "./two-tenants.js";
+import { pythonName, tenantSettings } from "./two-tenants.js";
 
 /** The explicit provider's resource name, and the identity made through it. */
 export const SECOND_PROVIDER = "tenant-b";
@@ -43,13 +43,10 @@ export function secondTenantTypeScript(sb: Sandbox): string {
   ].join("\n");
 }
 
-/** A Python SDK name of a schema name (`uipathBaseUrl` → `uipath_base_url`). */
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
 /** Python lines appended to a program that has `pulumi`, `apiidentity` (the wheel's package) and `config` in scope. */
 export function secondTenantPython(sb: Sandbox): string {
-  const args = settings(sb).map(([name, secret]) => `    ${snake(name)}=config.${secret ? "require_secret" : "require"}(${JSON.stringify(configKey(name))}),`);
-  const props = Object.entries(secondInputs()).map(([name, value]) => `    ${snake(name)}=${JSON.stringify(value)},`);
+  const args = settings(sb).map(([name, secret]) => `    ${pythonName(name)}=config.${secret ? "require_secret" : "require"}(${JSON.stringify(configKey(name))}),`);
+  const props = Object.entries(secondInputs()).map(([name, value]) => `    ${pythonName(name)}=${JSON.stringify(value)},`);
   return [
     "",
     "# A second tenant through an explicit provider.",

@@ -14,7 +14,7 @@ import { SETTINGS } from "../../provider/config.js";
 import { exampleInputs } from "../../sandbox/kinds.js";
 import { repoRoot, type PulumiProject, type StateResource } from "./harness.js";
 import { drift, editUptrendsDescription, pluginProject, pluginResources, pluginResourceSteps, PROGRAM_KINDS, pythonVenv, type Kind } from "./plugin-programs.js";
-import { heldIds, plainSecretsIn, startTwoTenants, tenantSettings, type TwoTenants } from "./two-tenants.js";
+import { heldIds, plainSecretsIn, pythonName, startTwoTenants, tenantSettings, type TwoTenants } from "./two-tenants.js";
 
 const TENANTS = ["a", "b"] as const;
 type Tenant = (typeof TENANTS)[number];
@@ -84,13 +84,10 @@ const yamlProgram = () =>
     ]),
   ].join("\n") + "\n";
 
-/** A Python SDK name of a schema name (`uipathBaseUrl` → `uipath_base_url`). */
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
 const pythonProgram = () => {
-  const settings = settingNames().map(([name, secret]) => [name, snake(name), secret]);
+  const settings = settingNames().map(([name, secret]) => [name, pythonName(name), secret]);
   const inputs = Object.fromEntries(
-    TENANTS.map((tenant) => [tenant, Object.fromEntries(PROGRAM_KINDS.map((k) => [k, Object.fromEntries(Object.entries(inputsOf(tenant, k)).map(([n, v]) => [snake(n), v]))]))]),
+    TENANTS.map((tenant) => [tenant, Object.fromEntries(PROGRAM_KINDS.map((k) => [k, Object.fromEntries(Object.entries(inputsOf(tenant, k)).map(([n, v]) => [pythonName(n), v]))]))]),
   );
   return [
     "import json",

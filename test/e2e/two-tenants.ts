@@ -38,6 +38,9 @@ export async function startTwoTenants(): Promise<TwoTenants> {
 /** The setting names, by the environment variable each is read from. */
 const settingOfEnv = (): ReadonlyMap<string, SettingName> => new Map((Object.entries(SETTINGS) as [SettingName, string][]).map(([name, env]) => [env, name]));
 
+/** A Python SDK name of a schema name (`uipathBaseUrl` → `uipath_base_url`). */
+export const pythonName = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
 /**
  * Every setting that addresses this tenant, by setting name (`uipathBaseUrl`, `uptrendsPassword`, …):
  * what `pulumi config set apiidentity:<name>`, a provider's inputs or a profile take.
