@@ -1,7 +1,7 @@
 // The report of `apiidentity audit` as one zod schema: the JSON format prints a value of it, and
 // scripts/gen-audit-schema.mjs writes docs/audit-report.schema.json from it, so the documented schema
 // is the one the command is tested against. A change that breaks readers of it raises schemaVersion.
-import { z } from "zod";
+import * as z from "zod";
 
 export const AUDIT_SCHEMA_VERSION = 1;
 

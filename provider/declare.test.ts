@@ -3,7 +3,7 @@
 // come from them, and each lookup's declaration names it, its SDK types and its documentation (the
 // TypeScript types of the vendor code are the declarations' own: z.input and z.output).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { LOOKUPS, RESOURCES, factsOf, replacesOf, requiredInputsOf, secretPropertiesOf, secretsOf, shapeOf, updatableOf, writeOnlyInputsOf } from "./declare.js";
 import { allHandlers, handlerFor } from "./handlers.js";
 import { defineLookup } from "./vendor-module.js";

@@ -1,7 +1,7 @@
 // The declarations of every shipped resource kind and lookup, in one list: the source the
 // generators (schema.json, SDK classes, docs tables) and the CLI's secret handling read, so that no
 // caller guesses a secret from its name. Derived from the vendor modules (provider/vendors/index.ts).
-import type { z } from "zod";
+import type * as z from "zod";
 import { secretsOf, shapeOf, writeOnlyOf } from "./property-facts.js";
 import { VENDORS } from "./vendors/index.js";
 

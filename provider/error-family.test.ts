@@ -8,7 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { CommandRunError, UsageError } from "../cli/errors.js";
 import { ProbeCannotRun } from "./probe.js";
 import { ApiIdentityError, ConfigurationError, CreatedButFailedError } from "./error-root.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { allHandlers, handlerFor, registerHandler } from "./handlers.js";
 import type { ResourceHandler } from "./resource.js";
 import { VENDORS } from "./vendors/index.js";

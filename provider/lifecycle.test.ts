@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { AdoptionError, LostCreateError, OutcomeUnknownError, VendorCallError } from "./errors.js";
 import { backoffDelay, parseAnswer, TransportError, UnexpectedAnswerError, VendorError } from "./http/index.js";
 import { createRetry, defineResource, settlePendingCreate, type LostAnswer, type OwnCreate, type MadeLateContext } from "./lifecycle.js";

@@ -2,7 +2,7 @@
 // with adoption (`importId`) and lost-create recovery, read, update, delete. A vendor folder declares
 // its resource with `defineResource` and supplies only the steps that differ between vendors; the
 // protocol, the order of its steps and the words the user reads are written here once.
-import { z } from "zod";
+import * as z from "zod";
 import { backoffDelay, isOutcomeUnknown, UnexpectedAnswerError, type BackoffOptions } from "./http/index.js";
 import { AdoptionError, ConfigurationError, LostCreateError, OutcomeUnknownError, describeFailure, reworded, vendorCall, wordedFor } from "./errors.js";
 import { stderrNotes, type Notes } from "./notes.js";

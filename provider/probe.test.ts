@@ -1,6 +1,6 @@
 // The recorder behind `apiidentity check`: how failed calls become findings, and how a report's
 // status follows from them.
-import { z } from "zod";
+import * as z from "zod";
 import { describe, expect, it } from "vitest";
 import { ProbeRecorder, runProbe, type Probe } from "./probe.js";
 import { ConfigurationError } from "./errors.js";

@@ -2,7 +2,7 @@
 // config (`apiidentity:profiles`, provider/profiles.ts). The dynamic provider resolves it
 // (provider/dynamic/dispatch.ts) and no handler reads it; the provider plugin refuses it, since a
 // program of the plugin addresses another tenant with an explicit provider.
-import { z } from "zod";
+import * as z from "zod";
 
 /** The `profile` argument of a lookup: it then runs in the program with that profile's settings. */
 export function profileArgument() {

@@ -1,7 +1,7 @@
 // The facts declared on each property are the only source of a kind's diff, its defaults and the
 // sentence the generated docs, schema.json and SDK give each default.
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { defaultSentenceOf, diffSpecOf, withDeclaredDefaults } from "./property-facts.js";
 import { asSet, caseless, diffProperties } from "./resource.js";
 

@@ -3,7 +3,7 @@
 // property; the handler's secret and replace lists, its diff, the defaults check fills in,
 // schema.json, the SDK classes and the docs tables all read these facts, so none of them restates a
 // property by hand.
-import { z } from "zod";
+import * as z from "zod";
 import type { DiffSpec, Normaliser } from "./resource.js";
 
 /** What a change of an input does at the vendor. */

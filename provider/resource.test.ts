@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { VendorError } from "./http/index.js";
 import { describeFailure } from "./errors.js";
 import { UNKNOWN, asSet, caseless, checkWith, diffProperties, type DiffSpec } from "./resource.js";

@@ -3,7 +3,7 @@
 // @pulumi/pulumi/dynamic's own (type-only import: no Pulumi code runs here), narrowed where the
 // handlers always fill a field.
 import type * as dynamic from "@pulumi/pulumi/dynamic/index.js";
-import type { z } from "zod";
+import type * as z from "zod";
 import { UNKNOWN } from "./dynamic/unknown.js";
 import type { Notes } from "./notes.js";
 import type { Settings } from "./settings.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { freeText, identifierText, lengthWarning, nameText } from "./text-rules.js";
 
 const issues = (schema: z.ZodType, v: unknown) => {

@@ -3,7 +3,7 @@
 // description may hold tabs and line breaks, nothing else of the kind), and no empty or blank
 // identifier. Lengths are the vendor's: refused where a vendor source documents a maximum, else a
 // warning from `lengthWarning` naming the length we assume.
-import type { z } from "zod";
+import type * as z from "zod";
 
 /** C0 controls (U+0000–U+001F), DEL (U+007F) and C1 controls (U+0080–U+009F). */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;

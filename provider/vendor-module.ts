@@ -1,6 +1,6 @@
 // What one vendor folder tells the rest of the package, in one value (`provider/vendors/<v>/index.ts`
 // exports it as `vendor`); provider/vendors/index.ts lists these values and nothing else lists vendors.
-import type { z } from "zod";
+import type * as z from "zod";
 import type { RateLimits } from "./http/pacer.js";
 import { factsOf } from "./property-facts.js";
 import type { Probe } from "./probe.js";

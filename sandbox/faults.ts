@@ -1,5 +1,5 @@
 // Fault injection rules of the control API (`/_sandbox/faults`).
-import { z } from "zod";
+import * as z from "zod";
 import type { VendorModule } from "./types.js";
 import { vendorIdOf } from "./vendor-id.js";
 import { vendorModules } from "./vendors/index.js";

@@ -2,7 +2,7 @@
 // the zod schema the command prints and is tested against (cli/audit-report.ts, built into dist/).
 // `--check` fails when the file differs from what the zod schema gives.
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { root, writeOrCheck } from "./declarations.mjs";
 
 const { auditReportSchema } = await import(join(root, "dist/cli/audit-report.js"));

@@ -2,7 +2,7 @@
 // static schema refuses but the provider may accept (an Ivanti role under the tenant's own name,
 // from the provider setting ivantiIseRoleName) must not hide the advice on the others.
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import type { KindAdvice } from "../provider/advice.js";
 import { handlerFor } from "../provider/handlers.js";
 import { adviceFor } from "./options.js";

@@ -2,7 +2,7 @@
 // runs with that profile's settings, the handler never sees the input, state keeps the name (never a
 // credential), and a profile that does not exist fails in check, before any vendor call.
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { registerHandler } from "../handlers.js";
 import type { ResourceHandler, Settings } from "../resource.js";
 import { dispatch } from "./dispatch.js";

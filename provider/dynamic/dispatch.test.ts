@@ -1,7 +1,7 @@
 // The provider process resolves its settings once: at configure (stack config, then environment),
 // and hands that one value to every handler call, so every kind shares its vendor clients.
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { registerHandler } from "../handlers.js";
 import type { ResourceHandler, Settings } from "../resource.js";
 import { stderrNotes, type Notes } from "../notes.js";

@@ -1,6 +1,6 @@
 // Reading a vendor's answer with its zod wire schema. A mismatch names fields and rules only, never
 // values: answers can hold passwords and secrets.
-import type { z } from "zod";
+import type * as z from "zod";
 import { ApiIdentityError } from "../error-root.js";
 
 /** A vendor answered, but not in the shape its wire schema reads. */

@@ -1,7 +1,7 @@
 // Reading answers whose field names vary in letter case (for example a vendor that writes
 // `OperatorGuid` in one answer and `operatorGuid` in another). The wire schema names each field
 // once; `caseInsensitiveObject` respells the answer's keys to those names before validating it.
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A copy of `value` in which every key that equals one of `names` apart from letter case is spelled

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { parseAnswer, UnexpectedAnswerError } from "./answer.js";
 import { basicAuth } from "./basic-auth.js";
 import { markFreshResolution, PerSettings } from "./per-settings.js";

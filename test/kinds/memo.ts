@@ -5,7 +5,7 @@
 // (test/e2e/test-kinds.ts), and loading it registers the kind with the provider.
 import { randomUUID } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
-import { z } from "zod";
+import * as z from "zod";
 import { registerSetting } from "../../provider/config.js";
 import { registerHandler } from "../../provider/handlers.js";
 import { registeredSetting } from "../../provider/settings.js";

@@ -2,7 +2,7 @@
 // process, the user and role endpoints on the generation the login showed (v2, else v1, learnt once
 // per process and Control Room), and the role-name cache. One client per settings value,
 // kept in module scope so every resource of one `pulumi` run shares the token and the role list.
-import type { z } from "zod";
+import type * as z from "zod";
 import { HttpClient, parseAnswer, PerSettings, tokenAuth, VendorError, type HttpResponse, type RequestOptions, type TokenAuth } from "../../http/index.js";
 import { requireOneOf, requireSetting, type Settings } from "../../settings.js";
 import { INFERRED, PATHS, VENDOR, type ApiVersion } from "./contract.js";

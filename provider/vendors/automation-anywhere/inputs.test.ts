@@ -1,6 +1,6 @@
 // Validation of ControlRoomUser inputs: each documented rule, with the property it names.
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { advise, inputs } from "./inputs.js";
 
 const valid = { username: "svc-bot", email: "svc@example.com", password: "Passw0rd!", roles: ["AAE_Basic"] };

@@ -2,7 +2,7 @@
 // Rules are the vendor's documented create-user rules (docs/vendors/automation-anywhere.md); where
 // only a guess exists, the guess is a warning (`advise`), not a refusal.
 // Each property is declared once (`.meta()`, see provider/property-facts.ts).
-import { z } from "zod";
+import * as z from "zod";
 import { profileArgument, profileInput } from "../../profile-input.js";
 import { updatableOf } from "../../property-facts.js";
 import { asSet, caseless } from "../../resource.js";

@@ -2,7 +2,7 @@
 // Control Room with the provider's own settings. Read-only unless `options.write`; then it creates,
 // updates and deletes one throw-away user named `options.throwAwayName`, and nothing else.
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import type { ProbeRecorder, Probe, ProbeOptions, WriteTrial } from "../../probe.js";
 import { VendorError } from "../../http/index.js";
 import { ControlRoomClient, controlRoomSettings, tokenClaims, type HeldPermission } from "./client.js";

@@ -1,6 +1,6 @@
 // Zod schemas of what the Control Room sends back. Loose on purpose: unknown fields are kept out of
 // the way, optional-looking fields tolerate null, so a newer Control Room build does not break us.
-import { z } from "zod";
+import * as z from "zod";
 
 const text = z.string().nullish();
 const flag = z.boolean().nullish();

@@ -1,7 +1,7 @@
 // Inputs and outputs of VerifyApiClient, each property declared once (`.meta()`, see
 // provider/property-facts.ts): validation, types, secret rules, schema.json, SDK and docs tables.
 import { isIP } from "node:net";
-import { z } from "zod";
+import * as z from "zod";
 import { profileInput } from "../../profile-input.js";
 import { checkWith, deepEqual, stripInternal, type CheckResult } from "../../resource.js";
 import { ASSUMED_DESCRIPTION_MAX, ASSUMED_NAME_MAX, freeText, identifierText, lengthWarning } from "../../text-rules.js";

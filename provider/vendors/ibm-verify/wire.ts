@@ -1,7 +1,7 @@
 // Wire shapes of the IBM Verify API-client API ([OAS] schemas), parsed leniently: fields this
 // package does not manage are kept as they came, because PUT replaces the whole object and must
 // send them back unchanged.
-import { z } from "zod";
+import * as z from "zod";
 
 const scope = z.looseObject({ name: z.string(), description: z.string().nullish() });
 

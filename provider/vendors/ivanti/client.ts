@@ -2,7 +2,7 @@
 // session), the `{errors, result}` envelope, and the account, role and space endpoints the IseApiUser
 // resource needs. Paths and field names come from contract.ts only.
 import { sameCaseless } from "../../caseless.js";
-import type { z } from "zod";
+import type * as z from "zod";
 import { basicAuth, HttpClient, parseAnswer, PerSettings, VendorError, type HttpMethod } from "../../http/index.js";
 import { requireSetting, type Settings } from "../../settings.js";
 import { DOCUMENTED_ISE_ROLE, iseRoleOf, type IseRole } from "./ise-role.js";

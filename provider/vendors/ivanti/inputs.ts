@@ -1,6 +1,6 @@
 // The IseApiUser input and output schemas, each property declared once (`.meta()`, see
 // provider/property-facts.ts): validation, types, secret and replace rules, schema.json, SDK, docs.
-import { z } from "zod";
+import * as z from "zod";
 import { profileInput } from "../../profile-input.js";
 import { withDeclaredDefaults } from "../../property-facts.js";
 import { caseless } from "../../resource.js";

@@ -1,7 +1,7 @@
 // Zod schemas of what Ivanti sends back: the `{errors, result}` envelope, accounts, roles, spaces.
 // Unknown fields are dropped (zod strips them, nothing here is strict) so a vendor adding fields never
 // breaks parsing; values the vendor may vary (accountType, reasons, role names) are open strings.
-import { z } from "zod";
+import * as z from "zod";
 
 const fieldError = z.object({ code: z.string().nullish(), message: z.string().nullish(), field: z.string().nullish() });
 const globalError = z.object({ code: z.string().nullish(), message: z.string().nullish() });

@@ -1,6 +1,6 @@
 // Inputs and outputs of UiPathRobotAccount, each property declared once (`.meta()`, see
 // provider/property-facts.ts): validation, types, replace rules, schema.json, SDK and docs tables.
-import { z } from "zod";
+import * as z from "zod";
 import { profileArgument, profileInput } from "../../profile-input.js";
 import { asSet, caseless } from "../../resource.js";
 import { ASSUMED_NAME_MAX, identifierText, lengthWarning, nameText } from "../../text-rules.js";

@@ -2,7 +2,7 @@
 // docs/vendors/uipath.md): exactly the fields this client reads. Unknown fields are ignored so that
 // additions at the vendor break nothing; enums (group type, member kind) are open strings; what the
 // OpenAPI marks nullable is read as absent.
-import { z } from "zod";
+import * as z from "zod";
 import { parseAnswer } from "../../http/index.js";
 
 export const tokenResponse = z.object({

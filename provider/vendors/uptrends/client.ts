@@ -1,6 +1,6 @@
 // Uptrends API v4 client: HTTP Basic with an API account on every call (no token, no login call),
 // and the ApiUser / Operator endpoints the resource and the operator lookup need.
-import type { z } from "zod";
+import type * as z from "zod";
 import { basicAuth, HttpClient, parseAnswer, PerSettings, respellKeys, type HttpMethod } from "../../http/index.js";
 import { requireSetting, type Settings } from "../../settings.js";
 

@@ -1,6 +1,6 @@
 // Inputs and outputs of UptrendsApiAccount, each property declared once (`.meta()`, see
 // provider/property-facts.ts): validation, types, secret and replace rules, schema.json, SDK, docs.
-import { z } from "zod";
+import * as z from "zod";
 import { profileArgument, profileInput } from "../../profile-input.js";
 import { caseless } from "../../resource.js";
 import { ASSUMED_DESCRIPTION_MAX, freeText, lengthWarning } from "../../text-rules.js";

@@ -2,7 +2,7 @@
 // their letter case (the documented answers are PascalCase, but Uptrends is known to vary), unknown
 // fields are dropped, and enum-like values (access type, operator role) are kept as plain strings.
 // Field names and which of them are documented: contract.ts and docs/vendors/uptrends.md.
-import { z } from "zod";
+import * as z from "zod";
 import { caseInsensitiveObject } from "../../http/index.js";
 
 const apiUserShape = {

@@ -1,5 +1,5 @@
 // Request-body rules of the documented create/update user pages and of the login call.
-import { z } from "zod";
+import * as z from "zod";
 import type { SandboxResponse } from "../../types.js";
 import { errors } from "./errors.js";
 import { LICENSE_FEATURES } from "./state.js";

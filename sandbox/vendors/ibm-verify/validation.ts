@@ -1,5 +1,5 @@
 // Request bodies of create (`APIClientConfigRequest`) and update (`APIClientConfig`), per [OAS].
-import { z } from "zod";
+import * as z from "zod";
 import { isIpFilterEntry } from "./ip-filter.js";
 
 

@@ -1,6 +1,6 @@
 // Request validation. Failures become Spring-style field errors ({code, message, field}) with the
 // binding path of the offending form field, e.g. `accounts[0].password`.
-import { z } from "zod";
+import * as z from "zod";
 import type { FieldError } from "./errors.js";
 import type { PasswordPolicy } from "./state.js";
 

@@ -1,5 +1,5 @@
 // The writable fields of an `Operator` body and how they are applied and validated.
-import { z } from "zod";
+import * as z from "zod";
 import { CULTURE_NAMES, SETUP_MODES, SMS_PROVIDERS, sha256, type StoredOperator, type UptrendsState } from "./state.js";
 import { sameGuid } from "./validation.js";
 

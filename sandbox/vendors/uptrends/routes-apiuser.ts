@@ -1,5 +1,5 @@
 // The ApiUser API: list, list per operator, get, create, update (Description only), delete.
-import { z } from "zod";
+import * as z from "zod";
 import { noContent } from "../../http-util.js";
 import type { Route, SandboxResponse } from "../../types.js";
 import { type Caller, findOperator, isAdministrator, withApiAuth } from "./auth.js";

@@ -1,5 +1,5 @@
 // GUID handling and request-body helpers shared by the routes.
-import type { z } from "zod";
+import type * as z from "zod";
 import type { SandboxRequest, SandboxResponse } from "../../types.js";
 import { badRequest } from "./errors.js";
 

@@ -1,5 +1,5 @@
 // Example API client: a static API key as a bearer token on every call, and one method per endpoint.
-import type { z } from "zod";
+import type * as z from "zod";
 import { HttpClient, parseAnswer, PerSettings, type AuthProvider } from "../../http/index.js";
 import { requireSetting, type Settings } from "../../settings.js";
 import { PATHS, STATUS, VENDOR } from "./contract.js";

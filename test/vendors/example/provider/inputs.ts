@@ -1,6 +1,6 @@
 // Inputs and outputs of ExampleServiceAccount and of the getExampleGroup lookup, each property
 // declared once with `.meta()`: validation, types, secret and replace rules, schema.json, SDK, docs.
-import { z } from "zod";
+import * as z from "zod";
 import { freeText, identifierText } from "../../text-rules.js";
 
 const RESOURCE_DESCRIPTION = "A service account of the Example API (a test-only vendor): a name, a description, an optional group and a token the vendor shows once.";

@@ -1,5 +1,5 @@
 // Wire shapes of the Example API's answers: unknown fields are dropped.
-import { z } from "zod";
+import * as z from "zod";
 
 export const wireAccount = z.object({
   id: z.string(),

@@ -1,6 +1,6 @@
 // The Example API v1: service accounts (list, create, get, update, delete) and groups (list), every
 // call with `Authorization: Bearer <API key>`.
-import { z } from "zod";
+import * as z from "zod";
 import { bearerToken, json, noContent, randomSecret } from "../../http-util.js";
 import type { Route, RouteHandler, SandboxResponse } from "../../types.js";
 import { errorBody } from "./errors.js";
