@@ -3,7 +3,7 @@
 // Each HttpClient owns its undici Agent, so its limits are its own and close() frees its sockets.
 // A request waits for one of its origin's `concurrency` slots before it reads its auth headers, so
 // it never goes out with a token that was replaced while it waited.
-import { errors as undiciErrors, request, type Dispatcher } from "undici";
+import { errors as undiciErrors, type Dispatcher } from "undici";
 import { ApiIdentityError, ConfigurationError } from "../error-root.js";
 import { backoffDelay, parseRetryAfter, type BackoffOptions } from "./backoff.js";
 import { RateLimitError, TransportError, VendorError, type TransportErrorCode } from "./errors.js";
@@ -294,11 +294,14 @@ export class HttpClient {
       markSent();
       let res: Dispatcher.ResponseData;
       try {
-        res = await request(url, {
+        // The dispatcher's own request (not undici's top-level helper), so the provider runtime
+        // bundle needs only the dispatcher classes (scripts/bundle-runtime.mjs).
+        res = await this.agent.request({
+          origin: url.origin,
+          path: url.pathname + url.search,
           method: opts.method,
           headers: { ...headers, ...authHeaders },
           body,
-          dispatcher: this.agent,
           headersTimeout: this.o.requestTimeoutMs,
           bodyTimeout: this.o.requestTimeoutMs,
         });
