@@ -9,7 +9,7 @@ export PATH="$nodebin:$here/node_modules/.bin:$PATH"
 
 echo "== lint"; eslint .
 echo "== typecheck"; tsc -p tsconfig.json --noEmit
-echo "== build"; tsc -p tsconfig.build.json; node scripts/gen-plugin-sdk.mjs --build
+echo "== build"; bash scripts/build-dist.sh; node scripts/gen-plugin-sdk.mjs --build
 echo "== examples typecheck"; tsc -p examples/tsconfig.json
 echo "== generated files"; node scripts/gen-schema.mjs --check; node scripts/gen-docs.mjs --check; node scripts/gen-audit-schema.mjs --check; node scripts/gen-plugin-sdk.mjs --check
 echo "== workflows"; bash scripts/actionlint.sh

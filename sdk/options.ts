@@ -1,6 +1,6 @@
 // Resource options every apiidentity resource applies on top of the user's.
 import * as pulumi from "@pulumi/pulumi";
-import { ADVISED_KINDS, adviceOf, type KindAdvice } from "../provider/advice.js";
+import { ADVISED_KINDS, adviceOf, type KindAdvice } from "./advice.js";
 import { stripInternal } from "../provider/resource.js";
 
 /** Keeps generated and write-only values secret in state, whatever the user passed. */

@@ -53,7 +53,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("npm pack", () => {
   it("ships the SDK, the provider with its kind modules, the sandbox, both bins and schema.json", () => {
-    for (const f of ["package.json", "schema.json", "bin/apiidentity.js", "bin/apiidentity-sandbox.js", "bin/pulumi-resource-apiidentity", "dist/sdk/index.js", "dist/sdk/index.d.ts", "dist/provider/index.js", "dist/sandbox/cli.js", "dist/cli/main.js"]) {
+    for (const f of ["package.json", "schema.json", "bin/apiidentity.js", "bin/apiidentity-sandbox.js", "bin/pulumi-resource-apiidentity", "dist/sdk/index.js", "dist/sdk/index.d.ts", "dist/provider/index.js", "dist/provider/bundles/load.cjs", "dist/provider/bundles/dynamic-runtime.cjs", "dist/provider/bundles/advice.cjs", "dist/sandbox/cli.js", "dist/cli/main.js"]) {
       expect(files).toContain(f);
     }
     for (const kind of ["IseApiUser", "UptrendsApiAccount", "ControlRoomUser", "VerifyApiClient", "UiPathRobotAccount"]) {
