@@ -13,7 +13,7 @@ import { medianRuns, runContender, type PhaseResult } from "./measure.js";
 import { parseOptions, USAGE } from "./options.js";
 import { cleanupAll } from "./project.js";
 import { markdown, type Machine } from "./report.js";
-import { evaluate } from "./targets.js";
+import { evaluate, HEAD_TO_HEAD } from "./targets.js";
 
 /** The CLI's version and its default `--parallel` (4 x CPUs in current releases), read from the CLI itself. */
 function machine(): Machine {
@@ -47,7 +47,7 @@ async function main(): Promise<number> {
     const engineEnv: Record<string, string> = { APIIDENTITY_RATE_LIMIT_PACING: "off", ...(opts.skipCheckpoints ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {}) };
     all.push(...(await runContender(c, { n, latencyMs: opts.latencyMs, timeoutMs: 120_000 + n * 2_000, engineEnv, log })));
   };
-  log(`bench: ${opts.resources} identities per contender, ${opts.latencyMs} ms vendor latency, engine parallelism ${m.parallelism}, ${opts.repeat} run(s) each${opts.skipCheckpoints ? ", PULUMI_SKIP_CHECKPOINTS=true" : ""}; results in ${opts.out}`);
+  log(`bench: ${opts.resources} identities per contender, ${opts.latencyMs} ms vendor latency, engine parallelism ${m.parallelism}, ${opts.repeat} run(s) each${opts.pairRepeat > opts.repeat ? ` (${HEAD_TO_HEAD.join(" and ")}: ${opts.pairRepeat}, compared by median)` : ""}${opts.skipCheckpoints ? ", PULUMI_SKIP_CHECKPOINTS=true" : ""}; results in ${opts.out}`);
   const runnable = chosen.filter((c) => {
     const why = c.unavailable();
     if (why) {
@@ -58,9 +58,9 @@ async function main(): Promise<number> {
   });
   const sizes = [...opts.scaleSizes].sort((a, b) => a - b);
   // Repeats are interleaved (every contender once, then again) so that a busy spell of the machine
-  // does not fall on one contender only.
-  for (let rep = 0; rep < opts.repeat; rep++) {
-    for (const c of runnable) await run(c, opts.resources, rep);
+  // does not fall on one contender only. The pair compared on wall time may run more often.
+  for (let rep = 0; rep < opts.pairRepeat; rep++) {
+    for (const c of runnable) if (rep < opts.repeat || HEAD_TO_HEAD.includes(c.id)) await run(c, opts.resources, rep);
     if (opts.scale) for (const n of sizes) for (const c of CONTENDERS.filter((x) => x.id === "floor" || x.id === "apiidentity")) await run(c, n, rep);
   }
   const results = medianRuns(all);

@@ -15,6 +15,11 @@ export interface BenchOptions {
   only: string[];
   /** Runs of every contender, interleaved; each phase reports the run with the median wall time. */
   repeat: number;
+  /**
+   * Runs of the two contenders compared head to head on wall time (textbook, apiidentity-2kinds),
+   * at least `repeat`: 3 with --quick, where their phases differ by less than one run's noise.
+   */
+  pairRepeat: number;
   /** Runs pulumi with PULUMI_SKIP_CHECKPOINTS=true: state written once at the end of a phase, not after every step. */
   skipCheckpoints: boolean;
 }
@@ -25,7 +30,8 @@ export const USAGE = `npm run bench -- [--resources N] [--latency-ms L] [--out D
   --out DIR        where results.json, results.md and the charts go (default: a new temp dir)
   --quick          small and bounded (about a minute or two): what npm test runs
   --scale          also apiidentity and the floor at each size of --scale-sizes (time per identity vs N)
-  --repeat K       run every contender K times, interleaved, and report each phase's median (default 1)
+  --repeat K       run every contender K times, interleaved, and report each phase's median (default 1;
+                   --quick runs textbook and apiidentity-2kinds at least 3 times, compared by median)
   --skip-checkpoints  pulumi with PULUMI_SKIP_CHECKPOINTS=true (state saved at the end only): the engine without its per-step writes
   --only           contenders to run: floor, textbook, apiidentity-2kinds, apiidentity, apiidentity-plugin`;
 
@@ -67,6 +73,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     scaleSizes,
     only: (values.only ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     repeat: positiveInt("repeat", values.repeat, 1, 9),
+    pairRepeat: Math.max(positiveInt("repeat", values.repeat, 1, 9), quick ? 3 : 1),
     skipCheckpoints: values["skip-checkpoints"] ?? false,
   };
 }

@@ -4,6 +4,9 @@ import { VENDOR_OF, type Kind } from "./fleet.js";
 import { PHASES, type PhaseResult } from "./measure.js";
 import { BASIC_VENDORS, minimumRequests, TOKEN_VENDORS } from "./minimum.js";
 
+/** The two contenders compared head to head on wall time: the textbook and the package on its two kinds. */
+export const HEAD_TO_HEAD: readonly ContenderId[] = ["textbook", "apiidentity-2kinds"];
+
 /** Contenders held to the package's targets (requests, authentication, state). */
 const PACKAGE: readonly ContenderId[] = ["apiidentity", "apiidentity-2kinds", "apiidentity-plugin"];
 

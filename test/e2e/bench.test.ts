@@ -15,7 +15,7 @@ const run = promisify(execFile);
 
 interface Results {
   machine: { parallelism: number; cpus: number };
-  results: { contender: string; phase: string; ok: boolean; ms: number; n: number; providerExecutables?: string[] }[];
+  results: { contender: string; phase: string; ok: boolean; ms: number; n: number; runs?: number[]; providerExecutables?: string[] }[];
   targets: { target: string; met: boolean; detail: string }[];
   skipped: Record<string, string>;
 }
@@ -50,6 +50,8 @@ describe("npm run bench -- --quick", () => {
       for (const r of phases) expect(r.ms).toBeGreaterThan(0);
     }
     expect(results.results.filter((r) => r.contender === "apiidentity")).toHaveLength(4);
+    // The pair compared head to head on wall time ran three times each, interleaved; the others once.
+    for (const r of results.results) expect(r.runs?.length ?? 1, `${r.contender} ${r.phase}`).toBe(["textbook", "apiidentity-2kinds"].includes(r.contender) ? 3 : 1);
     // The plugin contender runs the standalone binary of the release build, never node.
     expect(results.skipped["apiidentity-plugin"]).toBeUndefined();
     for (const r of results.results.filter((r) => r.contender === "apiidentity-plugin")) {
