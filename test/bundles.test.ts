@@ -117,7 +117,7 @@ const { dispatch } = bundle("dynamic-runtime");
       .filter((r) => r.vendor === "uptrends")
       .map((r) => `${r.method} ${r.status}`)
       .sort();
-    expect(calls).toEqual(expect.arrayContaining(["DELETE 204", "GET 200", "POST 201"].filter((c) => calls.includes(c))));
+    // One create and one delete went out through the bundled dispatcher, every answer a success.
     expect(calls.filter((c) => c.startsWith("POST 2")).length).toBe(1);
     expect(calls.filter((c) => c.startsWith("DELETE 2")).length).toBe(1);
     expect(calls.filter((c) => !/ 2\d\d$/.test(c))).toEqual([]);
