@@ -63,6 +63,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
   const quick = values.quick ?? false;
   const latency = values["latency-ms"] === undefined ? (quick ? 5 : 20) : Number(values["latency-ms"]);
   if (!Number.isFinite(latency) || latency < 0 || latency > 5000) throw new Error(`--latency-ms ${values["latency-ms"]}: expected a number of milliseconds from 0 to 5000`);
+  const repeat = positiveInt("repeat", values.repeat, 1, 9);
   const scaleSizes = (values["scale-sizes"] ?? "100,1000").split(",").map((s) => positiveInt("scale-sizes", s.trim(), 0, 5000));
   return {
     resources: positiveInt("resources", values.resources, quick ? 10 : 200, 5000),
@@ -72,8 +73,8 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     scale: values.scale ?? false,
     scaleSizes,
     only: (values.only ?? "").split(",").map((s) => s.trim()).filter(Boolean),
-    repeat: positiveInt("repeat", values.repeat, 1, 9),
-    pairRepeat: Math.max(positiveInt("repeat", values.repeat, 1, 9), quick ? 3 : 1),
+    repeat,
+    pairRepeat: Math.max(repeat, quick ? 3 : 1),
     skipCheckpoints: values["skip-checkpoints"] ?? false,
   };
 }

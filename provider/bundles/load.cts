@@ -74,8 +74,7 @@ function loadFile(file: string, env: NodeJS.ProcessEnv = process.env, writeAfter
   const source = fs.readFileSync(file, "utf8");
   const wanted = cacheDirectory(env);
   const dir = wanted === undefined ? undefined : privateDirectory(wanted);
-  const hash = crypto.createHash("sha256").update(source).digest("hex").slice(0, 32);
-  const cacheFile = dir && path.join(dir, `${path.basename(file, ".cjs")}-${process.version}-${process.arch}-${hash}.bin`);
+  const cacheFile = dir && path.join(dir, `${path.basename(file, ".cjs")}-${process.version}-${process.arch}-${crypto.createHash("sha256").update(source).digest("hex").slice(0, 32)}.bin`);
   let cachedData: Buffer | undefined;
   if (cacheFile) {
     try {

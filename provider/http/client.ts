@@ -295,7 +295,7 @@ export class HttpClient {
       let res: Dispatcher.ResponseData;
       try {
         // The dispatcher's own request (not undici's top-level helper), so the provider runtime
-        // bundle needs only the dispatcher classes (scripts/bundle-runtime.mjs).
+        // bundle needs only the dispatcher classes (scripts/bundle.mjs).
         res = await this.agent.request({
           origin: url.origin,
           path: url.pathname + url.search,

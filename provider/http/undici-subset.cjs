@@ -1,8 +1,8 @@
-// What the provider runtime bundle (scripts/bundle-runtime.mjs) takes from undici in place of its
+// What the bundles (scripts/bundle.mjs) take from undici in place of its
 // index: the dispatchers and errors the transport uses, and the request method every dispatcher
 // gets from undici's api module. undici's index also loads fetch, WebSocket, caches and mocks,
 // which would double the bundle each dynamic-provider process parses before its first answer.
-// The TypeScript source imports "undici" as usual; test/runtime-bundle.test.ts checks that these
+// The TypeScript source imports "undici" as usual; test/bundles.test.ts checks that these
 // are undici's own classes and that a bundled request goes through.
 "use strict";
 
